@@ -1,0 +1,217 @@
+"""Word (.docx), LibreOffice (.odt) and RTF transcripts: body paragraphs in reading order.
+
+The text keeps the source's paragraphs, one per line, so what the researcher sees matches the
+document they typed. Word specifics: headers and footers are not transcript text (they hold page
+numbers and project names); a two-column table at the top (before the first turn) is the usual
+metadata block (``Respondent | ...``, ``Datum | ...``) and becomes ``attributes`` instead of
+text; a bold run opening a paragraph is a speaker label even without a colon.
+
+Every zip container passes :func:`importers.safety.check_zip_container` (encrypted, corrupt,
+zip bomb, DTD) before python-docx or odfpy parse a byte of it. The libraries are imported lazily
+so that starting the application does not pay for them.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from importers.base import ImportedTranscript, TranscriptImportError
+from importers.safety import MAX_FILE_BYTES, check_zip_container, read_bytes
+from importers.speakers import find_turns, line_spans
+from importers.text import normalise, sha256_of
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def read_docx(path: Path, max_bytes: int = MAX_FILE_BYTES) -> ImportedTranscript:
+    """A Word transcript: body paragraphs (and cells of later tables) in document order."""
+    data = read_bytes(path, max_bytes)
+    check_zip_container(path, ("word/document.xml",), kind="Word document")
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError, SyntaxError) as exc:
+        raise TranscriptImportError(
+            path, "corrupt", f"The Word document is damaged and cannot be read ({exc})."
+        ) from None
+    except Exception as exc:  # lxml.etree.XMLSyntaxError and friends from a broken part
+        raise TranscriptImportError(
+            path, "corrupt", f"The Word document is damaged and cannot be read ({exc})."
+        ) from None
+
+    paragraphs: list[tuple[str, int]] = []  # (text, length of an opening bold run)
+    attributes: dict[str, str] = {}
+    body = document.element.body
+    for child in body.iterchildren():
+        if child.tag == f"{_W}p":
+            paragraphs.append(_docx_paragraph(child))
+        elif child.tag == f"{_W}tbl":
+            rows = _docx_table_rows(child)
+            at_top = not any(_looks_like_turn(text) for text, _ in paragraphs)
+            if at_top and not attributes and rows and all(len(row) == 2 for row in rows):
+                attributes = {
+                    key: value for key, value in ((k.strip(), v.strip()) for k, v in rows) if key
+                }
+                continue
+            for row in rows:
+                paragraphs.extend((cell, 0) for cell in row)
+    return _assemble(path, data, "docx", paragraphs, attributes)
+
+
+def _docx_paragraph(element: Any) -> tuple[str, int]:
+    """Text of a ``w:p`` and the length of its opening bold run (0 if it does not open bold)."""
+    from docx.text.paragraph import Paragraph
+
+    paragraph = Paragraph(element, None)  # type: ignore[arg-type]  # no story part needed for text
+    text = paragraph.text
+    bold = 0
+    for run in paragraph.runs:
+        run_text = run.text
+        if not run_text.strip() and bold == 0:
+            bold += len(run_text)
+            continue
+        if run.bold:
+            bold += len(run_text)
+            continue
+        break
+    stripped_bold = text[:bold].strip()
+    return text, bold if stripped_bold and bold < len(text) else 0
+
+
+def _docx_table_rows(element: Any) -> list[list[str]]:
+    rows: list[list[str]] = []
+    for row in element.iter(f"{_W}tr"):
+        cells = []
+        for cell in row.iter(f"{_W}tc"):
+            texts = [_docx_paragraph(p)[0] for p in cell.iter(f"{_W}p")]
+            cells.append("\n".join(texts))
+        rows.append(cells)
+    return rows
+
+
+def _looks_like_turn(text: str) -> bool:
+    return bool(re.match(r"\s*\S+[^:\n]{0,40}:\s", text))
+
+
+def read_odt(path: Path, max_bytes: int = MAX_FILE_BYTES) -> ImportedTranscript:
+    """A LibreOffice transcript: ``text:p`` / ``text:h`` paragraphs in document order."""
+    data = read_bytes(path, max_bytes)
+    check_zip_container(path, ("content.xml",), kind="OpenDocument text")
+    from odf.opendocument import load
+
+    try:
+        document = load(str(path))
+    except Exception as exc:  # odfpy raises bare exceptions of many kinds on a broken file
+        raise TranscriptImportError(
+            path, "corrupt", f"The OpenDocument file is damaged and cannot be read ({exc})."
+        ) from None
+    paragraphs: list[tuple[str, int]] = []
+    _walk_odf(document.text, paragraphs)
+    return _assemble(path, data, "odt", paragraphs, {})
+
+
+_ODF_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+
+
+def _walk_odf(node: Any, out: list[tuple[str, int]]) -> None:
+    for child in node.childNodes:
+        qname = getattr(child, "qname", None)
+        if qname in ((_ODF_TEXT, "p"), (_ODF_TEXT, "h")):
+            out.append((_odf_text(child), 0))
+        elif qname is not None and qname[1] not in ("tracked-changes", "note", "annotation"):
+            _walk_odf(child, out)
+
+
+def _odf_text(node: Any) -> str:
+    """Text of an ODF paragraph, honouring ``text:s``, ``text:tab`` and ``text:line-break``."""
+    parts: list[str] = []
+    for child in node.childNodes:
+        if child.nodeType == child.TEXT_NODE:
+            parts.append(child.data)
+            continue
+        qname = getattr(child, "qname", None)
+        if qname == (_ODF_TEXT, "s"):
+            parts.append(" " * int(child.getAttribute("c") or 1))
+        elif qname == (_ODF_TEXT, "tab"):
+            parts.append("\t")
+        elif qname == (_ODF_TEXT, "line-break"):
+            parts.append("\n")
+        elif qname is not None and qname[1] not in ("note", "annotation", "bookmark"):
+            parts.append(_odf_text(child))
+    return "".join(parts)
+
+
+def read_rtf(path: Path, max_bytes: int = MAX_FILE_BYTES) -> ImportedTranscript:
+    """An RTF transcript, decoded with the code page the file declares (``\\ansicpg``)."""
+    data = read_bytes(path, max_bytes)
+    if not data.lstrip().startswith(b"{\\rtf"):
+        raise TranscriptImportError(path, "corrupt", "The file is not a valid RTF document.")
+    from striprtf.striprtf import rtf_to_text
+
+    declared = re.search(rb"\\ansicpg(\d+)", data[:4096])
+    codepage = f"cp{declared.group(1).decode()}" if declared else "cp1252"
+    try:
+        "".encode(codepage)
+    except LookupError:
+        codepage = "cp1252"
+    try:
+        text = rtf_to_text(  # type: ignore[no-untyped-call]
+            data.decode("latin-1"), encoding=codepage, errors="replace"
+        )
+    except Exception as exc:  # striprtf has no error type of its own
+        raise TranscriptImportError(
+            path, "corrupt", f"The RTF document cannot be read ({exc})."
+        ) from None
+    text = normalise(text)
+    if not text.strip():
+        raise TranscriptImportError(path, "empty", "The file contains no text.")
+    return ImportedTranscript(path.name, "rtf", text, find_turns(text), sha256_of(data))
+
+
+def _assemble(
+    path: Path,
+    data: bytes,
+    fmt: str,
+    paragraphs: list[tuple[str, int]],
+    attributes: dict[str, str],
+) -> ImportedTranscript:
+    """Join paragraphs with ``\\n`` and find turns, passing bold label lengths along."""
+    pieces: list[str] = []
+    bold_starts: list[tuple[int, int]] = []  # (offset of paragraph, bold length)
+    offset = 0
+    for raw, bold in paragraphs:
+        text = normalise(raw)
+        if bold:
+            bold = len(normalise(raw[:bold]))
+            bold_starts.append((offset, bold))
+        pieces.append(text)
+        offset += len(text) + 1
+    text = "\n".join(pieces)
+    # Trim leading and trailing empty paragraphs; offsets shift by the removed prefix.
+    stripped = text.strip("\n")
+    shift = len(text) - len(text.lstrip("\n"))
+    text = stripped
+    if not text.strip():
+        raise TranscriptImportError(path, "empty", "The document contains no text.")
+    spans = line_spans(text)
+    starts = {start: index for index, (start, _end) in enumerate(spans)}
+    bold_prefixes: dict[int, int] = {}
+    for para_start, bold in bold_starts:
+        para_start -= shift
+        # the span starts after leading blanks of the paragraph
+        lead = len(text[para_start:]) - len(text[para_start:].lstrip(" \t"))
+        index = starts.get(para_start + lead)
+        if index is not None and bold > lead:
+            bold_prefixes[index] = bold - lead
+    return ImportedTranscript(
+        name=path.name,
+        format=fmt,
+        text=text,
+        turns=find_turns(text, spans, bold_prefixes),
+        sha256=sha256_of(data),
+        attributes=attributes,
+    )

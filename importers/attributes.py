@@ -1,0 +1,225 @@
+"""Respondent attribute sheets (.csv or .xlsx) and matching their rows to transcript files.
+
+Research leads keep one row per interview in Excel: file name, respondent type, gemeente, meting,
+gezin. Dutch Excel saves "CSV" with semicolons in Windows-1252; others save commas in UTF-8, with or
+without BOM. Both must just work, so the delimiter is sniffed and the encoding decided by the same
+rules as transcripts. Every column other than the file-name column becomes an attribute; an empty
+cell means "no value" and is left out when rows are matched to documents.
+
+Matching is forgiving about what students type in the file column: the exact file name, or the
+name without extension, case-insensitively (``R01_ouder_WV_2024`` matches
+``R01_ouder_WV_2024.txt``).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePath
+
+from importers.base import TranscriptImportError
+from importers.safety import MAX_FILE_BYTES, check_zip_container, read_bytes
+from importers.text import decode_text, normalise
+
+KEY_COLUMN_NAMES = (
+    "file", "filename", "file name", "bestand", "bestandsnaam", "document", "documentnaam",
+    "transcript", "naam", "name",
+)  # fmt: skip
+"""Headers recognised as the file-name column, in order of preference (case-insensitive)."""
+
+MAX_SHEET_ROWS = 100_000
+
+
+@dataclass(frozen=True)
+class AttributeSheet:
+    """A sheet as read: the header names and one ``{column: value}`` dict per row (all str)."""
+
+    path: Path
+    columns: list[str]
+    rows: list[dict[str, str]]
+
+
+@dataclass(frozen=True)
+class SheetMatch:
+    """Rows matched to document names.
+
+    ``attributes`` maps each matched document name to its attributes (every column except
+    ``key_column``; empty cells left out). ``unmatched_names`` are documents without a row,
+    ``unmatched_rows`` the file-column values of rows that matched no document.
+    """
+
+    key_column: str | None
+    attributes: dict[str, dict[str, str]] = field(default_factory=dict)
+    unmatched_names: list[str] = field(default_factory=list)
+    unmatched_rows: list[str] = field(default_factory=list)
+
+
+def read_attribute_sheet(path: Path | str, max_bytes: int = MAX_FILE_BYTES) -> AttributeSheet:
+    """Read a ``.csv`` (``;``, ``,`` or tab; UTF-8 or Windows-1252) or ``.xlsx`` (first sheet)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        table = _read_csv(path, max_bytes)
+    elif suffix in (".xlsx", ".xlsm"):
+        table = _read_xlsx(path, max_bytes)
+    else:
+        raise TranscriptImportError(
+            path,
+            "unsupported",
+            f"Attribute sheets must be .csv or .xlsx, not '{path.suffix or '(no extension)'}'.",
+        )
+    return _to_sheet(path, table)
+
+
+def _read_csv(path: Path, max_bytes: int) -> list[list[str]]:
+    data = read_bytes(path, max_bytes)
+    text, _codec = decode_text(path, data)
+    text = normalise(text)
+    if not text.strip():
+        raise TranscriptImportError(path, "empty", "The attribute sheet contains no rows.")
+    # Headers are plain words, so the delimiter is whatever separates them; values may well
+    # contain commas ("Nadia Ouali (jeugdconsulent, Jeugdteam Oost)"), headers rarely do.
+    header = text.lstrip("\n").split("\n", 1)[0]
+    delimiter = max(";,\t", key=header.count)
+    if header.count(delimiter) == 0:
+        try:
+            delimiter = csv.Sniffer().sniff("\n".join(text.split("\n")[:20]), ";,\t").delimiter
+        except csv.Error:
+            delimiter = ";"
+    try:
+        return [row for row in csv.reader(text.split("\n"), delimiter=delimiter)]
+    except csv.Error as exc:
+        raise TranscriptImportError(
+            path, "corrupt", f"The CSV file cannot be read ({exc})."
+        ) from None
+
+
+def _read_xlsx(path: Path, max_bytes: int) -> list[list[str]]:
+    read_bytes(path, max_bytes)
+    check_zip_container(path, ("xl/workbook.xml",), kind="Excel workbook")
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises KeyError, ValueError, zip and XML errors
+        raise TranscriptImportError(
+            path, "corrupt", f"The Excel workbook is damaged and cannot be read ({exc})."
+        ) from None
+    try:
+        sheet = workbook.worksheets[0]
+        rows: list[list[str]] = []
+        for values in sheet.iter_rows(values_only=True):
+            rows.append([_cell_text(value) for value in values])
+            if len(rows) > MAX_SHEET_ROWS:
+                raise TranscriptImportError(
+                    path, "too_large", f"The sheet has more than {MAX_SHEET_ROWS} rows."
+                )
+        return rows
+    finally:
+        workbook.close()
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _to_sheet(path: Path, table: list[list[str]]) -> AttributeSheet:
+    rows = [[cell.strip() for cell in row] for row in table]
+    rows = [row for row in rows if any(row)]
+    if not rows:
+        raise TranscriptImportError(path, "empty", "The attribute sheet contains no rows.")
+    header = rows[0]
+    while header and not header[-1]:
+        header = header[:-1]
+    if not header:
+        raise TranscriptImportError(path, "corrupt", "The first row of the sheet has no headers.")
+    columns: list[str] = []
+    for index, name in enumerate(header, start=1):
+        if not name:
+            raise TranscriptImportError(
+                path, "corrupt", f"Column {index} of the sheet has no header."
+            )
+        if name in columns:
+            raise TranscriptImportError(
+                path, "corrupt", f"The sheet has two columns named '{name}'."
+            )
+        columns.append(name)
+    records: list[dict[str, str]] = []
+    for number, row in enumerate(rows[1:], start=2):
+        extra = [cell for cell in row[len(columns) :] if cell]
+        if extra:
+            raise TranscriptImportError(
+                path,
+                "corrupt",
+                f"Row {number} of the sheet has more values than there are columns.",
+            )
+        padded = row + [""] * (len(columns) - len(row))
+        records.append(dict(zip(columns, padded, strict=False)))
+    return AttributeSheet(path, columns, records)
+
+
+def _names_for(value: str) -> tuple[str, str]:
+    pure = PurePath(value.replace("\\", "/")).name.casefold()
+    return pure, pure.rsplit(".", 1)[0] if "." in pure else pure
+
+
+def match_rows(sheet: AttributeSheet, names: Iterable[str]) -> SheetMatch:
+    """Match sheet rows to document file names (exact name first, then the stem).
+
+    The key column is the first column named like ``file`` / ``bestand`` / ``document``;
+    without one, the first column whose values match any of the names.
+    """
+    names = list(names)
+    key_column = _key_column(sheet, names)
+    if key_column is None:
+        return SheetMatch(None, {}, names, [])
+    exact: dict[str, dict[str, str]] = {}
+    by_stem: dict[str, dict[str, str]] = {}
+    for row in sheet.rows:
+        full, stem = _names_for(row.get(key_column, ""))
+        if full:
+            exact.setdefault(full, row)
+            by_stem.setdefault(stem, row)
+    matched: dict[str, dict[str, str]] = {}
+    used: set[int] = set()
+    unmatched_names: list[str] = []
+    for name in names:
+        full, stem = _names_for(name)
+        found = exact.get(full) or by_stem.get(full) or by_stem.get(stem)
+        if found is None:
+            unmatched_names.append(name)
+            continue
+        used.add(id(found))
+        matched[name] = {
+            column: value for column, value in found.items() if column != key_column and value
+        }
+    unmatched_rows = [
+        row[key_column] for row in sheet.rows if id(row) not in used and row.get(key_column)
+    ]
+    return SheetMatch(key_column, matched, unmatched_names, unmatched_rows)
+
+
+def _key_column(sheet: AttributeSheet, names: list[str]) -> str | None:
+    wanted_names = {part for name in names for part in _names_for(name)}
+
+    def matches(column: str) -> bool:
+        return any(_names_for(row.get(column, ""))[1] in wanted_names for row in sheet.rows)
+
+    by_header = {column.casefold(): column for column in sheet.columns}
+    named = [by_header[wanted] for wanted in KEY_COLUMN_NAMES if wanted in by_header]
+    for column in named + [c for c in sheet.columns if c not in named]:
+        if matches(column):
+            return column
+    return named[0] if named else None

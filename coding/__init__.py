@@ -1,0 +1,1 @@
+"""The Qt-free domain: codebook, coding, retrieval, statistics, Dutch NLP, pseudonymisation."""

@@ -1,0 +1,4 @@
+"""SQLAlchemy models, the project store and its Alembic migrations. No Qt, no domain logic."""
+
+from models import schema as schema  # noqa: F401  (registers the tables on Base.metadata)
+from models.base import Base as Base

@@ -1,0 +1,125 @@
+"""A Duiding project: the store plus small managers with intent-named methods (STYLE.md rule 2).
+
+    project = Project.open("studie.duiding", coder="Sanne")
+    project.codes.tree(); project.documents.list(); project.segments.query(...)
+    project.execute(ApplyCodes(doc_id, 10, 42, [code_id], Valence.POSITIEF))
+
+Managers return plain values (`coding.types`); every user-visible change goes through a command
+(`coding.commands`) so it can be undone. `execute` runs a command and keeps it on the project's
+headless undo stack; the GUI pushes the same commands onto its QUndoStack instead.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import select
+
+from coding.attributes import AttributeManager
+from coding.codes import CodeManager, builtin_codebook
+from coding.coders import CoderManager
+from coding.commands import Command, UndoStack
+from coding.documents import DocumentManager
+from coding.memos import MemoManager
+from coding.segments import SegmentManager
+from coding.stats import StatsManager
+from coding.types import Changes
+from models.base import utcnow
+from models.schema import ProjectInfo
+from models.store import SUFFIX, ProjectStore
+
+
+def default_coder() -> str:
+    """The coder name when none was chosen: $DUIDING_CODER, else the login name."""
+    name = os.environ.get("DUIDING_CODER", "").strip()
+    if name:
+        return name
+    try:
+        return getpass.getuser() or "onbekend"
+    except Exception:  # no login name on some systems
+        return "onbekend"
+
+
+class Project:
+    def __init__(self, store: ProjectStore, coder: str | None = None) -> None:
+        self.store = store
+        self.coder = coder or default_coder()
+        self.codes = CodeManager(store)
+        self.coders = CoderManager(store)
+        self.attributes = AttributeManager(store)
+        self.memos = MemoManager(store)
+        self.documents = DocumentManager(self)
+        self.segments = SegmentManager(self)
+        self.stats = StatsManager(self)
+        self.history = UndoStack(self)
+
+    # -- lifecycle -----------------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: Path | str, codebook: str | list[dict[str, Any]] | None = "jeugdhulp",
+               coder: str | None = None, title: str | None = None) -> Project:
+        """Create a project file; `codebook` is a built-in name, nested dicts, or None/'empty'."""
+        path = Path(path)
+        if path.suffix != SUFFIX:
+            path = path.with_name(path.name + SUFFIX)
+        store = ProjectStore.create(path)
+        project = cls(store, coder)
+        try:
+            with store.write() as s:
+                s.add_all([
+                    ProjectInfo(key="title", value=title or path.stem),
+                    ProjectInfo(key="created", value=utcnow().isoformat(timespec="seconds")),
+                    ProjectInfo(key="codebook", value=codebook if isinstance(codebook, str)
+                                else "custom" if codebook else "empty"),
+                ])
+                if isinstance(codebook, str) and codebook != "empty":
+                    project.codes.add_tree(builtin_codebook(codebook))
+                elif isinstance(codebook, list):
+                    project.codes.add_tree(codebook)
+        except BaseException:
+            store.close()
+            path.unlink(missing_ok=True)
+            raise
+        return project
+
+    @classmethod
+    def open(cls, path: Path | str, *, readonly: bool = False, coder: str | None = None) -> Project:
+        return cls(ProjectStore.open(path, readonly=readonly), coder)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    @property
+    def path(self) -> Path:
+        return self.store.path
+
+    # -- metadata ------------------------------------------------------------------------------
+
+    def info(self) -> dict[str, str]:
+        with self.store.read() as s:
+            return dict(s.execute(select(ProjectInfo.key, ProjectInfo.value)).tuples().all())
+
+    def set_info(self, key: str, value: str) -> None:
+        with self.store.write() as s:
+            row = s.get(ProjectInfo, key)
+            if row is None:
+                s.add(ProjectInfo(key=key, value=value))
+            else:
+                row.value = value
+
+    # -- commands ------------------------------------------------------------------------------
+
+    def execute(self, command: Command) -> Changes:
+        """Run an undoable command now (one transaction) and keep it on the headless stack."""
+        return self.history.push(command)

@@ -1,0 +1,78 @@
+"""Row snapshots for undo: capture rows as plain dicts and put them back with the same IDs.
+
+Undoing a delete must bring back the very same IDs, because commands further up the undo stack
+refer to them. Working on table rows (not ORM objects) keeps this generic and exact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, Table, delete, insert, select
+from sqlalchemy.orm import Session
+
+from models import Base
+
+Row = dict[str, Any]
+Snapshot = list[tuple[str, list[Row]]]
+
+# Parents before children, so restoring never violates a foreign key.
+RESTORE_ORDER = (
+    "coders", "cases", "attributes", "codes", "documents", "speakers", "turns",
+    "document_attribute_values", "case_attribute_values", "segments", "segment_codes", "memos",
+)
+
+
+def table(name: str) -> Table:
+    return Base.metadata.tables[name]
+
+
+def capture(session: Session, name: str, where: ColumnElement[bool]) -> list[Row]:
+    t = table(name)
+    return [dict(r._mapping) for r in session.execute(select(t).where(where))]
+
+
+def restore(session: Session, snapshot: Snapshot) -> None:
+    order = {n: i for i, n in enumerate(RESTORE_ORDER)}
+    for name, rows in sorted(snapshot, key=lambda item: order.get(item[0], len(order))):
+        if name == "codes":
+            rows = _parents_first(rows)
+        if rows:
+            session.execute(insert(table(name)), rows)
+
+
+def remove(session: Session, snapshot: Snapshot) -> None:
+    """Delete exactly the rows of a snapshot (children first)."""
+    order = {n: i for i, n in enumerate(RESTORE_ORDER)}
+    for name, rows in sorted(snapshot, key=lambda item: -order.get(item[0], 0)):
+        t = table(name)
+        pk = [c.name for c in t.primary_key.columns]
+        if name == "codes":
+            rows = list(reversed(_parents_first(rows)))
+        for row in rows:
+            session.execute(delete(t).where(*[t.c[k] == row[k] for k in pk]))
+
+
+def _parents_first(rows: Sequence[Row]) -> list[Row]:
+    ids = {r["id"] for r in rows}
+    done: set[int] = set()
+    ordered: list[Row] = []
+    pending = list(rows)
+    while pending:
+        rest = []
+        for r in pending:
+            if r["parent_id"] is None or r["parent_id"] not in ids or r["parent_id"] in done:
+                ordered.append(r)
+                done.add(r["id"])
+            else:
+                rest.append(r)
+        if len(rest) == len(pending):  # defensive: a cycle cannot be stored, keep going anyway
+            ordered.extend(rest)
+            break
+        pending = rest
+    return ordered
+
+
+def ids(rows: Iterable[Row]) -> list[int]:
+    return [r["id"] for r in rows]

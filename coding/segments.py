@@ -1,0 +1,310 @@
+"""Coded segments: apply, remove and change codings; retrieve them with filters.
+
+A segment is one span of one document by one coder, carrying one or more codes, each with a
+valence. Applying a code to exactly the span a coder already coded adds the code to that segment,
+so "several codes at once" and "one more code later" give the same result.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from coding import rows
+from coding.types import (
+    CodeId,
+    Coding,
+    DocumentId,
+    SegmentFilter,
+    SegmentId,
+    SegmentInfo,
+    SpeakerRole,
+    Valence,
+)
+from models.base import utcnow
+from models.errors import NotFoundError, ValidationError
+from models.schema import (
+    Attribute,
+    Case,
+    Code,
+    Coder,
+    Document,
+    DocumentAttributeValue,
+    Segment,
+    SegmentCode,
+    Speaker,
+    Turn,
+)
+
+if TYPE_CHECKING:
+    from coding.project import Project
+
+
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a selection to whole words and trim surrounding white space."""
+    start, end = max(0, min(start, end)), min(len(text), max(start, end))
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start == end:
+        return start, end
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+        end += 1
+    return start, end
+
+
+@dataclass(frozen=True)
+class ApplyResult:
+    segment_id: SegmentId
+    created: bool  # a new segment (False: codes added to an existing one)
+    added: tuple[CodeId, ...]  # codes newly linked
+    revalued: tuple[tuple[CodeId, Valence], ...]  # codes already linked: their previous valence
+
+
+class SegmentManager:
+    def __init__(self, project: Project) -> None:
+        self._project = project
+        self._store = project.store
+
+    # -- primitives for commands ---------------------------------------------------------------
+
+    def apply(self, doc_id: DocumentId, start: int, end: int, code_ids: list[CodeId],
+              valence: Valence = Valence.NEUTRAAL, coder: str | None = None, memo: str = "",
+              segment_id: SegmentId | None = None) -> ApplyResult:
+        """Code a span with one or more codes, in one transaction."""
+        if not code_ids:
+            raise ValidationError("Choose at least one code.")
+        coder = coder or self._project.coder
+        with self._store.write() as s:
+            length = s.scalar(select(func.length(Document.text)).where(Document.id == doc_id))
+            if length is None:
+                raise NotFoundError(f"document {doc_id} does not exist.")
+            if not 0 <= start < end <= length:
+                raise ValidationError(f"span {start}-{end} is empty or outside the document.")
+            known = set(s.scalars(select(Code.id).where(Code.id.in_(code_ids))))
+            if missing := [c for c in code_ids if c not in known]:
+                raise NotFoundError(f"code {missing[0]} does not exist.")
+            coder_id = self._project.coders.ensure_in(s, coder)
+            seg = s.scalar(select(Segment).where(
+                Segment.document_id == doc_id, Segment.start == start, Segment.end == end,
+                Segment.coder_id == coder_id))
+            created = seg is None
+            if seg is None:
+                seg = Segment(document_id=doc_id, start=start, end=end, coder_id=coder_id,
+                              memo=memo)
+                if segment_id is not None:
+                    seg.id = segment_id
+                s.add(seg)
+                s.flush()
+            links = {sc.code_id: sc for sc in s.scalars(
+                select(SegmentCode).where(SegmentCode.segment_id == seg.id))}
+            added, revalued = [], []
+            for code_id in dict.fromkeys(code_ids):
+                if code_id in links:
+                    if links[code_id].valence != valence:
+                        revalued.append((code_id, links[code_id].valence))
+                        links[code_id].valence = valence
+                else:
+                    s.add(SegmentCode(segment_id=seg.id, code_id=code_id, valence=valence))
+                    added.append(code_id)
+            seg.modified = utcnow()
+            return ApplyResult(SegmentId(seg.id), created, tuple(added), tuple(revalued))
+
+    def unapply(self, result: ApplyResult) -> None:
+        with self._store.write() as s:
+            if result.created:
+                s.execute(rows.table("segments").delete().where(
+                    rows.table("segments").c.id == result.segment_id))
+                return
+            for code_id in result.added:
+                link = s.get(SegmentCode, (result.segment_id, code_id))
+                if link is not None:
+                    s.delete(link)
+            for code_id, valence in result.revalued:
+                link = s.get(SegmentCode, (result.segment_id, code_id))
+                if link is not None:
+                    link.valence = valence
+
+    def snapshot(self, s: Session, segment_ids: list[SegmentId]) -> rows.Snapshot:
+        t = rows.table
+        return [
+            ("segments", rows.capture(s, "segments", t("segments").c.id.in_(segment_ids))),
+            ("segment_codes", rows.capture(s, "segment_codes",
+                                           t("segment_codes").c.segment_id.in_(segment_ids))),
+        ]
+
+    def remove(self, segment_id: SegmentId, code_id: CodeId | None = None) -> rows.Snapshot:
+        """Remove one code from a segment (the segment goes when no code is left), or all."""
+        with self._store.write() as s:
+            seg = s.get(Segment, segment_id)
+            if seg is None:
+                raise NotFoundError(f"segment {segment_id} does not exist.")
+            snap = self.snapshot(s, [segment_id])
+            links = list(s.scalars(select(SegmentCode).where(SegmentCode.segment_id == seg.id)))
+            if code_id is None or all(link.code_id == code_id for link in links):
+                s.delete(seg)
+            else:
+                for link in links:
+                    if link.code_id == code_id:
+                        s.delete(link)
+            return snap
+
+    def restore(self, snap: rows.Snapshot) -> None:
+        """Put back segments exactly as a snapshot holds them (replacing the current rows)."""
+        with self._store.write() as s:
+            ids = rows.ids(dict(snap)["segments"])
+            s.execute(rows.table("segments").delete().where(rows.table("segments").c.id.in_(ids)))
+            rows.restore(s, snap)
+
+    def update(self, segment_id: SegmentId, *, start: int | None = None, end: int | None = None,
+               memo: str | None = None, key_quote: bool | None = None) -> rows.Snapshot:
+        """Change a segment's span, memo or key-quote flag; returns the snapshot before."""
+        with self._store.write() as s:
+            seg = s.get(Segment, segment_id)
+            if seg is None:
+                raise NotFoundError(f"segment {segment_id} does not exist.")
+            snap = self.snapshot(s, [segment_id])
+            if start is not None or end is not None:
+                new_start = seg.start if start is None else start
+                new_end = seg.end if end is None else end
+                length = s.scalar(select(func.length(Document.text))
+                                  .where(Document.id == seg.document_id)) or 0
+                if not 0 <= new_start < new_end <= length:
+                    raise ValidationError(f"span {new_start}-{new_end} is empty or outside the "
+                                          "document.")
+                seg.start, seg.end = new_start, new_end
+            if memo is not None:
+                seg.memo = memo
+            if key_quote is not None:
+                seg.key_quote = key_quote
+            seg.modified = utcnow()
+            return snap
+
+    def set_valence(self, segment_id: SegmentId, code_id: CodeId, valence: Valence) -> Valence:
+        with self._store.write() as s:
+            link = s.get(SegmentCode, (segment_id, code_id))
+            if link is None:
+                raise NotFoundError(f"segment {segment_id} is not coded with code {code_id}.")
+            old, link.valence = link.valence, valence
+            return old
+
+    # -- retrieval -----------------------------------------------------------------------------
+
+    def get(self, segment_id: SegmentId) -> SegmentInfo:
+        found = self._fetch(segment_ids=[segment_id])
+        if not found:
+            raise NotFoundError(f"segment {segment_id} does not exist.")
+        return found[0]
+
+    def for_document(self, doc_id: DocumentId, coders: tuple[str, ...] = ()) -> list[SegmentInfo]:
+        return self.query(SegmentFilter(document_ids=(doc_id,), coders=coders))
+
+    def query(self, f: SegmentFilter = SegmentFilter()) -> list[SegmentInfo]:
+        """Segments matching a filter, in document order then position."""
+        return self._fetch(f=f)
+
+    def _fetch(self, f: SegmentFilter = SegmentFilter(),
+               segment_ids: list[SegmentId] | None = None) -> list[SegmentInfo]:
+        with self._store.read() as s:
+            q = (select(Segment.id, Segment.document_id, Document.name, Segment.start, Segment.end,
+                        func.substr(Document.text, Segment.start + 1, Segment.end - Segment.start),
+                        Coder.name, Segment.memo, Segment.key_quote, Document.case_id)
+                 .join(Document, Document.id == Segment.document_id)
+                 .join(Coder, Coder.id == Segment.coder_id))
+            if segment_ids is not None:
+                q = q.where(Segment.id.in_(segment_ids))
+            if f.code_ids:
+                codes: set[int] = set(f.code_ids)
+                if f.include_subcodes:
+                    for cid in f.code_ids:
+                        codes.update(self._project.codes._descendants(s, cid))
+                link_q = select(SegmentCode.segment_id).where(SegmentCode.code_id.in_(codes))
+                if f.valences:
+                    link_q = link_q.where(SegmentCode.valence.in_(f.valences))
+                q = q.where(Segment.id.in_(link_q))
+            elif f.valences:
+                q = q.where(Segment.id.in_(select(SegmentCode.segment_id)
+                                           .where(SegmentCode.valence.in_(f.valences))))
+            if f.document_ids:
+                q = q.where(Segment.document_id.in_(f.document_ids))
+            if f.case_ids:
+                q = q.where(Document.case_id.in_(f.case_ids))
+            if f.coders:
+                q = q.where(Coder.name.in_(f.coders))
+            if f.key_quotes_only:
+                q = q.where(Segment.key_quote.is_(True))
+            by_attr: dict[str, list[str]] = {}
+            for name, value in f.attributes:
+                by_attr.setdefault(name, []).append(value)
+            for name, values in by_attr.items():
+                q = q.where(Segment.document_id.in_(
+                    select(DocumentAttributeValue.document_id)
+                    .join(Attribute, Attribute.id == DocumentAttributeValue.attribute_id)
+                    .where(Attribute.name == name, DocumentAttributeValue.value.in_(values))))
+            q = q.order_by(Document.position, Document.id, Segment.start, Segment.end, Segment.id)
+            found = s.execute(q).all()
+            if not found:
+                return []
+            seg_ids = [r[0] for r in found]
+            doc_ids = {r[1] for r in found}
+            paths = {c.id: c for c in self._project.codes._tree(s)}
+            codings: dict[int, list[Coding]] = {}
+            for chunk in _chunks(seg_ids, 30000):
+                for seg_id, code_id, valence in s.execute(
+                        select(SegmentCode.segment_id, SegmentCode.code_id, SegmentCode.valence)
+                        .where(SegmentCode.segment_id.in_(chunk))):
+                    info = paths[code_id]
+                    codings.setdefault(seg_id, []).append(
+                        Coding(info.id, info.path, valence, info.colour))
+            order = {cid: i for i, cid in enumerate(paths)}
+            turns = self._turn_index(s, doc_ids)
+            attrs = self._project.attributes.document_values(s)
+            cases = dict(s.execute(select(Case.id, Case.name)).tuples().all())
+            out = []
+            for sid, did, dname, st, en, txt, coder, memo, kq, case_id in found:
+                speaker, role = _speaker_at(turns.get(did), st)
+                out.append(SegmentInfo(
+                    id=SegmentId(sid), document_id=DocumentId(did), document=dname, start=st,
+                    end=en, text=txt, coder=coder, memo=memo, key_quote=kq,
+                    codings=tuple(sorted(codings.get(sid, []), key=lambda c: order[c.code_id])),
+                    speaker=speaker, speaker_role=role, attributes=attrs.get(did, {}),
+                    case=cases.get(case_id) if case_id else None,
+                ))
+            return out
+
+    @staticmethod
+    def _turn_index(s: Session, doc_ids: set[int]) -> dict[
+            int, tuple[list[int], list[tuple[int, str | None, SpeakerRole]]]]:
+        index: dict[int, tuple[list[int], list[tuple[int, str | None, SpeakerRole]]]] = {}
+        q = (select(Turn.document_id, Turn.start, Turn.end, Speaker.label, Speaker.role)
+             .outerjoin(Speaker, Speaker.id == Turn.speaker_id)
+             .where(Turn.document_id.in_(doc_ids)).order_by(Turn.document_id, Turn.start))
+        for did, st, en, label, role in s.execute(q):
+            starts, infos = index.setdefault(did, ([], []))
+            starts.append(st)
+            infos.append((en, label, role or SpeakerRole.RESPONDENT))
+        return index
+
+
+def _speaker_at(index: tuple[list[int], list[tuple[int, str | None, SpeakerRole]]] | None,
+                pos: int) -> tuple[str | None, SpeakerRole | None]:
+    """The speaker of the turn a position falls in (or the turn before it, for a label)."""
+    if not index:
+        return None, None
+    starts, infos = index
+    i = bisect.bisect_right(starts, pos) - 1
+    if i < 0:
+        i = 0
+    _end, label, role = infos[i]
+    return label, role
+
+
+def _chunks(items: list[int], size: int) -> list[list[int]]:
+    return [items[i:i + size] for i in range(0, len(items), size)]

@@ -1,0 +1,130 @@
+"""Counts per code: segments and distinct respondents (documents), overall or by an attribute.
+
+A theme's counts include its sub-themes ("genoemd door 5 van de 12 respondenten" counts anyone
+who said anything coded under the theme). Interviewer turns can be left out.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from coding.types import CodeId, SpeakerRole, Valence
+from models.schema import Coder, Document, Segment, SegmentCode, Speaker, Turn
+
+if TYPE_CHECKING:
+    from coding.project import Project
+
+
+@dataclass(frozen=True)
+class CodeCount:
+    code_id: CodeId
+    path: str
+    depth: int
+    segments: int
+    documents: int
+    by_valence: dict[str, int] = field(default_factory=dict)  # segments per valence
+    by_value: dict[str, tuple[int, int]] = field(default_factory=dict)  # value -> (segs, docs)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "code": self.path, "segments": self.segments, "documents": self.documents,
+            "respondents": self.documents, "by_valence": self.by_valence,
+            "by": {v: {"segments": s, "documents": d} for v, (s, d) in self.by_value.items()},
+        }
+
+
+class StatsManager:
+    def __init__(self, project: Project) -> None:
+        self._project = project
+        self._store = project.store
+
+    def documents_by_value(self, attribute: str) -> dict[str, int]:
+        """How many documents have each value of an attribute ('' = no value)."""
+        out: dict[str, int] = defaultdict(int)
+        values = self._project.attributes.document_values()
+        for doc in self._project.documents.list():
+            out[values.get(doc.id, {}).get(attribute, "")] += 1
+        return dict(out)
+
+    def code_counts(self, by: str | None = None, *, respondent_only: bool = False,
+                    coders: tuple[str, ...] = (), document_ids: tuple[int, ...] = ()
+                    ) -> list[CodeCount]:
+        tree = self._project.codes.tree()
+        parent = {c.id: c.parent_id for c in tree}
+        with self._store.read() as s:
+            q = (select(SegmentCode.code_id, Segment.id, Segment.document_id, Segment.start,
+                        SegmentCode.valence)
+                 .join(Segment, Segment.id == SegmentCode.segment_id))
+            if coders:
+                q = q.join(Coder, Coder.id == Segment.coder_id).where(Coder.name.in_(coders))
+            if document_ids:
+                q = q.where(Segment.document_id.in_(document_ids))
+            links = s.execute(q).all()
+            keep = None
+            if respondent_only:
+                keep = self._respondent_filter(s)
+            values = self._project.attributes.document_values(s) if by else {}
+        segs: dict[int, set[int]] = defaultdict(set)
+        docs: dict[int, set[int]] = defaultdict(set)
+        val: dict[int, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+        by_segs: dict[int, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+        by_docs: dict[int, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+        for code_id, seg_id, doc_id, start, valence in links:
+            if keep is not None and not keep(doc_id, start):
+                continue
+            value = values.get(doc_id, {}).get(by, "") if by else ""
+            c: CodeId | None = code_id
+            while c is not None:  # count for the code and every ancestor
+                segs[c].add(seg_id)
+                docs[c].add(doc_id)
+                val[c][Valence(valence).value].add(seg_id)
+                if by:
+                    by_segs[c][value].add(seg_id)
+                    by_docs[c][value].add(doc_id)
+                c = parent.get(c)
+        return [
+            CodeCount(
+                code_id=info.id, path=info.path, depth=info.depth,
+                segments=len(segs[info.id]), documents=len(docs[info.id]),
+                by_valence={v: len(ids) for v, ids in val[info.id].items()},
+                by_value={v: (len(by_segs[info.id][v]), len(by_docs[info.id][v]))
+                          for v in sorted(by_segs[info.id])},
+            )
+            for info in tree
+        ]
+
+    @staticmethod
+    def _respondent_filter(s: object):  # type: ignore[no-untyped-def]
+        from sqlalchemy.orm import Session
+
+        assert isinstance(s, Session)
+        starts: dict[int, list[int]] = defaultdict(list)
+        roles: dict[int, list[SpeakerRole]] = defaultdict(list)
+        q = (select(Turn.document_id, Turn.start, Speaker.role)
+             .outerjoin(Speaker, Speaker.id == Turn.speaker_id).order_by(Turn.document_id, Turn.start))
+        for doc_id, start, role in s.execute(q):
+            starts[doc_id].append(start)
+            roles[doc_id].append(role or SpeakerRole.RESPONDENT)
+
+        def keep(doc_id: int, pos: int) -> bool:
+            if doc_id not in starts:
+                return True
+            i = max(0, bisect.bisect_right(starts[doc_id], pos) - 1)
+            return roles[doc_id][i] != SpeakerRole.INTERVIEWER
+
+        return keep
+
+    def totals(self) -> dict[str, int]:
+        with self._store.read() as s:
+            from sqlalchemy import func
+
+            return {
+                "documents": s.scalar(select(func.count()).select_from(Document)) or 0,
+                "segments": s.scalar(select(func.count()).select_from(Segment)) or 0,
+                "words": s.scalar(select(func.coalesce(func.sum(Document.word_count), 0))) or 0,
+            }

@@ -344,6 +344,8 @@ def _read_notes(
         else:
             reader.report.skip("link", link.get("name") or "", "not_supported",
                                "relations between codes or sources are not kept")
+    known = {c.guid for c in project.codes} | {s.guid for s in project.sources}
+    known |= {s.guid for s in project.selections} | {c.guid for c in project.cases}
     for el in note_els:
         guid = _guid(el)
         if not guid:
@@ -354,6 +356,10 @@ def _read_notes(
             if el.get("richTextPath"):
                 reader.report.warnings.append(f"note '{el.get('name')}': only rich text, not read")
         refs = targets.get(guid, [])
+        lost = [r for r in refs if r and r not in known]
+        if lost:
+            reader.report.skip("note", el.get("name") or "", "target_not_imported",
+                               f"attached to {len(lost)} item(s) that were not imported")
         project.notes.append(
             QdaNote(
                 guid=guid,
@@ -361,7 +367,7 @@ def _read_notes(
                 text=text.replace("\r\n", "\n"),
                 creator_guid=_guid(el, "creatingUser"),
                 created=_when(el.get("creationDateTime")),
-                target_guids=list(dict.fromkeys(r for r in refs if r)),
+                target_guids=list(dict.fromkeys(r for r in refs if r in known)),
                 on_project="" in refs,
             )
         )

@@ -113,20 +113,28 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def _legacy(path: Path, data: bytes) -> tuple[str, str]:
-    """Not UTF-8: Windows-1252 unless the bytes clearly are another encoding."""
-    from charset_normalizer import from_bytes
+    """Not UTF-8: Windows-1252 unless the bytes clearly are another encoding.
 
+    Western text in Windows-1252 is mostly ASCII letters with a few accented ones; Cyrillic,
+    Greek or Turkish legacy text read as Windows-1252 turns into words made entirely of accented
+    letters. Only in that case is charset-normalizer asked (on short Dutch text it tends to guess
+    a Central European code page, which would garble every accent).
+    """
     try:
         cp1252: str | None = data.decode("cp1252")
     except UnicodeDecodeError:
         cp1252 = None
+    if cp1252 is not None:
+        letters = [ch for ch in cp1252[:200_000] if ch.isalpha()]
+        foreign = sum(1 for ch in letters if not ch.isascii())
+        if foreign <= 0.25 * len(letters):
+            return cp1252, "windows-1252"
+    from charset_normalizer import from_bytes
+
     best = from_bytes(data[: 256 * 1024]).best()
-    guess = best.encoding if best is not None else None
-    if cp1252 is not None and (guess is None or guess in _WESTERN):
-        return cp1252, "windows-1252"
-    if guess is not None:
+    if best is not None and best.encoding not in _WESTERN:
         try:
-            return data.decode(guess), guess
+            return data.decode(best.encoding), best.encoding
         except (UnicodeDecodeError, LookupError):
             pass
     if cp1252 is not None:

@@ -65,7 +65,6 @@ class QdaCode:
     colour: str | None = None  # "#RRGGBB"
     description: str = ""
     is_codable: bool = True
-    note_guids: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -91,7 +90,6 @@ class QdaSelection:
     creator_guid: str | None = None
     created: datetime | None = None
     codings: list[QdaCoding] = field(default_factory=list)
-    note_guids: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -106,7 +104,6 @@ class QdaSource:
     created: datetime | None = None
     # Document-level variable values (VariableValue inside the source): variable GUID -> value.
     values: dict[str, VariableValue] = field(default_factory=dict)
-    note_guids: list[str] = field(default_factory=list)
     # Parts of this source that could not be represented, in words, for the import report.
     not_representable: list[str] = field(default_factory=list)
 
@@ -131,8 +128,9 @@ class QdaCase:
 
 @dataclass
 class QdaNote:
-    """A memo. ``target_guids`` name what it is about (codes, sources, selections, cases);
-    ``on_project`` marks a memo on the project as a whole."""
+    """A memo. ``target_guids`` (sorted) name what it is about: codes, sources, selections,
+    cases; ``on_project`` marks a memo on the project as a whole. Notes are the one place that
+    holds these attachments (the XML spreads them over NoteRef and Link elements)."""
 
     guid: str
     name: str = ""

@@ -367,7 +367,7 @@ def _read_notes(
                 text=text.replace("\r\n", "\n"),
                 creator_guid=_guid(el, "creatingUser"),
                 created=_when(el.get("creationDateTime")),
-                target_guids=list(dict.fromkeys(r for r in refs if r in known)),
+                target_guids=sorted({r for r in refs if r in known}),
                 on_project="" in refs,
             )
         )

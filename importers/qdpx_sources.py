@@ -183,8 +183,8 @@ def _codings(
             QdaCoding(
                 guid=_guid(coding) or derived_guid(selection.guid, code),
                 code_guid=code,
-                creator_guid=_guid(coding, "creatingUser") or selection.creator_guid,
-                created=_when(coding.get("creationDateTime")) or selection.created,
+                creator_guid=_guid(coding, "creatingUser"),
+                created=_when(coding.get("creationDateTime")),
             )
         )
         for nref in _kids(coding, "NoteRef"):

@@ -50,9 +50,10 @@ class AttributeManager:
     def values(self, name: str) -> list[str]:
         """The distinct values an attribute has on documents, sorted."""
         with self._store.read() as s:
-            q = (select(DocumentAttributeValue.value.distinct())
+            q = (select(DocumentAttributeValue.value)
                  .join(Attribute, Attribute.id == DocumentAttributeValue.attribute_id)
-                 .where(Attribute.name == name, Attribute.scope == AttributeScope.DOCUMENT))
+                 .where(Attribute.name == name, Attribute.scope == AttributeScope.DOCUMENT)
+                 .distinct())
             return sorted(v for v in s.scalars(q) if v != "")
 
     def document_values(self, s: Session | None = None) -> dict[int, dict[str, str]]:
@@ -80,10 +81,11 @@ class AttributeManager:
         name = name.strip()
         if not name:
             raise ValidationError("An attribute needs a name.")
-        found = s.scalar(select(Attribute.id).where(Attribute.name == name,
-                                                    Attribute.scope == scope))
-        if found is not None:
-            return found
+        # Names match case-insensitively: a docx table's "Gemeente" is the sheet's "gemeente".
+        for attr_id, existing in s.execute(select(Attribute.id, Attribute.name)
+                                           .where(Attribute.scope == scope)):
+            if existing.casefold() == name.casefold():
+                return attr_id
         position = (s.scalar(select(func.max(Attribute.position))) or 0) + 1
         attr = Attribute(name=name, type=type, scope=scope, position=position)
         s.add(attr)

@@ -1,0 +1,152 @@
+"""Bulk import of transcript files and an attribute sheet into a project.
+
+Each file is read by its pure reader and stored in its own transaction (with its attributes and
+its case), so a broken file in a batch is reported and left out while the others are imported.
+Duplicates are recognised by the SHA-256 of the file's bytes. The GUI runs this in a worker and
+passes `progress` and `cancelled`; the command line calls it directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from coding.attributes import CASE_ATTRIBUTE_NAMES, guess_type
+from coding.documents import DuplicateDocumentError
+from coding.project import Project
+from coding.types import DocumentId
+from importers import iter_transcript_files, read_transcript
+from importers.attributes import AttributeSheet, match_rows, read_attribute_sheet
+from importers.base import TranscriptImportError
+from models.errors import DuidingError
+
+Progress = Callable[[int, int, str], None]  # (done, total, file name)
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    path: Path
+    status: str  # "imported" | "skipped" | "failed"
+    reason: str = ""  # stable code: duplicate, empty, corrupt, encrypted, unsupported...
+    message: str = ""  # English sentence naming the file
+    document_id: DocumentId | None = None
+    name: str = ""
+    speakers: tuple[str, ...] = ()
+    turns: int = 0
+
+    def as_json(self) -> dict[str, object]:
+        return {"file": str(self.path), "name": self.name, "status": self.status,
+                "reason": self.reason, "message": self.message,
+                "speakers": list(self.speakers), "turns": self.turns}
+
+
+@dataclass
+class ImportSummary:
+    outcomes: list[ImportOutcome] = field(default_factory=list)
+    unmatched_rows: list[str] = field(default_factory=list)  # sheet rows that matched no file
+    without_attributes: list[str] = field(default_factory=list)  # imported, no sheet row
+    cancelled: bool = False
+
+    @property
+    def imported(self) -> list[DocumentId]:
+        return [o.document_id for o in self.outcomes if o.document_id is not None]
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "imported": self.count("imported"), "skipped": self.count("skipped"),
+            "failed": self.count("failed"), "cancelled": self.cancelled,
+            "files": [o.as_json() for o in self.outcomes],
+            "unmatched_sheet_rows": self.unmatched_rows,
+            "documents_without_attributes": self.without_attributes,
+        }
+
+
+def import_paths(project: Project, paths: Iterable[Path | str], *,
+                 attributes: Path | str | None = None, progress: Progress | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> ImportSummary:
+    """Import files and folders; read the attribute sheet first so a bad sheet stops nothing
+    half-way (it raises TranscriptImportError before any file is stored)."""
+    sheet = read_attribute_sheet(attributes) if attributes is not None else None
+    candidates = list(iter_transcript_files(paths))
+    summary = ImportSummary()
+    match = match_rows(sheet, [c.path.name for c in candidates if c.skipped is None]) \
+        if sheet is not None else None
+    known_attrs = set(project.attributes.names())
+    for i, cand in enumerate(candidates):
+        if cancelled is not None and cancelled():
+            summary.cancelled = True
+            break
+        if progress is not None:
+            progress(i, len(candidates), cand.path.name)
+        if cand.skipped is not None:
+            summary.outcomes.append(ImportOutcome(cand.path, "skipped", cand.skipped.reason,
+                                                  str(cand.skipped)))
+            continue
+        summary.outcomes.append(_import_one(project, cand.path,
+                                            match.attributes.get(cand.path.name, {})
+                                            if match else {}))
+    if progress is not None:
+        progress(len(candidates), len(candidates), "")
+    if match is not None:
+        summary.unmatched_rows = list(match.unmatched_rows)
+        summary.without_attributes = [o.name for o in summary.outcomes if o.status == "imported"
+                                      and o.path.name in match.unmatched_names]
+    _type_new_attributes(project, known_attrs)
+    return summary
+
+
+def _import_one(project: Project, path: Path, sheet_attrs: dict[str, str]) -> ImportOutcome:
+    try:
+        transcript = read_transcript(path)
+    except TranscriptImportError as exc:
+        return ImportOutcome(path, "failed", exc.reason, str(exc))
+    except Exception as exc:  # a reader bug must not stop the batch; report it plainly
+        return ImportOutcome(path, "failed", "corrupt",
+                             f"{path.name}: the file could not be read ({type(exc).__name__}).")
+    existing = project.documents.find_by_hash(transcript.sha256)
+    if existing is not None:
+        return ImportOutcome(path, "skipped", "duplicate",
+                             f"{path.name}: already in the project as {existing.name}.",
+                             name=existing.name)
+    # The sheet wins over the document's own metadata table, matching names case-insensitively.
+    sheet_keys = {k.casefold() for k in sheet_attrs}
+    attrs = {k: v for k, v in transcript.attributes.items() if k.casefold() not in sheet_keys}
+    attrs.update(sheet_attrs)
+    try:
+        with project.store.write():
+            doc_id = project.documents.add_transcript(replace(transcript, attributes=attrs))
+            case = next((attrs[n] for n in CASE_ATTRIBUTE_NAMES if attrs.get(n, "").strip()), None)
+            if case:
+                project.attributes.assign_case(doc_id, project.attributes.ensure_case(case))
+    except DuplicateDocumentError as exc:
+        return ImportOutcome(path, "skipped", exc.code, str(exc))
+    except DuidingError as exc:
+        return ImportOutcome(path, "failed", exc.code, str(exc))
+    return ImportOutcome(path, "imported", document_id=doc_id, name=transcript.name,
+                         speakers=tuple(transcript.speakers), turns=len(transcript.turns),
+                         message="; ".join(transcript.warnings))
+
+
+def _type_new_attributes(project: Project, known: set[str]) -> None:
+    new = [n for n in project.attributes.names() if n not in known]
+    if new:
+        project.attributes.set_types({n: guess_type(project.attributes.values(n)) for n in new})
+
+
+def apply_attribute_sheet(project: Project, path: Path | str) -> tuple[int, AttributeSheet]:
+    """Attach a sheet's attributes to documents already in the project (one transaction)."""
+    sheet = read_attribute_sheet(path)
+    docs = project.documents.list()
+    match = match_rows(sheet, [d.name for d in docs])
+    known = set(project.attributes.names())
+    with project.store.write():
+        for doc in docs:
+            for name, value in match.attributes.get(doc.name, {}).items():
+                project.attributes.set_document_value(doc.id, name, value)
+        project.attributes.cases_from_attribute()
+    _type_new_attributes(project, known)
+    return len(match.attributes), sheet

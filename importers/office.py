@@ -13,6 +13,8 @@ so that starting the application does not pay for them.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
 from pathlib import Path
 from typing import Any
@@ -103,12 +105,20 @@ def read_odt(path: Path, max_bytes: int = MAX_FILE_BYTES) -> ImportedTranscript:
     check_zip_container(path, ("content.xml",), kind="OpenDocument text")
     from odf.opendocument import load
 
+    # odfpy prints a parse failure of a part to stdout and carries on with an empty document;
+    # catch that output (it would also pollute ``--json`` output) and treat it as damage.
+    captured = io.StringIO()
     try:
-        document = load(str(path))
+        with contextlib.redirect_stdout(captured):
+            document = load(str(path))
     except Exception as exc:  # odfpy raises bare exceptions of many kinds on a broken file
         raise TranscriptImportError(
             path, "corrupt", f"The OpenDocument file is damaged and cannot be read ({exc})."
         ) from None
+    if "FAILED" in captured.getvalue() or document.text is None:
+        raise TranscriptImportError(
+            path, "corrupt", "The OpenDocument file is damaged: its XML cannot be parsed."
+        )
     paragraphs: list[tuple[str, int]] = []
     _walk_odf(document.text, paragraphs)
     return _assemble(path, data, "odt", paragraphs, {})

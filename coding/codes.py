@@ -105,7 +105,7 @@ class CodeManager:
 
     @staticmethod
     def _descendants(s: Session, code_id: int) -> list[CodeId]:
-        parent_of = dict(s.execute(select(Code.id, Code.parent_id)).tuples().all())
+        parent_of = dict(s.execute(select(Code.id, Code.parent_id)).all())
         out = [CodeId(code_id)]
         frontier = {code_id}
         while frontier:
@@ -121,7 +121,7 @@ class CodeManager:
                 .join(Segment, Segment.id == SegmentCode.segment_id)
                 .group_by(SegmentCode.code_id)
             )
-            return {CodeId(c): (n, d) for c, n, d in s.execute(q).tuples()}
+            return {CodeId(c): (n, d) for c, n, d in s.execute(q)}
 
     # -- primitives for commands ---------------------------------------------------------------
 

@@ -51,12 +51,12 @@ class DocumentManager:
         with self._store.read() as s:
             attrs = self._project.attributes.document_values(s)
             turn_counts = dict(s.execute(
-                select(Turn.document_id, func.count()).group_by(Turn.document_id)).tuples().all())
+                select(Turn.document_id, func.count()).group_by(Turn.document_id)).all())
             speakers: dict[int, list[str]] = {}
             for doc_id, label in s.execute(
                     select(Speaker.document_id, Speaker.label).order_by(Speaker.id)):
                 speakers.setdefault(doc_id, []).append(label)
-            cases = dict(s.execute(select(Case.id, Case.name)).tuples().all())
+            cases = dict(s.execute(select(Case.id, Case.name)).all())
             q = select(Document.id, Document.name, Document.format, Document.source_name,
                        Document.sha256, Document.word_count, Document.case_id, Document.guid,
                        func.length(Document.text)).order_by(Document.position, Document.id)

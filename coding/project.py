@@ -108,7 +108,7 @@ class Project:
 
     def info(self) -> dict[str, str]:
         with self.store.read() as s:
-            return dict(s.execute(select(ProjectInfo.key, ProjectInfo.value)).tuples().all())
+            return dict(s.execute(select(ProjectInfo.key, ProjectInfo.value)).all())
 
     def set_info(self, key: str, value: str) -> None:
         with self.store.write() as s:

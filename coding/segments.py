@@ -266,7 +266,7 @@ class SegmentManager:
             order = {cid: i for i, cid in enumerate(paths)}
             turns = self._turn_index(s, doc_ids)
             attrs = self._project.attributes.document_values(s)
-            cases = dict(s.execute(select(Case.id, Case.name)).tuples().all())
+            cases = dict(s.execute(select(Case.id, Case.name)).all())
             out = []
             for sid, did, dname, st, en, txt, coder, memo, kq, case_id in found:
                 speaker, role = _speaker_at(turns.get(did), st)

@@ -1,0 +1,35 @@
+"""Small builders shared by tests: a project in tmp_path with a transcript or two."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from coding.project import Project
+from coding.types import DocumentId
+from importers.base import ImportedTranscript, Turn
+
+EMOJI_TEXT = (
+    "Interviewer: Hoe was de hulp? 🙂\n\n"
+    "Moeder: Eerlijk gezegd 😤 wás het een zoektocht. Café-eigenaar Zoë hielp ons, "
+    "𝒜 vreemde tijd. We wachtten zeven maanden 👨‍👩‍👧 op Meerstroom."
+)
+
+
+def transcript(name: str, text: str, attributes: dict[str, str] | None = None) -> ImportedTranscript:
+    """A transcript with `Label: text` paragraphs turned into turns (label excluded)."""
+    turns, pos = [], 0
+    for para in text.split("\n\n"):
+        label, sep, _ = para.partition(": ")
+        if sep and len(label) < 30:
+            turns.append(Turn(pos + len(label) + 2, pos + len(para), label))
+        pos += len(para) + 2
+    return ImportedTranscript(name, "txt", text, turns,
+                              hashlib.sha256(text.encode()).hexdigest(), attributes or {})
+
+
+def project_with(tmp_path: Path, *texts: tuple[str, str, dict[str, str]],
+                 coder: str = "Sanne") -> tuple[Project, list[DocumentId]]:
+    project = Project.create(tmp_path / "studie.duiding", coder=coder)
+    ids = [project.documents.add_transcript(transcript(n, t, a)) for n, t, a in texts]
+    return project, ids

@@ -1,4 +1,5 @@
 """SQLAlchemy models, the project store and its Alembic migrations. No Qt, no domain logic."""
 
 from models import schema as schema  # noqa: F401  (registers the tables on Base.metadata)
+from models import analysis_models as analysis_models  # noqa: F401  (matrix_cells)
 from models.base import Base as Base

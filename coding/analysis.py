@@ -1,0 +1,592 @@
+"""Analysis services on a project: counts, framework matrix, co-occurrence, meting comparison
+and intercoder agreement.
+
+Why a separate module: these views read the whole project's codings at once and aggregate them,
+which the per-item managers (`project.segments`, `project.stats`) are not built for. Everything
+is fetched with one query into numpy arrays and aggregated there, so a 60 x 40 matrix over
+20,000 segments is instant. Results are plain frozen dataclasses holding IDs, labels and
+numbers -- a Qt table model can show them as they are, and the CLI serialises them to JSON.
+The fragments behind a number are the segment IDs kept in each cell (drill-down).
+
+Counting rules (shared with `project.stats`): a theme's count includes its sub-themes
+(``include_subcodes``); a segment is counted once per cell even when it carries two sub-themes of
+the same theme; "documents" are distinct documents, i.e. respondents.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+import numpy.typing as npt
+from sqlalchemy import func, select
+
+from coding.agreement import (
+    AgreementData,
+    AgreementResult,
+    Disagreement,
+    SegmentUnit,
+    character_agreement,
+    disagreements,
+    segment_agreement,
+    segment_units,
+)
+from coding.types import CodeId, DocumentId, SegmentId, Valence
+from models.analysis_models import MatrixCell
+from models.base import utcnow
+from models.errors import NotFoundError, ValidationError
+from models.schema import Case, Coder, Document, Segment, SegmentCode, Turn
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from coding.project import Project
+
+IntArray = npt.NDArray[np.int64]
+VALENCES = tuple(v.value for v in Valence)
+
+
+@dataclass(frozen=True)
+class Codings:
+    """Every (segment, code) link of a selection, column-wise."""
+
+    segment: IntArray
+    document: IntArray
+    start: IntArray
+    end: IntArray
+    coder: IntArray
+    code: IntArray
+    valence: IntArray  # index into VALENCES
+
+
+@dataclass(frozen=True)
+class CellCount:
+    segments: int
+    documents: int
+    by_valence: dict[str, int]
+    segment_ids: tuple[SegmentId, ...]
+
+
+@dataclass(frozen=True)
+class CountRow:
+    code_id: CodeId
+    path: str
+    depth: int
+    total: CellCount
+    by_value: dict[str, CellCount]  # attribute value -> counts (empty without ``by``)
+
+
+@dataclass(frozen=True)
+class CountsTable:
+    """Counts per code, optionally split by the values of one document attribute."""
+
+    attribute: str | None
+    values: tuple[str, ...]
+    documents_per_value: dict[str, int]  # how many documents have each value ("n of N")
+    rows: tuple[CountRow, ...]
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    kind: str  # "document" | "case" | "attribute:<name>"
+    key: str  # document/case GUID, or the attribute value
+    label: str
+    document_ids: tuple[DocumentId, ...]
+
+
+@dataclass(frozen=True)
+class FrameworkMatrix:
+    """Rows x codes: segment counts, the segments behind each cell and the written summaries."""
+
+    row_kind: str
+    rows: tuple[MatrixRow, ...]
+    code_ids: tuple[CodeId, ...]
+    code_paths: tuple[str, ...]
+    counts: tuple[tuple[int, ...], ...]  # [row][column]
+    segment_ids: tuple[tuple[tuple[SegmentId, ...], ...], ...]  # [row][column]
+    summaries: dict[tuple[str, CodeId], str]  # (row key, code id) -> summary
+
+
+@dataclass(frozen=True)
+class Cooccurrence:
+    """Symmetric code x code counts; the diagonal holds each code's own segment count.
+
+    ``mode`` "overlap": a cell counts pairs of coded segments whose spans overlap (a segment
+    carrying both codes counts once). ``mode`` "turn": a cell counts speaker turns in which both
+    codes were applied (a segment belongs to the turn where it starts).
+    """
+
+    mode: str
+    code_ids: tuple[CodeId, ...]
+    code_paths: tuple[str, ...]
+    counts: tuple[tuple[int, ...], ...]
+    segment_ids: dict[tuple[CodeId, CodeId], tuple[SegmentId, ...]]  # i < j in column order
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    code_id: CodeId
+    path: str
+    depth: int
+    first: CellCount
+    second: CellCount
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The same theme counts side by side for two values of an attribute (2023 vs 2024)."""
+
+    attribute: str
+    first_value: str
+    second_value: str
+    first_documents: int
+    second_documents: int
+    rows: tuple[ComparisonRow, ...]
+
+
+@dataclass(frozen=True)
+class ProjectAgreement:
+    """Agreement among project coders, with code IDs translated to paths for display."""
+
+    coders: tuple[str, ...]
+    code_paths: dict[Hashable, str]
+    character: AgreementResult
+    segment: AgreementResult | None  # two coders only
+    documents: tuple[str, ...]  # names of the documents all chosen coders coded
+
+
+class AnalysisManager:
+    """Analysis views over one project; every method reads in its own short session."""
+
+    def __init__(self, project: Project) -> None:
+        self._project = project
+        self._store = project.store
+
+    # -- shared fetch ----------------------------------------------------------------------
+
+    def codings(self, coders: Sequence[str] = (), document_ids: Sequence[int] = ()) -> Codings:
+        with self._store.read() as s:
+            return _fetch(s, coders, document_ids)
+
+    def _code_columns(
+        self, code_ids: Sequence[CodeId] | None, include_subcodes: bool
+    ) -> tuple[list[CodeId], list[str], list[int], dict[int, list[int]]]:
+        """Columns, their paths and depths, and code id -> the columns it counts toward."""
+        tree = self._project.codes.tree()
+        chosen = [c for c in tree if code_ids is None or c.id in set(code_ids)]
+        column = {c.id: i for i, c in enumerate(chosen)}
+        parent = {c.id: c.parent_id for c in tree}
+        targets: dict[int, list[int]] = {}
+        for c in tree:
+            cols: list[int] = []
+            node: CodeId | None = c.id
+            while node is not None:
+                if node in column:
+                    cols.append(column[node])
+                node = parent.get(node) if include_subcodes else None
+            targets[c.id] = cols
+        return [c.id for c in chosen], [c.path for c in chosen], [c.depth for c in chosen], targets
+
+    # -- counts ----------------------------------------------------------------------------
+
+    def counts(
+        self, by: str | None = None, *, coders: Sequence[str] = (), include_subcodes: bool = True
+    ) -> CountsTable:
+        """Segments and documents per code, per valence, and per value of attribute ``by``."""
+        ids, paths, depths, targets = self._code_columns(None, include_subcodes)
+        data = self.codings(coders)
+        doc_value = self._doc_values(by) if by else {}
+        values = sorted(set(doc_value.values())) if by else []
+        per_value = {v: sum(1 for x in doc_value.values() if x == v) for v in values}
+        val_index = {v: i for i, v in enumerate(values)}
+        row_of_doc = {d: val_index[v] for d, v in doc_value.items()}
+        total = _cells(data, targets, len(ids), None, 1)
+        split = _cells(data, targets, len(ids), row_of_doc, len(values)) if by else None
+        rows = tuple(
+            CountRow(
+                code_id=ids[j],
+                path=paths[j],
+                depth=depths[j],
+                total=total[0][j],
+                by_value={v: split[i][j] for i, v in enumerate(values)} if split else {},
+            )
+            for j in range(len(ids))
+        )
+        return CountsTable(by, tuple(values), per_value, rows)
+
+    def compare(
+        self, attribute: str, first: str, second: str, *, coders: Sequence[str] = ()
+    ) -> Comparison:
+        """Counts for two values of one attribute side by side, with the segments behind them."""
+        table = self.counts(attribute, coders=coders)
+        empty = CellCount(0, 0, {}, ())
+        rows = tuple(
+            ComparisonRow(
+                r.code_id,
+                r.path,
+                r.depth,
+                r.by_value.get(first, empty),
+                r.by_value.get(second, empty),
+            )
+            for r in table.rows
+        )
+        n = table.documents_per_value
+        return Comparison(attribute, first, second, n.get(first, 0), n.get(second, 0), rows)
+
+    def _doc_values(self, attribute: str) -> dict[int, str]:
+        values = self._project.attributes.document_values()
+        if attribute not in self._project.attributes.names():
+            raise NotFoundError(f"attribute {attribute!r} does not exist.")
+        return {
+            d.id: values.get(d.id, {}).get(attribute, "") for d in self._project.documents.list()
+        }
+
+    # -- framework matrix ------------------------------------------------------------------
+
+    def matrix(
+        self,
+        rows: str = "document",
+        code_ids: Sequence[CodeId] | None = None,
+        *,
+        coders: Sequence[str] = (),
+        include_subcodes: bool = True,
+    ) -> FrameworkMatrix:
+        """Rows ("document", "case" or "attribute:<name>") x codes, with cell summaries."""
+        ids, paths, _depths, targets = self._code_columns(code_ids, include_subcodes)
+        matrix_rows = self._matrix_rows(rows)
+        row_of_doc = {int(d): i for i, r in enumerate(matrix_rows) for d in r.document_ids}
+        data = self.codings(coders)
+        cells = _cells(data, targets, len(ids), row_of_doc, len(matrix_rows))
+        with self._store.read() as s:
+            q = select(MatrixCell.row_key, MatrixCell.code_id, MatrixCell.summary).where(
+                MatrixCell.row_kind == rows
+            )
+            summaries = {(k, CodeId(c)): t for k, c, t in s.execute(q) if t}
+        return FrameworkMatrix(
+            row_kind=rows,
+            rows=tuple(matrix_rows),
+            code_ids=tuple(ids),
+            code_paths=tuple(paths),
+            counts=tuple(tuple(c.segments for c in row) for row in cells),
+            segment_ids=tuple(tuple(c.segment_ids for c in row) for row in cells),
+            summaries=summaries,
+        )
+
+    def _matrix_rows(self, kind: str) -> list[MatrixRow]:
+        docs = self._project.documents.list()
+        if kind == "document":
+            return [MatrixRow(kind, d.guid, d.name, (d.id,)) for d in docs]
+        if kind == "case":
+            with self._store.read() as s:
+                guid = dict(s.execute(select(Case.id, Case.guid)).all())
+            return [
+                MatrixRow(kind, guid[i], name, tuple(members))
+                for i, name, members in self._project.attributes.cases()
+            ]
+        if kind.startswith("attribute:"):
+            values = self._doc_values(kind.partition(":")[2])
+            return [
+                MatrixRow(kind, v, v, tuple(DocumentId(d) for d, x in values.items() if x == v))
+                for v in sorted(set(values.values()))
+            ]
+        raise ValidationError(
+            f"unknown matrix rows {kind!r}: use document, case or attribute:NAME."
+        )
+
+    def set_cell_summary(self, row_kind: str, row_key: str, code_id: CodeId, text: str) -> str:
+        """Write the summary of one matrix cell (one transaction); returns the previous text."""
+        with self._store.write() as s:
+            cell = s.scalar(
+                select(MatrixCell).where(
+                    MatrixCell.row_kind == row_kind,
+                    MatrixCell.row_key == row_key,
+                    MatrixCell.code_id == code_id,
+                )
+            )
+            old = cell.summary if cell is not None else ""
+            if cell is None:
+                if not text:
+                    return old
+                cell = MatrixCell(row_kind=row_kind, row_key=row_key, code_id=code_id)
+                s.add(cell)
+            cell.summary = text
+            cell.modified = utcnow()
+            return old
+
+    # -- co-occurrence ---------------------------------------------------------------------
+
+    def cooccurrence(
+        self,
+        code_ids: Sequence[CodeId] | None = None,
+        *,
+        mode: str = "overlap",
+        coders: Sequence[str] = (),
+    ) -> Cooccurrence:
+        """Which codes overlap (``mode="overlap"``) or share a speaker turn (``mode="turn"``)."""
+        if mode not in ("overlap", "turn"):
+            raise ValidationError(f"unknown co-occurrence mode {mode!r}: use overlap or turn.")
+        ids, paths, _depths, targets = self._code_columns(code_ids, include_subcodes=False)
+        k = len(ids)
+        data = self.codings(coders)
+        col = np.full(max(int(data.code.max(initial=0)) + 1, 1), -1, dtype=np.int64)
+        for code, cols in targets.items():
+            if cols and code < col.size:
+                col[code] = cols[0]
+        keep = col[data.code] >= 0
+        seg, doc, start, end = (
+            data.segment[keep],
+            data.document[keep],
+            data.start[keep],
+            data.end[keep],
+        )
+        c = col[data.code[keep]]
+        own = _distinct_count(c, seg, k)
+        if mode == "overlap":
+            # Globalise positions per document so one sorted sweep covers every document; a
+            # coding pairs with every later-sorted coding that starts before it ends.
+            span = int(end.max(initial=0)) + 1
+            gs, ge = doc * span + start, doc * span + end
+            order = np.lexsort((c, seg, gs))
+            gs, ge, c, seg = gs[order], ge[order], c[order], seg[order]
+            hi = np.searchsorted(gs, ge, side="left")
+            i, j = _forward_pairs(hi)
+            pair_c = (c[i], c[j])
+            sides_seg = (seg[i], seg[j])
+        else:
+            with self._store.read() as s:
+                turn = _turn_of(s, doc, start)
+            inside = turn >= 0
+            turn, c, seg = turn[inside], c[inside], seg[inside]
+            order = np.lexsort((seg, c, turn))
+            turn, c, seg = turn[order], c[order], seg[order]
+            # Groups of one (turn, code); pairs of groups within a turn.
+            first = np.concatenate([[True], (turn[1:] != turn[:-1]) | (c[1:] != c[:-1])])
+            g_start = np.flatnonzero(first)
+            g_size = np.diff(np.append(g_start, turn.size))
+            g_turn, g_code = turn[g_start], c[g_start]
+            i, j = _forward_pairs(np.searchsorted(g_turn, g_turn, side="right"))
+            pair_c = (g_code[i], g_code[j])
+            sides_seg = (g_start[i], g_start[j])  # expanded to segments below
+        differ = pair_c[0] != pair_c[1]
+        lo = np.minimum(pair_c[0], pair_c[1])[differ]
+        hi_c = np.maximum(pair_c[0], pair_c[1])[differ]
+        pair_key = lo * k + hi_c
+        matrix = np.bincount(pair_key, minlength=k * k).reshape(k, k)
+        matrix = matrix + matrix.T
+        matrix[np.arange(k), np.arange(k)] = own
+        if mode == "overlap":
+            segs = np.concatenate([sides_seg[0][differ], sides_seg[1][differ]])
+            keys = np.concatenate([pair_key, pair_key])
+        else:
+            groups = np.concatenate([i[differ], j[differ]])
+            sizes = g_size[groups]
+            keys = np.repeat(np.concatenate([pair_key, pair_key]), sizes)
+            within = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+            segs = seg[np.repeat(g_start[groups], sizes) + within]
+        return Cooccurrence(
+            mode,
+            tuple(ids),
+            tuple(paths),
+            tuple(tuple(int(x) for x in r) for r in matrix),
+            _group_ids(keys, segs, ids, k),
+        )
+
+    # -- agreement -------------------------------------------------------------------------
+
+    def agreement_data(self, coders: Sequence[str]) -> tuple[AgreementData, dict[int, str]]:
+        """Spans of the given coders; a coder counts as having coded a document when they made
+        at least one segment in it (the project records nothing else)."""
+        with self._store.read() as s:
+            known = set(s.scalars(select(Coder.name).where(Coder.name.in_(coders))))
+            if missing := [c for c in coders if c not in known]:
+                raise NotFoundError(f"coder {missing[0]!r} does not exist in this project.")
+            data = _fetch(s, coders, ())
+            names = dict(s.execute(select(Coder.id, Coder.name)).all())
+            lengths = {i: n for i, n in s.execute(select(Document.id, func.length(Document.text)))}
+            doc_names: dict[Hashable, str] = dict(
+                s.execute(select(Document.id, Document.name)).all()
+            )
+        codings: dict[Hashable, dict[Hashable, list[tuple[int, int, Hashable]]]] = {
+            c: {} for c in coders
+        }
+        for d, st, en, cd, code in zip(
+            data.document.tolist(),
+            data.start.tolist(),
+            data.end.tolist(),
+            data.coder.tolist(),
+            data.code.tolist(),
+            strict=True,
+        ):
+            codings[names[cd]].setdefault(d, []).append((st, en, code))
+        # Codebook order; codes no chosen coder used are left out (they would only add
+        # "neither" units to the pooled figures and have no per-code statistic).
+        used = set(data.code.tolist())
+        code_ids = [c.id for c in self._project.codes.tree() if c.id in used]
+        return AgreementData(lengths, codings, codes=code_ids), doc_names
+
+    def agreement(self, coders: Sequence[str], threshold: float = 0.5) -> ProjectAgreement:
+        """Character-level figures for all coders; segment level too when there are two."""
+        if len(set(coders)) < 2:
+            raise ValidationError("Choose at least two different coders.")
+        data, doc_names = self.agreement_data(coders)
+        char = character_agreement(data, list(coders))
+        seg = segment_agreement(data, coders[0], coders[1], threshold) if len(coders) == 2 else None
+        both = [d for d in data.doc_lengths if all(d in data.codings[c] for c in coders)]
+        paths: dict[Hashable, str] = {c.id: c.path for c in self._project.codes.tree()}
+        return ProjectAgreement(tuple(coders), paths, char, seg, tuple(doc_names[d] for d in both))
+
+    def disagreements(self, document_id: DocumentId, coders: Sequence[str]) -> list[Disagreement]:
+        data, _ = self.agreement_data(coders)
+        return disagreements(data, document_id, list(coders))
+
+    def segment_units(
+        self, document_id: DocumentId, first: str, second: str, threshold: float = 0.5
+    ) -> list[SegmentUnit]:
+        data, _ = self.agreement_data([first, second])
+        return segment_units(data, document_id, first, second, threshold)
+
+
+# ------------------------------------------------------------------------------------------
+
+
+def _fetch(s: Session, coders: Sequence[str], document_ids: Sequence[int]) -> Codings:
+    q = select(
+        Segment.id,
+        Segment.document_id,
+        Segment.start,
+        Segment.end,
+        Segment.coder_id,
+        SegmentCode.code_id,
+        SegmentCode.valence,
+    ).join(SegmentCode, SegmentCode.segment_id == Segment.id)
+    if coders:
+        q = q.join(Coder, Coder.id == Segment.coder_id).where(Coder.name.in_(list(coders)))
+    if document_ids:
+        q = q.where(Segment.document_id.in_(list(document_ids)))
+    rows = s.execute(q.order_by(Segment.id)).all()
+    valence = {v: i for i, v in enumerate(VALENCES)}
+    if not rows:
+        e = np.zeros(0, dtype=np.int64)
+        return Codings(e, e, e, e, e, e, e)
+    cols = list(zip(*rows, strict=True))
+    arrays = [np.asarray(col, dtype=np.int64) for col in cols[:6]]
+    val = np.fromiter((valence[Valence(v).value] for v in cols[6]), np.int64, len(rows))
+    seg, doc, start, end, coder, code = arrays
+    return Codings(seg, doc, start, end, coder, code, val)
+
+
+def _cells(
+    data: Codings,
+    targets: dict[int, list[int]],
+    k: int,
+    row_of_doc: dict[int, int] | None,
+    n_rows: int,
+) -> list[list[CellCount]]:
+    """Distinct segments, documents and valences per (row, column); None rows = one row."""
+    # Expand each coding to every column it counts toward (itself and its chosen ancestors).
+    max_code = max([int(data.code.max(initial=0))] + list(targets)) + 1
+    fan = [targets.get(c, []) for c in range(max_code)]
+    width = np.asarray([len(f) for f in fan], dtype=np.int64)
+    reps = width[data.code] if data.code.size else np.zeros(0, dtype=np.int64)
+    flat = np.asarray([x for f in fan for x in f], dtype=np.int64)
+    first = np.concatenate([[0], np.cumsum(width)])[:-1]
+    idx = np.repeat(np.arange(data.code.size), reps)
+    within = np.arange(idx.size) - np.repeat(np.cumsum(reps) - reps, reps)
+    column = flat[first[data.code[idx]] + within] if idx.size else idx
+    if row_of_doc is None:
+        row = np.zeros(idx.size, dtype=np.int64)
+    else:
+        lookup = np.full(int(data.document.max(initial=0)) + 1, -1, dtype=np.int64)
+        for d, r in row_of_doc.items():
+            if d < lookup.size:
+                lookup[d] = r
+        row = lookup[data.document[idx]] if idx.size else idx
+    ok = row >= 0
+    cell = (row * k + column)[ok]
+    seg, doc, val = data.segment[idx][ok], data.document[idx][ok], data.valence[idx][ok]
+    n_cells = n_rows * k
+    # Distinct (cell, segment): a segment counts once per cell.
+    order = np.lexsort((val, seg, cell))
+    cell, seg, doc, val = cell[order], seg[order], doc[order], val[order]
+    new = (
+        np.concatenate([[True], (cell[1:] != cell[:-1]) | (seg[1:] != seg[:-1])])
+        if cell.size
+        else cell.astype(bool)
+    )
+    c_seg, s_seg, v_seg = cell[new], seg[new], val[new]
+    seg_counts = np.bincount(c_seg, minlength=n_cells)
+    val_counts = np.bincount(c_seg * len(VALENCES) + v_seg, minlength=n_cells * len(VALENCES))
+    dorder = np.lexsort((doc, cell))
+    dc, dd = cell[dorder], doc[dorder]
+    dnew = (
+        np.concatenate([[True], (dc[1:] != dc[:-1]) | (dd[1:] != dd[:-1])])
+        if dc.size
+        else dc.astype(bool)
+    )
+    doc_counts = np.bincount(dc[dnew], minlength=n_cells)
+    splits = np.split(s_seg, np.cumsum(seg_counts)[:-1]) if n_cells else []
+    out: list[list[CellCount]] = []
+    for r in range(n_rows):
+        row_cells = []
+        for j in range(k):
+            x = r * k + j
+            vc = val_counts[x * len(VALENCES) : (x + 1) * len(VALENCES)]
+            row_cells.append(
+                CellCount(
+                    segments=int(seg_counts[x]),
+                    documents=int(doc_counts[x]),
+                    by_valence={v: int(n) for v, n in zip(VALENCES, vc, strict=True) if n},
+                    segment_ids=tuple(SegmentId(int(i)) for i in splits[x]),
+                )
+            )
+        out.append(row_cells)
+    return out
+
+
+def _forward_pairs(hi: IntArray) -> tuple[IntArray, IntArray]:
+    """All (i, j) with i < j < hi[i], as two index arrays."""
+    n = hi.size
+    cnt = np.maximum(hi - np.arange(n) - 1, 0)
+    i = np.repeat(np.arange(n), cnt)
+    j = i + 1 + (np.arange(i.size) - np.repeat(np.cumsum(cnt) - cnt, cnt))
+    return i.astype(np.int64), j.astype(np.int64)
+
+
+def _distinct_count(column: IntArray, seg: IntArray, k: int) -> IntArray:
+    if column.size == 0:
+        return np.zeros(k, dtype=np.int64)
+    pairs = np.unique(column * (int(seg.max()) + 1) + seg)
+    return np.bincount(pairs // (int(seg.max()) + 1), minlength=k).astype(np.int64)
+
+
+def _group_ids(
+    keys: IntArray, segs: IntArray, ids: Sequence[CodeId], k: int
+) -> dict[tuple[CodeId, CodeId], tuple[SegmentId, ...]]:
+    if keys.size == 0:
+        return {}
+    packed = np.unique(keys * (int(segs.max()) + 1) + segs)
+    base = int(segs.max()) + 1
+    kk, ss = packed // base, packed % base
+    cut = np.flatnonzero(np.diff(kk)) + 1
+    out: dict[tuple[CodeId, CodeId], tuple[SegmentId, ...]] = {}
+    for part_k, part_s in zip(np.split(kk, cut), np.split(ss, cut), strict=True):
+        key = int(part_k[0])
+        out[(ids[key // k], ids[key % k])] = tuple(SegmentId(int(x)) for x in part_s)
+    return out
+
+
+def _turn_of(s: Session, doc: IntArray, start: IntArray) -> IntArray:
+    """The id of the turn each position falls in (-1 outside any turn)."""
+    rows = s.execute(
+        select(Turn.id, Turn.document_id, Turn.start).order_by(Turn.document_id, Turn.start)
+    ).all()
+    if not rows or doc.size == 0:
+        return np.full(doc.size, -1, dtype=np.int64)
+    t_id, t_doc, t_start = (np.asarray(c, dtype=np.int64) for c in zip(*rows, strict=True))
+    span = int(max(int(t_start.max()), int(start.max()))) + 1
+    key = t_doc * span + t_start
+    pos = np.searchsorted(key, doc * span + start, side="right") - 1
+    ok = (pos >= 0) & (t_doc[np.maximum(pos, 0)] == doc)
+    return np.where(ok, t_id[np.maximum(pos, 0)], -1)

@@ -65,23 +65,35 @@ def read_docx(path: Path, max_bytes: int = MAX_FILE_BYTES) -> ImportedTranscript
 
 
 def _docx_paragraph(element: Any) -> tuple[str, int]:
-    """Text of a ``w:p`` and the length of its opening bold run (0 if it does not open bold)."""
-    from docx.text.paragraph import Paragraph
+    """Text of a ``w:p`` and the length of its opening bold run (0 if it does not open bold).
 
-    paragraph = Paragraph(element, None)  # type: ignore[arg-type]  # no story part needed for text
-    text = paragraph.text
+    Works on the oxml element directly (python-docx's ``CT_P.text``) rather than building
+    ``Paragraph``/``Run`` objects: this loop runs for every paragraph of every file.
+    """
+    # Same pieces as python-docx's ``CT_P.text`` (runs and hyperlinks), each read once.
+    pieces = [(child, child.text) for child in element.iterchildren(f"{_W}r", f"{_W}hyperlink")]
+    text = "".join(piece for _child, piece in pieces)
     bold = 0
-    for run in paragraph.runs:
-        run_text = run.text
+    for child, run_text in pieces:
+        if child.tag != f"{_W}r":
+            break
         if not run_text.strip() and bold == 0:
             bold += len(run_text)
             continue
-        if run.bold:
+        if _is_bold(child):
             bold += len(run_text)
             continue
         break
     stripped_bold = text[:bold].strip()
     return text, bold if stripped_bold and bold < len(text) else 0
+
+
+def _is_bold(run: Any) -> bool:
+    properties = run.find(f"{_W}rPr")
+    flag = properties.find(f"{_W}b") if properties is not None else None
+    if flag is None:
+        return False
+    return flag.get(f"{_W}val", "true").lower() not in ("0", "false", "off")
 
 
 def _docx_table_rows(element: Any) -> list[list[str]]:

@@ -131,10 +131,11 @@ def line_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[
 
 
 def _valid_label(label: str) -> bool:
+    """Short, and capitalised like a name or role (``int:`` and ``resp:`` pass as known labels)."""
     return (
         len(label) <= MAX_LABEL_CHARS
         and len(label.split()) <= MAX_LABEL_WORDS
-        and label[:1].isupper()
+        and (label[:1].isupper() or is_known_label(label))
     )
 
 

@@ -19,6 +19,11 @@ def spoken(text: str) -> list[tuple[str | None, str]]:
             [("Interviewer", "Hoe gaat het?"), ("Ouder", "Goed.")],
         ),
         ("I: Vraag een.\nR: Antwoord een.", [("I", "Vraag een."), ("R", "Antwoord een.")]),
+        ("int: Vraag.\nresp: Antwoord.", [("int", "Vraag."), ("resp", "Antwoord.")]),
+        (
+            "Speaker 1  0:03\nHello there.\nSpeaker 2  0:07\nHi.",
+            [("Speaker 1", "Hello there."), ("Speaker 2", "Hi.")],
+        ),
         (
             "Moeder: Ik eerst.\nVader: En ik daarna.\nMoeder: Nee!",
             [("Moeder", "Ik eerst."), ("Vader", "En ik daarna."), ("Moeder", "Nee!")],
@@ -93,6 +98,11 @@ def test_a_colon_sentence_inside_a_labelled_transcript_stays_text() -> None:
         ("Ouder", "Slecht.\nWat ik bedoel: te laat."),
         ("Interviewer", "Oké."),
     ]
+
+
+def test_lowercase_words_before_a_colon_are_not_labels() -> None:
+    text = "namelijk: dit.\nnamelijk: dat."
+    assert [t.speaker for t in find_turns(text)] == [None]
 
 
 def test_long_phrases_before_a_colon_are_not_labels_even_when_repeated() -> None:

@@ -1,0 +1,113 @@
+"""Analysis commands: agreement and merge (DESIGN.md section 7).
+
+`duiding stats` is the core module's (app/cli/core.py); these commands only call the services in
+coding/analysis.py and coding/merge.py and print what they return.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from app.cli.output import CliError, add_json, add_project, emit
+from coding.agreement import AgreementResult, CodeAgreement
+from coding.analysis import AnalysisManager
+from coding.merge import merge_projects
+from coding.project import Project
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("agreement", help="intercoder agreement per code (kappa, alpha, %%)")
+    add_project(p)
+    p.add_argument("--coders", nargs="+", required=True, metavar="NAME",
+                   help="two coders (or more: character level only)")
+    p.add_argument("--threshold", type=float, default=0.5,
+                   help="segment level: minimal overlap ratio (Jaccard) of a match, 0-1")
+    add_json(p)
+    p.set_defaults(func=cmd_agreement)
+
+    p = sub.add_parser("merge", help="bring other coders' projects into this one")
+    add_project(p)
+    p.add_argument("others", nargs="+", type=Path, metavar="OTHER_PROJECT")
+    add_json(p)
+    p.set_defaults(func=cmd_merge)
+
+
+def _figure(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def _code_json(c: CodeAgreement, paths: dict[Any, str]) -> dict[str, Any]:
+    return {
+        "code": paths.get(c.code) if c.code is not None else None,
+        "units": c.units,
+        "percent_agreement": c.percent_agreement,
+        "kappa": c.kappa,
+        "alpha": c.alpha,
+        "both": c.both,
+        "only_first": c.only_first,
+        "only_second": c.only_second,
+        "neither": c.neither,
+    }
+
+
+def _result_json(r: AgreementResult, paths: dict[Any, str]) -> dict[str, Any]:
+    return {
+        "level": r.level,
+        "documents": r.documents,
+        "threshold": r.threshold,
+        "per_code": [_code_json(c, paths) for c in r.per_code],
+        "pooled": _code_json(r.pooled, paths),
+        "averaged": _code_json(r.averaged, paths),
+    }
+
+
+def _lines(title: str, r: AgreementResult, paths: dict[Any, str]) -> list[str]:
+    out = [title, f"  {'code':<40} {'eenheden':>10} {'% overeenst.':>12} {'kappa':>7} {'alpha':>7}"]
+    rows = [(paths.get(c.code, str(c.code)), c) for c in r.per_code]
+    rows += [("(alle codes samen)", r.pooled), ("(gemiddelde per code)", r.averaged)]
+    for name, c in rows:
+        pct = "-" if c.percent_agreement is None else f"{100 * c.percent_agreement:.1f}"
+        out.append(f"  {name:<40} {c.units:>10} {pct:>12} {_figure(c.kappa):>7} {_figure(c.alpha):>7}")
+    return out
+
+
+def cmd_agreement(args: argparse.Namespace) -> int:
+    if len(set(args.coders)) < 2:
+        raise CliError("--coders needs at least two different coder names")
+    if not 0.0 <= args.threshold <= 1.0:
+        raise CliError("--threshold must lie between 0 and 1")
+    with Project.open(args.project, readonly=True) as project:
+        result = AnalysisManager(project).agreement(args.coders, args.threshold)
+    paths = result.code_paths
+    data = {
+        "coders": list(result.coders),
+        "documents": list(result.documents),
+        "character": _result_json(result.character, paths),
+        "segment": _result_json(result.segment, paths) if result.segment else None,
+    }
+    lines = [f"codeurs: {', '.join(result.coders)}; documenten door allen gecodeerd: "
+             f"{len(result.documents)}"]
+    lines += _lines("tekenniveau:", result.character, paths)
+    if result.segment is not None:
+        lines += _lines(f"segmentniveau (overlap >= {args.threshold}):", result.segment, paths)
+    emit(args, data, lines)
+    return 0
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    with Project.open(args.project) as project:
+        report = merge_projects(project, args.others)
+    data = report.as_json()
+    lines = [
+        f"samengevoegd: {', '.join(report.sources)}",
+        f"  documenten: {len(report.documents_added)} nieuw, {report.documents_matched} herkend",
+        f"  codes: {len(report.codes_added)} nieuw, {report.codes_matched} herkend",
+        f"  codeurs: {', '.join(report.coders) or '-'}",
+        f"  segmenten: {report.segments_added} nieuw, {report.codings_added} codes toegevoegd, "
+        f"{report.segments_already_present} al aanwezig",
+        f"  memo's: {report.memos_added} nieuw; samenvattingen: {report.summaries_added} nieuw",
+    ]
+    emit(args, data, lines)
+    return 0

@@ -53,7 +53,8 @@ def read_docx(path: Path, max_bytes: int = MAX_FILE_BYTES) -> ImportedTranscript
             paragraphs.append(_docx_paragraph(child))
         elif child.tag == f"{_W}tbl":
             rows = _docx_table_rows(child)
-            at_top = not any(_looks_like_turn(text) for text, _ in paragraphs)
+            # "At the top": only a title and perhaps a subtitle or date line stand before it.
+            at_top = sum(1 for text, _ in paragraphs if text.strip()) <= 3
             if at_top and not attributes and rows and all(len(row) == 2 for row in rows):
                 attributes = {
                     key: value for key, value in ((k.strip(), v.strip()) for k, v in rows) if key
@@ -105,10 +106,6 @@ def _docx_table_rows(element: Any) -> list[list[str]]:
             cells.append("\n".join(texts))
         rows.append(cells)
     return rows
-
-
-def _looks_like_turn(text: str) -> bool:
-    return bool(re.match(r"\s*\S+[^:\n]{0,40}:\s", text))
 
 
 def read_odt(path: Path, max_bytes: int = MAX_FILE_BYTES) -> ImportedTranscript:

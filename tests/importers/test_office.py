@@ -39,6 +39,40 @@ def test_docx_metadata_table_becomes_attributes_and_turns_follow(tmp_path: Path)
         assert absent not in transcript.text
 
 
+def test_docx_emoji_and_decomposed_accents_slice_exactly(tmp_path: Path) -> None:
+    import unicodedata
+
+    path = make_docx(
+        tmp_path / "emoji.docx",
+        [
+            unicodedata.normalize("NFD", "Interviewer: Hoi Zoë 👋🏽, hoe wás het?"),
+            unicodedata.normalize("NFD", "Jongere: Ernáást 😅 – ‘echt’ 🇳🇱."),
+        ],
+        title="Interview: jongere 🙂",
+    )
+    transcript = read_transcript(path)
+    assert turn_texts(transcript) == [
+        ("Interviewer", "Hoi Zoë 👋🏽, hoe wás het?"),
+        ("Jongere", "Ernáást 😅 – ‘echt’ 🇳🇱."),
+    ]
+    assert transcript.text == unicodedata.normalize("NFC", transcript.text)
+
+
+def test_docx_table_later_in_the_body_is_text(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    for line in ["I: Eén.", "R: Twee.", "I: Drie.", "R: Vier, zie tabel:"]:
+        document.add_paragraph(line)
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "wachttijd", "5 weken"
+    document.add_paragraph("I: Dank je.")
+    document.save(str(tmp_path / "tabel.docx"))
+    transcript = read_transcript(tmp_path / "tabel.docx")
+    assert transcript.attributes == {}
+    assert turn_texts(transcript)[3] == ("R", "Vier, zie tabel:\nwachttijd\n5 weken")
+
+
 def test_docx_bold_labels_without_colon(tmp_path: Path) -> None:
     path = make_docx(
         tmp_path / "bold.docx",

@@ -24,6 +24,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from coding.interchange_db import LoadResult
+    from coding.project import Project
 
 VariableValue = str | bool | int | Decimal | date | datetime
 
@@ -249,3 +254,17 @@ class ImportReport:
                 for s in self.skipped]
         out += [f"warning: {w}" for w in self.warnings]
         return out
+
+
+def snapshot(project: Project) -> QdaProject:
+    """The whole Duiding project as a ``QdaProject`` (see ``coding.interchange_db``)."""
+    from coding.interchange_db import snapshot as _snapshot
+
+    return _snapshot(project)
+
+
+def load_into(project: Project, qda: QdaProject, report: ImportReport, **options: Any) -> LoadResult:
+    """Store ``qda`` in ``project`` in one transaction (see ``coding.interchange_db.load_into``)."""
+    from coding.interchange_db import load_into as _load_into
+
+    return _load_into(project, qda, report, **options)

@@ -199,7 +199,9 @@ def _colour(value: str | None) -> str | None:
     value = value.strip()
     if len(value) == 4 and value.startswith("#"):
         value = "#" + "".join(ch * 2 for ch in value[1:])
-    return value.upper() if len(value) == 7 and value.startswith("#") else None
+    ok = len(value) == 7 and value.startswith("#") and all(c in "0123456789abcdefABCDEF"
+                                                           for c in value[1:])
+    return value if ok else None  # case kept: Duiding stores colours lower case
 
 
 def _dedupe(codes: list[QdaCode], report: ImportReport) -> list[QdaCode]:

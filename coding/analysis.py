@@ -17,11 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select, text
 
 from coding.agreement import (
     AgreementData,
@@ -37,7 +38,7 @@ from coding.types import CodeId, DocumentId, SegmentId, Valence
 from models.analysis_models import MatrixCell
 from models.base import utcnow
 from models.errors import NotFoundError, ValidationError
-from models.schema import Case, Coder, Document, Segment, SegmentCode, Turn
+from models.schema import Case, Coder, Document
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -395,7 +396,7 @@ class AnalysisManager:
 
     # -- agreement -------------------------------------------------------------------------
 
-    def agreement_data(self, coders: Sequence[str]) -> tuple[AgreementData, dict[int, str]]:
+    def agreement_data(self, coders: Sequence[str]) -> tuple[AgreementData, dict[Hashable, str]]:
         """Spans of the given coders; a coder counts as having coded a document when they made
         at least one segment in it (the project records nothing else)."""
         with self._store.read() as s:
@@ -452,28 +453,30 @@ class AnalysisManager:
 
 
 def _fetch(s: Session, coders: Sequence[str], document_ids: Sequence[int]) -> Codings:
-    q = select(
-        Segment.id,
-        Segment.document_id,
-        Segment.start,
-        Segment.end,
-        Segment.coder_id,
-        SegmentCode.code_id,
-        SegmentCode.valence,
-    ).join(SegmentCode, SegmentCode.segment_id == Segment.id)
+    """One plain-SQL query straight into arrays: the ORM's per-row work would dominate."""
+    valence = " ".join(f"WHEN '{v}' THEN {i}" for i, v in enumerate(VALENCES))
+    sql = (
+        'SELECT sg.id, sg.document_id, sg.start, sg."end", sg.coder_id, sc.code_id, '
+        f"CASE sc.valence {valence} ELSE 0 END "
+        "FROM segments sg JOIN segment_codes sc ON sc.segment_id = sg.id"
+    )
+    where: list[str] = []
+    params: dict[str, list[object]] = {}
     if coders:
-        q = q.join(Coder, Coder.id == Segment.coder_id).where(Coder.name.in_(list(coders)))
+        where.append("sg.coder_id IN (SELECT id FROM coders WHERE name IN :coders)")
+        params["coders"] = list(coders)
     if document_ids:
-        q = q.where(Segment.document_id.in_(list(document_ids)))
-    rows = s.execute(q.order_by(Segment.id)).all()
-    valence = {v: i for i, v in enumerate(VALENCES)}
-    if not rows:
-        e = np.zeros(0, dtype=np.int64)
-        return Codings(e, e, e, e, e, e, e)
-    cols = list(zip(*rows, strict=True))
-    arrays = [np.asarray(col, dtype=np.int64) for col in cols[:6]]
-    val = np.fromiter((valence[Valence(v).value] for v in cols[6]), np.int64, len(rows))
-    seg, doc, start, end, coder, code = arrays
+        where.append("sg.document_id IN :docs")
+        params["docs"] = [int(d) for d in document_ids]
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    stmt = text(sql + " ORDER BY sg.id")
+    for name in params:
+        stmt = stmt.bindparams(bindparam(name, expanding=True))
+    raw = s.connection().execute(stmt, params).fetchall()
+    flat = np.fromiter(chain.from_iterable(raw), dtype=np.int64, count=7 * len(raw))
+    table = flat.reshape(-1, 7)
+    seg, doc, start, end, coder, code, val = (np.ascontiguousarray(table[:, i]) for i in range(7))
     return Codings(seg, doc, start, end, coder, code, val)
 
 
@@ -538,11 +541,21 @@ def _cells(
                     segments=int(seg_counts[x]),
                     documents=int(doc_counts[x]),
                     by_valence={v: int(n) for v, n in zip(VALENCES, vc, strict=True) if n},
-                    segment_ids=tuple(SegmentId(int(i)) for i in splits[x]),
+                    segment_ids=tuple(splits[x].tolist()),
                 )
             )
         out.append(row_cells)
     return out
+
+
+def _sorted_unique(values: IntArray) -> IntArray:
+    """np.unique by sorting (numpy's hash-based unique is slower on these sizes)."""
+    ordered = np.sort(values)
+    if ordered.size == 0:
+        return ordered
+    keep = np.concatenate([[True], ordered[1:] != ordered[:-1]])
+    result: IntArray = ordered[keep]
+    return result
 
 
 def _forward_pairs(hi: IntArray) -> tuple[IntArray, IntArray]:
@@ -557,7 +570,7 @@ def _forward_pairs(hi: IntArray) -> tuple[IntArray, IntArray]:
 def _distinct_count(column: IntArray, seg: IntArray, k: int) -> IntArray:
     if column.size == 0:
         return np.zeros(k, dtype=np.int64)
-    pairs = np.unique(column * (int(seg.max()) + 1) + seg)
+    pairs = _sorted_unique(column * (int(seg.max()) + 1) + seg)
     return np.bincount(pairs // (int(seg.max()) + 1), minlength=k).astype(np.int64)
 
 
@@ -566,25 +579,28 @@ def _group_ids(
 ) -> dict[tuple[CodeId, CodeId], tuple[SegmentId, ...]]:
     if keys.size == 0:
         return {}
-    packed = np.unique(keys * (int(segs.max()) + 1) + segs)
+    packed = _sorted_unique(keys * (int(segs.max()) + 1) + segs)
     base = int(segs.max()) + 1
     kk, ss = packed // base, packed % base
     cut = np.flatnonzero(np.diff(kk)) + 1
     out: dict[tuple[CodeId, CodeId], tuple[SegmentId, ...]] = {}
     for part_k, part_s in zip(np.split(kk, cut), np.split(ss, cut), strict=True):
         key = int(part_k[0])
-        out[(ids[key // k], ids[key % k])] = tuple(SegmentId(int(x)) for x in part_s)
+        out[(ids[key // k], ids[key % k])] = tuple(part_s.tolist())
     return out
 
 
 def _turn_of(s: Session, doc: IntArray, start: IntArray) -> IntArray:
     """The id of the turn each position falls in (-1 outside any turn)."""
-    rows = s.execute(
-        select(Turn.id, Turn.document_id, Turn.start).order_by(Turn.document_id, Turn.start)
-    ).all()
-    if not rows or doc.size == 0:
+    raw = (
+        s.connection()
+        .execute(text("SELECT id, document_id, start FROM turns ORDER BY document_id, start"))
+        .fetchall()
+    )
+    if not raw or doc.size == 0:
         return np.full(doc.size, -1, dtype=np.int64)
-    t_id, t_doc, t_start = (np.asarray(c, dtype=np.int64) for c in zip(*rows, strict=True))
+    table = np.fromiter(chain.from_iterable(raw), dtype=np.int64, count=3 * len(raw)).reshape(-1, 3)
+    t_id, t_doc, t_start = table[:, 0], table[:, 1], table[:, 2]
     span = int(max(int(t_start.max()), int(start.max()))) + 1
     key = t_doc * span + t_start
     pos = np.searchsorted(key, doc * span + start, side="right") - 1

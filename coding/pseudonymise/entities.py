@@ -1,0 +1,133 @@
+"""Group detected mentions into entities and propose consistent replacements (the review model).
+
+The researcher reviews *entities*, not single mentions: "Shanice" in R01 and R05 and
+"Shanice Pinas" are one person and must get one replacement everywhere. Grouping is by surface
+form across the whole project; variants are merged when a single-word form is a word of a
+multi-word form of the same kind ("Shanice" -> "Shanice Pinas", "Kenter" -> "Kenter Jeugdhulp"),
+but only when that attachment is unambiguous (two Youssefs with different surnames stay apart).
+The review screen can merge or split further; :func:`merge` is the pure operation it calls.
+
+Replacements are proposed as type labels ("[persoon 1]", "[school 2]") because a label can never
+be mistaken for a real person; a researcher can type a fictional name instead.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+from coding.pseudonymise.model import Mention, PiiType
+
+LABELS: dict[PiiType, str] = {
+    PiiType.PERSON: "persoon",
+    PiiType.LOCATION: "plaats",
+    PiiType.STREET: "straat",
+    PiiType.SCHOOL: "school",
+    PiiType.ORGANISATION: "organisatie",
+    PiiType.DATE: "datum",
+    PiiType.AGE: "leeftijd",
+    PiiType.PHONE: "telefoonnummer",
+    PiiType.EMAIL: "e-mailadres",
+    PiiType.OTHER: "gegeven",
+}
+# Types whose values are not identifying by themselves, so one shared label suffices.
+_UNNUMBERED = {PiiType.DATE, PiiType.AGE, PiiType.PHONE, PiiType.EMAIL, PiiType.OTHER}
+
+
+class Decision:
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True)
+class DocMention:
+    """A mention in one document of the project."""
+
+    document: str
+    mention: Mention
+
+
+@dataclass
+class Entity:
+    key: int
+    type: PiiType
+    forms: list[str]  # surface variants, longest first
+    mentions: list[DocMention] = field(default_factory=list)
+    replacement: str = ""
+    decision: str = Decision.PENDING
+
+    @property
+    def label(self) -> str:
+        return self.forms[0]
+
+
+def group_mentions(found: Mapping[str, Sequence[Mention]]) -> list[Entity]:
+    """Entities from per-document mentions, with proposed replacements."""
+    by_form: dict[tuple[PiiType, str], list[DocMention]] = defaultdict(list)
+    for document, doc_mentions in found.items():
+        for m in doc_mentions:
+            by_form[(m.type, m.text)].append(DocMention(document, m))
+    # Attach single-word forms to the one multi-word form of the same type containing them.
+    parent: dict[tuple[PiiType, str], tuple[PiiType, str]] = {}
+    multi = [k for k in by_form if " " in k[1]]
+    for key in by_form:
+        type_, form = key
+        if " " in form or type_ in _UNNUMBERED:
+            continue
+        owners = {k for k in multi if k[0] is type_ and form in k[1].split()}
+        if len(owners) == 1:
+            parent[key] = owners.pop()
+    groups: dict[tuple[PiiType, str], list[tuple[PiiType, str]]] = defaultdict(list)
+    for key in by_form:
+        groups[parent.get(key, key)].append(key)
+    entities: list[Entity] = []
+    for root, members in groups.items():
+        forms = sorted({form for _, form in members}, key=lambda f: (-len(f), f))
+        mentions = sorted(
+            (dm for k in members for dm in by_form[k]),
+            key=lambda dm: (dm.document, dm.mention.start),
+        )
+        entities.append(Entity(key=0, type=root[0], forms=forms, mentions=mentions))
+    entities.sort(key=lambda e: (e.type.value, -len(e.mentions), e.label))
+    counters: dict[PiiType, int] = defaultdict(int)
+    for index, entity in enumerate(entities, start=1):
+        entity.key = index
+        label = LABELS[entity.type]
+        if entity.type in _UNNUMBERED:
+            entity.replacement = f"[{label}]"
+        else:
+            counters[entity.type] += 1
+            entity.replacement = f"[{label} {counters[entity.type]}]"
+    return entities
+
+
+def merge(entities: Sequence[Entity], keep: int, absorb: Sequence[int]) -> list[Entity]:
+    """Merge entities ``absorb`` into ``keep`` (same replacement for all their mentions)."""
+    target = next(e for e in entities if e.key == keep)
+    gone = set(absorb) - {keep}
+    merged_forms = list(target.forms)
+    merged_mentions = list(target.mentions)
+    for entity in entities:
+        if entity.key in gone:
+            merged_forms += [f for f in entity.forms if f not in merged_forms]
+            merged_mentions += entity.mentions
+    merged = replace(
+        target,
+        forms=sorted(merged_forms, key=lambda f: (-len(f), f)),
+        mentions=sorted(merged_mentions, key=lambda dm: (dm.document, dm.mention.start)),
+    )
+    return [merged if e.key == keep else e for e in entities if e.key not in gone]
+
+
+def replacements_for(entities: Sequence[Entity], document: str) -> list[tuple[int, int, str]]:
+    """(start, end, replacement) of every accepted (or pending) mention in ``document``."""
+    result = [
+        (dm.mention.start, dm.mention.end, entity.replacement)
+        for entity in entities
+        if entity.decision != Decision.REJECTED
+        for dm in entity.mentions
+        if dm.document == document
+    ]
+    return sorted(result)

@@ -1,0 +1,250 @@
+"""Own detection rules for what deduce misses in Dutch youth-care interviews.
+
+deduce is made for medical records; in interviews it misses dates without a year ("12 maart",
+"in februari"), bare years, generic school names ("basisschool De Regenboog", "Westerveen
+College"), organisations of the youth-care field ("Meerstroom GGZ", "Jeugdteam Oost", "Loket
+Jeugd", "gemeente Duinmeer"), invented neighbourhoods ("Schelpenbuurt"), streets without a house
+number and ages written as words ("ik ben zeventien", "een jongen van elf jaar"). It also keeps
+forms of address inside person names ("meneer Van Dijk"), which the annotation rules exclude.
+
+The rules follow the corpus annotation rules (``../shared/corpus/README.md``): maximal spans,
+titles excluded, generic service types (GGZ, CJG, ROC, Sociaal Team, het Lyceum) are not PII.
+Each function returns :class:`~coding.pseudonymise.model.Mention` candidates; the detector
+resolves overlaps.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from coding.pseudonymise.model import Mention, PiiType, Source
+
+MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+TITLES = "meneer|mevrouw|juf|juffrouw|meester|dokter|familie|mw\\.|mevr\\.|dhr\\.|mr\\.|dr\\."
+_NAME = r"[A-ZÀ-ÖØ-Þ][\w'’-]*"
+_NAME_RE = re.compile(_NAME)
+# A determiner or pronoun is never the distinctive part of a name ("Het Lyceum" is generic).
+_NOT_DETERMINER = r"(?!(?:De|Het|Een|Die|Dat|Dit|Deze|Ons|Onze|Mijn|Zijn|Haar|Hun|Jullie)\s)"
+_INTERFIX = r"(?:(?:[Vv]an|[Dd]e|[Dd]en|[Dd]er|[Tt]en|[Tt]er|[Ee]l|[Ll]a|[Ll]e|[Tt]e)\s)*"
+_ARTICLE = r"(?:(?:De|Het|'t|de|het)\s)?"
+
+# Words that look like names in the field but are generic (README "Not PII").
+GENERIC = {
+    "GGZ",
+    "CJG",
+    "ROC",
+    "Sociaal",
+    "Team",
+    "Lyceum",
+    "Vakcollege",
+    "Wmo",
+    "DigiD",
+    "Teams",
+    "TikTok",
+    "Instagram",
+    "Netflix",
+    "Lego",
+    "iPad",
+    "WhatsApp",
+    "Google",
+    "YouTube",
+    "Zoom",
+    "Jeugd",
+    "Jeugdhulp",
+    "Jeugdzorg",
+    "Social",
+    "Work",
+    "Veilig",
+    "Thuis",
+    "Jeugdteam",
+    "ADHD",
+    # languages and nationalities
+    "Nederlands",
+    "Turks",
+    "Arabisch",
+    "Engels",
+    "Frans",
+    "Duits",
+    "Pools",
+    "Marokkaans",
+    "Surinaams",
+    "Somalisch",
+    "Koerdisch",
+    "Berbers",
+    "Tamazight",
+    "Papiaments",
+    "Spaans",
+    "Oekraïens",
+    "Russisch",
+    "Tigrinya",
+    "Syrisch",
+    "Nederlandse",
+    "Turkse",
+    "Marokkaanse",
+}
+
+_ORG_PREFIX = (
+    r"(?:GGZ|Jeugdteam|Wijkteam|Loket|Zorgboerderij|Stichting|Centrum|Praktijk|Kinderpraktijk|"
+    r"Gezinshuis|Buurthuis|Jongerencentrum|Sportclub|Voetbalclub|Kinderdagverblijf|Bureau)"
+)
+_ORG_SUFFIX = (
+    r"(?:GGZ|Jeugdhulp|Jeugdzorg|Zorg|Zorggroep|Groep|Welzijn|Jeugd|Kinderopvang|Opvang|"
+    r"Gezinsbehandeling|Psychologie|Psychiatrie|Ziekenhuis|Kliniek|Instituut|Academie)"
+)
+ORGANISATION_RES = (
+    # "Jeugdteam Oost", "GGZ Kustlanden", "Zorgboerderij De Hazelaar", "Loket Jeugd"
+    re.compile(rf"\b{_ORG_PREFIX}\s{_ARTICLE}{_NAME}(?:\s{_NAME})?"),
+    # "Meerstroom GGZ", "Kenter Jeugdhulp"
+    re.compile(rf"\b{_NOT_DETERMINER}{_NAME}\s{_ORG_SUFFIX}\b"),
+    # "gemeente Oosthaven" is the municipal organisation (README)
+    re.compile(rf"\b[Gg]emeente\s{_NAME}"),
+)
+SCHOOL_RES = (
+    re.compile(
+        rf"\b(?:[Bb]asisschool|[Bb]asisscholen|[Oo]bs|OBS|CBS|[Cc]bs|[Mm]ontessorischool|"
+        rf"[Dd]altonschool|[Jj]enaplanschool|[Bb]asisschool)\s{_ARTICLE}{_NAME}"
+    ),
+    re.compile(
+        rf"\b{_NOT_DETERMINER}{_NAME}\s(?:College|Lyceum|Gymnasium|Vakcollege|Atheneum|Scholengemeenschap|"
+        rf"Mavo|Havo|Campus)\b"
+    ),
+    re.compile(rf"\b(?:ROC|Roc|MBO|Mbo)\s{_NAME}"),
+)
+_STREET_SUFFIX = (
+    r"(?:straat|laan|weg|plein|gracht|kade|singel|dijk|pad|steeg|hof|dreef|park|erf|"
+    r"wal|markt|plantsoen|boulevard|allee)"
+)
+STREET_RE = re.compile(rf"\b[A-Z][a-zà-ÿ]+{_STREET_SUFFIX}(?:\s\d{{1,4}}(?:\s?[a-zA-Z]\b)?)?")
+_PLACE_SUFFIX = r"(?:buurt|wijk|kwartier)"
+NEIGHBOURHOOD_RE = re.compile(rf"\b[A-Z][a-zà-ÿ]+{_PLACE_SUFFIX}\b")
+DATE_RE = re.compile(
+    rf"\b(?:\d{{1,2}}\s)?(?:{MONTHS})(?:\s(?:19|20)\d{{2}})?\b|\b(?:19|20)\d{{2}}\b"
+)
+PHONE_RE = re.compile(
+    r"(?<![\w+])(?:\+31[\s-]?(?:\(0\))?[\s-]?|0)(?:6[\s-]?|\d{2,3}[\s-]?)"
+    r"\d{2}[\s-]?\d{2}[\s-]?\d{2}(?:[\s-]?\d{1,2})?(?!\d)"
+)
+EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+TITLE_NAME_RE = re.compile(rf"\b(?i:{TITLES})\s({_INTERFIX}{_NAME}(?:\s{_NAME})?)")
+TITLE_PREFIX_RE = re.compile(rf"^(?:{TITLES})\s+", re.IGNORECASE)
+
+_NUMBERS = (
+    "een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|"
+    "zestien|zeventien|achttien|negentien|twintig|dertig|veertig|vijftig|zestig|zeventig|"
+    "tachtig|negentig"
+)
+NUMBER_WORD = r"(?:(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen)en(?:twintig|dertig|veertig|"
+NUMBER_WORD += rf"vijftig|zestig|zeventig|tachtig|negentig)|{_NUMBERS}|\d{{1,2}})"
+_AGE_END = r"(?=[.,;:!?)]|\s(?:en|bent|was|is|werd|toen|nu|dus|of|maar)\b|$)"
+AGE_RES = (
+    # "ik ben zeventien", "Emre, die is negen jaar", "ik was vijftien", "hij is pas negen jaar"
+    re.compile(
+        rf"\b(?:ben|is|was|bent|werd|wordt|word)\s(?:pas\s|al\s|nog\s|toen\s|nu\s|net\s)?"
+        rf"(?P<age>(?!een\b){NUMBER_WORD}(?:\sjaar(?:\soud)?)?){_AGE_END}",
+        re.IGNORECASE,
+    ),
+    # "als je vijftien bent", "toen ik twaalf was"
+    re.compile(
+        rf"\b(?:je|ik|hij|ze|zij)\s(?P<age>(?!een\b){NUMBER_WORD})\s(?:bent|was|werd|ben|is)\b"
+    ),
+    # "een jongen van elf jaar", "een jaar of negen"
+    re.compile(rf"\b(?:van|op)\s(?P<age>(?!een\b){NUMBER_WORD}\sjaar)(?!\s(?:geleden|lang|tijd))"),
+    re.compile(
+        rf"\b(?:was|is|werd)\s(?:toen\s|pas\s|nog\s)?een\sjaar\sof\s(?P<age>(?!een\b){NUMBER_WORD})\b"
+    ),
+    # "Kevin, veertien."
+    re.compile(rf"\b{_NAME},\s(?P<age>(?!een\b){NUMBER_WORD})(?=[.,;])"),
+)
+# A capitalised word after a preposition, not at a sentence start: probably a place.
+PLACE_AFTER_PREPOSITION_RE = re.compile(
+    rf"\b(?:in|uit|naar|richting|rond|nabij|buiten)\s(?:de\s|het\s)?(?P<place>{_NAME})"
+)
+
+
+def _mentions(
+    text: str, regex: re.Pattern[str], type_: PiiType, source: Source, group: str | int = 0
+) -> Iterator[Mention]:
+    for match in regex.finditer(text):
+        start, end = match.span(group)
+        if start < end:
+            yield Mention(start, end, text[start:end], type_, source)
+
+
+def precise_rules(text: str) -> list[Mention]:
+    """Candidates from rules that are rarely wrong."""
+    found: list[Mention] = []
+    found += _mentions(text, EMAIL_RE, PiiType.EMAIL, Source.RULE)
+    found += _mentions(text, PHONE_RE, PiiType.PHONE, Source.RULE)
+    for regex in ORGANISATION_RES:
+        found += [
+            m
+            for m in _mentions(text, regex, PiiType.ORGANISATION, Source.RULE)
+            if not _generic_only(m.text) and not _starts_with_common_word(text, m)
+        ]
+    for regex in SCHOOL_RES:
+        found += [
+            m
+            for m in _mentions(text, regex, PiiType.SCHOOL, Source.RULE)
+            if not _generic_only(m.text) and not _starts_with_common_word(text, m)
+        ]
+    found += _mentions(text, STREET_RE, PiiType.STREET, Source.RULE)
+    found += _mentions(text, NEIGHBOURHOOD_RE, PiiType.LOCATION, Source.RULE)
+    found += _mentions(text, DATE_RE, PiiType.DATE, Source.RULE)
+    found += _mentions(text, TITLE_NAME_RE, PiiType.PERSON, Source.RULE, 1)
+    return found
+
+
+def weak_rules(text: str) -> list[Mention]:
+    """Candidates from context rules: used only where nothing better covers the words."""
+    found: list[Mention] = []
+    for regex in AGE_RES:
+        found += _mentions(text, regex, PiiType.AGE, Source.WEAK_RULE, "age")
+    for m in _mentions(
+        text, PLACE_AFTER_PREPOSITION_RE, PiiType.LOCATION, Source.WEAK_RULE, "place"
+    ):
+        if m.text not in GENERIC:
+            found.append(m)
+    return found
+
+
+def _starts_with_common_word(text: str, mention: Mention) -> bool:
+    """ "Bij GGZ", "Naar Basisschool": a sentence-initial Dutch word is not part of a name."""
+    import simplemma
+
+    first = mention.text.split()[0]
+    if not first[:1].isupper() or first in ("De", "Het"):
+        return False
+    i = mention.start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    at_start = i < 0 or text[i] in ".!?:\n\"'(-–•"
+    return at_start and simplemma.is_known(first.lower(), lang="nl")
+
+
+def _generic_only(span: str) -> bool:
+    """True when every capitalised word is a generic service word (``Loket Jeugd`` is not)."""
+    words = [w for w in span.split() if w[:1].isupper()]
+    return all(w in GENERIC for w in words) and not span.startswith(("Loket", "Jeugdteam "))
+
+
+def strip_title(text: str) -> int:
+    """Number of leading characters that are a form of address (``meneer ``) in ``text``."""
+    match = TITLE_PREFIX_RE.match(text)
+    return match.end() if match else 0
+
+
+def name_part_of(organisation: str) -> str | None:
+    """The distinctive short form of an organisation or school (``Kenter`` of ``Kenter Jeugdhulp``).
+
+    Returns ``None`` when there is no safe short form (e.g. ``Jeugdteam Oost``).
+    """
+    for regex, group in (
+        (re.compile(rf"^({_NAME})\s{_ORG_SUFFIX}$"), 1),
+        (re.compile(rf"^(?:GGZ|Centrum|Zorgboerderij|Stichting)\s({_ARTICLE}{_NAME})$"), 1),
+        (re.compile(rf"^[Bb]asisschool\s((?:De|Het|'t)\s{_NAME})$"), 1),
+    ):
+        match = regex.match(organisation)
+        if match and match.group(group) not in GENERIC:
+            return match.group(group)
+    return None

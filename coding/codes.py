@@ -201,16 +201,24 @@ class CodeManager:
             if parent_id is not None and parent_id in self._descendants(s, code_id):
                 raise ValidationError("A code cannot be moved inside itself.")
             self._check_unique(s, code.name, parent_id, code.id)
-            old = (CodeId(code.parent_id) if code.parent_id else None, code.position)
-            siblings = [c for c in s.scalars(
-                select(Code).where(Code.parent_id.is_(None) if parent_id is None
-                                   else Code.parent_id == parent_id).order_by(Code.position, Code.id)
-            ) if c.id != code.id]
+            old_parent = code.parent_id
+            old = (CodeId(old_parent) if old_parent else None, code.position)
+
+            def siblings_of(parent: int | None) -> list[Code]:
+                return [c for c in s.scalars(
+                    select(Code).where(Code.parent_id.is_(None) if parent is None
+                                       else Code.parent_id == parent)
+                    .order_by(Code.position, Code.id)) if c.id != code.id]
+
+            siblings = siblings_of(parent_id)
             position = max(0, min(position, len(siblings)))
             siblings.insert(position, code)
             code.parent_id = parent_id
             for i, c in enumerate(siblings, start=1):
                 c.position = i
+            if old_parent != parent_id:  # close the gap the code leaves behind
+                for i, c in enumerate(siblings_of(old_parent), start=1):
+                    c.position = i
             return old
 
     def snapshot_subtree(self, s: Session, code_id: CodeId) -> rows.Snapshot:

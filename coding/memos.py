@@ -58,6 +58,9 @@ class MemoManager:
                 memo = Memo(code_id=target.code_id, document_id=target.document_id,
                             case_id=target.case_id, title=title)
                 s.add(memo)
+            if not text and not title and not memo.title:
+                s.delete(memo)  # an emptied memo is no memo (and undo of a new memo removes it)
+                return old
             memo.text = text
             if title:
                 memo.title = title

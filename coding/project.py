@@ -32,6 +32,8 @@ from models.base import utcnow
 from models.schema import ProjectInfo
 from models.store import SUFFIX, ProjectStore
 
+PROJECT_SUFFIX = SUFFIX  # ".duiding", for callers above the core
+
 
 def default_coder() -> str:
     """The coder name when none was chosen: $DUIDING_CODER, else the login name."""

@@ -89,24 +89,24 @@ def open_project(args: argparse.Namespace, readonly: bool = False) -> Project:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    codebook: Any = args.codebook
+    codebook = args.codebook
+    qdc = None
     if codebook not in ("jeugdhulp", "empty"):
-        path = Path(codebook)
-        if path.suffix.lower() != ".qdc":
+        qdc = Path(codebook)
+        if qdc.suffix.lower() != ".qdc":
             raise CliError(f"--codebook takes jeugdhulp, empty or a .qdc file, not {codebook!r}")
         from importers.qdpx import read_qdc
 
-        codebook = codebook_dicts(read_qdc(path)[0])
+        codes, report = read_qdc(qdc)  # read (and refuse) before any project file exists
+        codebook = "empty"
     with Project.create(args.project, codebook=codebook, title=args.title) as project:
+        if qdc is not None:
+            from coding.interchange import QdaProject, load_into
+
+            load_into(project, QdaProject(name=qdc.stem, codes=codes), report, codes_only=True)
         n = len(project.codes.tree())
         print(f"{project.path.name}: new project with {n} codes")
     return 0
-
-
-def codebook_dicts(codes: Any) -> list[dict[str, Any]]:
-    """Interchange codes (with .name/.colour/.description/.children) as codebook dicts."""
-    return [{"name": c.name, "colour": c.colour or "#9e9e9e", "definition": c.description or "",
-             "children": codebook_dicts(c.children)} for c in codes]
 
 
 def cmd_import(args: argparse.Namespace) -> int:

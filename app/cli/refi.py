@@ -73,7 +73,7 @@ def cmd_import_qdpx(args: argparse.Namespace) -> int:
     from coding.project import Project
     from importers.qdpx import read_qdc, read_qdpx
     from importers.speakers import find_turns
-    from models.store import SUFFIX
+    from coding.project import PROJECT_SUFFIX as SUFFIX
 
     path: Path = args.file
     is_codebook = path.suffix.lower() == ".qdc"

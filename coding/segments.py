@@ -11,7 +11,7 @@ import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from coding import rows
@@ -42,6 +42,11 @@ from models.schema import (
 
 if TYPE_CHECKING:
     from coding.project import Project
+
+# Enum lookups by stored value: converting 20,000 values through SQLAlchemy's Enum type costs
+# more than the query itself.
+_VALENCES = {v.value: v for v in Valence}
+_ROLES = {r.value: r for r in SpeakerRole}
 
 
 def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
@@ -214,7 +219,6 @@ class SegmentManager:
                segment_ids: list[SegmentId] | None = None) -> list[SegmentInfo]:
         with self._store.read() as s:
             q = (select(Segment.id, Segment.document_id, Document.name, Segment.start, Segment.end,
-                        func.substr(Document.text, Segment.start + 1, Segment.end - Segment.start),
                         Coder.name, Segment.memo, Segment.key_quote, Document.case_id)
                  .join(Document, Document.id == Segment.document_id)
                  .join(Coder, Coder.id == Segment.coder_id))
@@ -254,21 +258,26 @@ class SegmentManager:
                 return []
             seg_ids = [r[0] for r in found]
             doc_ids = {r[1] for r in found}
+            # Slicing in Python is O(1) per fragment; SQL substr() rescans the UTF-8 text.
+            texts = dict(s.execute(select(Document.id, Document.text)
+                                   .where(Document.id.in_(doc_ids))).all())
             paths = {c.id: c for c in self._project.codes._tree(s)}
             codings: dict[int, list[Coding]] = {}
             for chunk in _chunks(seg_ids, 30000):
                 for seg_id, code_id, valence in s.execute(
-                        select(SegmentCode.segment_id, SegmentCode.code_id, SegmentCode.valence)
+                        select(SegmentCode.segment_id, SegmentCode.code_id,
+                               type_coerce(SegmentCode.valence, String))
                         .where(SegmentCode.segment_id.in_(chunk))):
                     info = paths[code_id]
                     codings.setdefault(seg_id, []).append(
-                        Coding(info.id, info.path, valence, info.colour))
+                        Coding(info.id, info.path, _VALENCES[valence], info.colour))
             order = {cid: i for i, cid in enumerate(paths)}
             turns = self._turn_index(s, doc_ids)
             attrs = self._project.attributes.document_values(s)
             cases = dict(s.execute(select(Case.id, Case.name)).all())
             out = []
-            for sid, did, dname, st, en, txt, coder, memo, kq, case_id in found:
+            for sid, did, dname, st, en, coder, memo, kq, case_id in found:
+                txt = texts[did][st:en]
                 speaker, role = _speaker_at(turns.get(did), st)
                 out.append(SegmentInfo(
                     id=SegmentId(sid), document_id=DocumentId(did), document=dname, start=st,
@@ -283,13 +292,14 @@ class SegmentManager:
     def _turn_index(s: Session, doc_ids: set[int]) -> dict[
             int, tuple[list[int], list[tuple[int, str | None, SpeakerRole]]]]:
         index: dict[int, tuple[list[int], list[tuple[int, str | None, SpeakerRole]]]] = {}
-        q = (select(Turn.document_id, Turn.start, Turn.end, Speaker.label, Speaker.role)
+        q = (select(Turn.document_id, Turn.start, Turn.end, Speaker.label,
+                    type_coerce(Speaker.role, String))
              .outerjoin(Speaker, Speaker.id == Turn.speaker_id)
              .where(Turn.document_id.in_(doc_ids)).order_by(Turn.document_id, Turn.start))
         for did, st, en, label, role in s.execute(q):
             starts, infos = index.setdefault(did, ([], []))
             starts.append(st)
-            infos.append((en, label, role or SpeakerRole.RESPONDENT))
+            infos.append((en, label, _ROLES[role] if role else SpeakerRole.RESPONDENT))
         return index
 
 

@@ -7,13 +7,13 @@ who said anything coded under the theme). Interviewer turns can be left out.
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import String, select, type_coerce
 
-from coding.types import CodeId, SpeakerRole, Valence
+from coding.types import CodeId, SpeakerRole
 from models.schema import Coder, Document, Segment, SegmentCode, Speaker, Turn
 
 if TYPE_CHECKING:
@@ -58,41 +58,64 @@ class StatsManager:
         parent = {c.id: c.parent_id for c in tree}
         with self._store.read() as s:
             q = (select(SegmentCode.code_id, Segment.id, Segment.document_id, Segment.start,
-                        SegmentCode.valence)
+                        type_coerce(SegmentCode.valence, String))
                  .join(Segment, Segment.id == SegmentCode.segment_id))
             if coders:
                 q = q.join(Coder, Coder.id == Segment.coder_id).where(Coder.name.in_(coders))
             if document_ids:
                 q = q.where(Segment.document_id.in_(document_ids))
-            links = s.execute(q).all()
-            keep = None
-            if respondent_only:
-                keep = self._respondent_filter(s)
+            links = s.connection().execute(q).all()  # Core: no ORM row overhead
+            keep = self._respondent_filter(s) if respondent_only else None
             values = self._project.attributes.document_values(s) if by else {}
-        segs: dict[int, set[int]] = defaultdict(set)
-        docs: dict[int, set[int]] = defaultdict(set)
-        val: dict[int, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
-        by_segs: dict[int, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
-        by_docs: dict[int, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
-        for code_id, seg_id, doc_id, start, valence in links:
-            if keep is not None and not keep(doc_id, start):
-                continue
-            value = values.get(doc_id, {}).get(by, "") if by else ""
-            c: CodeId | None = code_id
-            while c is not None:  # count for the code and every ancestor
-                segs[c].add(seg_id)
-                docs[c].add(doc_id)
-                val[c][Valence(valence).value].add(seg_id)
-                if by:
-                    by_segs[c][value].add(seg_id)
-                    by_docs[c][value].add(doc_id)
+        ancestors: dict[int, tuple[int, ...]] = {}
+        for info in tree:
+            chain, c = [], info.id
+            while c is not None:
+                chain.append(c)
                 c = parent.get(c)
+            ancestors[info.id] = tuple(chain)
+        if keep is not None:
+            links = [row for row in links if keep(row[2], row[3])]
+        # Aggregate first (code, document, valence) -> n, then spread over the ancestors: a few
+        # thousand keys instead of every link times its depth. A segment carrying two codes of
+        # one subtree must count once for their common ancestors: those few go one by one.
+        multi = {seg for seg, n in Counter(row[1] for row in links).items() if n > 1}
+        agg = Counter((code, doc, valence) for code, seg, doc, _start, valence in links
+                      if seg not in multi)
+        segs: Counter[int] = Counter()
+        docs: dict[int, set[int]] = defaultdict(set)
+        val: dict[int, Counter[str]] = defaultdict(Counter)
+        by_segs: dict[int, Counter[str]] = defaultdict(Counter)
+        by_docs: dict[int, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+
+        def add(c: int, doc_id: int, valences: set[str] | str, n: int) -> None:
+            segs[c] += n
+            docs[c].add(doc_id)
+            for v in ([valences] if isinstance(valences, str) else valences):
+                val[c][v] += n
+            if by:
+                value = values.get(doc_id, {}).get(by, "")
+                by_segs[c][value] += n
+                by_docs[c][value].add(doc_id)
+
+        for (code_id, doc_id, valence), n in agg.items():
+            for c in ancestors[code_id]:
+                add(c, doc_id, valence, n)
+        per_segment: dict[int, tuple[int, dict[int, set[str]]]] = {}
+        for code_id, seg_id, doc_id, _start, valence in links:
+            if seg_id in multi:
+                _doc, marks = per_segment.setdefault(seg_id, (doc_id, {}))
+                for c in ancestors[code_id]:
+                    marks.setdefault(c, set()).add(valence)
+        for doc_id, marks in per_segment.values():
+            for c, valences in marks.items():
+                add(c, doc_id, valences, 1)
         return [
             CodeCount(
                 code_id=info.id, path=info.path, depth=info.depth,
-                segments=len(segs[info.id]), documents=len(docs[info.id]),
-                by_valence={v: len(ids) for v, ids in val[info.id].items()},
-                by_value={v: (len(by_segs[info.id][v]), len(by_docs[info.id][v]))
+                segments=segs[info.id], documents=len(docs[info.id]),
+                by_valence=dict(val[info.id]),
+                by_value={v: (by_segs[info.id][v], len(by_docs[info.id][v]))
                           for v in sorted(by_segs[info.id])},
             )
             for info in tree

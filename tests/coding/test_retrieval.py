@@ -98,3 +98,17 @@ def test_counts_per_code_by_attribute_and_without_interviewer(project: Project) 
     resp = {c.path: c for c in project.stats.code_counts(respondent_only=True)}
     assert resp["toegang/wachttijd"].documents == 1  # only the youth is a respondent now
     assert project.stats.documents_by_value("gemeente") == {"Westerveen": 2, "Duinmeer": 1}
+
+
+def test_a_fragment_with_a_theme_and_its_subtheme_counts_once(project: Project) -> None:
+    doc = project.documents.by_name("ouder_dm").id
+    text = project.documents.text(doc)
+    s = text.index("de hulp paste")
+    project.execute(ApplyCodes(doc, s, s + 22, [project.codes.by_path("toegang").id,
+                                                project.codes.by_path("toegang/intake").id],
+                               Valence.POSITIEF))
+    counts = {c.path: c for c in project.stats.code_counts(by="gemeente")}
+    assert counts["toegang"].segments == 5  # 4 wachttijd + this one, not 6
+    assert counts["toegang"].by_valence == {"aandachtspunt": 3, "neutraal": 1, "positief": 1}
+    assert counts["toegang"].by_value["Duinmeer"] == (2, 1)
+    assert counts["toegang/intake"].segments == 1

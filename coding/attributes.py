@@ -6,6 +6,7 @@ attribute, when present, is what groups documents into cases (`cases_from_attrib
 
 from __future__ import annotations
 
+import builtins
 import re
 from typing import TYPE_CHECKING
 
@@ -44,10 +45,10 @@ class AttributeManager:
                  .where(Attribute.scope == scope).order_by(Attribute.position, Attribute.id))
             return [(AttributeId(i), n, t) for i, n, t in s.execute(q)]
 
-    def names(self) -> list[str]:
+    def names(self) -> builtins.list[str]:
         return [n for _, n, _ in self.list()]
 
-    def values(self, name: str) -> list[str]:
+    def values(self, name: str) -> builtins.list[str]:
         """The distinct values an attribute has on documents, sorted."""
         with self._store.read() as s:
             q = (select(DocumentAttributeValue.value)
@@ -125,13 +126,14 @@ class AttributeManager:
 
     # -- cases ---------------------------------------------------------------------------------
 
-    def cases(self) -> list[tuple[CaseId, str, list[DocumentId]]]:
+    def cases(self) -> builtins.list[tuple[CaseId, str, builtins.list[DocumentId]]]:
         with self._store.read() as s:
             members: dict[int, list[DocumentId]] = {}
             for doc_id, case_id in s.execute(select(Document.id, Document.case_id)
                                              .where(Document.case_id.is_not(None))
                                              .order_by(Document.position)):
-                members.setdefault(case_id, []).append(DocumentId(doc_id))
+                if case_id is not None:
+                    members.setdefault(case_id, []).append(DocumentId(doc_id))
             return [(CaseId(i), n, members.get(i, []))
                     for i, n in s.execute(select(Case.id, Case.name).order_by(Case.name))]
 

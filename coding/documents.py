@@ -7,6 +7,7 @@ failing file leaves nothing behind.
 
 from __future__ import annotations
 
+import builtins
 import re
 import unicodedata
 from collections import Counter
@@ -15,7 +16,14 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select, update
 
 from coding import rows
-from coding.types import DocumentId, DocumentInfo, SpeakerInfo, SpeakerRole, TranscriptLike, TurnInfo
+from coding.types import (
+    DocumentId,
+    DocumentInfo,
+    SpeakerInfo,
+    SpeakerRole,
+    TranscriptLike,
+    TurnInfo,
+)
 from models.errors import NotFoundError, ValidationError
 from models.schema import Case, Document, Speaker, Turn
 
@@ -94,7 +102,7 @@ class DocumentManager:
             raise NotFoundError(f"document {doc_id} does not exist.")
         return text
 
-    def turns(self, doc_id: DocumentId) -> list[TurnInfo]:
+    def turns(self, doc_id: DocumentId) -> builtins.list[TurnInfo]:
         with self._store.read() as s:
             q = (select(Turn.id, Turn.ordinal, Turn.start, Turn.end, Speaker.label, Speaker.role,
                         Turn.timestamp_ms)
@@ -103,7 +111,7 @@ class DocumentManager:
             return [TurnInfo(i, o, st, en, lab, role or SpeakerRole.RESPONDENT, ts)
                     for i, o, st, en, lab, role, ts in s.execute(q)]
 
-    def speakers(self, doc_id: DocumentId) -> list[SpeakerInfo]:
+    def speakers(self, doc_id: DocumentId) -> builtins.list[SpeakerInfo]:
         with self._store.read() as s:
             q = (select(Speaker.id, Speaker.label, Speaker.role, func.count(Turn.id))
                  .outerjoin(Turn, Turn.speaker_id == Speaker.id)
@@ -165,7 +173,7 @@ class DocumentManager:
             votes.setdefault(label.casefold(), Counter())[role] += 1
         return {label: c.most_common(1)[0][0] for label, c in votes.items()}
 
-    def snapshot(self, doc_ids: list[DocumentId]) -> rows.Snapshot:
+    def snapshot(self, doc_ids: builtins.list[DocumentId]) -> rows.Snapshot:
         with self._store.read() as s:
             t = rows.table
             seg_rows = rows.capture(s, "segments", t("segments").c.document_id.in_(doc_ids))
@@ -182,7 +190,7 @@ class DocumentManager:
                 ("memos", rows.capture(s, "memos", t("memos").c.document_id.in_(doc_ids))),
             ]
 
-    def delete(self, doc_ids: list[DocumentId]) -> rows.Snapshot:
+    def delete(self, doc_ids: builtins.list[DocumentId]) -> rows.Snapshot:
         snap = self.snapshot(doc_ids)
         with self._store.write() as s:
             rows.remove(s, snap)

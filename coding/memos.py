@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy.orm import InstrumentedAttribute
 
 from coding.types import CaseId, CodeId, DocumentId, MemoId
 from models.base import utcnow
@@ -37,8 +38,10 @@ class MemoManager:
 
     def list(self) -> list[MemoInfo]:
         with self._store.read() as s:
-            return [MemoInfo(MemoId(m.id), MemoTarget(m.code_id, m.document_id, m.case_id),
-                             m.title, m.text, m.guid)
+            return [MemoInfo(MemoId(m.id), MemoTarget(
+                CodeId(m.code_id) if m.code_id is not None else None,
+                DocumentId(m.document_id) if m.document_id is not None else None,
+                CaseId(m.case_id) if m.case_id is not None else None), m.title, m.text, m.guid)
                     for m in s.scalars(select(Memo).order_by(Memo.id))]
 
     def get(self, target: MemoTarget) -> str:
@@ -68,8 +71,8 @@ class MemoManager:
             return old
 
     @staticmethod
-    def _query(target: MemoTarget):  # type: ignore[no-untyped-def]
-        def eq(col, value):  # type: ignore[no-untyped-def]
+    def _query(target: MemoTarget) -> Select[Memo]:
+        def eq(col: InstrumentedAttribute[int | None], value: int | None) -> ColumnElement[bool]:
             return col.is_(None) if value is None else col == value
 
         return (select(Memo).where(eq(Memo.code_id, target.code_id),

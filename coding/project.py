@@ -20,8 +20,8 @@ from typing import Any
 from sqlalchemy import select
 
 from coding.attributes import AttributeManager
-from coding.codes import CodeManager, builtin_codebook
 from coding.coders import CoderManager
+from coding.codes import CodeManager, builtin_codebook
 from coding.commands import Command, UndoStack
 from coding.documents import DocumentManager
 from coding.memos import MemoManager

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from coding import rows
 from coding.types import (
     CodeId,
+    CodeInfo,
     Coding,
     DocumentId,
     SegmentFilter,
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
 # more than the query itself.
 _VALENCES = {v.value: v for v in Valence}
 _ROLES = {r.value: r for r in SpeakerRole}
+NO_FILTER = SegmentFilter()
 
 
 def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
@@ -138,6 +140,8 @@ class SegmentManager:
                     link.valence = valence
 
     def snapshot(self, s: Session, segment_ids: list[SegmentId]) -> rows.Snapshot:
+        if not segment_ids:  # nothing to capture: spare the two queries (a new coding)
+            return [("segments", []), ("segment_codes", [])]
         t = rows.table
         return [
             ("segments", rows.capture(s, "segments", t("segments").c.id.in_(segment_ids))),
@@ -211,11 +215,11 @@ class SegmentManager:
     def for_document(self, doc_id: DocumentId, coders: tuple[str, ...] = ()) -> list[SegmentInfo]:
         return self.query(SegmentFilter(document_ids=(doc_id,), coders=coders))
 
-    def query(self, f: SegmentFilter = SegmentFilter()) -> list[SegmentInfo]:
+    def query(self, f: SegmentFilter = NO_FILTER) -> list[SegmentInfo]:
         """Segments matching a filter, in document order then position."""
         return self._fetch(f=f)
 
-    def _fetch(self, f: SegmentFilter = SegmentFilter(),
+    def _fetch(self, f: SegmentFilter = NO_FILTER,
                segment_ids: list[SegmentId] | None = None) -> list[SegmentInfo]:
         with self._store.read() as s:
             q = (select(Segment.id, Segment.document_id, Document.name, Segment.start, Segment.end,
@@ -261,7 +265,7 @@ class SegmentManager:
             # Slicing in Python is O(1) per fragment; SQL substr() rescans the UTF-8 text.
             texts = dict(s.execute(select(Document.id, Document.text)
                                    .where(Document.id.in_(doc_ids))).all())
-            paths = {c.id: c for c in self._project.codes._tree(s)}
+            paths: dict[int, CodeInfo] = {c.id: c for c in self._project.codes._tree(s)}
             codings: dict[int, list[Coding]] = {}
             for chunk in _chunks(seg_ids, 30000):
                 for seg_id, code_id, valence in s.execute(

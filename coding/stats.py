@@ -69,10 +69,11 @@ class StatsManager:
             values = self._project.attributes.document_values(s) if by else {}
         ancestors: dict[int, tuple[int, ...]] = {}
         for info in tree:
-            chain, c = [], info.id
-            while c is not None:
-                chain.append(c)
-                c = parent.get(c)
+            chain: list[int] = []
+            up: int | None = info.id
+            while up is not None:
+                chain.append(up)
+                up = parent.get(CodeId(up))
             ancestors[info.id] = tuple(chain)
         if keep is not None:
             links = [row for row in links if keep(row[2], row[3])]
@@ -99,17 +100,17 @@ class StatsManager:
                 by_docs[c][value].add(doc_id)
 
         for (code_id, doc_id, valence), n in agg.items():
-            for c in ancestors[code_id]:
-                add(c, doc_id, valence, n)
+            for anc in ancestors[code_id]:
+                add(anc, doc_id, valence, n)
         per_segment: dict[int, tuple[int, dict[int, set[str]]]] = {}
         for code_id, seg_id, doc_id, _start, valence in links:
             if seg_id in multi:
                 _doc, marks = per_segment.setdefault(seg_id, (doc_id, {}))
-                for c in ancestors[code_id]:
-                    marks.setdefault(c, set()).add(valence)
+                for anc in ancestors[code_id]:
+                    marks.setdefault(anc, set()).add(valence)
         for doc_id, marks in per_segment.values():
-            for c, valences in marks.items():
-                add(c, doc_id, valences, 1)
+            for anc, valences in marks.items():
+                add(anc, doc_id, valences, 1)
         return [
             CodeCount(
                 code_id=info.id, path=info.path, depth=info.depth,

@@ -5,6 +5,7 @@ Nothing here is a live ORM object; widgets and the CLI can keep these as long as
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NewType, Protocol
 
@@ -177,7 +178,7 @@ class TranscriptLike(Protocol):
     @property
     def attributes(self) -> dict[str, str]: ...
     @property
-    def turns(self) -> list[TurnLike]: ...
+    def turns(self) -> Sequence[TurnLike]: ...
 
 
 class TurnLike(Protocol):

@@ -75,7 +75,7 @@ def import_paths(project: Project, paths: Iterable[Path | str], *,
     summary = ImportSummary()
     match = match_rows(sheet, [c.path.name for c in candidates if c.skipped is None]) \
         if sheet is not None else None
-    known_attrs = set(project.attributes.names())
+    known_attrs: set[str] = set(project.attributes.names())
     for i, cand in enumerate(candidates):
         if cancelled is not None and cancelled():
             summary.cancelled = True
@@ -142,7 +142,7 @@ def apply_attribute_sheet(project: Project, path: Path | str) -> tuple[int, Attr
     sheet = read_attribute_sheet(path)
     docs = project.documents.list()
     match = match_rows(sheet, [d.name for d in docs])
-    known = set(project.attributes.names())
+    known: set[str] = set(project.attributes.names())
     with project.store.write():
         for doc in docs:
             for name, value in match.attributes.get(doc.name, {}).items():

@@ -249,7 +249,8 @@ def cmd_speakers(args: argparse.Namespace) -> int:
             try:
                 role_value = SpeakerRole(role.strip())
             except ValueError:
-                raise CliError(f"role must be interviewer, respondent or other, not {role!r}")
+                raise CliError(f"role must be interviewer, respondent or other, not {role!r}") \
+                    from None
             if args.document:
                 sp = next((s for s in project.documents.speakers(docs[0].id)
                            if s.label == label), None)

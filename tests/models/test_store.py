@@ -14,7 +14,7 @@ from alembic.runtime.migration import MigrationContext
 from coding.project import Project
 from models import Base
 from models.errors import ProjectFormatError, ProjectLockedError, ProjectNotFoundError
-from models.store import ProjectStore, head_revision
+from models.store import head_revision
 
 
 def test_new_project_schema_is_built_by_alembic_and_matches_the_models(tmp_path: Path) -> None:
@@ -26,8 +26,8 @@ def test_new_project_schema_is_built_by_alembic_and_matches_the_models(tmp_path:
 
 
 def test_wal_and_foreign_keys_are_on(tmp_path: Path) -> None:
-    with Project.create(tmp_path / "a.duiding") as project:
-        with project.store.engine.connect() as conn:
+    with Project.create(tmp_path / "a.duiding") as project, \
+            project.store.engine.connect() as conn:
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
 

@@ -5,14 +5,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-WORDS = (
-    "de het een en van ik we hij zij ze was waren hebben heeft niet wel ook maar dan toen nog "
-    "hulp jeugdhulp wachtlijst wachten maanden weken intake gesprek huisarts school mentor "
-    "jeugdconsulent hulpverlener gemeente loket formulier aanmelding zoon dochter kind gezin "
-    "thuis moeilijk fijn goed slecht lang kort eerst daarna uiteindelijk samen overleg plan "
-    "doelen afspraak afsluiting nazorg wisseling opnieuw verhaal vertellen overdracht team "
-    "begeleiding therapie GGZ specialistisch passend luisteren serieus genomen vertrouwen"
-).split()
+WORDS = ["de", "het", "een", "en", "van", "ik", "we", "hij", "zij", "ze", "was", "waren", "hebben", "heeft", "niet", "wel", "ook", "maar", "dan", "toen", "nog", "hulp", "jeugdhulp", "wachtlijst", "wachten", "maanden", "weken", "intake", "gesprek", "huisarts", "school", "mentor", "jeugdconsulent", "hulpverlener", "gemeente", "loket", "formulier", "aanmelding", "zoon", "dochter", "kind", "gezin", "thuis", "moeilijk", "fijn", "goed", "slecht", "lang", "kort", "eerst", "daarna", "uiteindelijk", "samen", "overleg", "plan", "doelen", "afspraak", "afsluiting", "nazorg", "wisseling", "opnieuw", "verhaal", "vertellen", "overdracht", "team", "begeleiding", "therapie", "GGZ", "specialistisch", "passend", "luisteren", "serieus", "genomen", "vertrouwen"]
 
 
 def transcript_text(rng: random.Random, words: int) -> str:

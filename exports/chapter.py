@@ -1,0 +1,385 @@
+"""The findings chapter in Word: what a research lead hands to the municipality.
+
+`write_chapter(project, options, dest)` is a pure function on files (STYLE.md rule 13): no Qt,
+no dialogs; the GUI fills a `ChapterOptions` from its dialog and runs this in a worker with
+`progress` and `cancelled`. The chapter follows the shape of published Dutch client-experience
+reports: a method paragraph from the data, an overview table, then per theme (codebook order)
+the researcher's summary memo, how many respondents raised it, positive points and points of
+attention with anonymised quotes, and the codebook as an appendix.
+
+Decisions, so the dialog and the docs can say them:
+- Fragments coded `neutraal` are counted everywhere; they are quoted under "Overige ervaringen"
+  only with quote budget left after the positive points and points of attention.
+- `max_quotes_per_theme` applies per heading: each sub-theme, and a theme's own fragments.
+- Each fragment is quoted at most once in a chapter (a fragment with two sub-themes is counted
+  in both, quoted in the first).
+- Attribution: respondent type in words ("intern begeleider"), the family as "gezin WV-014"
+  (the 'G-' prefix dropped), and "respondent N" (stable project order) when there is no family;
+  never the file name or a person's name.
+- Counts below `min_count` read "< N"; zero stays 0.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from coding.types import Valence
+from exports.chapter_data import ChapterData, Section, documents_in_scope, gather
+from exports.chapter_text import (
+    count_text,
+    join_dutch,
+    readable,
+    split_text,
+    theme_title,
+    type_label,
+)
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+
+    from coding.project import Project
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+PART_TITLES = {
+    Valence.POSITIEF: "Positieve punten",
+    Valence.AANDACHTSPUNT: "Aandachtspunten",
+    Valence.NEUTRAAL: "Overige ervaringen",
+}
+_PART_LEADS = {
+    Valence.POSITIEF: "Positieve ervaringen",
+    Valence.AANDACHTSPUNT: "Aandachtspunten",
+    Valence.NEUTRAAL: "Overige ervaringen",
+}
+
+
+@dataclass(frozen=True)
+class ChapterOptions:
+    """What the export dialog asks; every field has a sensible default."""
+
+    title: str = "Bevindingen"
+    where: tuple[tuple[str, str], ...] = ()  # (attribute, value); same name twice = either
+    per: str | None = None  # one chapter per value of this attribute
+    themes: tuple[str | int, ...] = ()  # code paths or ids; empty = the whole codebook
+    max_quotes_per_theme: int = 4
+    attribution_pattern: str = "({respondent_type}, {gezin})"
+    min_count: int = 0  # privacy: respondent counts below this read "< N"
+    compare_attribute: str | None = None  # e.g. "meting"
+    compare_values: tuple[str, ...] = ()  # e.g. ("2023", "2024"); empty = all values present
+    template: Path | None = None  # .docx or .dotx whose styles, headers and footers are used
+    respondent_attribute: str = "respondent_type"
+    respondent_only: bool = False  # leave out fragments that start in an interviewer turn
+    period_attribute: str = "meting"
+    file_stem: str = "hoofdstuk"  # with `per`: hoofdstuk_<value>.docx
+
+
+class ExportCancelled(Exception):
+    """The user cancelled; `written` holds the complete files written before that."""
+
+    code = "cancelled"
+
+    def __init__(self, written: list[Path]) -> None:
+        super().__init__("export cancelled")
+        self.written = written
+
+
+def per_values(project: Project, attribute: str, where: Sequence[tuple[str, str]] = ()) -> list[str]:
+    """The values of `attribute` among the documents in scope, sorted (empty values left out)."""
+    docs = documents_in_scope(project, where)
+    return sorted({d.attributes.get(attribute, "") for d in docs} - {""})
+
+
+def safe_name(value: str) -> str:
+    name = re.sub(r"[^\w.-]+", "_", value.strip(), flags=re.UNICODE).strip("._")
+    return name or "leeg"
+
+
+def per_destination(dest: Path, value: str, stem: str, suffix: str) -> Path:
+    """Where the file for one value goes: a folder, a `{value}` pattern, or next to a file."""
+    text = str(dest)
+    if "{value}" in text:
+        return Path(text.replace("{value}", safe_name(value)))
+    if dest.is_dir() or not dest.suffix:
+        return dest / f"{stem}_{safe_name(value)}{suffix}"
+    return dest.with_name(f"{dest.stem}_{safe_name(value)}{dest.suffix}")
+
+
+def write_chapter(project: Project, options: ChapterOptions, dest: Path | str, *,
+                  progress: Progress | None = None,
+                  cancelled: Cancelled | None = None) -> list[Path]:
+    """Write the chapter (or one per value of `options.per`); returns the files written.
+
+    `dest` is a .docx file, or a folder; with `per`, a folder, a pattern containing `{value}`,
+    or a file name that gets `_<value>` appended. Each file is written atomically.
+    Raises `ExportCancelled` when `cancelled()` turns true, `TemplateError` for a bad template,
+    and the pseudonymisation guard's error when an original name would be exported.
+    """
+    dest = Path(dest)
+    jobs: list[tuple[ChapterOptions, Path]] = []
+    if options.per:
+        values = per_values(project, options.per, options.where)
+        for value in values:
+            jobs.append((replace(options, where=options.where + ((options.per, value),),
+                                 title=f"{options.title} – {readable(options.per)} {value}"),
+                         per_destination(dest, value, options.file_stem, ".docx")))
+    else:
+        target = dest / f"{options.file_stem}.docx" if dest.is_dir() else dest
+        jobs.append((options, target))
+    themes_total = sum(1 for c in project.codes.tree() if c.depth == 0)
+    total = max(1, len(jobs) * (themes_total + 1))
+    done = 0
+    written: list[Path] = []
+
+    def tick() -> None:
+        nonlocal done
+        if cancelled is not None and cancelled():
+            raise ExportCancelled(list(written))
+        done += 1
+        if progress is not None:
+            progress(min(done, total), total)
+
+    for opts, target in jobs:
+        data = gather(project, title=opts.title, where=opts.where, themes=opts.themes,
+                      max_quotes=opts.max_quotes_per_theme, min_count=opts.min_count,
+                      attribution_pattern=opts.attribution_pattern,
+                      respondent_attribute=opts.respondent_attribute,
+                      respondent_only=opts.respondent_only,
+                      compare_attribute=opts.compare_attribute,
+                      compare_values=opts.compare_values,
+                      period_attribute=opts.period_attribute, tick=tick)
+        doc = build_document(data, opts.template)
+        guard_texts(project, document_texts(doc))
+        if cancelled is not None and cancelled():
+            raise ExportCancelled(list(written))
+        save_atomic(doc, target)
+        written.append(target)
+        tick()
+    if progress is not None:
+        progress(total, total)
+    return written
+
+
+def guard_texts(project: Project, texts: list[str]) -> None:
+    """Refuse to write an original name from the pseudonym key, when the project has a key."""
+    import importlib
+
+    try:  # the project-level guard is optional: older cores have none
+        service = importlib.import_module("coding.pseudonymise.service")
+    except ImportError:
+        return
+    check = getattr(service, "assert_export_safe", None) or getattr(
+        service, "assert_no_originals_in_project", None)
+    if check is not None:
+        check(project, texts)
+
+
+def document_texts(doc: DocxDocument) -> list[str]:
+    texts = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        for row in table.rows:
+            texts.extend(cell.text for cell in row.cells)
+    return texts
+
+
+def save_atomic(doc: DocxDocument, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".duiding-", suffix=".docx", dir=target.parent)
+    os.close(fd)
+    try:
+        doc.save(tmp)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; a saved document is not
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+# -- layout -------------------------------------------------------------------------------------
+
+
+def build_document(data: ChapterData, template: Path | None = None) -> DocxDocument:
+    """The chapter as a python-docx Document (not saved)."""
+    from exports import chapter_docx as w
+
+    doc, real_bullets = w.open_document(template)
+    doc.core_properties.title = data.title
+    doc.add_paragraph(data.title, style="Title")
+    w.add_toc(doc, "Inhoud")
+    w.add_page_break(doc)
+    _method(doc, data)
+    _overview(doc, data)
+    for section in data.sections:
+        _section(doc, data, section)
+    w.add_page_break(doc)
+    _appendix(doc, data, real_bullets)
+    return doc
+
+
+def _respondents(n: int, min_count: int) -> str:
+    shown = count_text(n, min_count)
+    return f"{shown} {'respondent' if shown == '1' else 'respondenten'}"
+
+
+def _method(doc: DocxDocument, data: ChapterData) -> None:
+    m = data.min_count
+    doc.add_heading("Werkwijze", level=1)
+    themes = [theme_title(s.code.name).lower() for s in data.sections]
+    interviews = "interview" if data.total == 1 else "interviews"
+    text = (f"Dit hoofdstuk beschrijft de ervaringen van respondenten met "
+            f"{join_dutch(themes) or 'de gecodeerde thema’s'}. Het is gebaseerd op "
+            f"{data.total} {interviews}")
+    split = split_text(data.by_type, m)
+    if split and data.total:
+        text += f": {split}"
+    if data.cases:
+        text += f", uit {count_text(data.cases, m)} {'gezin' if data.cases == 1 else 'gezinnen'}"
+    text += "."
+    if data.periods:
+        label = "meting" if len(data.periods) == 1 else "metingen"
+        text += f" De gesprekken horen bij de {label} {join_dutch(data.periods)}."
+    if data.where:
+        scope = join_dutch([f"{readable(n)} {v}" for n, v in data.where])
+        text += f" Het hoofdstuk gaat alleen over respondenten met {scope}."
+    doc.add_paragraph(text)
+    coders = join_dutch(data.coders)
+    text = ("De fragmenten zijn gecodeerd"
+            + (f" door {coders}" if coders else "")
+            + " met het codeboek in de bijlage. Bij elk fragment is vastgelegd of het een "
+              "positief punt, een aandachtspunt of een neutrale beschrijving is.")
+    doc.add_paragraph(text)
+    text = ("Bij elk thema staat hoeveel respondenten het noemden; een respondent telt één keer "
+            "per thema, hoe vaak het ook ter sprake kwam. Citaten zijn letterlijk overgenomen; "
+            "waar ze zijn ingekort, staat […].")
+    if data.respondent_only:
+        text += " Alleen wat respondenten zelf zeiden is meegeteld, niet de vragen van de interviewer."
+    if m > 1:
+        text += (f" Om respondenten niet herkenbaar te maken, zijn aantallen kleiner dan {m} "
+                 f"weergegeven als ‘< {m}’.")
+    doc.add_paragraph(text)
+
+
+def _overview(doc: DocxDocument, data: ChapterData) -> None:
+    from exports import chapter_docx as w
+
+    m = data.min_count
+    doc.add_heading("Overzicht van de thema’s", level=1)
+    types = list(data.by_type)
+    intro = ("Tabel 1 laat per thema zien hoeveel respondenten het noemden, uitgesplitst naar "
+             "type respondent.")
+    if data.compare_attribute:
+        intro += (f" Tabel 2 zet de {type_label(data.compare_attribute, 2)} "
+                  f"{join_dutch(list(data.compare_totals))} naast elkaar.")
+    doc.add_paragraph(intro)
+    w.add_caption(doc, "Tabel", 1, "Aantal respondenten dat het thema noemde, per type respondent")
+    header = ["Thema"] + [f"{type_label(t, 2).capitalize()}\n(n={count_text(n, m)})"
+                          for t, n in data.by_type.items()] + [f"Totaal\n(n={data.total})"]
+    rows = []
+    for sec in data.sections:
+        for s in [sec, *sec.children]:
+            rows.append(([theme_title(s.code.name)]
+                         + [count_text(s.by_type.get(t, 0), m) for t in types]
+                         + [count_text(s.respondents, m)], s.level - 1))
+    w.add_table(doc, header, rows)
+    if data.compare_attribute:
+        doc.add_paragraph()
+        label = readable(data.compare_attribute)
+        w.add_caption(doc, "Tabel", 2, f"Aantal respondenten dat het thema noemde, per {label}")
+        header = ["Thema"] + [f"{label.capitalize()} {v}\n(n={count_text(n, m)})"
+                              for v, n in data.compare_totals.items()]
+        rows = [([theme_title(s.code.name)]
+                 + [count_text(s.by_compare.get(v, 0), m) for v in data.compare_totals],
+                 s.level - 1)
+                for sec in data.sections for s in [sec, *sec.children]]
+        w.add_table(doc, header, rows)
+
+
+def mentioned_text(data: ChapterData, s: Section) -> str:
+    """'Genoemd door 3 van de 6 respondenten (2 ouders en 1 jongere), in 4 fragmenten.'"""
+    m = data.min_count
+    if not s.respondents:
+        return "Geen van de respondenten noemde dit thema."
+    text = f"Genoemd door {count_text(s.respondents, m)} van de {data.total} respondenten"
+    split = split_text(s.by_type, m)
+    if split:
+        text += f" ({split})"
+    text += f", in {s.fragments} {'fragment' if s.fragments == 1 else 'fragmenten'}"
+    if s.level == 1 and len(s.by_valence) > 1:
+        names = {Valence.POSITIEF: "positief", Valence.AANDACHTSPUNT: "aandachtspunt",
+                 Valence.NEUTRAAL: "neutraal"}
+        plural = {Valence.AANDACHTSPUNT: "aandachtspunten"}
+        text += ": " + join_dutch([
+            f"{n} {plural.get(v, names[v]) if n != 1 else names[v]}"
+            for v, n in s.by_valence.items()])
+    text += "."
+    if data.compare_attribute:
+        parts = [f"{v}: {count_text(s.by_compare.get(v, 0), m)} van de {count_text(n, m)}"
+                 for v, n in data.compare_totals.items()]
+        text += f" Per {readable(data.compare_attribute)}: " + "; ".join(parts) + "."
+    return text
+
+
+def _section(doc: DocxDocument, data: ChapterData, s: Section) -> None:
+    doc.add_heading(theme_title(s.code.name), level=s.level)
+    if s.memo:
+        for para in s.memo.split("\n\n"):
+            if para.strip():
+                doc.add_paragraph(" ".join(para.split()))
+    doc.add_paragraph(mentioned_text(data, s))
+    if s.parts:
+        if s.level == 1 and s.children:
+            doc.add_heading("Algemeen", level=2)
+        for part in s.parts:
+            if part.valence == Valence.NEUTRAAL and not part.quotes:
+                continue  # counted in the line above; a heading without quotes says nothing
+            _part(doc, data, part, level=3 if s.level == 2 or s.children else 2)
+    for child in s.children:
+        _section(doc, data, child)
+
+
+def _part(doc: DocxDocument, data: ChapterData, part: object, level: int) -> None:
+    from exports import chapter_docx as w
+    from exports.chapter_data import Part
+
+    assert isinstance(part, Part)
+    doc.add_heading(PART_TITLES[part.valence], level=level)
+    m = data.min_count
+    n = part.respondent_total
+    if len(part.respondents) == 1 and count_text(n, m) == str(n):
+        who = f"{n} {type_label(next(iter(part.respondents)), n)}"  # "2 ouders"
+    else:
+        who = _respondents(n, m)
+        split = split_text(part.respondents, m)
+        if split:
+            who += f" ({split})"
+    lead = f"{_PART_LEADS[part.valence]} van {who}"
+    lead += f", in {part.fragments} {'fragment' if part.fragments == 1 else 'fragmenten'}."
+    doc.add_paragraph(lead)
+    for quote in part.quotes:
+        w.add_quote(doc, quote.text, quote.attribution)
+
+
+def _appendix(doc: DocxDocument, data: ChapterData, real_bullets: bool) -> None:
+    from exports import chapter_docx as w
+
+    doc.add_heading("Bijlage: codeboek", level=1)
+    doc.add_paragraph("De fragmenten zijn gecodeerd met de onderstaande thema’s en subthema’s. "
+                      "De definities beschrijven wat onder elk (sub)thema valt.")
+    for code in data.codebook:
+        if code.depth == 0:
+            doc.add_heading(theme_title(code.name), level=2)
+            if code.definition:
+                doc.add_paragraph(code.definition)
+        else:
+            w.add_bullet(doc, theme_title(code.name), code.definition, real_bullets)
+
+
+__all__ = ["ChapterOptions", "ExportCancelled", "per_values", "write_chapter"]

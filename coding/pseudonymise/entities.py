@@ -69,16 +69,21 @@ def group_mentions(found: Mapping[str, Sequence[Mention]]) -> list[Entity]:
     for document, doc_mentions in found.items():
         for m in doc_mentions:
             by_form[(m.type, m.text)].append(DocMention(document, m))
-    # Attach single-word forms to the one multi-word form of the same type containing them.
+    # Attach a form to the one longer form of the same type whose words contain it
+    # ("Shanice" -> "Shanice Pinas", "De Regenboog" -> "basisschool De Regenboog").
     parent: dict[tuple[PiiType, str], tuple[PiiType, str]] = {}
-    multi = [k for k in by_form if " " in k[1]]
     for key in by_form:
         type_, form = key
-        if " " in form or type_ in _UNNUMBERED:
+        if type_ in _UNNUMBERED:
             continue
-        owners = {k for k in multi if k[0] is type_ and form in k[1].split()}
-        if len(owners) == 1:
-            parent[key] = owners.pop()
+        owners = {
+            k for k in by_form if k[0] is type_ and k[1] != form and _contains_words(k[1], form)
+        }
+        longest = {
+            k for k in owners if not any(_contains_words(o[1], k[1]) and o != k for o in owners)
+        }
+        if len(longest) == 1:
+            parent[key] = longest.pop()
     groups: dict[tuple[PiiType, str], list[tuple[PiiType, str]]] = defaultdict(list)
     for key in by_form:
         groups[parent.get(key, key)].append(key)
@@ -101,6 +106,12 @@ def group_mentions(found: Mapping[str, Sequence[Mention]]) -> list[Entity]:
             counters[entity.type] += 1
             entity.replacement = f"[{label} {counters[entity.type]}]"
     return entities
+
+
+def _contains_words(longer: str, shorter: str) -> bool:
+    big, small = longer.split(), shorter.split()
+    n = len(small)
+    return len(big) > n and any(big[i : i + n] == small for i in range(len(big) - n + 1))
 
 
 def merge(entities: Sequence[Entity], keep: int, absorb: Sequence[int]) -> list[Entity]:

@@ -11,6 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from coding.project import Project
 
 
 @dataclass(frozen=True)
@@ -50,12 +54,19 @@ def find_originals(texts: Iterable[str], originals: Iterable[str]) -> list[Origi
     ]
 
 
-def assert_no_originals(texts: Iterable[str], originals: Iterable[str]) -> None:
+def assert_no_originals(texts: Iterable[str], originals: Project | Iterable[str]) -> None:
     """Raise :class:`OriginalInExport` when any text contains an original of the key.
 
-    ``originals`` is the key's original side; :func:`coding.pseudonymise.service` offers a
-    project-level wrapper that reads it from the project.
+    ``originals`` is a project (its key is read: applied and confirmed entries) or the originals
+    themselves. Exporters call ``assert_no_originals(texts, project)`` before writing.
     """
-    found = find_originals(texts, originals)
+    forms: Iterable[str]
+    if isinstance(originals, Iterable) and not hasattr(originals, "store"):
+        forms = originals
+    else:
+        from coding.pseudonymise.service import originals as key_originals
+
+        forms = key_originals(cast("Project", originals))
+    found = find_originals(texts, forms)
     if found:
         raise OriginalInExport(found)

@@ -1,0 +1,153 @@
+"""NLP commands: search, suggest, pseudonymise (DESIGN.md section 7; issue 6).
+
+``search`` and ``suggest`` open the project writable so the per-document NLP cache is filled on
+first use; they never change texts or codings. ``pseudonymise --detect`` lists entities for review
+(and stores proposals in the key); ``--apply`` rewrites texts and shifts codings in one
+transaction and confirms it (a batch run has no later moment to undo).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from app.cli.output import CliError, add_json, add_project, emit
+from coding.project import Project
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("search", help="search words, lemmas, phrases or wildcards")
+    add_project(p)
+    p.add_argument("query", help='e.g. wisseling, "zeg maar", wissel*')
+    p.add_argument("--lemma", action="store_true", help="match every form of the word")
+    p.add_argument("--speaker-role", choices=["respondent", "interviewer", "other"])
+    p.add_argument("--document", action="append", dest="documents")
+    add_json(p)
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("suggest", help="passages that probably fit a code (never applied)")
+    add_project(p)
+    p.add_argument("--document", action="append", dest="documents")
+    p.add_argument("--min-score", type=float, default=2.0)
+    add_json(p)
+    p.set_defaults(func=cmd_suggest)
+
+    p = sub.add_parser("pseudonymise", help="detect and replace names, places, schools...")
+    add_project(p)
+    mode = p.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--detect", action="store_true", help="list what would be replaced")
+    mode.add_argument("--apply", action="store_true", help="replace it in every document")
+    p.add_argument("--names", type=Path, help="names you know: one per line, or a CSV column")
+    add_json(p)
+    p.set_defaults(func=cmd_pseudonymise)
+
+
+def _query_error(exc: Exception) -> CliError:
+    return CliError(f"cannot read the query: {exc}")
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from coding.nlp.search import QuerySyntaxError
+    from coding.nlp.service import cached_pipeline_names, search_project
+
+    roles = {args.speaker_role} if args.speaker_role else None
+    with Project.open(args.project) as project:
+        try:
+            hits = search_project(
+                project, args.query, lemma=args.lemma, roles=roles, documents=args.documents
+            )
+        except QuerySyntaxError as exc:
+            raise _query_error(exc) from exc
+        pipelines = sorted(set(cached_pipeline_names(project).values()))
+    data = {
+        "query": args.query,
+        "lemma": args.lemma,
+        "pipeline": pipelines[0] if len(pipelines) == 1 else pipelines,
+        "hits": [
+            {
+                "document": h.document,
+                "start": h.hit.start,
+                "end": h.hit.end,
+                "match": h.hit.match,
+                "context": " ".join(h.hit.context.split()),
+                "left": h.hit.left,
+                "right": h.hit.right,
+                "speaker": h.hit.speaker,
+                "term": h.hit.term,
+            }
+            for h in hits
+        ],
+    }
+    lines = [
+        f"{h.document} {h.hit.start}-{h.hit.end}  ...{' '.join(h.hit.left.split())} "
+        f"[{h.hit.match}] {' '.join(h.hit.right.split())}..."
+        for h in hits
+    ]
+    emit(args, data, lines + [f"{len(hits)} hits"])
+    return 0
+
+
+def cmd_suggest(args: argparse.Namespace) -> int:
+    from coding.nlp.service import suggest_project
+
+    with Project.open(args.project) as project:
+        found = suggest_project(project, documents=args.documents, min_score=args.min_score)
+    data = [
+        {
+            "document": f.document,
+            "code": f.suggestion.code,
+            "start": f.suggestion.start,
+            "end": f.suggestion.end,
+            "text": f.suggestion.text,
+            "triggers": list(f.suggestion.triggers),
+            "score": f.suggestion.score,
+        }
+        for f in found
+    ]
+    lines = [
+        f"{f.document} {f.suggestion.start}-{f.suggestion.end} {f.suggestion.code} "
+        f"({f.suggestion.score:g}: {', '.join(f.suggestion.triggers)})"
+        for f in found
+    ]
+    emit(args, data, lines + [f"{len(found)} suggestions (nothing was coded)"])
+    return 0
+
+
+def cmd_pseudonymise(args: argparse.Namespace) -> int:
+    from coding.pseudonymise import service
+
+    with Project.open(args.project) as project:
+        if args.names:
+            if not args.names.is_file():
+                raise CliError(f"{args.names.name}: no such names file")
+            service.add_names(project, service.read_names_file(args.names))
+        entities = service.detect(project)
+        service.save_review(project, entities)
+        applied = 0
+        if args.apply:
+            command = service.ApplyPseudonyms(entities)
+            project.execute(command)
+            applied = service.confirm(project)
+    data = {
+        "applied": bool(args.apply),
+        "key_entries": applied,
+        "entities": [
+            {
+                "type": e.type.value,
+                "forms": e.forms,
+                "replacement": e.replacement,
+                "decision": e.decision,
+                "mentions": len(e.mentions),
+                "documents": sorted({m.document for m in e.mentions}),
+            }
+            for e in entities
+        ],
+    }
+    lines = [
+        f"{e.type.value:13} {e.replacement:18} {' / '.join(e.forms)} ({len(e.mentions)}x)"
+        for e in entities
+    ]
+    verb = "replaced" if args.apply else "found (nothing changed; use --apply)"
+    emit(args, data, lines + [f"{len(entities)} entities {verb}"])
+    return 0

@@ -1,0 +1,183 @@
+"""Project-level NLP: a per-document cache, search over all documents, suggestions, code-all-hits.
+
+The GUI panels and ``duiding search``/``duiding suggest`` call these functions; they receive plain
+values. Processing a document is the only slow step, so its :class:`ProcessedText` is cached in
+the ``nlp_cache`` table, keyed by the SHA-256 of the text: an unchanged document is never processed
+twice, and a pseudonymised (rewritten) document is processed again automatically.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+from typing import cast
+
+from sqlalchemy import select
+
+from coding.commands import ApplyCodes, Macro
+from coding.nlp.pipeline import NlpPipeline, ProcessedText, TurnSpan, process
+from coding.nlp.search import Hit, search
+from coding.nlp.suggest import Suggestion, builtin_keywords, suggest
+from coding.project import Project
+from coding.types import Changes, CodeId, DocumentId, TurnInfo, Valence
+from models.nlp_models import NlpCache
+
+
+@dataclass(frozen=True)
+class ProjectHit:
+    document_id: DocumentId
+    document: str
+    hit: Hit
+
+
+@dataclass(frozen=True)
+class ProjectSuggestion:
+    document_id: DocumentId
+    document: str
+    code_id: CodeId | None
+    suggestion: Suggestion
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def turn_spans(project: Project, doc_id: DocumentId) -> list[TurnSpan]:
+    # cast: DocumentManager has a method named ``list`` that shadows the builtin for mypy.
+    infos = cast("Sequence[TurnInfo]", project.documents.turns(doc_id))
+    return [TurnSpan(t.start, t.end, t.speaker, t.role.value if t.role else None) for t in infos]
+
+
+def processed_text(
+    project: Project, doc_id: DocumentId, pipeline: NlpPipeline | None = None
+) -> ProcessedText:
+    """The document's tokens/sentences/lemmas, from the cache or processed (and cached) now.
+
+    Turn roles are taken fresh from the project (a researcher may change a speaker's role
+    after processing), so only the token data comes from the cache.
+    """
+    text = project.documents.text(doc_id)
+    digest = _sha(text)
+    turns = turn_spans(project, doc_id)
+    with project.store.read() as s:
+        row = s.get(NlpCache, doc_id)
+        cached = row.data if row is not None and row.text_sha256 == digest else None
+    if cached is not None:
+        try:
+            result = ProcessedText.from_bytes(cached)
+        except ValueError:
+            result = None
+        if result is not None and [t[:2] for t in result.turns] == [t[:2] for t in turns]:
+            return ProcessedText(
+                result.pipeline_name, result.text_length, result.tokens, result.sentences, turns
+            )
+    result = process(text, turns, pipeline)
+    if not project.store.readonly:
+        with project.store.write() as s:
+            row = s.get(NlpCache, doc_id)
+            if row is None:
+                s.add(
+                    NlpCache(
+                        document_id=doc_id,
+                        text_sha256=digest,
+                        pipeline=result.pipeline_name,
+                        data=result.to_bytes(),
+                    )
+                )
+            else:
+                row.text_sha256, row.pipeline = digest, result.pipeline_name
+                row.data = result.to_bytes()
+    return result
+
+
+def _documents(project: Project, names: Iterable[str] | None) -> list[tuple[DocumentId, str]]:
+    if names is None:
+        return [(d.id, d.name) for d in project.documents.list()]
+    return [(project.documents.by_name(n).id, n) for n in names]
+
+
+def search_project(
+    project: Project,
+    query: str,
+    *,
+    lemma: bool = False,
+    roles: Collection[str] | None = None,
+    documents: Iterable[str] | None = None,
+    context_chars: int = 60,
+) -> list[ProjectHit]:
+    """Hits of ``query`` in every (or the named) document, in document then text order."""
+    hits: list[ProjectHit] = []
+    for doc_id, name in _documents(project, documents):
+        text = project.documents.text(doc_id)
+        processed = processed_text(project, doc_id)
+        for hit in search(
+            text, processed, query, lemma=lemma, roles=roles, context_chars=context_chars
+        ):
+            hits.append(ProjectHit(doc_id, name, hit))
+    return hits
+
+
+def code_all_hits(
+    project: Project,
+    hits: Sequence[ProjectHit],
+    code_ids: Sequence[CodeId],
+    valence: Valence = Valence.NEUTRAAL,
+    *,
+    unit: str = "hit",
+    coder: str | None = None,
+) -> Changes:
+    """Code every hit (``unit="hit"``) or its sentence (``"sentence"``) as ONE undoable command."""
+    spans: dict[tuple[DocumentId, int, int], None] = {}
+    for ph in hits:
+        start, end = ph.hit.start, ph.hit.end
+        if unit == "sentence" and ph.hit.sentence is not None:
+            start, end = ph.hit.sentence
+        spans[(ph.document_id, start, end)] = None
+    children = [ApplyCodes(d, s, e, list(code_ids), valence, coder) for d, s, e in spans]
+    return project.execute(Macro("code_search_hits", children, detail=str(len(children))))
+
+
+def _norm(path: str) -> str:
+    decomposed = unicodedata.normalize("NFD", path.lower().replace("_", " "))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def code_keywords(project: Project) -> tuple[dict[str, tuple[str, ...]], dict[str, CodeId]]:
+    """Keywords per code path from the codebook (built-in ones where a code has none)."""
+    builtin = {_norm(k): v for k, v in builtin_keywords().items()}
+    keywords: dict[str, tuple[str, ...]] = {}
+    ids: dict[str, CodeId] = {}
+    for code in project.codes.tree():
+        words = code.keywords or builtin.get(_norm(code.path), ())
+        if words:
+            keywords[code.path] = tuple(words)
+            ids[code.path] = code.id
+    return keywords, ids
+
+
+def suggest_project(
+    project: Project,
+    *,
+    documents: Iterable[str] | None = None,
+    roles: Collection[str] | None = ("respondent",),
+    min_score: float = 2.0,
+) -> list[ProjectSuggestion]:
+    """Suggested passages per code over the project; nothing is applied."""
+    keywords, ids = code_keywords(project)
+    found: list[ProjectSuggestion] = []
+    for doc_id, name in _documents(project, documents):
+        text = project.documents.text(doc_id)
+        processed = processed_text(project, doc_id)
+        for sg in suggest(text, processed, keywords, roles=roles, min_score=min_score):
+            found.append(ProjectSuggestion(doc_id, name, ids.get(sg.code), sg))
+    return found
+
+
+def cached_pipeline_names(project: Project) -> dict[DocumentId, str]:
+    """Which pipeline produced each cached document (shown with results)."""
+    with project.store.read() as s:
+        return {
+            DocumentId(d): p for d, p in s.execute(select(NlpCache.document_id, NlpCache.pipeline))
+        }

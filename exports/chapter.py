@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coding.types import Valence
+from exports import chapter_docx as w
 from exports.chapter_data import ChapterData, Section, documents_in_scope, gather
 from exports.chapter_text import (
     count_text,
@@ -208,11 +209,9 @@ def save_atomic(doc: DocxDocument, target: Path) -> None:
 
 def build_document(data: ChapterData, template: Path | None = None) -> DocxDocument:
     """The chapter as a python-docx Document (not saved)."""
-    from exports import chapter_docx as w
-
     doc, real_bullets = w.open_document(template)
     doc.core_properties.title = data.title
-    doc.add_paragraph(data.title, style="Title")
+    w.para(doc, data.title, "Title")
     w.add_toc(doc, "Inhoud")
     w.add_page_break(doc)
     _method(doc, data)
@@ -231,7 +230,7 @@ def _respondents(n: int, min_count: int) -> str:
 
 def _method(doc: DocxDocument, data: ChapterData) -> None:
     m = data.min_count
-    doc.add_heading("Werkwijze", level=1)
+    w.heading(doc, "Werkwijze", 1)
     themes = [theme_title(s.code.name).lower() for s in data.sections]
     interviews = "interview" if data.total == 1 else "interviews"
     text = (f"Dit hoofdstuk beschrijft de ervaringen van respondenten met "
@@ -249,13 +248,13 @@ def _method(doc: DocxDocument, data: ChapterData) -> None:
     if data.where:
         scope = join_dutch([f"{readable(n)} {v}" for n, v in data.where])
         text += f" Het hoofdstuk gaat alleen over respondenten met {scope}."
-    doc.add_paragraph(text)
+    w.para(doc, text)
     coders = join_dutch(data.coders)
     text = ("De fragmenten zijn gecodeerd"
             + (f" door {coders}" if coders else "")
             + " met het codeboek in de bijlage. Bij elk fragment is vastgelegd of het een "
               "positief punt, een aandachtspunt of een neutrale beschrijving is.")
-    doc.add_paragraph(text)
+    w.para(doc, text)
     text = ("Bij elk thema staat hoeveel respondenten het noemden; een respondent telt één keer "
             "per thema, hoe vaak het ook ter sprake kwam. Citaten zijn letterlijk overgenomen; "
             "waar ze zijn ingekort, staat […].")
@@ -264,21 +263,19 @@ def _method(doc: DocxDocument, data: ChapterData) -> None:
     if m > 1:
         text += (f" Om respondenten niet herkenbaar te maken, zijn aantallen kleiner dan {m} "
                  f"weergegeven als ‘< {m}’.")
-    doc.add_paragraph(text)
+    w.para(doc, text)
 
 
 def _overview(doc: DocxDocument, data: ChapterData) -> None:
-    from exports import chapter_docx as w
-
     m = data.min_count
-    doc.add_heading("Overzicht van de thema’s", level=1)
+    w.heading(doc, "Overzicht van de thema’s", 1)
     types = list(data.by_type)
     intro = ("Tabel 1 laat per thema zien hoeveel respondenten het noemden, uitgesplitst naar "
              "type respondent.")
     if data.compare_attribute:
         intro += (f" Tabel 2 zet de {type_label(data.compare_attribute, 2)} "
                   f"{join_dutch(list(data.compare_totals))} naast elkaar.")
-    doc.add_paragraph(intro)
+    w.para(doc, intro)
     w.add_caption(doc, "Tabel", 1, "Aantal respondenten dat het thema noemde, per type respondent")
     header = ["Thema"] + [f"{type_label(t, 2).capitalize()}\n(n={count_text(n, m)})"
                           for t, n in data.by_type.items()] + [f"Totaal\n(n={data.total})"]
@@ -290,7 +287,7 @@ def _overview(doc: DocxDocument, data: ChapterData) -> None:
                          + [count_text(s.respondents, m)], s.level - 1))
     w.add_table(doc, header, rows)
     if data.compare_attribute:
-        doc.add_paragraph()
+        w.para(doc)
         label = readable(data.compare_attribute)
         w.add_caption(doc, "Tabel", 2, f"Aantal respondenten dat het thema noemde, per {label}")
         header = ["Thema"] + [f"{label.capitalize()} {v}\n(n={count_text(n, m)})"
@@ -328,15 +325,15 @@ def mentioned_text(data: ChapterData, s: Section) -> str:
 
 
 def _section(doc: DocxDocument, data: ChapterData, s: Section) -> None:
-    doc.add_heading(theme_title(s.code.name), level=s.level)
+    w.heading(doc, theme_title(s.code.name), s.level)
     if s.memo:
         for para in s.memo.split("\n\n"):
             if para.strip():
-                doc.add_paragraph(" ".join(para.split()))
-    doc.add_paragraph(mentioned_text(data, s))
+                w.para(doc, " ".join(para.split()))
+    w.para(doc, mentioned_text(data, s))
     if s.parts:
         if s.level == 1 and s.children:
-            doc.add_heading("Algemeen", level=2)
+            w.heading(doc, "Algemeen", 2)
         for part in s.parts:
             if part.valence == Valence.NEUTRAAL and not part.quotes:
                 continue  # counted in the line above; a heading without quotes says nothing
@@ -346,11 +343,10 @@ def _section(doc: DocxDocument, data: ChapterData, s: Section) -> None:
 
 
 def _part(doc: DocxDocument, data: ChapterData, part: object, level: int) -> None:
-    from exports import chapter_docx as w
     from exports.chapter_data import Part
 
     assert isinstance(part, Part)
-    doc.add_heading(PART_TITLES[part.valence], level=level)
+    w.heading(doc, PART_TITLES[part.valence], level)
     m = data.min_count
     n = part.respondent_total
     if len(part.respondents) == 1 and count_text(n, m) == str(n):
@@ -362,22 +358,20 @@ def _part(doc: DocxDocument, data: ChapterData, part: object, level: int) -> Non
             who += f" ({split})"
     lead = f"{_PART_LEADS[part.valence]} van {who}"
     lead += f", in {part.fragments} {'fragment' if part.fragments == 1 else 'fragmenten'}."
-    doc.add_paragraph(lead)
+    w.para(doc, lead)
     for quote in part.quotes:
         w.add_quote(doc, quote.text, quote.attribution)
 
 
 def _appendix(doc: DocxDocument, data: ChapterData, real_bullets: bool) -> None:
-    from exports import chapter_docx as w
-
-    doc.add_heading("Bijlage: codeboek", level=1)
-    doc.add_paragraph("De fragmenten zijn gecodeerd met de onderstaande thema’s en subthema’s. "
+    w.heading(doc, "Bijlage: codeboek", 1)
+    w.para(doc, "De fragmenten zijn gecodeerd met de onderstaande thema’s en subthema’s. "
                       "De definities beschrijven wat onder elk (sub)thema valt.")
     for code in data.codebook:
         if code.depth == 0:
-            doc.add_heading(theme_title(code.name), level=2)
+            w.heading(doc, theme_title(code.name), 2)
             if code.definition:
-                doc.add_paragraph(code.definition)
+                w.para(doc, code.definition)
         else:
             w.add_bullet(doc, theme_title(code.name), code.definition, real_bullets)
 

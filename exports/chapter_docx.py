@@ -28,6 +28,38 @@ _TEMPLATE_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml
 _DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 
 
+def style_id(doc: DocxDocument, name: str) -> str:
+    """The style id for a style name, looked up once per document.
+
+    python-docx resolves a style name by scanning every style on each assignment, which made
+    a 1,000-quote chapter spend most of its time there.
+    """
+    ids: dict[str, str] | None = getattr(doc, "_duiding_style_ids", None)
+    if ids is None:  # kept on the document itself: python-docx proxies are not hashable
+        ids = {}
+        doc._duiding_style_ids = ids  # type: ignore[attr-defined]
+    if name not in ids:
+        ids[name] = doc.styles[name].style_id
+    return ids[name]
+
+
+def para(doc: Any, text: str = "", style: str | None = None,
+         owner: DocxDocument | None = None) -> Paragraph:
+    """A paragraph appended to `doc` (a document or a table cell) in a named style."""
+    p: Paragraph = doc.add_paragraph(text)
+    if style is not None:
+        set_style(p, owner if owner is not None else doc, style)
+    return p
+
+
+def set_style(p: Paragraph, doc: DocxDocument, style: str) -> None:
+    p._p.get_or_add_pPr().style = style_id(doc, style)
+
+
+def heading(doc: DocxDocument, text: str, level: int) -> Paragraph:
+    return para(doc, text, "Title" if level == 0 else f"Heading {level}")
+
+
 class TemplateError(ValueError):
     """The template cannot be used; `code` for the GUI to translate."""
 
@@ -167,13 +199,13 @@ def add_toc(doc: DocxDocument, heading: str) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    doc.add_paragraph(heading, style="TOC Heading")
-    para = doc.add_paragraph()
+    para(doc, heading, "TOC Heading")
+    toc = para(doc)
 
     def run_with(child: Any) -> None:
         r = OxmlElement("w:r")
         r.append(child)
-        para._p.append(r)
+        toc._p.append(r)
 
     begin = OxmlElement("w:fldChar")
     begin.set(qn("w:fldCharType"), "begin")
@@ -197,12 +229,12 @@ def add_toc(doc: DocxDocument, heading: str) -> None:
 
 def add_caption(doc: DocxDocument, label: str, number: int, text: str) -> Paragraph:
     """'Tabel 1 <text>' in the Caption style, numbered by a SEQ field as Word itself does."""
-    para = doc.add_paragraph(style="Caption")
-    para.add_run(f"{label} ")
-    add_simple_field(para, f"SEQ {label} \\* ARABIC", str(number))
-    para.add_run(f" {text}")
-    para.paragraph_format.keep_with_next = True
-    return para
+    p = para(doc, "", "Caption")
+    p.add_run(f"{label} ")
+    add_simple_field(p, f"SEQ {label} \\* ARABIC", str(number))
+    p.add_run(f" {text}")
+    p.paragraph_format.keep_with_next = True
+    return p
 
 
 def add_table(doc: DocxDocument, header: list[str], rows: list[tuple[list[str], int]]) -> Table:
@@ -217,46 +249,40 @@ def add_table(doc: DocxDocument, header: list[str], rows: list[tuple[list[str], 
     table: Table = doc.add_table(rows=1 + len(rows), cols=len(header))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
-    head = table.rows[0]
-    tr_pr = head._tr.get_or_add_trPr()
-    repeat = OxmlElement("w:tblHeader")  # repeat the header row on every page
-    repeat.set(qn("w:val"), "true")
-    tr_pr.append(repeat)
-    for i, label in enumerate(header):
-        cell = head.cells[i]
-        cell.text = ""
-        cell.paragraphs[0].style = cell_style
-        for n, line in enumerate(label.split("\n")):
-            run = cell.paragraphs[0].add_run(line)
-            run.bold = True
-            if n < label.count("\n"):
-                run.add_break()
-        if i:
-            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for r, (cells, level) in enumerate(rows, start=1):
-        row = table.rows[r]
-        for i, value in enumerate(cells):
-            para = row.cells[i].paragraphs[0]
-            para.style = cell_style
-            run = para.add_run(value)
-            if level == 0:
-                run.bold = True
-            if i:
-                para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            elif level:
-                para.paragraph_format.left_indent = Cm(0.4 * level)
-    # Widths go in the grid (LibreOffice reads it) and in every cell (Word reads those).
+    table.autofit = False
     section = doc.sections[-1]
     usable = (section.page_width or Cm(21)) - (section.left_margin or 0) - (
         section.right_margin or 0)
     first = Cm(4.0)
     rest = Cm(max(1.6, (usable / 360000 - 4.0) / max(1, len(header) - 1)))
-    table.autofit = False
+    # Widths go in the grid (LibreOffice reads it) and in every cell (Word reads those).
     for i, col in enumerate(table._tbl.tblGrid.findall(qn("w:gridCol"))):
         col.set(qn("w:w"), str((first if i == 0 else rest).twips))
-    for row in table.rows:
-        for i, cell in enumerate(row.cells):
+    all_rows = table.rows
+    head = all_rows[0]
+    tr_pr = head._tr.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")  # repeat the header row on every page
+    repeat.set(qn("w:val"), "true")
+    tr_pr.append(repeat)
+    cell_sid = style_id(doc, cell_style)
+    for r, (cells, level) in enumerate([(header, -1), *rows]):
+        row_cells = all_rows[r].cells
+        for i, value in enumerate(cells):
+            cell = row_cells[i]
             cell.width = first if i == 0 else rest
+            p = cell.paragraphs[0]
+            p._p.get_or_add_pPr().style = cell_sid
+            lines = value.split("\n")
+            for n, line in enumerate(lines):
+                run = p.add_run(line)
+                if level <= 0:
+                    run.bold = True
+                if n < len(lines) - 1:
+                    run.add_break()
+            if i:
+                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            elif level > 0:
+                p.paragraph_format.left_indent = Cm(0.4 * level)
     return table
 
 
@@ -278,29 +304,29 @@ def _table_text_style(doc: DocxDocument) -> str:
 
 
 def add_bullet(doc: DocxDocument, label: str, text: str, real_bullets: bool) -> Paragraph:
-    para = doc.add_paragraph(style="List Bullet")
+    p = para(doc, "", "List Bullet")
     if not real_bullets:
-        para.add_run("• ")
+        p.add_run("• ")
     if label:
-        para.add_run(label).bold = True
-        para.add_run(": " if text else "")
+        p.add_run(label).bold = True
+        p.add_run(": " if text else "")
     if text:
-        para.add_run(text)
-    return para
+        p.add_run(text)
+    return p
 
 
 def add_quote(doc: DocxDocument, text: str, source: str) -> Paragraph:
     """The quote in Word's 'Quote' style; the attribution follows in the same paragraph."""
-    para = doc.add_paragraph(style="Quote")
-    para.add_run(text)
+    p = para(doc, "", "Quote")
+    p.add_run(text)
     if source:
-        para.add_run(" ")
-        run = para.add_run(source)
+        p.add_run(" ")
+        run = p.add_run(source)
         run.italic = False
-    return para
+    return p
 
 
 def add_page_break(doc: DocxDocument) -> None:
     from docx.enum.text import WD_BREAK
 
-    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    para(doc).add_run().add_break(WD_BREAK.PAGE)

@@ -13,8 +13,9 @@ segment memos as selection descriptions, the exact attribute type in the variabl
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -199,7 +200,27 @@ def snapshot(project: Project) -> QdaProject:
                 _upper(memo.guid), memo.title, memo.text,
                 _upper(coders[memo.coder_id].guid) if memo.coder_id in coders else None,
                 memo.created.replace(microsecond=0), sorted(targets), not targets))
+    # The export guard: nothing from the pseudonym key may leave in any text of the project.
+    from coding.pseudonymise.service import assert_export_safe
+
+    assert_export_safe(project, _all_strings(qda))
     return qda
+
+
+def _all_strings(value: object) -> Iterator[str]:
+    """Every string inside the interchange model (texts, names, memos, values...)."""
+    if isinstance(value, str):
+        yield value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            yield from _all_strings(getattr(value, f.name))
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _all_strings(k)
+            yield from _all_strings(v)
+    elif isinstance(value, list | tuple | set):
+        for item in value:
+            yield from _all_strings(item)
 
 
 def _selections(seg: Segment, links: list[SegmentCode], code_guid: dict[int, str], coder: str,

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, inspect, select
 
 from coding.commands import Command
 from coding.documents import count_words
@@ -27,7 +28,15 @@ from coding.pseudonymise.entities import Decision, Entity, group_mentions, repla
 from coding.pseudonymise.model import PiiType
 from coding.types import Changes
 from models.nlp_models import PseudonymName
-from models.schema import Document, Pseudonym, Segment, Turn
+from models.schema import (
+    CaseAttributeValue,
+    Document,
+    DocumentAttributeValue,
+    Memo,
+    Pseudonym,
+    Segment,
+    Turn,
+)
 
 if TYPE_CHECKING:
     from coding.project import Project
@@ -167,10 +176,11 @@ class ApplyPseudonyms(Command):
             int, tuple[str, int, list[tuple[int, int, int]], list[tuple[int, int, int]]]
         ] = {}
         self._key_before: list[tuple[str, str, str, str]] = []
+        self._fields_before: list[tuple[Any, Any, str, str]] = []
         self.detail = str(len(self.entities))
 
     def do(self, p: Project) -> Changes:
-        changes = Changes(documents=True)
+        changes = Changes(documents=True, attributes=True, memos=True)
         with p.store.write() as s:
             self._key_before = [
                 (r.entity, r.type, r.pseudonym, r.status) for r in s.scalars(select(Pseudonym))
@@ -195,8 +205,37 @@ class ApplyPseudonyms(Command):
                 for seg, (start, end) in zip(segs, shifted[len(turns) :], strict=True):
                     seg.start, seg.end = start, end
                 changes.segments.add(doc.id)  # type: ignore[arg-type]
+            self._rewrite_fields(s)
             self._write_key(s, STATUS_APPLIED)
         return changes
+
+    def _rewrite_fields(self, s: Any) -> None:
+        """Names also live outside the texts: attribute values (a docx metadata table's
+        "Respondent: Nadia Ouali"), memos and fragment memos. Replace them there too,
+        whole words, longest form first, and remember the old values for undo."""
+        self._fields_before = []
+        pattern = _forms_pattern(self.forms)
+        if pattern is None:
+            return
+        lookup = {form.casefold(): repl for form, _t, repl in self.forms}
+
+        def rewrite(text: str) -> str:
+            return pattern.sub(lambda m: lookup[m.group().casefold()], text)
+
+        for model, column in ((DocumentAttributeValue, "value"), (CaseAttributeValue, "value"),
+                              (Memo, "text"), (Memo, "title"), (Segment, "memo")):
+            for row in s.scalars(select(model)):
+                old = getattr(row, column)
+                new = rewrite(old) if old else old
+                if new != old:
+                    self._fields_before.append((model, inspect(row).identity, column, old))
+                    setattr(row, column, new)
+
+    def _restore_fields(self, s: Any) -> None:
+        for model, identity, column, old in self._fields_before:
+            row = s.get(model, identity)
+            if row is not None:
+                setattr(row, column, old)
 
     def _write_key(self, s: Any, status: str) -> None:
         for form, type_, replacement in self.forms:
@@ -211,7 +250,7 @@ class ApplyPseudonyms(Command):
     def undo(self, p: Project) -> Changes:
         if any(status == STATUS_CONFIRMED for *_, status in self._current_key(p)):
             raise PermissionError("pseudonymisation was confirmed and can no longer be undone")
-        changes = Changes(documents=True)
+        changes = Changes(documents=True, attributes=True, memos=True)
         with p.store.write() as s:
             for doc_id, (text, words, turns, segs) in self._before.items():
                 doc = s.get(Document, doc_id)
@@ -226,6 +265,7 @@ class ApplyPseudonyms(Command):
                     if seg is not None:
                         seg.start, seg.end = start, end
                 changes.segments.add(doc_id)  # type: ignore[arg-type]
+            self._restore_fields(s)
             s.execute(delete(Pseudonym))
             s.add_all(
                 Pseudonym(entity=e, type=t, pseudonym=r, status=st)
@@ -247,3 +287,19 @@ def confirm(project: Project) -> int:
             row.status = STATUS_CONFIRMED
     project.set_info("pseudonymised", "confirmed")
     return len(rows)
+
+
+def _forms_pattern(forms: Sequence[tuple[str, str, str]]) -> re.Pattern[str] | None:
+    words = sorted({f for f, _t, _r in forms if f.strip()}, key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})(?!\w)",
+                      re.IGNORECASE)
+
+
+def assert_export_safe(project: Project, texts: Iterable[str]) -> None:
+    """The export guard every exporter calls before writing: raises ``OriginalInExport`` when
+    any text still holds an original from the project's pseudonym key (applied or confirmed)."""
+    from coding.pseudonymise.guard import assert_no_originals
+
+    assert_no_originals(list(texts), originals(project))

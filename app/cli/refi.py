@@ -70,10 +70,10 @@ def export_qdc(args: argparse.Namespace) -> int:
 
 def cmd_import_qdpx(args: argparse.Namespace) -> int:
     from coding.interchange import load_into
+    from coding.project import PROJECT_SUFFIX as SUFFIX
     from coding.project import Project
     from importers.qdpx import read_qdc, read_qdpx
     from importers.speakers import find_turns
-    from coding.project import PROJECT_SUFFIX as SUFFIX
 
     path: Path = args.file
     is_codebook = path.suffix.lower() == ".qdc"

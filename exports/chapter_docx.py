@@ -317,12 +317,20 @@ def add_bullet(doc: DocxDocument, label: str, text: str, real_bullets: bool) -> 
 
 def add_quote(doc: DocxDocument, text: str, source: str) -> Paragraph:
     """The quote in Word's 'Quote' style; the attribution follows in the same paragraph."""
+    from docx.oxml import OxmlElement
+
     p = para(doc, "", "Quote")
     p.add_run(text)
     if source:
         p.add_run(" ")
-        run = p.add_run(source)
+        run = p.add_run()
         run.italic = False
+        # Non-breaking hyphens keep "gezin WV-014" on one line (read back as "-").
+        for i, piece in enumerate(source.split("-")):
+            if i:
+                run._r.append(OxmlElement("w:noBreakHyphen"))
+            if piece:
+                run._r.add_t(piece)
     return p
 
 

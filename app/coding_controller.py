@@ -1,0 +1,298 @@
+"""Coding logic between the transcript view and the core: open a document, apply codes to the
+selection (snapped to words), in-vivo coding, remove, change span, memo, key quote, valence,
+per-code shortcuts and the view's context menu. Every change is a core command pushed on the
+project's undo stack through `ProjectContext.push`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
+
+from app.context import ProjectContext
+from app.errors import show_error
+from app.labels import valence_label
+from app.stripes import Bar
+from app.transcript_view import TranscriptView
+from coding.commands import AddCode, ApplyCodes, EditSegment, RemoveCoding
+from coding.segments import snap_to_words
+from coding.types import Changes, CodeId, CodeInfo, DocumentId, SegmentId, SegmentInfo, Valence
+
+
+class CodingController(QObject):
+    document_opened = Signal(object)  # DocumentId | None
+    segment_selected = Signal(object)  # SegmentId
+
+    def __init__(self, ctx: ProjectContext, view: TranscriptView,
+                 selected_codes: Callable[[], list[CodeId]] = list,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.view = view
+        self.selected_codes = selected_codes  # the code tree's selection, for "apply selected"
+        self.document_id: DocumentId | None = None
+        self.valence = Valence.NEUTRAAL
+        self.codes: dict[CodeId, CodeInfo] = {}
+        self._shortcut_actions: list[QAction] = []
+        self._shortcut_host: QWidget | None = None
+        ctx.changed.connect(self._on_changed)
+        ctx.project_changed.connect(self._on_project)
+        ctx.coder_changed.connect(lambda _name: self.refresh_segments())
+        view.context_menu_requested.connect(self.show_context_menu)
+        view.codes_dropped.connect(lambda ids: self.apply_codes([CodeId(i) for i in ids]))
+        view.bar_clicked.connect(lambda bar: self.segment_selected.emit(bar.segment_id))
+
+    # -- documents -----------------------------------------------------------------------------
+
+    def _on_project(self) -> None:
+        self.document_id = None
+        self.view.show_document("", [])
+        self._reload_codes()
+        self.document_opened.emit(None)
+
+    def open_document(self, doc_id: DocumentId) -> None:
+        p = self.ctx.project
+        if p is None:
+            return
+        if doc_id == self.document_id:
+            return
+        text = p.documents.text(doc_id)
+        turns = [(t.start, t.end) for t in p.documents.turns(doc_id)]
+        self.document_id = doc_id
+        self.view.show_document(text, turns, self._visible_segments())
+        self.document_opened.emit(doc_id)
+
+    def jump_to(self, doc_id: DocumentId, start: int, end: int,
+                segment_id: SegmentId | None = None) -> None:
+        self.open_document(doc_id)
+        self.view.select_cp(start, end)
+        self.view.highlight_segment(segment_id)
+        self.view.setFocus()
+
+    def _visible_segments(self) -> list[SegmentInfo]:
+        p = self.ctx.project
+        if p is None or self.document_id is None:
+            return []
+        segs = p.segments.for_document(self.document_id)
+        hidden = self.ctx.hidden_coders
+        return [s for s in segs if s.coder not in hidden] if hidden else segs
+
+    def refresh_segments(self) -> None:
+        if self.document_id is not None:
+            self.view.set_segments(self._visible_segments())
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.codes:
+            self._reload_codes()
+        if self.document_id is None:
+            return
+        if changes.documents:
+            p = self.ctx.project
+            if p is not None and self.document_id not in {d.id for d in p.documents.list()}:
+                self._on_project_document_gone()
+                return
+        if self.document_id in changes.segments:
+            self.refresh_segments()
+
+    def _on_project_document_gone(self) -> None:
+        self.document_id = None
+        self.view.show_document("", [])
+        self.document_opened.emit(None)
+
+    # -- codes and shortcuts -------------------------------------------------------------------
+
+    def _reload_codes(self) -> None:
+        p = self.ctx.project
+        self.codes = {c.id: c for c in p.codes.tree()} if p is not None else {}
+        self.rebuild_shortcuts()
+
+    def install_shortcuts(self, host: QWidget) -> None:
+        """Per-code shortcuts (CodeInfo.shortcut) live on `host` (the main window)."""
+        self._shortcut_host = host
+        self.rebuild_shortcuts()
+
+    def rebuild_shortcuts(self) -> None:
+        host = self._shortcut_host
+        if host is None:
+            return
+        for action in self._shortcut_actions:
+            host.removeAction(action)
+            action.deleteLater()
+        self._shortcut_actions = []
+        for code in self.codes.values():
+            if not code.shortcut:
+                continue
+            action = QAction(code.path, host)
+            action.setObjectName(f"codeShortcut{code.id}")
+            action.setShortcut(QKeySequence(code.shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(lambda _=False, cid=code.id: self.apply_codes([cid]))
+            host.addAction(action)
+            self._shortcut_actions.append(action)
+
+    # -- coding actions ------------------------------------------------------------------------
+
+    def selection_span(self) -> tuple[int, int] | None:
+        span = self.view.selection_cp()
+        if span is None:
+            return None
+        start, end = snap_to_words(self.view.text, *span)
+        return (start, end) if start < end else None
+
+    def _guard(self) -> bool:
+        return self.ctx.project is not None and not self.ctx.readonly \
+            and self.document_id is not None
+
+    def apply_codes(self, code_ids: list[CodeId], valence: Valence | None = None
+                    ) -> SegmentId | None:
+        """Code the (word-snapped) selection with one or more codes; the undoable way."""
+        span = self.selection_span()
+        if not code_ids or span is None or not self._guard():
+            return None
+        assert self.document_id is not None
+        cmd = ApplyCodes(self.document_id, span[0], span[1], code_ids, valence or self.valence,
+                         coder=self.ctx.coder or None)
+        cmd.detail = ", ".join(self.codes[c].path for c in code_ids if c in self.codes)
+        try:
+            self.ctx.push(cmd)
+        except Exception as exc:
+            show_error(self.view, exc)
+            return None
+        self.view.select_cp(*span, center=False)
+        self.view.highlight_segment(cmd.segment_id)
+        return cmd.segment_id
+
+    def in_vivo(self, parent_id: CodeId | None = None) -> SegmentId | None:
+        """A new code named by the selected words, applied to them (one undo step)."""
+        span = self.selection_span()
+        if span is None or not self._guard():
+            return None
+        assert self.document_id is not None
+        name = " ".join(self.view.text[span[0]:span[1]].split()).replace("/", "-")[:60]
+        add = AddCode(name, parent_id, colour="#8e6c8a")
+        add.detail = name
+        try:
+            with self.ctx.macro("in_vivo", name):
+                self.ctx.push(add)
+                assert add.code_id is not None
+                apply = ApplyCodes(self.document_id, span[0], span[1], [add.code_id],
+                                   self.valence, coder=self.ctx.coder or None)
+                self.ctx.push(apply)
+        except Exception as exc:
+            show_error(self.view, exc)
+            return None
+        self.view.highlight_segment(apply.segment_id)
+        return apply.segment_id
+
+    def _push(self, cmd: object) -> bool:
+        try:
+            self.ctx.push(cmd)  # type: ignore[arg-type]
+        except Exception as exc:
+            show_error(self.view, exc)
+            return False
+        return True
+
+    def remove_coding(self, segment_id: SegmentId, code_id: CodeId | None = None) -> bool:
+        if not self._guard():
+            return False
+        assert self.document_id is not None
+        cmd = RemoveCoding(self.document_id, segment_id, code_id)
+        if code_id in self.codes:
+            cmd.detail = self.codes[code_id].path  # type: ignore[index]
+        return self._push(cmd)
+
+    def change_span(self, segment_id: SegmentId) -> bool:
+        span = self.selection_span()
+        if span is None or not self._guard():
+            return False
+        assert self.document_id is not None
+        return self._push(EditSegment(self.document_id, segment_id, start=span[0], end=span[1]))
+
+    def set_valence(self, segment_id: SegmentId, code_id: CodeId, valence: Valence) -> bool:
+        if not self._guard():
+            return False
+        assert self.document_id is not None
+        return self._push(EditSegment(self.document_id, segment_id, valence=(code_id, valence)))
+
+    def set_key_quote(self, segment_id: SegmentId, on: bool) -> bool:
+        if not self._guard():
+            return False
+        assert self.document_id is not None
+        return self._push(EditSegment(self.document_id, segment_id, key_quote=on))
+
+    def set_memo(self, segment_id: SegmentId, memo: str) -> bool:
+        if not self._guard():
+            return False
+        assert self.document_id is not None
+        return self._push(EditSegment(self.document_id, segment_id, memo=memo))
+
+    def edit_memo(self, seg: SegmentInfo) -> None:
+        text, ok = QInputDialog.getMultiLineText(self.view, self.tr("Fragment memo"),
+                                                 self.tr("Memo for this fragment:"), seg.memo)
+        if ok and text != seg.memo:
+            self.set_memo(seg.id, text)
+
+    # -- context menu --------------------------------------------------------------------------
+
+    def build_context_menu(self, cp: int) -> QMenu:
+        menu = QMenu(self.view)
+        has_sel = self.selection_span() is not None
+        writable = self._guard()
+        selected = self.selected_codes()
+        act = menu.addAction(self.tr("Apply selected codes"),
+                             lambda: self.apply_codes(self.selected_codes()))
+        act.setEnabled(has_sel and writable and bool(selected))
+        apply_menu = menu.addMenu(self.tr("Apply code"))
+        apply_menu.setEnabled(has_sel and writable)
+        parents: dict[CodeId | None, QMenu] = {None: apply_menu}
+        for code in self.codes.values():
+            host = parents.get(code.parent_id, apply_menu)
+            has_children = any(c.parent_id == code.id for c in self.codes.values())
+            if has_children:
+                sub = host.addMenu(code.name)
+                sub.addAction(code.name, lambda cid=code.id: self.apply_codes([cid]))
+                sub.addSeparator()
+                parents[code.id] = sub
+            else:
+                host.addAction(code.name, lambda cid=code.id: self.apply_codes([cid]))
+        act = menu.addAction(self.tr("In-vivo code"), self.in_vivo)
+        act.setEnabled(has_sel and writable)
+        segments = self.view.segments_at(cp)
+        for seg in segments:
+            menu.addSeparator()
+            title = ", ".join(c.path for c in seg.codings) or self.tr("(no code)")
+            sub = menu.addMenu(self.tr("Fragment: {codes}").format(codes=title))
+            sub.setEnabled(writable)
+            sub.addAction(self.tr("Select fragment"),
+                          lambda s=seg: self.jump_to(s.document_id, s.start, s.end, s.id))
+            sub.addAction(self.tr("Adjust fragment to selection"),
+                          lambda s=seg: self.change_span(s.id)).setEnabled(has_sel)
+            sub.addAction(self.tr("Memo…"), lambda s=seg: self.edit_memo(s))
+            kq = sub.addAction(self.tr("Key quote"),
+                               lambda s=seg: self.set_key_quote(s.id, not s.key_quote))
+            kq.setCheckable(True)
+            kq.setChecked(seg.key_quote)
+            for coding in seg.codings:
+                vmenu = sub.addMenu(self.tr("Valence of {code}").format(code=coding.path))
+                for v in Valence:
+                    a = vmenu.addAction(valence_label(v), lambda s=seg, c=coding.code_id, v=v:
+                                        self.set_valence(s.id, c, v))
+                    a.setCheckable(True)
+                    a.setChecked(v == coding.valence)
+            sub.addSeparator()
+            for coding in seg.codings:
+                sub.addAction(self.tr("Remove code {code}").format(code=coding.path),
+                              lambda s=seg, c=coding.code_id: self.remove_coding(s.id, c))
+            sub.addAction(self.tr("Remove fragment"), lambda s=seg: self.remove_coding(s.id))
+        return menu
+
+    def show_context_menu(self, global_pos: QPoint, cp: int) -> None:
+        menu = self.build_context_menu(cp)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(global_pos)
+
+    def segment_for_bar(self, bar: Bar) -> SegmentInfo | None:
+        return next((s for s in self.view.segments if s.id == bar.segment_id), None)

@@ -1,0 +1,74 @@
+"""Start the workbench: `duiding [PROJECT] [--demo] [--lang nl|en]`.
+
+Start-up stays fast (DESIGN.md section 2): only Qt and the core are imported here; spaCy,
+python-docx and openpyxl are imported lazily by the importers/exporters that need them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+
+def _parse(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="duiding", add_help=False)
+    parser.add_argument("project", nargs="?", type=Path)
+    parser.add_argument("--demo", action="store_true")
+    parser.add_argument("--lang", choices=("nl", "en"))
+    parser.add_argument("--quit-after-start", action="store_true", help=argparse.SUPPRESS)
+    args, _unknown = parser.parse_known_args(list(argv))
+    return args
+
+
+def _setup_logging() -> Path:
+    from platformdirs import user_log_dir
+
+    folder = Path(user_log_dir("duiding", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    log_file = folder / "duiding.log"
+    logging.basicConfig(filename=log_file, level=logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    return log_file
+
+
+def run_gui(argv: Sequence[str] | None = None) -> int:
+    args = _parse(sys.argv[1:] if argv is None else argv)
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app import i18n
+    from app.errors import install_excepthook
+    from app.settings import language, make_settings
+
+    _setup_logging()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Duiding")
+    app.setOrganizationName("Duiding")
+    settings = make_settings()
+    lang = args.lang or language(settings)
+    i18n.install(app, lang)
+    install_excepthook()
+
+    from app.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    if args.quit_after_start:
+        QTimer.singleShot(0, app.quit)
+        return app.exec()
+    if not window.ctx.coder or not settings.value("coder"):
+        window.ask_coder()
+    if args.demo:
+        from platformdirs import user_data_dir
+
+        from app.demo import create_demo_project
+
+        path = create_demo_project(Path(user_data_dir("duiding", appauthor=False)) / "demo",
+                                   coder=window.ctx.coder or None)
+        window.open_project(path)
+    elif args.project is not None:
+        window.open_project(args.project)
+    return app.exec()

@@ -1,0 +1,129 @@
+"""Qt translations: English source strings in code, Dutch in resources/translations/duiding_nl.ts.
+
+Decision: the .ts is compiled with `pyside6-lrelease` (shipped with PySide6-Essentials) into the
+user cache dir on first run, or when the .ts is newer than the cached .qm, so a fresh checkout
+needs no build step. When lrelease cannot be run (a frozen build without the tool), the .ts is
+parsed directly into `TsTranslator`, a QTranslator subclass: slower to load, same result.
+Qt's own strings (standard buttons, file dialogs) come from the qtbase_nl.qm that PySide6 ships.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+
+log = logging.getLogger(__name__)
+
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
+LANGUAGES = ("nl", "en")
+
+
+def ts_path(lang: str) -> Path:
+    return TRANSLATIONS / f"duiding_{lang}.ts"
+
+
+def _cache_dir() -> Path:
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("duiding", appauthor=False)) / "translations"
+
+
+def _lrelease() -> str | None:
+    found = shutil.which("pyside6-lrelease")
+    if found:
+        return found
+    import PySide6
+
+    for name in ("lrelease", "lrelease.exe", "Qt/libexec/lrelease"):
+        candidate = Path(PySide6.__file__).parent / name
+        if candidate.exists():
+            return str(candidate)
+    return None
+
+
+def compiled_qm(lang: str) -> Path | None:
+    """The .qm for a language, compiled into the cache when missing or older than the .ts."""
+    ts = ts_path(lang)
+    if not ts.exists():
+        return None
+    qm = _cache_dir() / f"duiding_{lang}.qm"
+    if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
+        return qm
+    tool = _lrelease()
+    if tool is None:
+        return None
+    qm.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], check=True,
+                       capture_output=True, timeout=60)
+    except (OSError, subprocess.SubprocessError) as exc:
+        log.warning("lrelease failed (%s); reading the .ts directly", exc)
+        return None
+    return qm if qm.exists() else None
+
+
+def parse_ts(path: Path) -> dict[tuple[str, str], str]:
+    """{(context, source): translation} for every finished message in a .ts file."""
+    out: dict[tuple[str, str], str] = {}
+    root = ET.parse(path).getroot()
+    for ctx in root.iter("context"):
+        name = ctx.findtext("name") or ""
+        for msg in ctx.iter("message"):
+            source = msg.findtext("source") or ""
+            tr = msg.find("translation")
+            if tr is not None and tr.text and tr.get("type") not in ("unfinished", "obsolete"):
+                out[(name, source)] = tr.text
+    return out
+
+
+class TsTranslator(QTranslator):
+    """Translations read straight from a .ts file (fallback when lrelease is unavailable)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self._table = parse_ts(path)
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str:  # type: ignore[override]
+        return self._table.get((context, source), "")
+
+    def isEmpty(self) -> bool:  # noqa: N802 (Qt name)
+        return not self._table
+
+
+_installed: list[QTranslator] = []
+
+
+def install(app: QCoreApplication, lang: str) -> str:
+    """Install the translators for `lang`; returns the language actually in use."""
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    if lang not in LANGUAGES:
+        lang = "nl"
+    if lang == "en":
+        return lang
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        _installed.append(qt)
+    qm = compiled_qm(lang)
+    ours: QTranslator
+    if qm is not None:
+        ours = QTranslator(app)
+        if not ours.load(str(qm)):
+            ours = TsTranslator(ts_path(lang))
+    elif ts_path(lang).exists():
+        ours = TsTranslator(ts_path(lang))
+    else:
+        print(f"duiding: no translation for {lang!r}", file=sys.stderr)
+        return "en"
+    app.installTranslator(ours)
+    _installed.append(ours)
+    return lang

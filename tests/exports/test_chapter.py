@@ -13,6 +13,7 @@ import docx
 import pytest
 from docx.shared import Pt, RGBColor
 
+from coding.memos import MemoTarget
 from coding.project import Project
 from exports.chapter import ChapterOptions, ExportCancelled, write_chapter
 from exports.chapter_docx import TOC_PLACEHOLDER
@@ -286,3 +287,33 @@ def test_converts_to_pdf_with_libreoffice(project: Project, tmp_path: Path) -> N
     assert pdf.startswith(b"%PDF")
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     assert pages >= 3
+
+
+def test_pseudonymised_text_is_exported_and_originals_are_refused(project: Project,
+                                                                  tmp_path: Path) -> None:
+    from coding.pseudonymise import Mention, OriginalInExport, PiiType, Source, group_mentions
+    from coding.pseudonymise.service import ApplyPseudonyms
+    from exports.tables import write_csv
+
+    doc = project.documents.by_name("R2_jongere_WV.txt")
+    start = project.documents.text(doc.id).index("kamer")
+    found = {doc.name: [Mention(start, start + 5, "kamer", PiiType.LOCATION, Source.NAME_LIST)]}
+    kamer = group_mentions(found)[0]
+    kamer.replacement = "Zolderhoek"
+    project.execute(ApplyPseudonyms([kamer]))
+    quotes = styled(chapter(project, tmp_path), "Quote")
+    assert any("thuis op mijn Zolderhoek en" in q for q in quotes)
+    assert not any("kamer" in q.lower() for q in quotes)
+    # An original from the key that is still in a text (here: a memo typed afterwards)
+    # stops every export before a file is written.
+    project.memos.set(MemoTarget(code_id=project.codes.by_path("nazorg").id),
+                      "Ze zat de hele dag op haar kamer.")
+    with pytest.raises(OriginalInExport):
+        write_chapter(project, ChapterOptions(), tmp_path / "fout.docx")
+    assert not (tmp_path / "fout.docx").exists()
+    project.memos.set(MemoTarget(code_id=project.codes.by_path("nazorg").id), "")
+    seg = next(s for s in project.segments.query() if s.memo.startswith("=HYPERLINK"))
+    project.segments.update(seg.id, memo="Zie ook: haar kamer.")
+    with pytest.raises(OriginalInExport):
+        write_csv(project, tmp_path / "fout.csv")
+    assert not (tmp_path / "fout.csv").exists()

@@ -1,0 +1,154 @@
+"""Small Qt-free helpers the NLP panels need beyond :mod:`coding.nlp.service`.
+
+Why a separate module: the GUI must put ONE command on its own undo stack, so it needs the
+commands *built but not executed* (``service.code_all_hits`` executes on the project's headless
+history, which would run them twice); it wants per-document progress and cancel for the first,
+slow search; and it must know which pipeline is active without importing spaCy at start-up.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable, Collection, Iterable, Sequence
+
+from sqlalchemy import func, select
+
+from coding.commands import ApplyCodes, Command, Macro
+from coding.nlp.lemmas import simplemma_version
+from coding.nlp.pipeline import DEFAULT_MODEL
+from coding.nlp.service import (
+    ProjectHit,
+    ProjectSuggestion,
+    cached_pipeline_names,
+    search_project,
+    suggest_project,
+)
+from coding.project import Project
+from coding.types import CodeId, DocumentId, SegmentFilter, Valence
+from models.schema import Pseudonym
+
+Progress = Callable[[int, int, str], None]
+
+
+def expected_pipeline_name() -> str:
+    """The pipeline processing will use, found without importing spaCy (start-up stays fast)."""
+    lemma_name = f"simplemma {simplemma_version()}"
+    if importlib.util.find_spec(DEFAULT_MODEL) is not None:
+        return f"{DEFAULT_MODEL} + {lemma_name}"
+    return f"spacy.blank('nl') + sentencizer + {lemma_name}"
+
+
+def active_pipeline_names(project: Project) -> list[str]:
+    """Pipelines that produced the cached results (usually one), else the expected one."""
+    names = sorted(set(cached_pipeline_names(project).values()))
+    return names or [expected_pipeline_name()]
+
+
+def search_with_progress(
+    project: Project,
+    query: str,
+    *,
+    lemma: bool = False,
+    roles: Collection[str] | None = None,
+    documents: Iterable[str] | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[ProjectHit]:
+    """``search_project`` one document at a time, reporting progress (the first run processes
+    every document, later runs read the cache) and stopping early when cancelled."""
+    names = list(documents) if documents is not None else [d.name for d in project.documents.list()]
+    hits: list[ProjectHit] = []
+    for i, name in enumerate(names):
+        if cancelled is not None and cancelled():
+            break
+        if progress is not None:
+            progress(i, len(names), name)
+        hits += search_project(project, query, lemma=lemma, roles=roles, documents=[name])
+    if progress is not None:
+        progress(len(names), len(names), "")
+    return hits
+
+
+def suggest_with_progress(
+    project: Project,
+    *,
+    documents: Iterable[str] | None = None,
+    roles: Collection[str] | None = ("respondent",),
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[ProjectSuggestion]:
+    """``suggest_project`` per document with progress, minus passages already coded with the
+    suggested code (an accepted suggestion does not come back on the next run)."""
+    names = list(documents) if documents is not None else [d.name for d in project.documents.list()]
+    found: list[ProjectSuggestion] = []
+    for i, name in enumerate(names):
+        if cancelled is not None and cancelled():
+            break
+        if progress is not None:
+            progress(i, len(names), name)
+        found += suggest_project(project, documents=[name], roles=roles)
+    coded: dict[tuple[DocumentId, CodeId], list[tuple[int, int]]] = {}
+    doc_ids = tuple({s.document_id for s in found})
+    if doc_ids:
+        for seg in project.segments.query(SegmentFilter(document_ids=doc_ids)):
+            for coding in seg.codings:
+                coded.setdefault((seg.document_id, coding.code_id), []).append(
+                    (seg.start, seg.end)
+                )
+
+    def already(s: ProjectSuggestion) -> bool:
+        if s.code_id is None:
+            return False
+        spans = coded.get((s.document_id, s.code_id), [])
+        st, en = s.suggestion.start, s.suggestion.end
+        return any(a <= st and en <= b for a, b in spans)
+
+    return [s for s in found if not already(s)]
+
+
+def hits_command(
+    hits: Sequence[ProjectHit],
+    code_ids: Sequence[CodeId],
+    valence: Valence = Valence.NEUTRAAL,
+    *,
+    unit: str = "hit",
+    coder: str | None = None,
+) -> Macro:
+    """The command ``service.code_all_hits`` runs, built but NOT executed: the GUI pushes it
+    on its own undo stack (executing it here as well would code everything twice)."""
+    spans: dict[tuple[DocumentId, int, int], None] = {}
+    for ph in hits:
+        start, end = ph.hit.start, ph.hit.end
+        if unit == "sentence" and ph.hit.sentence is not None:
+            start, end = ph.hit.sentence
+        spans[(ph.document_id, start, end)] = None
+    children = [ApplyCodes(d, s, e, list(code_ids), valence, coder) for d, s, e in spans]
+    return Macro("code_search_hits", children, detail=str(len(children)))
+
+
+def suggestions_command(
+    items: Sequence[tuple[DocumentId, int, int, CodeId]],
+    valence: Valence = Valence.NEUTRAAL,
+    coder: str | None = None,
+) -> Command:
+    """Accepting suggestions: one ApplyCodes, or a Macro of them (one undo step) for a batch."""
+    children = [ApplyCodes(d, s, e, [c], valence, coder) for d, s, e, c in items]
+    if len(children) == 1:
+        return children[0]
+    return Macro("accept_suggestions", children, detail=str(len(children)))
+
+
+def turn_span_at(project: Project, doc_id: DocumentId, start: int, end: int) -> tuple[int, int]:
+    """The speaker turn containing ``start``-``end`` (the span itself when it has no turn):
+    what "expand to the turn" means when adjusting a suggestion."""
+    for turn in project.documents.turns(doc_id):
+        if turn.start <= start and end <= turn.end:
+            return turn.start, turn.end
+    return start, end
+
+
+def applied_unconfirmed(project: Project) -> int:
+    """How many key entries were applied but not yet confirmed (the apply can still be undone)."""
+    with project.store.read() as s:
+        count = s.scalar(select(func.count()).where(Pseudonym.status == "applied"))
+    return int(count or 0)

@@ -20,40 +20,37 @@ from models.errors import DuidingError
 log = logging.getLogger("duiding")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
-
 
 def error_title(code: str) -> str:
     table = {
-        "project_not_found": _t("The project file was not found."),
-        "project_exists": _t("A project with this name already exists."),
-        "project_locked": _t("The project is open elsewhere."),
-        "project_format": _t("This file is not a Duiding project, or it is damaged."),
-        "read_only": _t("The project is open read-only."),
-        "not_found": _t("This item no longer exists."),
-        "invalid": _t("This cannot be done."),
-        "duplicate": _t("Already in the project."),
+        "project_not_found": QCoreApplication.translate("Errors", "The project file was not found."),
+        "project_exists": QCoreApplication.translate("Errors", "A project with this name already exists."),
+        "project_locked": QCoreApplication.translate("Errors", "The project is open elsewhere."),
+        "project_format": QCoreApplication.translate("Errors", "This file is not a Duiding project, or it is damaged."),
+        "read_only": QCoreApplication.translate("Errors", "The project is open read-only."),
+        "not_found": QCoreApplication.translate("Errors", "This item no longer exists."),
+        "invalid": QCoreApplication.translate("Errors", "This cannot be done."),
+        "duplicate": QCoreApplication.translate("Errors", "Already in the project."),
     }
-    return table.get(code, _t("Something went wrong."))
+    return table.get(code, QCoreApplication.translate("Errors", "Something went wrong."))
 
 
 def import_reason(reason: str) -> str:
     """A translated phrase for an importer's stable reason code."""
     table = {
-        "duplicate": _t("already imported"),
-        "empty": _t("the file is empty"),
-        "encrypted": _t("the file is password protected"),
-        "corrupt": _t("the file is damaged or not what its extension says"),
-        "unknown_encoding": _t("the text encoding is not recognised"),
-        "binary": _t("this is not a text file"),
-        "too_large": _t("the file is too large"),
-        "unsupported": _t("this file type cannot be imported"),
-        "zip_bomb": _t("the file unpacks to an unsafe size"),
-        "hostile_xml": _t("the file contains unsafe XML"),
-        "invalid": _t("the file content is not valid"),
+        "duplicate": QCoreApplication.translate("Errors", "already imported"),
+        "empty": QCoreApplication.translate("Errors", "the file is empty"),
+        "encrypted": QCoreApplication.translate("Errors", "the file is password protected"),
+        "corrupt": QCoreApplication.translate("Errors", "the file is damaged or not what its extension says"),
+        "unknown_encoding": QCoreApplication.translate("Errors", "the text encoding is not recognised"),
+        "binary": QCoreApplication.translate("Errors", "this is not a text file"),
+        "too_large": QCoreApplication.translate("Errors", "the file is too large"),
+        "unsupported": QCoreApplication.translate("Errors", "this file type cannot be imported"),
+        "zip_bomb": QCoreApplication.translate("Errors", "the file unpacks to an unsafe size"),
+        "hostile_xml": QCoreApplication.translate("Errors", "the file contains unsafe XML"),
+        "invalid": QCoreApplication.translate("Errors", "the file content is not valid"),
     }
-    return table.get(reason, reason or _t("unknown reason"))
+    return table.get(reason, reason or QCoreApplication.translate("Errors", "unknown reason"))
 
 
 def describe(exc: BaseException) -> tuple[str, str]:
@@ -64,8 +61,8 @@ def describe(exc: BaseException) -> tuple[str, str]:
     if isinstance(reason, str):  # importers.base.TranscriptImportError
         return import_reason(reason), str(exc)
     if isinstance(exc, OSError):
-        return _t("The file could not be read or written."), str(exc)
-    return _t("Something went wrong."), f"{type(exc).__name__}: {exc}"
+        return QCoreApplication.translate("Errors", "The file could not be read or written."), str(exc)
+    return QCoreApplication.translate("Errors", "Something went wrong."), f"{type(exc).__name__}: {exc}"
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
@@ -88,7 +85,7 @@ def install_excepthook() -> None:
         if app is None:
             return
         box = QMessageBox(QMessageBox.Icon.Critical, "Duiding",
-                          _t("Sorry, something unexpected went wrong. Your coding so far is "
+                          QCoreApplication.translate("Errors", "Sorry, something unexpected went wrong. Your coding so far is "
                              "saved; the details are in the log file."))
         box.setInformativeText(f"{kind.__name__}: {exc}")
         box.setObjectName("apologyBox")

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -116,41 +117,36 @@ def start_import(ctx: ProjectContext, parent: QWidget | None, paths: Sequence[Pa
         if on_finished is not None:
             on_finished(exc)
 
-    return run_task(work, parent=parent, label=_tr("Importing transcripts…"), on_done=done,
+    return run_task(work, parent=parent, label=QCoreApplication.translate("Import", "Importing transcripts…"), on_done=done,
                     on_error=failed)
 
 
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("Import", text)
-
 
 def summary_text(summary) -> tuple[str, str]:  # type: ignore[no-untyped-def]
-    head = _tr("{imported} imported, {skipped} skipped, {failed} failed").format(
+    head = QCoreApplication.translate("Import", "{imported} imported, {skipped} skipped, {failed} failed").format(
         imported=summary.count("imported"), skipped=summary.count("skipped"),
         failed=summary.count("failed"))
     if summary.cancelled:
-        head += " " + _tr("(cancelled)")
+        head += " " + QCoreApplication.translate("Import", "(cancelled)")
     lines = []
     for o in summary.outcomes:
         if o.status == "imported":
-            lines.append(_tr("✓ {name}: {turns} turns").format(name=o.name or o.path.name,
+            lines.append(QCoreApplication.translate("Import", "✓ {name}: {turns} turns").format(name=o.name or o.path.name,
                                                               turns=o.turns))
         elif o.reason == "unsupported" and o.status == "skipped":
             continue  # README.md, .json next to the transcripts: not worth a line each
         else:
-            lines.append(_tr("✗ {file}: {reason}").format(file=o.path.name,
+            lines.append(QCoreApplication.translate("Import", "✗ {file}: {reason}").format(file=o.path.name,
                                                          reason=import_reason(o.reason)))
     if summary.unmatched_rows:
-        lines.append(_tr("Sheet rows without a document: {rows}").format(
+        lines.append(QCoreApplication.translate("Import", "Sheet rows without a document: {rows}").format(
             rows=", ".join(summary.unmatched_rows)))
     return head, "\n".join(lines)
 
 
 def show_summary(parent: QWidget | None, summary) -> None:  # type: ignore[no-untyped-def]
     head, detail = summary_text(summary)
-    box = QMessageBox(QMessageBox.Icon.Information, _tr("Import"), head,
+    box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("Import", "Import"), head,
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("importSummary")
     box.setInformativeText(detail)

@@ -7,23 +7,19 @@ from PySide6.QtCore import QCoreApplication
 from coding.types import SpeakerRole, Valence
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
-
-
 def valence_label(valence: Valence) -> str:
     return {
-        Valence.POSITIEF: _t("positive"),
-        Valence.AANDACHTSPUNT: _t("point of attention"),
-        Valence.NEUTRAAL: _t("neutral"),
+        Valence.POSITIEF: QCoreApplication.translate("Labels", "positive"),
+        Valence.AANDACHTSPUNT: QCoreApplication.translate("Labels", "point of attention"),
+        Valence.NEUTRAAL: QCoreApplication.translate("Labels", "neutral"),
     }.get(valence, str(valence.value))
 
 
 def role_label(role: SpeakerRole) -> str:
     return {
-        SpeakerRole.INTERVIEWER: _t("interviewer"),
-        SpeakerRole.RESPONDENT: _t("respondent"),
-        SpeakerRole.OTHER: _t("other"),
+        SpeakerRole.INTERVIEWER: QCoreApplication.translate("Labels", "interviewer"),
+        SpeakerRole.RESPONDENT: QCoreApplication.translate("Labels", "respondent"),
+        SpeakerRole.OTHER: QCoreApplication.translate("Labels", "other"),
     }.get(role, str(role.value))
 
 

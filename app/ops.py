@@ -19,7 +19,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
@@ -97,7 +97,7 @@ def run_task(work: Work, *, parent: QWidget | None, label: str = "",
     _running.add(task)
     dialog: QProgressDialog | None = None
     if show_progress:
-        dialog = QProgressDialog(label, task.tr("Cancel") if cancellable else "", 0, 0, parent)
+        dialog = QProgressDialog(label, QCoreApplication.translate("Ops", "Cancel") if cancellable else "", 0, 0, parent)
         dialog.setWindowTitle(label or "Duiding")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(400)

@@ -15,7 +15,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from coding.types import Valence
@@ -155,7 +163,7 @@ class StripeArea(QWidget):
         # A label runs down along its bar and on, until the next bar in the same column.
         room: dict[int, int] = {}
         by_column: dict[int, list[int]] = {}
-        for i, (rect, bar) in enumerate(visible):
+        for i, (_rect, bar) in enumerate(visible):
             by_column.setdefault(bar.column, []).append(i)
         for items in by_column.values():
             items.sort(key=lambda i: visible[i][0].top())

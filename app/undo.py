@@ -22,9 +22,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("UndoText", text)
-
 
 def command_text(cmd: Command) -> str:
     """'Apply code: toegang/wachttijd' in the user's language, by the command's stable kind."""
@@ -34,31 +31,31 @@ def command_text(cmd: Command) -> str:
 
 def kind_text(kind: str) -> str:
     table = {
-        "apply_code": _t("Apply code"),
-        "remove_coding": _t("Remove coding"),
-        "edit_segment": _t("Edit fragment"),
-        "change_span": _t("Change fragment span"),
-        "segment_memo": _t("Fragment memo"),
-        "key_quote": _t("Key quote"),
-        "set_valence": _t("Set valence"),
-        "in_vivo": _t("In-vivo code"),
-        "add_code": _t("New code"),
-        "add_codebook": _t("Add codebook"),
-        "update_code": _t("Edit code"),
-        "rename_code": _t("Rename code"),
-        "move_code": _t("Move code"),
-        "delete_code": _t("Delete code"),
-        "merge_codes": _t("Merge codes"),
-        "import_documents": _t("Import documents"),
-        "delete_documents": _t("Delete documents"),
-        "rename_document": _t("Rename document"),
-        "set_attribute": _t("Set attribute"),
-        "assign_case": _t("Assign case"),
-        "set_memo": _t("Memo"),
-        "set_speaker": _t("Edit speaker"),
-        "set_role_everywhere": _t("Set speaker role everywhere"),
+        "apply_code": QCoreApplication.translate("UndoText", "Apply code"),
+        "remove_coding": QCoreApplication.translate("UndoText", "Remove coding"),
+        "edit_segment": QCoreApplication.translate("UndoText", "Edit fragment"),
+        "change_span": QCoreApplication.translate("UndoText", "Change fragment span"),
+        "segment_memo": QCoreApplication.translate("UndoText", "Fragment memo"),
+        "key_quote": QCoreApplication.translate("UndoText", "Key quote"),
+        "set_valence": QCoreApplication.translate("UndoText", "Set valence"),
+        "in_vivo": QCoreApplication.translate("UndoText", "In-vivo code"),
+        "add_code": QCoreApplication.translate("UndoText", "New code"),
+        "add_codebook": QCoreApplication.translate("UndoText", "Add codebook"),
+        "update_code": QCoreApplication.translate("UndoText", "Edit code"),
+        "rename_code": QCoreApplication.translate("UndoText", "Rename code"),
+        "move_code": QCoreApplication.translate("UndoText", "Move code"),
+        "delete_code": QCoreApplication.translate("UndoText", "Delete code"),
+        "merge_codes": QCoreApplication.translate("UndoText", "Merge codes"),
+        "import_documents": QCoreApplication.translate("UndoText", "Import documents"),
+        "delete_documents": QCoreApplication.translate("UndoText", "Delete documents"),
+        "rename_document": QCoreApplication.translate("UndoText", "Rename document"),
+        "set_attribute": QCoreApplication.translate("UndoText", "Set attribute"),
+        "assign_case": QCoreApplication.translate("UndoText", "Assign case"),
+        "set_memo": QCoreApplication.translate("UndoText", "Memo"),
+        "set_speaker": QCoreApplication.translate("UndoText", "Edit speaker"),
+        "set_role_everywhere": QCoreApplication.translate("UndoText", "Set speaker role everywhere"),
     }
-    return table.get(kind, _t("Change"))
+    return table.get(kind, QCoreApplication.translate("UndoText", "Change"))
 
 
 class UndoableCommand(QUndoCommand):

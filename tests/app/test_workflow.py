@@ -1,0 +1,145 @@
+"""The researcher's flow with real widgets: new project with the built-in codebook, import,
+select, code by shortcut, see the stripe, retrieve, undo/redo, jump back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from coding.types import SegmentFilter, Valence
+from tests.app.conftest import import_files
+
+
+def _select(view, start: int, end: int) -> None:  # type: ignore[no-untyped-def]
+    cursor = view.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+
+
+def test_code_by_shortcut_stripe_retrieval_undo_redo_and_jump(qtbot, window, tmp_path: Path,
+                                                              transcript_file: Path) -> None:
+    project = window.create_project(tmp_path / "studie.duiding", "jeugdhulp")
+    assert project is not None
+    assert "opgeslagen" in window.windowTitle() or "saved" in window.windowTitle()
+    wachttijd = project.codes.by_path("toegang/wachttijd")
+    assert wachttijd.shortcut == "Ctrl+2"
+    import_files(qtbot, window, [transcript_file])
+    doc = project.documents.list()[0]
+    window.coding.open_document(doc.id)
+    view = window.view
+    text = view.toPlainText()
+    # Select from the middle of "wachtlijst" to the middle of "lang": snapped to whole words.
+    a = text.index("achtlijst was la")
+    _select(view, a, a + len("achtlijst was la"))
+    view.setFocus()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow())
+    qtbot.keyClick(view, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+
+    segs = project.segments.query(SegmentFilter())
+    assert len(segs) == 1
+    seg = segs[0]
+    assert seg.text == "wachtlijst was lang"
+    assert seg.codes == ["toegang/wachttijd"]
+    assert seg.coder == "Tester"
+    assert seg.codings[0].valence == Valence.NEUTRAAL
+    bars = view.stripe_model.bars_for_segment(seg.id)
+    assert [b.path for b in bars] == ["toegang/wachttijd"]
+    assert any(b.segment_id == seg.id for _rect, b in view.stripes.visible_bars())
+    assert len(view.extraSelections()) == 1
+
+    window.codes.select_code(wachttijd.id)
+    assert window.retrieval.segments.rowCount() == 1
+    assert window.retrieval.segments.segment(0).id == seg.id
+    counts = window.codes.model.index_of(wachttijd.id, 1).data()
+    assert counts == 1
+
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert project.segments.query(SegmentFilter()) == []
+    assert view.stripe_model.bars == []
+    assert window.retrieval.segments.rowCount() == 0
+    qtbot.keyClick(view, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    redone = project.segments.query(SegmentFilter())
+    assert [(s.id, s.text) for s in redone] == [(seg.id, "wachtlijst was lang")]
+    assert view.stripe_model.bars_for_segment(seg.id)
+
+    # Move away, then double-click the fragment in retrieval: back in the transcript, selected.
+    _select(view, 0, 0)
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    table = window.retrieval.table
+    rect = table.visualRect(window.retrieval.segments.index(0, 5))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.coding.document_id == doc.id
+    assert view.selection_cp() == (seg.start, seg.end)
+    assert view.textCursor().selectedText() == "wachtlijst was lang"
+
+
+def test_valence_in_vivo_memo_key_quote_span_and_remove(qtbot, window, tmp_path: Path,
+                                                        transcript_file: Path) -> None:
+    project = window.create_project(tmp_path / "p.duiding", "jeugdhulp")
+    import_files(qtbot, window, [transcript_file])
+    doc = project.documents.list()[0]
+    window.coding.open_document(doc.id)
+    view, coding = window.view, window.coding
+    text = view.toPlainText()
+    a = text.index("de hulpverlener luisterde echt")
+    _select(view, a, a + len("de hulpverlener luisterde echt"))
+    window.valence.setCurrentIndex(window.valence.findData(Valence.POSITIEF))
+    relatie = project.codes.by_path("aansluiting/relatie")
+    deskundig = project.codes.by_path("aansluiting/deskundigheid")
+    seg_id = coding.apply_codes([relatie.id, deskundig.id])  # several codes at once
+    seg = project.segments.get(seg_id)
+    assert seg.codes == ["aansluiting/relatie", "aansluiting/deskundigheid"]
+    assert {c.valence for c in seg.codings} == {Valence.POSITIEF}
+    assert len(view.stripe_model.bars_for_segment(seg_id)) == 2
+    assert len({b.column for b in view.stripe_model.bars}) == 2  # overlapping: side by side
+
+    assert coding.set_valence(seg_id, relatie.id, Valence.AANDACHTSPUNT)
+    assert coding.set_memo(seg_id, "mooi citaat")
+    assert coding.set_key_quote(seg_id, True)
+    seg = project.segments.get(seg_id)
+    assert (seg.memo, seg.key_quote) == ("mooi citaat", True)
+    assert seg.codings[0].valence == Valence.AANDACHTSPUNT
+    assert "mooi citaat" in view.stripes.tooltip(view.stripe_model.bars_for_segment(seg_id)[0])
+
+    b = text.index("luisterde echt")
+    _select(view, b, b + len("luisterde echt"))
+    assert coding.change_span(seg_id)
+    assert project.segments.get(seg_id).text == "luisterde echt"
+
+    c = text.index("niemand belde ons terug")
+    _select(view, c, c + len("niemand belde ons terug"))
+    vivo = coding.in_vivo()
+    assert project.segments.get(vivo).codes == ["niemand belde ons terug"]
+    assert window.codes.model.index_of(project.codes.by_path("niemand belde ons terug").id)
+    window.ctx.undo_stack.undo()  # one step removes both the coding and the new code
+    assert "niemand belde ons terug" not in [c.path for c in project.codes.tree()]
+
+    assert coding.remove_coding(seg_id, relatie.id)
+    assert project.segments.get(seg_id).codes == ["aansluiting/deskundigheid"]
+    assert coding.remove_coding(seg_id)
+    assert project.segments.query(SegmentFilter()) == []
+    menu = coding.build_context_menu(0)
+    assert menu.actions()  # builds without a selection or segments
+
+
+def test_blind_coding_hides_other_coders(qtbot, window, tmp_path: Path,
+                                         transcript_file: Path) -> None:
+    from coding.commands import ApplyCodes
+
+    project = window.create_project(tmp_path / "b.duiding", "jeugdhulp")
+    import_files(qtbot, window, [transcript_file])
+    doc = project.documents.list()[0]
+    code = project.codes.by_path("toegang/wachttijd").id
+    window.ctx.push(ApplyCodes(doc.id, 40, 45, [code], coder="Ander"))
+    window.coding.open_document(doc.id)
+    assert len(window.view.stripe_model.bars) == 1
+    window.show_others.setChecked(False)
+    assert window.view.stripe_model.bars == []
+    window.show_others.setChecked(True)
+    assert len(window.view.stripe_model.bars) == 1

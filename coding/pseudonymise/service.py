@@ -103,7 +103,14 @@ def add_names(project: Project, new: Iterable[str | NameEntry]) -> int:
 
 def detect(project: Project, *, use_deduce: bool = True) -> list[Entity]:
     """Entities over all documents, with decisions and replacements from the key restored."""
-    texts = {d.name: project.documents.text(d.id) for d in project.documents.list()}
+    docs = project.documents.list()
+    texts = {d.name: project.documents.text(d.id) for d in docs}
+    # Names that live only in attributes (a docx metadata table's "Interviewer: Jeroen Bakker")
+    # are detected too; their mentions name the document and attribute, e.g. "R03.docx [Datum]".
+    for d in docs:
+        for attr, value in d.attributes.items():
+            if value.strip():
+                texts[attribute_source(d.name, attr)] = value
     entities = group_mentions(detect_project(texts, names(project), use_deduce=use_deduce))
     with project.store.read() as s:
         key = {
@@ -122,6 +129,11 @@ def detect(project: Project, *, use_deduce: bool = True) -> list[Entity]:
                 )
                 break
     return entities
+
+
+def attribute_source(document: str, attribute: str) -> str:
+    """How a mention found in an attribute value is labelled in the review."""
+    return f"{document} [{attribute}]"
 
 
 def save_review(project: Project, entities: Sequence[Entity]) -> None:

@@ -70,3 +70,16 @@ def test_every_exporter_refuses_an_original_planted_after_pseudonymisation(
         with pytest.raises(OriginalInExport):
             write_csv(project, tmp_path / "planted.csv")
         assert not (tmp_path / "planted.xlsx").exists() and not (tmp_path / "planted.csv").exists()
+
+
+def test_a_name_only_in_an_attribute_is_detected_and_replaced(tmp_path: Path) -> None:
+    with make_project(tmp_path) as project:
+        doc = project.documents.by_name("R01.txt")
+        project.execute(SetDocumentAttribute(doc.id, "Interviewer", "Jeroen Bakker"))
+        service.add_names(project, ["Jeroen Bakker"])
+        entities = service.detect(project, use_deduce=False)
+        jeroen = next(e for e in entities if "Jeroen Bakker" in e.forms)
+        assert [m.document for m in jeroen.mentions] == ["R01.txt [Interviewer]"]
+        project.execute(service.ApplyPseudonyms(entities))
+        value = project.documents.get(doc.id).attributes["Interviewer"]
+        assert "Jeroen" not in value and value == jeroen.replacement

@@ -28,6 +28,14 @@ def ts_path(lang: str) -> Path:
     return TRANSLATIONS / f"duiding_{lang}.ts"
 
 
+def ts_files(lang: str) -> list[Path]:
+    """Every translation source for a language: the workbench's first, then each panel's
+    (`panels_nlp_nl.ts`...), so separately developed panels keep their own file."""
+    main = ts_path(lang)
+    rest = sorted(p for p in TRANSLATIONS.glob(f"*_{lang}.ts") if p != main)
+    return ([main] if main.exists() else []) + rest
+
+
 def _cache_dir() -> Path:
     from platformdirs import user_cache_dir
 
@@ -47,12 +55,11 @@ def _lrelease() -> str | None:
     return None
 
 
-def compiled_qm(lang: str) -> Path | None:
-    """The .qm for a language, compiled into the cache when missing or older than the .ts."""
-    ts = ts_path(lang)
+def compiled_qm(ts: Path) -> Path | None:
+    """The .qm for a .ts file, compiled into the cache when missing or older than the .ts."""
     if not ts.exists():
         return None
-    qm = _cache_dir() / f"duiding_{lang}.qm"
+    qm = _cache_dir() / ts.with_suffix(".qm").name
     if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
         return qm
     tool = _lrelease()
@@ -113,17 +120,19 @@ def install(app: QCoreApplication, lang: str) -> str:
     if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
         _installed.append(qt)
-    qm = compiled_qm(lang)
-    ours: QTranslator
-    if qm is not None:
-        ours = QTranslator(app)
-        if not ours.load(str(qm)):
-            ours = TsTranslator(ts_path(lang))
-    elif ts_path(lang).exists():
-        ours = TsTranslator(ts_path(lang))
-    else:
+    files = ts_files(lang)
+    if not files:
         print(f"duiding: no translation for {lang!r}", file=sys.stderr)
         return "en"
-    app.installTranslator(ours)
-    _installed.append(ours)
+    for ts in files:
+        qm = compiled_qm(ts)
+        ours: QTranslator
+        if qm is not None:
+            ours = QTranslator(app)
+            if not ours.load(str(qm)):
+                ours = TsTranslator(ts)
+        else:
+            ours = TsTranslator(ts)
+        app.installTranslator(ours)
+        _installed.append(ours)
     return lang

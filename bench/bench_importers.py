@@ -70,12 +70,29 @@ def run(workdir: Path) -> list[dict[str, Any]]:
         words += sum(len(transcript.text[t.start : t.end].split()) for t in transcript.turns)
     elapsed = time.perf_counter() - started
     assert words == DOCUMENTS * WORDS_PER_DOCUMENT, words
+    # The target is the whole import: reading, storing each file in its own
+    # transaction with its speakers, turns and metadata-table attributes.
+    from coding.project import Project
+    from importers.batch import import_paths
+
+    started = time.perf_counter()
+    with Project.create(workdir / "bench_import.duiding", codebook="empty") as project:
+        summary = import_paths(project, paths)
+    stored = time.perf_counter() - started
+    assert summary.count("imported") == DOCUMENTS
     return [
         {
-            "name": f"read {DOCUMENTS} docx x {WORDS_PER_DOCUMENT} words",
-            "value": round(elapsed, 3),
+            "name": f"import {DOCUMENTS} docx x {WORDS_PER_DOCUMENT} words into a project",
+            "value": round(stored, 3),
             "unit": "s",
             "target": 10.0,
+            "better": "lower",
+        },
+        {
+            "name": f"read {DOCUMENTS} docx x {WORDS_PER_DOCUMENT} words (readers only)",
+            "value": round(elapsed, 3),
+            "unit": "s",
+            "target": None,
             "better": "lower",
         },
         {

@@ -22,7 +22,16 @@ if TYPE_CHECKING:
     from app.context import ProjectContext
 
 # Panel modules, installed in this order.
-PANELS: tuple[str, ...] = ()
+PANELS: tuple[str, ...] = (
+    "app.panels.export_dialog",
+    "app.panels.refi",
+    "app.panels.merge_dialog",
+    "app.panels.stats_view",
+    "app.panels.matrix_view",
+    "app.panels.cooccurrence_view",
+    "app.panels.comparison_view",
+    "app.panels.agreement_view",
+)
 
 
 @dataclass

@@ -1,0 +1,339 @@
+"""The export dialog (File → Export…): findings chapter in Word, fragments in Excel or CSV, the
+project or codebook as REFI-QDA.
+
+Why one dialog: a research lead picks what to export and for whom (a municipality, a meting)
+in one place; the options map one-to-one onto `ChapterOptions` and the table exporters, and the
+work runs exactly as `duiding export` runs it (app/cli/export_report.py, app/cli/refi.py), in a
+worker with progress and cancel. Refusals (original names still in the text, an export that
+does not validate) come back as clear dialogs, never as half-written files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import ops
+from app.panels.out_common import (
+    CodeChecklist,
+    ensure_translations,
+    file_action,
+    fill_combo,
+    show_failure,
+    show_message,
+    show_written,
+)
+from app.panels.out_export_jobs import FORMATS, ExportRequest, run_export
+from exports.chapter import ChapterOptions
+
+
+class ExportDialog(QDialog):
+    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.task: ops.Task | None = None
+        self.written: list[Path] = []
+        self.setWindowTitle(self.tr("Export"))
+        self.setObjectName("exportDialog")
+        project = ctx.project
+        self._names = project.attributes.names() if project else []
+        defaults = ChapterOptions()
+
+        self.format = QComboBox(objectName="exportFormat")
+        for key, label in (("word", self.tr("Findings chapter in Word (.docx)")),
+                           ("xlsx", self.tr("Fragments in Excel (.xlsx)")),
+                           ("csv", self.tr("Fragments as CSV for Excel (.csv)")),
+                           ("qdpx", self.tr("REFI-QDA project for other tools (.qdpx)")),
+                           ("qdc", self.tr("Codebook as REFI-QDA (.qdc)"))):
+            self.format.addItem(label, key)
+        self.output = QLineEdit(objectName="exportOutput")
+        self.output_label = QLabel(self.tr("File"))
+        browse = QPushButton(self.tr("Choose…"), objectName="exportBrowse")
+        browse.clicked.connect(self._browse)
+
+        # Selection: which fragments (word, xlsx, csv).
+        self.where_attr = QComboBox(objectName="whereAttribute")
+        self.where_value = QComboBox(objectName="whereValue")
+        self.where_attr.addItems(self._names)
+        self.where_attr.currentTextChanged.connect(self._fill_where_values)
+        add_where = QPushButton(self.tr("Add"), objectName="whereAdd")
+        add_where.clicked.connect(lambda: self.add_filter(self.where_attr.currentText(),
+                                                          self.where_value.currentText()))
+        self.where_list = QListWidget(objectName="whereList")
+        self.where_list.setMaximumHeight(70)
+        remove_where = QPushButton(self.tr("Remove"))
+        remove_where.clicked.connect(lambda: [self.where_list.takeItem(self.where_list.row(i))
+                                              for i in self.where_list.selectedItems()])
+        self.per = QComboBox(objectName="exportPer")
+        fill_combo(self.per, [(self.tr("(one file)"), None)] + [(n, n) for n in self._names])
+        self.per.currentIndexChanged.connect(self._format_changed)
+        self.themes = CodeChecklist(tristate=True)
+        self.themes.setObjectName("exportThemes")
+        if project is not None:
+            self.themes.set_codes(project.codes.tree(), lambda _c: True)
+        self.respondent_only = QCheckBox(self.tr("Leave out fragments in interviewer turns"))
+
+        selection = QWidget()
+        sf = QFormLayout(selection)
+        where_row = QHBoxLayout()
+        where_row.addWidget(self.where_attr, 1)
+        where_row.addWidget(QLabel("="))
+        where_row.addWidget(self.where_value, 1)
+        where_row.addWidget(add_where)
+        sf.addRow(self.tr("Only documents with"), where_row)
+        list_row = QHBoxLayout()
+        list_row.addWidget(self.where_list, 1)
+        list_row.addWidget(remove_where, 0, Qt.AlignmentFlag.AlignTop)
+        sf.addRow("", list_row)
+        sf.addRow(self.tr("One file per value of"), self.per)
+        sf.addRow(self.tr("Themes"), self.themes)
+        sf.addRow("", self.respondent_only)
+
+        # Chapter (word only).
+        self.title = QLineEdit(defaults.title, objectName="exportTitle")
+        self.max_quotes = QSpinBox(objectName="exportMaxQuotes")
+        self.max_quotes.setRange(0, 50)
+        self.max_quotes.setValue(defaults.max_quotes_per_theme)
+        self.min_count = QSpinBox(objectName="exportMinCount")
+        self.min_count.setRange(0, 50)
+        self.min_count.setValue(defaults.min_count)
+        self.min_count.setSpecialValueText(self.tr("show every count"))
+        self.min_count.setToolTip(self.tr("Privacy: numbers of respondents below this value "
+                                          "appear as “< N”."))
+        self.attribution = QLineEdit(defaults.attribution_pattern, objectName="exportAttribution")
+        hint = QLabel(self.tr("Placeholders: {names}").format(
+            names=", ".join("{" + n + "}" for n in self._names) or "–"))
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: palette(placeholder-text);")
+        self.compare_attr = QComboBox(objectName="exportCompare")
+        fill_combo(self.compare_attr, [(self.tr("(no comparison)"), None)]
+                   + [(n, n) for n in self._names])
+        self.compare_values = QListWidget(objectName="exportCompareValues")
+        self.compare_values.setMaximumHeight(60)
+        self.compare_attr.currentIndexChanged.connect(self._fill_compare_values)
+        self.template = QLineEdit(objectName="exportTemplate")
+        self.template.setPlaceholderText(self.tr("built-in layout"))
+        pick_template = QPushButton(self.tr("Choose…"))
+        pick_template.clicked.connect(self._browse_template)
+
+        chapter = QWidget()
+        cf = QFormLayout(chapter)
+        cf.addRow(self.tr("Title"), self.title)
+        cf.addRow(self.tr("Quotes per theme (at most)"), self.max_quotes)
+        cf.addRow(self.tr("Hide counts below"), self.min_count)
+        cf.addRow(self.tr("Quote attribution"), self.attribution)
+        cf.addRow("", hint)
+        cf.addRow(self.tr("Compare by"), self.compare_attr)
+        cf.addRow(self.tr("Values to compare"), self.compare_values)
+        t_row = QHBoxLayout()
+        t_row.addWidget(self.template, 1)
+        t_row.addWidget(pick_template)
+        cf.addRow(self.tr("Word template (.docx/.dotx)"), t_row)
+
+        self.tabs = QTabWidget(objectName="exportTabs")
+        self.tabs.addTab(selection, self.tr("Selection"))
+        self.tabs.addTab(chapter, self.tr("Chapter"))
+        self.note = QLabel(self.tr("The whole project is exported: documents, codes, coded "
+                                   "fragments, coders, attributes, cases and memos."))
+        self.note.setWordWrap(True)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = self.buttons.addButton(self.tr("Export"),
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.setObjectName("exportButton")
+        self.export_button.setDefault(True)
+        self.buttons.accepted.connect(self.start)
+        self.buttons.rejected.connect(self.reject)
+
+        top = QFormLayout()
+        top.addRow(self.tr("Export"), self.format)
+        out_row = QHBoxLayout()
+        out_row.addWidget(self.output, 1)
+        out_row.addWidget(browse)
+        top.addRow(self.output_label, out_row)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.tabs, 1)
+        lay.addWidget(self.note)
+        lay.addWidget(self.buttons)
+        self.format.currentIndexChanged.connect(self._format_changed)
+        self._fill_where_values(self.where_attr.currentText())
+        self._format_changed()
+        self.resize(620, 640)
+
+    # -- state ---------------------------------------------------------------------------------
+
+    @property
+    def fmt(self) -> str:
+        return str(self.format.currentData())
+
+    def set_format(self, fmt: str) -> None:
+        self.format.setCurrentIndex(self.format.findData(fmt))
+
+    def _default_output(self) -> Path:
+        project = self.ctx.project
+        folder = project.path.parent if project is not None else Path.home()
+        if self.per.currentData() and FORMATS[self.fmt].per:
+            return folder / self.tr("export")
+        stem = {"word": "hoofdstuk", "xlsx": "fragmenten", "csv": "fragmenten",
+                "qdc": "codeboek"}.get(self.fmt, project.path.stem if project else "project")
+        return folder / f"{stem}{FORMATS[self.fmt].suffix}"
+
+    def _format_changed(self, *_args: Any) -> None:
+        spec = FORMATS[self.fmt]
+        self.tabs.setVisible(spec.selection)
+        self.tabs.setTabEnabled(1, self.fmt == "word")
+        self.note.setVisible(not spec.selection)
+        folder = bool(self.per.currentData()) and spec.per
+        self.output_label.setText(self.tr("Folder") if folder else self.tr("File"))
+        current = self.output.text().strip()
+        known = {f.suffix for f in FORMATS.values()}
+        if not current or Path(current).suffix in known or folder != (Path(current).suffix == ""):
+            self.output.setText(str(self._default_output()))
+
+    def _fill_where_values(self, name: str) -> None:
+        project = self.ctx.project
+        self.where_value.clear()
+        if project is not None and name:
+            self.where_value.addItems(project.attributes.values(name))
+
+    def _fill_compare_values(self, *_args: Any) -> None:
+        self.compare_values.clear()
+        name, project = self.compare_attr.currentData(), self.ctx.project
+        if not name or project is None:
+            return
+        for value in project.attributes.values(name):
+            item = QListWidgetItem(value, self.compare_values)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+
+    def add_filter(self, name: str, value: str) -> None:
+        if not name:
+            return
+        item = QListWidgetItem(f"{name} = {value}", self.where_list)
+        item.setData(Qt.ItemDataRole.UserRole, (name, value))
+
+    def _browse(self) -> None:
+        spec = FORMATS[self.fmt]
+        if self.per.currentData() and spec.per:
+            name = QFileDialog.getExistingDirectory(self, self.tr("Folder for the files"),
+                                                    self.output.text())
+        else:
+            name, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), self.output.text(),
+                                                  f"{spec.suffix[1:].upper()} (*{spec.suffix})")
+            if name and not name.lower().endswith(spec.suffix):
+                name += spec.suffix
+        if name:
+            self.output.setText(name)
+
+    def _browse_template(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Word template"), "",
+                                              self.tr("Word documents (*.docx *.dotx)"))
+        if name:
+            self.template.setText(name)
+
+    # -- request -------------------------------------------------------------------------------
+
+    def request(self) -> ExportRequest:
+        """What the dialog asks for, as plain values (the worker gets only this)."""
+        where = tuple(self.where_list.item(i).data(Qt.ItemDataRole.UserRole)
+                      for i in range(self.where_list.count()))
+        themes = tuple(self.themes.themes() or ())
+        compare = self.compare_attr.currentData()
+        values = tuple(self.compare_values.item(i).text() for i in
+                       range(self.compare_values.count())
+                       if self.compare_values.item(i).checkState() == Qt.CheckState.Checked)
+        template = self.template.text().strip()
+        chapter = ChapterOptions(
+            title=self.title.text().strip() or ChapterOptions().title, where=where,
+            per=self.per.currentData(), themes=themes,
+            max_quotes_per_theme=self.max_quotes.value(), min_count=self.min_count.value(),
+            attribution_pattern=self.attribution.text().strip()
+            or ChapterOptions().attribution_pattern,
+            compare_attribute=compare, compare_values=values if compare else (),
+            template=Path(template) if template else None,
+            respondent_only=self.respondent_only.isChecked())
+        return ExportRequest(self.fmt, Path(self.output.text().strip()), chapter)
+
+    def problem(self, req: ExportRequest) -> str | None:
+        if not str(req.dest) or str(req.dest) == ".":
+            return self.tr("Choose where to write the export.")
+        if req.chapter.template is not None and not req.chapter.template.is_file():
+            return self.tr("The Word template was not found: {path}").format(
+                path=req.chapter.template)
+        if FORMATS[req.fmt].selection and self.themes.themes() == []:
+            return self.tr("Choose at least one theme.")
+        return None
+
+    def start(self) -> ops.Task | None:
+        project = self.ctx.project
+        if project is None:
+            return None
+        req = self.request()
+        problem = self.problem(req)
+        if problem:
+            show_message(self, problem)
+            return None
+        self.export_button.setEnabled(False)
+
+        def done(paths: list[Path]) -> None:
+            self.written = paths
+            self.export_button.setEnabled(True)
+            if not paths:
+                show_message(self, self.tr("Nothing was written: no document has a value for "
+                                           "“{name}”.").format(name=req.chapter.per))
+                return
+            show_written(self.parentWidget(), self.tr("The export is ready."), paths)
+            self.accept()
+
+        def failed(exc: BaseException) -> None:
+            self.export_button.setEnabled(True)
+            show_failure(self, exc)
+
+        self.task = ops.run_task(
+            lambda progress, cancelled: run_export(project, req, progress, cancelled),
+            parent=self, label=self.tr("Exporting…"), writer=False, on_done=done,
+            on_error=failed)
+        return self.task
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ExportDialog", text)
+
+
+def open_export(host: Any, fmt: str | None = None) -> ExportDialog | None:
+    if host.ctx.project is None:
+        show_message(host.window, _t("Open a project first."))
+        return None
+    dialog = ExportDialog(host.ctx, host.window)
+    if fmt:
+        dialog.set_format(fmt)
+    dialog.open()
+    return dialog
+
+
+def install(host: Any) -> None:
+    ensure_translations()
+    action = file_action(host, _t("Export…"), "actionExport")
+    action.setShortcut("Ctrl+E")
+    action.triggered.connect(lambda: open_export(host))

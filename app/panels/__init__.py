@@ -31,6 +31,10 @@ PANELS: tuple[str, ...] = (
     "app.panels.cooccurrence_view",
     "app.panels.comparison_view",
     "app.panels.agreement_view",
+    "app.panels.pipeline_status",
+    "app.panels.search",
+    "app.panels.suggestions",
+    "app.panels.pseudonymise",
 )
 
 

@@ -1,0 +1,119 @@
+"""Every item model passes pytest-qt's QAbstractItemModelTester, also while it changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.attributes_dialog import AttributeTableModel
+from app.code_tree import CodeTreeModel
+from app.document_list import DocumentListModel
+from app.retrieval import HitTableModel, SegmentTableModel
+from coding.commands import AddCode, ApplyCodes, DeleteCode, MergeCodes, MoveCode
+from coding.project import Project
+from coding.types import DocumentId, SegmentFilter
+from coding.views import find_text
+from tests.app.conftest import TRANSCRIPT, import_files
+
+
+def _project(tmp_path: Path) -> Project:
+    from importers.batch import import_paths
+
+    files = tmp_path / "files"
+    files.mkdir()
+    (files / "a.txt").write_text(TRANSCRIPT, encoding="utf-8")
+    (files / "b.txt").write_text(TRANSCRIPT.replace("lang", "kort"), encoding="utf-8")
+    (files / "sheet.csv").write_text("file;type;gezin\na.txt;ouder;G1\nb.txt;jongere;G1\n",
+                                     encoding="utf-8")
+    p = Project.create(tmp_path / "m.duiding", "jeugdhulp", coder="T")
+    import_paths(p, [files / "a.txt", files / "b.txt"], attributes=files / "sheet.csv")
+    doc = p.documents.list()[0].id
+    p.execute(ApplyCodes(doc, 40, 60, [p.codes.by_path("toegang/wachttijd").id]))
+    return p
+
+
+def test_code_tree_model_stays_consistent_through_edits(qtmodeltester, tmp_path: Path) -> None:
+    p = _project(tmp_path)
+    model = CodeTreeModel()
+    model.reset_codes(p.codes.tree(), p.codes.counts())
+    qtmodeltester.check(model)
+    toegang = p.codes.by_path("toegang").id
+    nazorg = p.codes.by_path("nazorg").id
+    steps = [AddCode("nieuw", toegang), MoveCode(p.codes.by_path("toegang/intake").id, nazorg, 0),
+             MergeCodes(p.codes.by_path("toegang/informatie").id,
+                        p.codes.by_path("toegang/wachttijd").id),
+             DeleteCode(p.codes.by_path("samenwerking").id)]
+    for cmd in steps:
+        p.execute(cmd)
+        model.sync(p.codes.tree(), p.codes.counts())
+        assert [model.info(model.index(r, 0)).name for r in range(model.rowCount())] == \
+            [c.name for c in p.codes.tree() if c.parent_id is None]
+    for _ in steps:
+        p.history.undo()
+        model.sync(p.codes.tree(), p.codes.counts())
+    expected = {c.id: c.path for c in p.codes.tree()}
+    got = {}
+
+    def walk(parent):  # type: ignore[no-untyped-def]
+        for r in range(model.rowCount(parent)):
+            ix = model.index(r, 0, parent)
+            got[model.code_id(ix)] = model.info(ix).path
+            walk(ix)
+
+    from PySide6.QtCore import QModelIndex
+
+    walk(QModelIndex())
+    assert got == expected
+    qtmodeltester.check(model)
+    p.close()
+
+
+def test_document_list_model_flat_and_grouped(qtmodeltester, tmp_path: Path) -> None:
+    p = _project(tmp_path)
+    model = DocumentListModel()
+    model.set_documents(p.documents.list(), p.attributes.names())
+    qtmodeltester.check(model)
+    assert model.rowCount() == 2
+    model.set_grouped(True)
+    qtmodeltester.check(model)
+    assert model.rowCount() == 1  # both in case G1
+    assert model.rowCount(model.index(0, 0)) == 2
+    p.close()
+
+
+def test_retrieval_and_attribute_models(qtmodeltester, tmp_path: Path) -> None:
+    p = _project(tmp_path)
+    segs = SegmentTableModel()
+    segs.set_segments(p.segments.query(SegmentFilter()), p.attributes.names())
+    qtmodeltester.check(segs)
+    assert segs.rowCount() == 1
+    hits = HitTableModel()
+    hits.set_hits(find_text(p, "wachtlijst"))
+    qtmodeltester.check(hits)
+    assert hits.rowCount() == 2  # once in each document
+    pushed = []
+    attrs = AttributeTableModel(lambda cmd: pushed.append(cmd) or True)
+    attrs.set_data(p.documents.list(), p.attributes.names())
+    qtmodeltester.check(attrs)
+    assert attrs.setData(attrs.index(0, 1), "pleegouder")
+    assert pushed[0].value == "pleegouder" and pushed[0].doc_id == DocumentId(1)
+    p.close()
+
+
+def test_attribute_editor_edits_are_undoable(qtbot, window, tmp_path: Path,
+                                             transcript_file: Path) -> None:
+    from app.attributes_dialog import AttributesDialog
+
+    project = window.create_project(tmp_path / "a.duiding", "empty")
+    import_files(qtbot, window, [transcript_file])
+    dialog = AttributesDialog(window.ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.model.add_attribute("gemeente")
+    assert dialog.model.setData(dialog.model.index(0, 1), "Westerveen")
+    assert dialog.model.setData(dialog.model.index(0, 0), "G-7")
+    doc = project.documents.list()[0]
+    assert (doc.attributes["gemeente"], doc.case) == ("Westerveen", "G-7")
+    assert window.documents.model.columnCount() == 4  # name, words, case, gemeente
+    window.ctx.undo_stack.undo()
+    window.ctx.undo_stack.undo()
+    doc = project.documents.list()[0]
+    assert doc.case is None and "gemeente" not in doc.attributes

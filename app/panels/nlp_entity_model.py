@@ -19,19 +19,19 @@ from coding.pseudonymise.model import PiiType
 
 
 def type_label(kind: PiiType) -> str:
-    t = QCoreApplication.translate
-    return {
-        PiiType.PERSON: t("EntityModel", "person"),
-        PiiType.LOCATION: t("EntityModel", "place"),
-        PiiType.STREET: t("EntityModel", "street"),
-        PiiType.SCHOOL: t("EntityModel", "school"),
-        PiiType.ORGANISATION: t("EntityModel", "organisation"),
-        PiiType.DATE: t("EntityModel", "date"),
-        PiiType.AGE: t("EntityModel", "age"),
-        PiiType.PHONE: t("EntityModel", "phone number"),
-        PiiType.EMAIL: t("EntityModel", "e-mail address"),
-        PiiType.OTHER: t("EntityModel", "other"),
-    }.get(kind, kind.value)
+    labels = {
+        PiiType.PERSON: QCoreApplication.translate("EntityModel", "person"),
+        PiiType.LOCATION: QCoreApplication.translate("EntityModel", "place"),
+        PiiType.STREET: QCoreApplication.translate("EntityModel", "street"),
+        PiiType.SCHOOL: QCoreApplication.translate("EntityModel", "school"),
+        PiiType.ORGANISATION: QCoreApplication.translate("EntityModel", "organisation"),
+        PiiType.DATE: QCoreApplication.translate("EntityModel", "date"),
+        PiiType.AGE: QCoreApplication.translate("EntityModel", "age"),
+        PiiType.PHONE: QCoreApplication.translate("EntityModel", "phone number"),
+        PiiType.EMAIL: QCoreApplication.translate("EntityModel", "e-mail address"),
+        PiiType.OTHER: QCoreApplication.translate("EntityModel", "other"),
+    }
+    return labels.get(kind, kind.value)
 
 
 class EntityModel(QAbstractTableModel):

@@ -13,7 +13,13 @@ import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QPainter,
+    QPalette,
+    QTextDocument,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -47,7 +53,7 @@ def highlight(text: str, spans: Sequence[tuple[int, int]]) -> str:
         if start < pos:
             continue
         out.append(html.escape(text[pos:start]))
-        out.append(f"<b style='background-color:#fff3b0'>{html.escape(text[start:end])}</b>")
+        out.append(f"<b style='background-color:#fff3b0; color:#000000'>{html.escape(text[start:end])}</b>")
         pos = end
     out.append(html.escape(text[pos:]))
     return " ".join("".join(out).split())
@@ -60,6 +66,11 @@ class HtmlDelegate(QStyledItemDelegate):
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(2)
+        doc.setDefaultTextOption(QTextOption(Qt.AlignmentFlag.AlignLeft
+                                             | Qt.AlignmentFlag.AlignVCenter))
+        no_wrap = doc.defaultTextOption()
+        no_wrap.setWrapMode(QTextOption.WrapMode.NoWrap)  # one line; full text in the tooltip
+        doc.setDefaultTextOption(no_wrap)
         rich = index.data(HTML_ROLE)
         doc.setHtml(rich if isinstance(rich, str) else html.escape(str(index.data() or "")))
         return doc
@@ -77,9 +88,9 @@ class HtmlDelegate(QStyledItemDelegate):
                                  opt.palette.color(QPalette.ColorRole.HighlightedText))
         text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget)
         painter.save()
-        painter.translate(text_rect.topLeft())
-        painter.setClipRect(QRectF(0, 0, text_rect.width(), text_rect.height()))
-        doc.setTextWidth(max(text_rect.width(), 10))
+        top = max(0.0, (text_rect.height() - doc.size().height()) / 2)
+        painter.translate(text_rect.left(), text_rect.top() + top)
+        painter.setClipRect(QRectF(0, -top, text_rect.width(), text_rect.height()))
         doc.documentLayout().draw(painter, ctx)
         painter.restore()
 
@@ -87,8 +98,7 @@ class HtmlDelegate(QStyledItemDelegate):
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         doc = self._document(opt, index)
-        doc.setTextWidth(max(opt.rect.width(), 200))
-        return QSize(int(doc.idealWidth()), int(doc.size().height()))
+        return QSize(min(int(doc.idealWidth()), 600), int(doc.size().height()))
 
 
 class ElideLeftDelegate(QStyledItemDelegate):

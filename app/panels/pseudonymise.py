@@ -103,7 +103,7 @@ class PseudonymiseDialog(QDialog):
                                      "first time it prepares its data, which takes a few "
                                      "minutes."))
         detect_note.setWordWrap(True)
-        detect_note.setStyleSheet("color: palette(mid);")
+        detect_note.setStyleSheet("color: #606060;")
         self.table = QTableView()
         self.table.setObjectName("entityTable")
         self.table.setModel(self.model)

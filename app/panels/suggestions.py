@@ -199,7 +199,7 @@ class SuggestionsPanel(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("suggestSummary")
         self.pipeline = PipelineLabel(ctx)
-        self.pipeline.setStyleSheet("color: palette(mid);")
+        self.pipeline.setStyleSheet("color: #606060;")
 
         top = QHBoxLayout()
         top.addWidget(self.document, 1)
@@ -302,8 +302,9 @@ class SuggestionsPanel(QWidget):
         rows.sort(key=lambda r: (r.item.suggestion.code, r.item.document, r.start))
         self.model.set_rows(rows)
         self._fill_codes()
-        self.table.resizeColumnToContents(0)
-        self.table.resizeColumnToContents(1)
+        for column in (0, 1, 3, 4):
+            self.table.resizeColumnToContents(column)
+        self.table.setColumnWidth(3, min(self.table.columnWidth(3), 220))
         self.summary.setText(self.tr("%n suggestion(s). Nothing is coded until you accept.", "",
                                      len(rows)))
         status_for(self.ctx).refresh()

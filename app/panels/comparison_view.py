@@ -97,7 +97,7 @@ class ComparisonModel(QAbstractTableModel):
         value, n = ((r.first_value, r.first_documents) if section <= 2
                     else (r.second_value, r.second_documents))
         what = self.tr("fragments") if section in (1, 3) else self.tr("respondents")
-        return self.tr("{value} (n={n}): {what}").format(value=value, n=n, what=what)
+        return self.tr("{value} (n={n})\n{what}").format(value=value, n=n, what=what)
 
 
 class ComparisonView(AnalysisPanel):

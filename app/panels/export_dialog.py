@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -125,6 +126,7 @@ class ExportDialog(QDialog):
             names=", ".join("{" + n + "}" for n in self._names) or "–"))
         hint.setWordWrap(True)
         hint.setStyleSheet("color: palette(placeholder-text);")
+        hint.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.compare_attr = QComboBox(objectName="exportCompare")
         fill_combo(self.compare_attr, [(self.tr("(no comparison)"), None)]
                    + [(n, n) for n in self._names])
@@ -137,7 +139,10 @@ class ExportDialog(QDialog):
         pick_template.clicked.connect(self._browse_template)
 
         chapter = QWidget()
-        cf = QFormLayout(chapter)
+        outer = QVBoxLayout(chapter)
+        cf = QFormLayout()
+        outer.addLayout(cf)
+        outer.addStretch(1)
         cf.addRow(self.tr("Title"), self.title)
         cf.addRow(self.tr("Quotes per theme (at most)"), self.max_quotes)
         cf.addRow(self.tr("Hide counts below"), self.min_count)

@@ -47,11 +47,15 @@ from app.panels.nlp_entity_model import EntityModel
 from coding.nlp.gui_support import applied_unconfirmed
 from coding.pseudonymise import service
 from coding.pseudonymise.entities import Entity
+from coding.pseudonymise.model import PiiType
 from coding.types import Changes
 
 _DIALOGS: weakref.WeakKeyDictionary[ProjectContext, PseudonymiseDialog] = (
     weakref.WeakKeyDictionary())
 MAX_CONTEXT = 200  # mentions shown in context for one entity
+REVIEW_ORDER = (PiiType.PERSON, PiiType.SCHOOL, PiiType.ORGANISATION, PiiType.LOCATION,
+                PiiType.STREET, PiiType.PHONE, PiiType.EMAIL, PiiType.DATE, PiiType.AGE,
+                PiiType.OTHER)
 
 
 class PseudonymiseDialog(QDialog):
@@ -274,6 +278,10 @@ class PseudonymiseDialog(QDialog):
             self._update_buttons()
             return
         entities, self.texts = result
+        # people first (what a researcher checks most carefully), then places and the rest
+        entities = sorted(entities, key=lambda e: (REVIEW_ORDER.index(e.type)
+                                                   if e.type in REVIEW_ORDER else 99,
+                                                   -len(e.mentions), e.label))
         self.model.set_entities(entities)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(

@@ -133,8 +133,10 @@
         <translation>respondenten</translation>
     </message>
     <message>
-        <source>{value} (n={n}): {what}</source>
-        <translation>{value} (n={n}): {what}</translation>
+        <source>{value} (n={n})
+{what}</source>
+        <translation>{value} (n={n})
+{what}</translation>
     </message>
 </context>
 <context>

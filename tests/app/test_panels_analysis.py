@@ -324,7 +324,7 @@ def test_comparison_view_side_by_side(qtbot, env: Host) -> None:  # type: ignore
         assert model.data(model.index(r, 1), Qt.ItemDataRole.UserRole) == expected.first.segments
         assert model.data(model.index(r, 4), Qt.ItemDataRole.UserRole) == \
             expected.second.documents
-    assert model.headerData(1, Qt.Orientation.Horizontal).startswith("2023 (n=1)")
+    assert model.headerData(1, Qt.Orientation.Horizontal).startswith("2023 (n=1)\n")
     row = next(r for r in range(model.rowCount()) if service.rows[r].path == "toegang")
     view._show_fragments(model.index(row, 3))
     assert {s.document for s in view.fragments.fragments.segments} == {"ouder2.txt"}

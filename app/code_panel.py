@@ -8,7 +8,7 @@ retrieval panel, and double-click/Enter applies the code to the transcript selec
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -139,6 +139,7 @@ class CodeTreePanel(QWidget):
         layout.setSpacing(0)
         layout.addWidget(bar)
         layout.addWidget(self.view)
+        self._scheduled = False
         ctx.project_changed.connect(self._reload)
         ctx.changed.connect(self._on_changed)
 
@@ -156,8 +157,18 @@ class CodeTreePanel(QWidget):
             act.setEnabled(writable)
 
     def _on_changed(self, changes: Changes) -> None:
+        if not (changes.codes or changes.segments or changes.documents):
+            return
+        if changes.codes:  # structure now (shortcuts, drops and selection rely on it)
+            self._sync()
+        elif not self._scheduled:  # counts only: deferred and coalesced
+            self._scheduled = True
+            QTimer.singleShot(0, self._sync)
+
+    def _sync(self) -> None:
+        self._scheduled = False
         p = self.ctx.project
-        if p is None or not (changes.codes or changes.segments or changes.documents):
+        if p is None:
             return
         known = set(self.model._parent)
         self.model.sync(p.codes.tree(), p.codes.counts())

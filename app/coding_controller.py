@@ -38,6 +38,7 @@ class CodingController(QObject):
         self.codes: dict[CodeId, CodeInfo] = {}
         self._shortcut_actions: list[QAction] = []
         self._shortcut_host: QWidget | None = None
+        self._incremental = False
         ctx.changed.connect(self._on_changed)
         ctx.project_changed.connect(self._on_project)
         ctx.coder_changed.connect(lambda _name: self.refresh_segments())
@@ -94,7 +95,7 @@ class CodingController(QObject):
             if p is not None and self.document_id not in {d.id for d in p.documents.list()}:
                 self._on_project_document_gone()
                 return
-        if self.document_id in changes.segments:
+        if self.document_id in changes.segments and not self._incremental:
             self.refresh_segments()
 
     def _on_project_document_gone(self) -> None:
@@ -156,13 +157,18 @@ class CodingController(QObject):
         cmd = ApplyCodes(self.document_id, span[0], span[1], code_ids, valence or self.valence,
                          coder=self.ctx.coder or None)
         cmd.detail = ", ".join(self.codes[c].path for c in code_ids if c in self.codes)
+        self._incremental = True  # this broadcast: update just the one segment, below
         try:
             self.ctx.push(cmd)
         except Exception as exc:
             show_error(self.view, exc)
             return None
-        self.view.select_cp(*span, center=False)
-        self.view.highlight_segment(cmd.segment_id)
+        finally:
+            self._incremental = False
+        p = self.ctx.project
+        assert p is not None
+        self.view.highlighted_segment = cmd.segment_id
+        self.view.replace_segments([p.segments.get(cmd.segment_id)])
         return cmd.segment_id
 
     def in_vivo(self, parent_id: CodeId | None = None) -> SegmentId | None:

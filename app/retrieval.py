@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor
@@ -169,6 +170,7 @@ def _table(model: QAbstractTableModel, name: str) -> QTableView:
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 6)
     view.horizontalHeader().setHighlightSections(False)
+    view.horizontalHeader().setResizeContentsPrecision(60)  # size columns on 60 rows, not all
     return view
 
 
@@ -242,6 +244,8 @@ class RetrievalPanel(QWidget):
         ctx.project_changed.connect(self._reload_filters)
         ctx.changed.connect(self._on_changed)
         self._loading = False
+        self._pending = Changes()
+        self._scheduled = False
         self._reload_filters()
 
     # -- filters -------------------------------------------------------------------------------
@@ -313,10 +317,19 @@ class RetrievalPanel(QWidget):
         rows = p.segments.query(self.current_filter())
         self.segments.set_segments(rows, p.attributes.names())
         for col in (0, 1, 2, 3, 4):
-            self.table.resizeColumnToContents(col)
+            self.table.resizeColumnToContents(col)  # precision-limited: see _table()
         self.title.setText(self.tr("{n} fragments").format(n=len(rows)))
 
     def _on_changed(self, changes: Changes) -> None:
+        # Coalesced and deferred: the transcript (where the user is looking) updates first;
+        # several broadcasts in one event-loop turn cost one query.
+        self._pending = self._pending | changes
+        if not self._scheduled:
+            self._scheduled = True
+            QTimer.singleShot(0, self._flush)
+
+    def _flush(self) -> None:
+        changes, self._pending, self._scheduled = self._pending, Changes(), False
         if changes.codes or changes.attributes or changes.documents:
             self._reload_filters()
         elif changes.segments:

@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
+import app.qt_compat  # noqa: F401  (PySide6 6.12 None refcount bug on Python 3.11)
 from app.offsets import OffsetMap
 from app.stripes import Bar, StripeArea, StripeModel
 from coding.types import SegmentInfo
@@ -110,6 +111,9 @@ class TranscriptView(QPlainTextEdit):
         self.stripes = StripeArea(self, self.stripe_model)
         self.stripes.bar_clicked.connect(self._on_bar_clicked)
         self._segments: list[SegmentInfo] = []
+        self._sorted: list[SegmentInfo] = []
+        # segment id -> ((segment, highlighted), selection): rebuilt only for what changed
+        self._sel_cache: dict[int, tuple[tuple[SegmentInfo, bool], QTextEdit.ExtraSelection]] = {}
         self._selection_bg: dict[int, QColor] = {}
         self.highlighted_segment: int | None = None
         self.updateRequest.connect(lambda *_: self.stripes.update())
@@ -148,11 +152,15 @@ class TranscriptView(QPlainTextEdit):
         self.setDocument(doc)
         self._doc = doc
         self.highlighted_segment = None
+        self._sel_cache = {}
         self.set_segments(segments)
 
-    def set_segments(self, segments: Sequence[SegmentInfo]) -> None:
+    def set_segments(self, segments: Sequence[SegmentInfo], *, keep_cache: bool = False) -> None:
         """Highlights and stripes for these (visible) segments."""
         self._segments = list(segments)
+        self._sorted = sorted(self._segments, key=lambda s: (s.start, -s.end))
+        if not keep_cache:
+            self._sel_cache = {}
         om = self.offsets
         bars = []
         for seg in self._segments:
@@ -165,26 +173,43 @@ class TranscriptView(QPlainTextEdit):
         self._sync_margin()
         self.stripes.update()
 
-    def _apply_selections(self) -> None:
-        doc = self.document()
+    def replace_segments(self, changed: Sequence[SegmentInfo], removed: Sequence[int] = ()
+                         ) -> None:
+        """Incremental update: swap in changed/new segments, drop removed ones."""
+        gone = set(removed) | {s.id for s in changed}
+        for sid in gone:
+            self._sel_cache.pop(sid, None)
+        self.set_segments([s for s in self._segments if s.id not in gone] + list(changed),
+                          keep_cache=True)
+
+    def _selection_for(self, seg: SegmentInfo, is_current: bool) -> QTextEdit.ExtraSelection:
+        key = (seg, is_current)
+        cached = self._sel_cache.get(seg.id)
+        if cached is not None and cached[0] == key:
+            return cached[1]
         om = self.offsets
+        sel = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(om.to_qt(seg.start))
+        cursor.setPosition(om.to_qt(seg.end), QTextCursor.MoveMode.KeepAnchor)
+        sel.cursor = cursor
+        fmt = QTextCharFormat()
+        fmt.setBackground(lighter(seg.codings[0].colour, 150 if is_current else 60))
+        if seg.key_quote:
+            fmt.setFontUnderline(True)
+            fmt.setUnderlineColor(QColor(seg.codings[0].colour))
+        sel.format = fmt
+        self._sel_cache[seg.id] = (key, sel)
+        return sel
+
+    def _apply_selections(self) -> None:
         sels = []
         strong = None
-        for seg in sorted(self._segments, key=lambda s: (s.start, -s.end)):
+        for seg in self._sorted:
             if not seg.codings:
                 continue
-            sel = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(doc)
-            cursor.setPosition(om.to_qt(seg.start))
-            cursor.setPosition(om.to_qt(seg.end), QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = cursor
-            fmt = QTextCharFormat()
             is_current = seg.id == self.highlighted_segment
-            fmt.setBackground(lighter(seg.codings[0].colour, 150 if is_current else 60))
-            if seg.key_quote:
-                fmt.setFontUnderline(True)
-                fmt.setUnderlineColor(QColor(seg.codings[0].colour))
-            sel.format = fmt
+            sel = self._selection_for(seg, is_current)
             if is_current:
                 strong = sel
             else:

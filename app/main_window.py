@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
         self.ctx.error.connect(lambda exc: show_error(self, exc))
         self.ctx.undo_stack.indexChanged.connect(lambda _i: self._update_title())
         self.resize(1280, 800)
-        self.resizeDocks([self.findChild(QDockWidget, "documentsDock")], [340],
+        self.resizeDocks([self.findChild(QDockWidget, "documentsDock")], [410],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.findChild(QDockWidget, "retrievalDock")], [230],
                          Qt.Orientation.Vertical)

@@ -343,6 +343,8 @@ class RetrievalPanel(QWidget):
         hits = SEARCH_MODES[key][1](p, self.query.text())
         self.hits.set_hits(hits)
         self.hit_count.setText(self.tr("{n} hits").format(n=len(hits)))
+        for col in (0, 1, 3):
+            self.hit_table.resizeColumnToContents(col)
         self.tabs.setCurrentIndex(1)
 
     def _jump_segment(self, index: QModelIndex) -> None:

@@ -15,7 +15,6 @@ from contextlib import contextmanager
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-import app.qt_compat  # noqa: F401  (PySide6 6.12 None refcount bug on Python 3.11)
 from app.undo import UndoableCommand
 from coding.commands import Command
 from coding.project import Project

@@ -26,7 +26,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
-import app.qt_compat  # noqa: F401  (PySide6 6.12 None refcount bug on Python 3.11)
 from coding.types import Valence
 
 COLUMN_WIDTH = 17

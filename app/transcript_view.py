@@ -30,7 +30,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
-import app.qt_compat  # noqa: F401  (PySide6 6.12 None refcount bug on Python 3.11)
 from app.offsets import OffsetMap
 from app.stripes import Bar, StripeArea, StripeModel
 from coding.types import SegmentInfo

@@ -10,6 +10,7 @@ builds the Macro with `coding.nlp.gui_support.hits_command` and pushes it throug
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QFont
@@ -38,10 +39,12 @@ from app.ops import Task, run_task
 from app.panels import PanelHost
 from app.panels.nlp_common import CodeChooser, ElideLeftDelegate, Index, ValenceChooser
 from app.panels.pipeline_status import PipelineLabel, status_for
+from app.retrieval import register_search_mode
 from coding.nlp.gui_support import hits_command, search_with_progress
 from coding.nlp.search import QuerySyntaxError, parse_query
 from coding.nlp.service import ProjectHit
-from coding.types import Changes, CodeId, Valence
+from coding.project import Project
+from coding.types import Changes, CodeId, DocumentId, Valence
 
 MODES = ("lemma", "word", "phrase", "wildcard")
 
@@ -364,7 +367,36 @@ class SearchPanel(QWidget):
         self.summary.setText(self.tr("%n fragment(s) coded.", "", len(command.children)))
 
 
+@dataclass(frozen=True)
+class RetrievalHit:
+    """A lemma hit in the shape the retrieval panel's hit table shows."""
+
+    document_id: DocumentId
+    document: str
+    start: int
+    end: int
+    match: str
+    left: str
+    right: str
+    speaker: str | None
+
+
+def lemma_search(project: Project, query: str) -> list[RetrievalHit]:
+    """The retrieval panel's "word forms" mode (it runs on the GUI thread: the cache makes it
+    fast after the first search; an unparsable query finds nothing)."""
+    try:
+        parse_query(query)
+    except QuerySyntaxError:
+        return []
+    return [RetrievalHit(ph.document_id, ph.document, ph.hit.start, ph.hit.end, ph.hit.match,
+                         ph.hit.left, ph.hit.right, ph.hit.speaker)
+            for ph in search_with_progress(project, query, lemma=True)]
+
+
 def install(host: PanelHost) -> None:
+    register_search_mode(
+        "lemma", lambda: QCoreApplication.translate("SearchPanel", "Word forms (lemma)"),
+        lemma_search)
     dock = QDockWidget()
     dock.setObjectName("nlpSearchDock")
     dock.setWindowTitle(QCoreApplication.translate("SearchPanel", "Search words"))

@@ -405,6 +405,10 @@
         <translation>Typ een woord om op te zoeken.</translation>
     </message>
     <message>
+        <source>Word forms (lemma)</source>
+        <translation>Woordvormen (lemma)</translation>
+    </message>
+    <message>
         <source>all documents</source>
         <translation>alle documenten</translation>
     </message>

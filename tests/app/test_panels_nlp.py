@@ -186,6 +186,20 @@ def test_code_all_hits_is_one_undo_step(qtbot, host: Host) -> None:  # type: ign
     assert host.ctx.undo_stack.count() == 2
 
 
+def test_retrieval_panel_gets_a_word_forms_mode(qtbot, host: Host) -> None:  # type: ignore[no-untyped-def]
+    search.install(host.panel_host)
+    from app.retrieval import RetrievalPanel
+
+    retrieval = RetrievalPanel(host.ctx)
+    qtbot.addWidget(retrieval)
+    retrieval.mode.setCurrentIndex(retrieval.mode.findData("lemma"))
+    assert retrieval.mode.currentData() == "lemma"
+    retrieval.query.setText("wachten")
+    retrieval.search()
+    matches = [retrieval.hits.index(r, 3).data() for r in range(retrieval.hits.rowCount())]
+    assert sorted(m.lower() for m in matches) == ["wachten", "wachten", "wachten"]
+
+
 def test_phrase_and_wildcard_modes_and_syntax_message(qtbot, host: Host) -> None:  # type: ignore[no-untyped-def]
     search.install(host.panel_host)
     panel = _panel(host, SearchPanel)
@@ -472,3 +486,21 @@ def test_models_are_empty_and_sane_without_a_project(qtmodeltester) -> None:  # 
         qtmodeltester.check(model)
         assert model.rowCount() == 0 and model.data(model.index(0, 0)) is None
         assert model.rowCount(QModelIndex()) == 0
+
+
+def test_panels_speak_dutch_with_plurals(qtbot, qapp, host: Host) -> None:  # type: ignore[no-untyped-def]
+    from app import i18n
+
+    try:
+        assert i18n.install(qapp, "nl") == "nl"
+        panel = SearchPanel(host.ctx, None)
+        qtbot.addWidget(panel)
+        assert panel.search_button.text() == "Zoeken"
+        assert panel.respondents_only.text() == "alleen respondenten"
+        panel.query.setText("wisseling")
+        panel.run_search()
+        qtbot.waitUntil(lambda: panel.task is None and panel.model.rowCount() > 0, timeout=20000)
+        assert panel.summary.text() == "5 treffers · in 2 documenten"
+        assert panel.pipeline.text().startswith("Taalmodel: ")
+    finally:
+        i18n.install(qapp, "en")

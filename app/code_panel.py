@@ -34,6 +34,7 @@ from app.code_tree import CodeTreeModel
 from app.context import ProjectContext
 from app.errors import show_error
 from coding.commands import AddCode, Command, DeleteCode, MergeCodes, MoveCode, UpdateCode
+from coding.project import Project
 from coding.types import Changes, CodeId, CodeInfo
 
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
@@ -150,7 +151,7 @@ class CodeTreePanel(QWidget):
         if p is None:
             self.model.reset_codes([], {})
         else:
-            self.model.reset_codes(p.codes.tree(), p.codes.counts())
+            self.model.reset_codes(p.codes.tree(), _subtree_counts(p))
             self.view.expandAll()
         writable = p is not None and not self.ctx.readonly
         for act in (self.act_new, self.act_new_child, self.act_edit, self.act_apply):
@@ -171,7 +172,7 @@ class CodeTreePanel(QWidget):
         if p is None:
             return
         known = set(self.model._parent)
-        self.model.sync(p.codes.tree(), p.codes.counts())
+        self.model.sync(p.codes.tree(), _subtree_counts(p))
         for cid in set(self.model._parent) - known:
             self.view.expand(self.model.index_of(CodeId(cid)))
 
@@ -333,3 +334,9 @@ class CodeTreePanel(QWidget):
         act.setEnabled(writable and bool(sel))
         menu.addAction(act)
         return menu
+
+
+def _subtree_counts(project: Project) -> dict[CodeId, tuple[int, int]]:
+    """(fragments, documents) per code, a theme including its sub-themes, as everywhere else
+    (counts view, chapter): a theme row reading 0 above coded sub-themes would mislead."""
+    return {c.code_id: (c.segments, c.documents) for c in project.stats.code_counts()}

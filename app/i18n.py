@@ -97,8 +97,9 @@ class TsTranslator(QTranslator):
         self._table = parse_ts(path)
 
     def translate(self, context: str, source: str, disambiguation: str | None = None,
-                  n: int = -1) -> str:  # type: ignore[override]
-        return self._table.get((context, source), "")
+                  n: int = -1) -> str | None:  # type: ignore[override]
+        # None, not "": an empty string would be taken as the translation and blank the UI.
+        return self._table.get((context, source))
 
     def isEmpty(self) -> bool:  # noqa: N802 (Qt name)
         return not self._table

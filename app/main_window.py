@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         self.add_panel(self._dock("retrievalDock", self.tr("Retrieval"), self.retrieval),
                        Qt.DockWidgetArea.BottomDockWidgetArea)
         self._build_menus()
+        self._install_panels()
         self.coding.install_shortcuts(self)
         self.ctx.project_changed.connect(self._update_title)
         self.ctx.changed.connect(lambda _c: self._update_title())
@@ -138,10 +139,37 @@ class MainWindow(QMainWindow):
         return dock
 
     def menu(self, key: str) -> QMenu:
-        """A top-level menu by key; other panels add their actions here."""
+        """A top-level menu by key; other panels add their actions here. A key the window does
+        not have yet (e.g. "data") gets its own menu, placed before View."""
+        if key not in self._menus:
+            titles = {"data": self.tr("&Data")}
+            menu = QMenu(titles.get(key, key.capitalize()), self)
+            self.menuBar().insertMenu(self._menus["view"].menuAction(), menu)
+            self._menus[key] = menu
         menu = self._menus[key]
         menu.menuAction().setVisible(True)
         return menu
+
+    def _install_panels(self) -> None:
+        """Panels developed beside the workbench (app/panels): search, suggestions,
+        pseudonymisation, exports, REFI-QDA, analysis views. Their docks share the right-hand
+        area as tabs and stay hidden until opened from their menu (or a restored session)."""
+        from app.panels import PanelHost, install_all
+
+        self._panel_docks: list[QDockWidget] = []
+
+        def add_dock(dock: QDockWidget) -> None:
+            self.add_panel(dock, Qt.DockWidgetArea.RightDockWidgetArea)
+            if self._panel_docks:
+                self.tabifyDockWidget(self._panel_docks[-1], dock)
+            self._panel_docks.append(dock)
+            dock.hide()
+
+        def jump(doc_id: int, start: int, end: int) -> None:
+            self.coding.jump_to(DocumentId(doc_id), start, end)
+
+        install_all(PanelHost(window=self, ctx=self.ctx, menu=self.menu, add_dock=add_dock,
+                              jump=jump))
 
     # -- menus ---------------------------------------------------------------------------------
 

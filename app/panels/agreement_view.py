@@ -33,7 +33,6 @@ from app.panels.out_common import (
     AnalysisPanel,
     Index,
     coder_names,
-    ensure_translations,
     show_failure,
 )
 from coding.agreement import CodeAgreement
@@ -249,7 +248,6 @@ class AgreementView(AnalysisPanel):
 
 
 def install(host: Any) -> None:
-    ensure_translations()
     view = AgreementView(host.ctx, host.jump)
     dock = QDockWidget(view.tr("Intercoder agreement"), host.window)
     dock.setObjectName("agreementDock")

@@ -27,7 +27,6 @@ from app.panels.out_common import (
     AnalysisPanel,
     FragmentView,
     Index,
-    ensure_translations,
     fill_combo,
 )
 from coding.analysis import AnalysisManager, CellCount, Comparison
@@ -196,7 +195,6 @@ class ComparisonView(AnalysisPanel):
 
 
 def install(host: Any) -> None:
-    ensure_translations()
     view = ComparisonView(host.ctx, host.jump)
     dock = QDockWidget(view.tr("Compare measurements"), host.window)
     dock.setObjectName("comparisonDock")

@@ -30,7 +30,6 @@ from app.panels.out_common import (
     FragmentView,
     Index,
     coder_names,
-    ensure_translations,
     fill_combo,
 )
 from coding.analysis import AnalysisManager, Cooccurrence
@@ -204,7 +203,6 @@ class CooccurrenceView(AnalysisPanel):
 
 
 def install(host: Any) -> None:
-    ensure_translations()
     view = CooccurrenceView(host.ctx, host.jump)
     dock = QDockWidget(view.tr("Co-occurrence"), host.window)
     dock.setObjectName("cooccurrenceDock")

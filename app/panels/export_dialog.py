@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
 from app import ops
 from app.panels.out_common import (
     CodeChecklist,
-    ensure_translations,
     file_action,
     fill_combo,
     show_failure,
@@ -338,7 +337,6 @@ def open_export(host: Any, fmt: str | None = None) -> ExportDialog | None:
 
 
 def install(host: Any) -> None:
-    ensure_translations()
     action = file_action(host, _t("Export…"), "actionExport")
     action.setShortcut("Ctrl+E")
     action.triggered.connect(lambda: open_export(host))

@@ -35,7 +35,6 @@ from app.panels.out_common import (
     FragmentView,
     Index,
     coder_names,
-    ensure_translations,
     fill_combo,
     show_failure,
     show_written,
@@ -310,7 +309,6 @@ class MatrixView(AnalysisPanel):
 
 
 def install(host: Any) -> None:
-    ensure_translations()
     view = MatrixView(host.ctx, host.jump)
     dock = QDockWidget(view.tr("Framework matrix"), host.window)
     dock.setObjectName("matrixDock")

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import ops
-from app.panels.out_common import ensure_translations, file_action, show_failure, show_message
+from app.panels.out_common import file_action, show_failure, show_message
 from coding.commands import Command
 from coding.merge import MergeProjects, MergeReport
 from coding.project import Project
@@ -176,7 +176,6 @@ def _t(text: str) -> str:
 
 
 def install(host: Any) -> None:
-    ensure_translations()
     action = file_action(host, _t("Merge projects…"), "actionMerge")
 
     def open_dialog() -> None:

@@ -17,7 +17,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QTranslator,
     QUrl,
 )
 from PySide6.QtGui import QAction, QDesktopServices, QShowEvent
@@ -46,57 +45,10 @@ from coding.types import Changes, CodeId, CodeInfo, SegmentInfo
 Index = QModelIndex | QPersistentModelIndex
 Jump = Callable[[int, int, int], None]
 TS_FILE = Path(__file__).resolve().parents[2] / "resources" / "translations" / "panels_output_nl.ts"
-_translator: Any = None
 
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("OutputPanels", text)
-
-
-class _Translations(QTranslator):
-    """Translations read straight from our .ts; None (not "") for a missing one, so Qt falls
-    through to the other translators and the English source."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__()
-        from app.i18n import parse_ts
-
-        self._table = parse_ts(path)
-
-    def translate(self, context: str, source: str, disambiguation: str | None = None,
-                  n: int = -1) -> str | None:  # type: ignore[override]
-        return self._table.get((context, source))
-
-    def isEmpty(self) -> bool:  # noqa: N802 (Qt name)
-        return not self._table
-
-
-def ensure_translations(lang: str | None = None) -> None:
-    """Install the Dutch translations of these panels once.
-
-    app/i18n.py loads only duiding_<lang>.ts; until it loads every <area>_<lang>.ts, the panels
-    install their own file here (read directly, no build step) when the UI language is Dutch.
-    """
-    global _translator
-    app = QCoreApplication.instance()
-    if _translator is not None or app is None or not TS_FILE.exists():
-        return
-    if lang is None:
-        from app.settings import language, make_settings
-
-        lang = language(make_settings())
-    if lang != "nl":
-        return
-    _translator = _Translations(TS_FILE)
-    app.installTranslator(_translator)
-
-
-def remove_translations() -> None:
-    global _translator
-    app = QCoreApplication.instance()
-    if _translator is not None and app is not None:
-        app.removeTranslator(_translator)
-    _translator = None
 
 
 # -- messages ------------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import ops
-from app.panels.out_common import ensure_translations, file_action, show_failure, show_message
+from app.panels.out_common import file_action, show_failure, show_message
 from coding.interchange import ImportReport
 from coding.project import PROJECT_SUFFIX, Project
 from coding.types import Changes
@@ -213,6 +213,5 @@ def ask_import(host: Any) -> ops.Task | None:
 
 
 def install(host: Any) -> None:
-    ensure_translations()
     action = file_action(host, _t("Import REFI-QDA…"), "actionImportRefi")
     action.triggered.connect(lambda: ask_import(host))

@@ -34,7 +34,6 @@ from app.panels.out_common import (
     FragmentView,
     Index,
     coder_names,
-    ensure_translations,
     fill_combo,
 )
 from coding.analysis import AnalysisManager, CellCount, CountsTable
@@ -234,7 +233,6 @@ class CountsView(AnalysisPanel):
 
 
 def install(host: Any) -> None:
-    ensure_translations()
     view = CountsView(host.ctx, host.jump)
     dock = QDockWidget(view.tr("Counts per code"), host.window)
     dock.setObjectName("countsDock")

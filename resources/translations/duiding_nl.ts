@@ -626,6 +626,10 @@
   <context>
     <name>MainWindow</name>
     <message>
+      <source>&amp;Data</source>
+      <translation>&amp;Gegevens</translation>
+    </message>
+    <message>
       <location filename="../../app/main_window.py" line="67" />
       <source>Show other coders</source>
       <translation>Andere codeurs tonen</translation>
@@ -1027,6 +1031,26 @@
   </context>
   <context>
     <name>UndoText</name>
+    <message>
+      <source>Merge projects</source>
+      <translation>Projecten samenvoegen</translation>
+    </message>
+    <message>
+      <source>Matrix cell summary</source>
+      <translation>Samenvatting matrixcel</translation>
+    </message>
+    <message>
+      <source>Pseudonymise</source>
+      <translation>Pseudonimiseren</translation>
+    </message>
+    <message>
+      <source>Code all hits</source>
+      <translation>Alle treffers coderen</translation>
+    </message>
+    <message>
+      <source>Accept suggestions</source>
+      <translation>Suggesties accepteren</translation>
+    </message>
     <message>
       <location filename="../../app/undo.py" line="34" />
       <source>Apply code</source>

@@ -117,3 +117,19 @@ def test_attribute_editor_edits_are_undoable(qtbot, window, tmp_path: Path,
     window.ctx.undo_stack.undo()
     doc = project.documents.list()[0]
     assert doc.case is None and "gemeente" not in doc.attributes
+
+
+def test_code_tree_counts_a_theme_with_its_subthemes(qtbot, window, tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    path = project.path
+    project.close()
+    window.open_project(path)
+    model = window.codes.model
+    theme = project.codes.by_path("toegang")
+    sub = project.codes.by_path("toegang/wachttijd")
+
+    def shown(code_id, column):  # type: ignore[no-untyped-def]
+        return model.data(model.index_of(code_id, column))
+
+    assert [shown(sub.id, 1), shown(sub.id, 2)] == [1, 1]
+    assert [shown(theme.id, 1), shown(theme.id, 2)] == [1, 1]  # not 0 above a coded sub-theme

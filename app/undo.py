@@ -54,6 +54,11 @@ def kind_text(kind: str) -> str:
         "set_memo": QCoreApplication.translate("UndoText", "Memo"),
         "set_speaker": QCoreApplication.translate("UndoText", "Edit speaker"),
         "set_role_everywhere": QCoreApplication.translate("UndoText", "Set speaker role everywhere"),
+        "merge_projects": QCoreApplication.translate("UndoText", "Merge projects"),
+        "cell_summary": QCoreApplication.translate("UndoText", "Matrix cell summary"),
+        "pseudonymise": QCoreApplication.translate("UndoText", "Pseudonymise"),
+        "code_search_hits": QCoreApplication.translate("UndoText", "Code all hits"),
+        "accept_suggestions": QCoreApplication.translate("UndoText", "Accept suggestions"),
     }
     return table.get(kind, QCoreApplication.translate("UndoText", "Change"))
 

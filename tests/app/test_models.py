@@ -133,3 +133,27 @@ def test_code_tree_counts_a_theme_with_its_subthemes(qtbot, window, tmp_path: Pa
 
     assert [shown(sub.id, 1), shown(sub.id, 2)] == [1, 1]
     assert [shown(theme.id, 1), shown(theme.id, 2)] == [1, 1]  # not 0 above a coded sub-theme
+
+
+def test_every_core_command_has_a_translated_undo_text(qapp) -> None:  # type: ignore[no-untyped-def]
+    """The Edit menu says what Ctrl+Z will undo, in Dutch, for every kind of action."""
+    import re
+
+    from app import i18n
+    from app.undo import kind_text
+
+    root = Path(__file__).resolve().parents[2]
+    kinds = set()
+    for path in (root / "coding").rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        kinds |= set(re.findall(r'\bkind = "(\w+)"', source))
+        kinds |= set(re.findall(r'Macro\(\s*"(\w+)"', source))
+    kinds -= {"command", "macro"}
+    assert len(kinds) > 20
+    i18n.install(qapp, "nl")
+    try:
+        generic = kind_text("no such kind")
+        assert [k for k in sorted(kinds) if kind_text(k) == generic] == []
+        assert kind_text("apply_code") == "Code toepassen"
+    finally:
+        i18n.install(qapp, "en")

@@ -59,6 +59,7 @@ def kind_text(kind: str) -> str:
         "pseudonymise": QCoreApplication.translate("UndoText", "Pseudonymise"),
         "code_search_hits": QCoreApplication.translate("UndoText", "Code all hits"),
         "accept_suggestions": QCoreApplication.translate("UndoText", "Accept suggestions"),
+        "import_codebook": QCoreApplication.translate("UndoText", "Import codebook"),
     }
     return table.get(kind, QCoreApplication.translate("UndoText", "Change"))
 

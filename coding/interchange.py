@@ -26,6 +26,10 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from coding import rows
+from coding.commands import Command
+from coding.types import Changes, CodeId
+
 if TYPE_CHECKING:
     from coding.interchange_db import LoadResult
     from coding.project import Project
@@ -268,3 +272,42 @@ def load_into(project: Project, qda: QdaProject, report: ImportReport, **options
     from coding.interchange_db import load_into as _load_into
 
     return _load_into(project, qda, report, **options)
+
+
+class ImportCodebook(Command):
+    """Add a REFI-QDA codebook (.qdc) to the project's codebook, as one undoable step.
+
+    Codes already present (same GUID, or same name under the same parent) are joined, never
+    changed, so undo only has to remove the codes this import created.
+    """
+
+    kind = "import_codebook"
+
+    def __init__(self, codes: list[QdaCode], report: ImportReport, name: str = "") -> None:
+        super().__init__()
+        self.codes, self.report, self.detail = codes, report, name
+        self.result: LoadResult | None = None
+        self.created: list[CodeId] = []
+        self._snap: rows.Snapshot | None = None
+
+    def do(self, p: Project) -> Changes:
+        if self._snap is not None:  # redo: the very same codes, same IDs
+            p.codes.restore(self._snap)
+            return Changes(codes=True)
+        with p.store.write():
+            before = {c.id for c in p.codes.tree()}
+            self.result = load_into(p, QdaProject(name=self.detail or "codebook",
+                                                  codes=self.codes), self.report,
+                                    codes_only=True)
+            self.created = [c.id for c in p.codes.tree() if c.id not in before]
+        return Changes(codes=True)
+
+    def undo(self, p: Project) -> Changes:
+        created = set(self.created)
+        snap: rows.Snapshot = []
+        with p.store.write():
+            for code in p.codes.tree():
+                if code.id in created and code.parent_id not in created:
+                    snap.extend(p.codes.delete(code.id))
+        self._snap = snap
+        return Changes(codes=True, segments={d.id for d in p.documents.list()})

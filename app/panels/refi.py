@@ -28,7 +28,6 @@ from app import ops
 from app.panels.out_common import file_action, show_failure, show_message
 from coding.interchange import ImportReport
 from coding.project import PROJECT_SUFFIX, Project
-from coding.types import Changes
 
 
 def _t(text: str) -> str:
@@ -174,18 +173,22 @@ def import_qdc(host: Any, source: Path) -> ops.Task | None:
         show_message(host.window, _t("Open a project (not read-only) to add a codebook to."))
         return None
 
-    def work(_p: Any, _c: Any) -> tuple[ImportReport, dict[str, int]]:
-        from coding.interchange import QdaProject, load_into
+    def work(_p: Any, _c: Any) -> tuple[list[Any], ImportReport]:
         from importers.qdpx import read_qdc
 
-        codes, report = read_qdc(source)
-        result = load_into(project, QdaProject(name=source.stem, codes=codes), report,
-                           codes_only=True)
-        return report, dict(vars(result))
+        return read_qdc(source)  # reading and checking the file is the slow, hostile part
 
-    def done(result: tuple[ImportReport, dict[str, int]]) -> None:
-        report, counts = result
-        ctx.notify(Changes(codes=True))
+    def done(result: tuple[list[Any], ImportReport]) -> None:
+        from coding.interchange import ImportCodebook
+
+        codes, report = result
+        command = ImportCodebook(codes, report, source.name)
+        try:
+            ctx.push(command)  # one undoable step; a few hundred codes at most
+        except Exception as exc:  # noqa: BLE001 - shown to the user, nothing was stored
+            show_failure(host.window, exc)
+            return
+        counts = dict(vars(command.result)) if command.result is not None else {}
         ImportReportDialog(report, counts, project.path.name, host.window).open()
 
     return ops.run_task(work, parent=host.window,

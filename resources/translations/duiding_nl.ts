@@ -1032,6 +1032,10 @@
   <context>
     <name>UndoText</name>
     <message>
+      <source>Import codebook</source>
+      <translation>Codeboek importeren</translation>
+    </message>
+    <message>
       <source>Merge projects</source>
       <translation>Projecten samenvoegen</translation>
     </message>

@@ -168,6 +168,13 @@ def test_import_qdc_adds_codes_and_reports(qtbot, env: Host, tmp_path: Path) -> 
     assert seen[0].codes
     assert "toegang/wachttijd" in {c.path for c in empty.codes.tree()}
     assert env.window.findChildren(ImportReportDialog)
+    # One undo step takes the whole codebook out again; redo brings the same codes back.
+    imported = [(c.id, c.path) for c in empty.codes.tree()]
+    assert env.ctx.undo_stack.count() == 1
+    env.ctx.undo_stack.undo()
+    assert empty.codes.tree() == []
+    env.ctx.undo_stack.redo()
+    assert [(c.id, c.path) for c in empty.codes.tree()] == imported
 
 
 def test_hostile_qdpx_gives_a_clear_error_and_no_project(qtbot, env: Host, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

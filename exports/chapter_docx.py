@@ -243,7 +243,7 @@ def add_table(doc: DocxDocument, header: list[str], rows: list[tuple[list[str], 
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
-    from docx.shared import Cm
+    from docx.shared import Cm, Pt
 
     cell_style = _table_text_style(doc)
     table: Table = doc.add_table(rows=1 + len(rows), cols=len(header))
@@ -253,8 +253,7 @@ def add_table(doc: DocxDocument, header: list[str], rows: list[tuple[list[str], 
     section = doc.sections[-1]
     usable = (section.page_width or Cm(21)) - (section.left_margin or 0) - (
         section.right_margin or 0)
-    first = Cm(4.0)
-    rest = Cm(max(1.6, (usable / 360000 - 4.0) / max(1, len(header) - 1)))
+    first, rest, header_pt = column_widths(header, usable / 360000)
     # Widths go in the grid (LibreOffice reads it) and in every cell (Word reads those).
     for i, col in enumerate(table._tbl.tblGrid.findall(qn("w:gridCol"))):
         col.set(qn("w:w"), str((first if i == 0 else rest).twips))
@@ -277,6 +276,8 @@ def add_table(doc: DocxDocument, header: list[str], rows: list[tuple[list[str], 
                 run = p.add_run(line)
                 if level <= 0:
                     run.bold = True
+                if level < 0 and header_pt is not None:
+                    run.font.size = Pt(header_pt)
                 if n < len(lines) - 1:
                     run.add_break()
             if i:
@@ -284,6 +285,27 @@ def add_table(doc: DocxDocument, header: list[str], rows: list[tuple[list[str], 
             elif level > 0:
                 p.paragraph_format.left_indent = Cm(0.4 * level)
     return table
+
+
+def column_widths(header: list[str], usable_cm: float) -> tuple[Any, Any, float | None]:
+    """(first column, other columns, header font size or None for the style's 9 pt).
+
+    Words in a header cell must never be split ("Hulpverlen|ers"): the other columns get at
+    least the width of their longest header word (bold, estimated per character) plus cell
+    padding. The label column gives way down to 3.4 cm; after that the header font steps down.
+    """
+    from docx.shared import Cm
+
+    n = max(1, len(header) - 1)
+    longest = max((len(w) for h in header[1:] for w in h.split()), default=1)
+    for size in (9.0, 8.0, 7.0):
+        need = longest * 0.6 * size / 72 * 2.54 + 0.45  # bold glyphs ~0.6 em; padding
+        first = min(4.0, usable_cm - n * need)
+        if first >= 3.4:
+            rest = (usable_cm - first) / n
+            return Cm(first), Cm(max(rest, 1.6)), None if size == 9.0 else size
+    first = 3.4
+    return Cm(first), Cm(max((usable_cm - first) / n, 1.6)), 7.0
 
 
 TABLE_TEXT_STYLE = "Tabeltekst"

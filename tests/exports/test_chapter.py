@@ -317,3 +317,18 @@ def test_pseudonymised_text_is_exported_and_originals_are_refused(project: Proje
     with pytest.raises(OriginalInExport):
         write_csv(project, tmp_path / "fout.csv")
     assert not (tmp_path / "fout.csv").exists()
+
+
+def test_overview_table_columns_fit_their_longest_header_word() -> None:
+    """A header like "Hulpverleners" must never be split inside the word by a narrow column."""
+    from exports.chapter_docx import column_widths
+
+    many = ["Thema", "Ouders\n(n=3)", "Hulpverleners\n(n=1)", "Intern begeleiders\n(n=1)",
+            "Jongeren\n(n=1)", "Totaal\n(n=6)"]
+    first, rest, size = column_widths(many, 16.0)
+    assert abs(first.cm + 5 * rest.cm - 16.0) < 0.01  # the table uses the text width
+    assert first.cm >= 3.4
+    points = size or 9.0
+    assert len("Hulpverleners") * 0.6 * points / 72 * 2.54 + 0.45 <= rest.cm + 1e-6
+    _first, _rest, few = column_widths(["Thema", "Ouders\n(n=3)", "Totaal\n(n=3)"], 16.0)
+    assert few is None  # room enough: the table style's own size

@@ -70,15 +70,6 @@ KEY_QUOTE = QdaCode(derived_guid("duiding", "kernquote"), "Kernquote (Duiding)",
 _TYPE_HINT = "Duiding-attribuut: "
 
 
-class TurnLike(Protocol):
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-    @property
-    def speaker(self) -> str | None: ...
-    @property
-    def timestamp_ms(self) -> int | None: ...
 
 
 def _upper(guid: str) -> str:

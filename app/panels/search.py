@@ -40,9 +40,9 @@ from app.panels import PanelHost
 from app.panels.nlp_common import CodeChooser, ElideLeftDelegate, Index, ValenceChooser
 from app.panels.pipeline_status import PipelineLabel, status_for
 from app.retrieval import register_search_mode
-from coding.nlp.gui_support import hits_command, search_with_progress
+from coding.nlp.gui_support import hits_command
 from coding.nlp.search import QuerySyntaxError, parse_query
-from coding.nlp.service import ProjectHit
+from coding.nlp.service import ProjectHit, search_project
 from coding.project import Project
 from coding.types import Changes, CodeId, DocumentId, Valence
 
@@ -295,7 +295,7 @@ class SearchPanel(QWidget):
         documents = [doc] if isinstance(doc, str) else None
         self.summary.setText(self.tr("Searching…"))
         self.task = run_task(
-            lambda progress, cancelled: search_with_progress(
+            lambda progress, cancelled: search_project(
                 project, query, lemma=lemma, roles=roles, documents=documents,
                 progress=progress, cancelled=cancelled),
             parent=self, label=self.tr("Searching (the first search prepares every document)…"),
@@ -390,7 +390,7 @@ def lemma_search(project: Project, query: str) -> list[RetrievalHit]:
         return []
     return [RetrievalHit(ph.document_id, ph.document, ph.hit.start, ph.hit.end, ph.hit.match,
                          ph.hit.left, ph.hit.right, ph.hit.speaker)
-            for ph in search_with_progress(project, query, lemma=True)]
+            for ph in search_project(project, query, lemma=True)]
 
 
 def install(host: PanelHost) -> None:

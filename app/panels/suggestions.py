@@ -34,8 +34,8 @@ from app.ops import Task, run_task
 from app.panels import PanelHost
 from app.panels.nlp_common import HTML_ROLE, HtmlDelegate, Index, ValenceChooser, highlight
 from app.panels.pipeline_status import PipelineLabel, status_for
-from coding.nlp.gui_support import suggest_with_progress, suggestions_command, turn_span_at
-from coding.nlp.service import ProjectSuggestion
+from coding.nlp.gui_support import suggestions_command, turn_span_at
+from coding.nlp.service import ProjectSuggestion, suggest_project
 from coding.types import Changes, CodeId, DocumentId
 
 Key = tuple[DocumentId, str, int, int]  # document, code path, start, end as first proposed
@@ -288,7 +288,7 @@ class SuggestionsPanel(QWidget):
         roles = ("respondent",) if self.respondents_only.isChecked() else None
         self.summary.setText(self.tr("Looking for passages…"))
         self.task = run_task(
-            lambda progress, cancelled: suggest_with_progress(
+            lambda progress, cancelled: suggest_project(
                 project, documents=documents, roles=roles, progress=progress,
                 cancelled=cancelled),
             parent=self, label=self.tr("Looking for passages per code…"),

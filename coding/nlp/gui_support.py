@@ -9,7 +9,7 @@ slow search; and it must know which pipeline is active without importing spaCy a
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Sequence
 
 from sqlalchemy import func, select
 
@@ -18,16 +18,11 @@ from coding.nlp.lemmas import simplemma_version
 from coding.nlp.pipeline import DEFAULT_MODEL
 from coding.nlp.service import (
     ProjectHit,
-    ProjectSuggestion,
     cached_pipeline_names,
-    search_project,
-    suggest_project,
 )
 from coding.project import Project
-from coding.types import CodeId, DocumentId, SegmentFilter, Valence
+from coding.types import CodeId, DocumentId, Valence
 from models.schema import Pseudonym
-
-Progress = Callable[[int, int, str], None]
 
 
 def expected_pipeline_name() -> str:
@@ -42,68 +37,6 @@ def active_pipeline_names(project: Project) -> list[str]:
     """Pipelines that produced the cached results (usually one), else the expected one."""
     names = sorted(set(cached_pipeline_names(project).values()))
     return names or [expected_pipeline_name()]
-
-
-def search_with_progress(
-    project: Project,
-    query: str,
-    *,
-    lemma: bool = False,
-    roles: Collection[str] | None = None,
-    documents: Iterable[str] | None = None,
-    progress: Progress | None = None,
-    cancelled: Callable[[], bool] | None = None,
-) -> list[ProjectHit]:
-    """``search_project`` one document at a time, reporting progress (the first run processes
-    every document, later runs read the cache) and stopping early when cancelled."""
-    names = list(documents) if documents is not None else [d.name for d in project.documents.list()]
-    hits: list[ProjectHit] = []
-    for i, name in enumerate(names):
-        if cancelled is not None and cancelled():
-            break
-        if progress is not None:
-            progress(i, len(names), name)
-        hits += search_project(project, query, lemma=lemma, roles=roles, documents=[name])
-    if progress is not None:
-        progress(len(names), len(names), "")
-    return hits
-
-
-def suggest_with_progress(
-    project: Project,
-    *,
-    documents: Iterable[str] | None = None,
-    roles: Collection[str] | None = ("respondent",),
-    progress: Progress | None = None,
-    cancelled: Callable[[], bool] | None = None,
-) -> list[ProjectSuggestion]:
-    """``suggest_project`` per document with progress, minus passages already coded with the
-    suggested code (an accepted suggestion does not come back on the next run)."""
-    names = list(documents) if documents is not None else [d.name for d in project.documents.list()]
-    found: list[ProjectSuggestion] = []
-    for i, name in enumerate(names):
-        if cancelled is not None and cancelled():
-            break
-        if progress is not None:
-            progress(i, len(names), name)
-        found += suggest_project(project, documents=[name], roles=roles)
-    coded: dict[tuple[DocumentId, CodeId], list[tuple[int, int]]] = {}
-    doc_ids = tuple({s.document_id for s in found})
-    if doc_ids:
-        for seg in project.segments.query(SegmentFilter(document_ids=doc_ids)):
-            for coding in seg.codings:
-                coded.setdefault((seg.document_id, coding.code_id), []).append(
-                    (seg.start, seg.end)
-                )
-
-    def already(s: ProjectSuggestion) -> bool:
-        if s.code_id is None:
-            return False
-        spans = coded.get((s.document_id, s.code_id), [])
-        st, en = s.suggestion.start, s.suggestion.end
-        return any(a <= st and en <= b for a, b in spans)
-
-    return [s for s in found if not already(s)]
 
 
 def hits_command(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import cast
 
@@ -21,8 +21,10 @@ from coding.nlp.pipeline import NlpPipeline, ProcessedText, TurnSpan, process
 from coding.nlp.search import Hit, search
 from coding.nlp.suggest import Suggestion, builtin_keywords, suggest
 from coding.project import Project
-from coding.types import Changes, CodeId, DocumentId, TurnInfo, Valence
+from coding.types import Changes, CodeId, DocumentId, SegmentFilter, TurnInfo, Valence
 from models.nlp_models import NlpCache
+
+Progress = Callable[[int, int, str], None]  # (done, total, document name)
 
 
 @dataclass(frozen=True)
@@ -106,16 +108,29 @@ def search_project(
     roles: Collection[str] | None = None,
     documents: Iterable[str] | None = None,
     context_chars: int = 60,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> list[ProjectHit]:
-    """Hits of ``query`` in every (or the named) document, in document then text order."""
+    """Hits of ``query`` in every (or the named) document, in document then text order.
+
+    The first search processes each document (then cached), so a worker passes ``progress``
+    (done, total, document name) and ``cancelled`` (stop after the current document).
+    """
     hits: list[ProjectHit] = []
-    for doc_id, name in _documents(project, documents):
+    docs = _documents(project, documents)
+    for i, (doc_id, name) in enumerate(docs):
+        if cancelled is not None and cancelled():
+            break
+        if progress is not None:
+            progress(i, len(docs), name)
         text = project.documents.text(doc_id)
         processed = processed_text(project, doc_id)
         for hit in search(
             text, processed, query, lemma=lemma, roles=roles, context_chars=context_chars
         ):
             hits.append(ProjectHit(doc_id, name, hit))
+    if progress is not None:
+        progress(len(docs), len(docs), "")
     return hits
 
 
@@ -163,16 +178,47 @@ def suggest_project(
     documents: Iterable[str] | None = None,
     roles: Collection[str] | None = ("respondent",),
     min_score: float = 2.0,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> list[ProjectSuggestion]:
-    """Suggested passages per code over the project; nothing is applied."""
+    """Suggested passages per code over the project; nothing is applied.
+
+    A passage already coded with the suggested code is not proposed again, so an accepted
+    suggestion does not come back on the next run (in the GUI and on the command line alike).
+    """
     keywords, ids = code_keywords(project)
     found: list[ProjectSuggestion] = []
-    for doc_id, name in _documents(project, documents):
+    docs = _documents(project, documents)
+    for i, (doc_id, name) in enumerate(docs):
+        if cancelled is not None and cancelled():
+            break
+        if progress is not None:
+            progress(i, len(docs), name)
         text = project.documents.text(doc_id)
         processed = processed_text(project, doc_id)
         for sg in suggest(text, processed, keywords, roles=roles, min_score=min_score):
             found.append(ProjectSuggestion(doc_id, name, ids.get(sg.code), sg))
-    return found
+    if progress is not None:
+        progress(len(docs), len(docs), "")
+    return _not_yet_coded(project, found)
+
+
+def _not_yet_coded(project: Project, found: list[ProjectSuggestion]) -> list[ProjectSuggestion]:
+    coded: dict[tuple[DocumentId, CodeId], list[tuple[int, int]]] = {}
+    doc_ids = tuple({s.document_id for s in found})
+    if doc_ids:
+        for seg in project.segments.query(SegmentFilter(document_ids=doc_ids)):
+            for coding in seg.codings:
+                coded.setdefault((seg.document_id, coding.code_id), []).append(
+                    (seg.start, seg.end))
+
+    def already(s: ProjectSuggestion) -> bool:
+        if s.code_id is None:
+            return False
+        st, en = s.suggestion.start, s.suggestion.end
+        return any(a <= st and en <= b for a, b in coded.get((s.document_id, s.code_id), []))
+
+    return [s for s in found if not already(s)]
 
 
 def cached_pipeline_names(project: Project) -> dict[DocumentId, str]:

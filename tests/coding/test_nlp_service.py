@@ -96,3 +96,19 @@ def test_suggestions_over_the_project_use_codebook_keywords(tmp_path: Path) -> N
         assert ("R01.txt", "toegang/wachttijd") in codes
         assert all(f.code_id is not None for f in found)
         assert project.segments.query() == []  # nothing is ever applied
+
+
+def test_an_accepted_suggestion_is_not_proposed_again(tmp_path: Path) -> None:
+    from coding.commands import ApplyCodes
+
+    with make_project(tmp_path) as project:
+        first = next(f for f in suggest_project(project)
+                     if f.suggestion.code == "toegang/wachttijd")
+        assert first.code_id is not None
+        project.execute(ApplyCodes(first.document_id, first.suggestion.start,
+                                   first.suggestion.end, [first.code_id]))
+        again = [(f.document_id, f.code_id, f.suggestion.start) for f in suggest_project(project)]
+        assert (first.document_id, first.code_id, first.suggestion.start) not in again
+        seen: list[tuple[int, int, str]] = []
+        suggest_project(project, progress=lambda d, t, n: seen.append((d, t, n)))
+        assert seen[0][0] == 0 and seen[-1][0] == seen[-1][1]  # progress from 0 to done

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -39,6 +39,7 @@ from coding.interchange import (
     derived_guid,
     normalise_guid,
 )
+from coding.types import TurnLike
 from models.schema import (
     Attribute,
     AttributeScope,

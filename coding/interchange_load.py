@@ -27,7 +27,8 @@ from coding.interchange import (
     VariableValue,
     derived_guid,
 )
-from coding.interchange_db import _TYPE_HINT, LoadResult, TurnLike, _marker_of
+from coding.interchange_db import _TYPE_HINT, LoadResult, _marker_of
+from coding.types import TurnLike
 from models.base import utcnow
 from models.errors import ValidationError
 from models.schema import (

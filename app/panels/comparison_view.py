@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.panels.out_common import (
     AnalysisPanel,
+    CodeRowsModel,
     FragmentView,
     Index,
     fill_combo,
@@ -32,7 +33,7 @@ from app.panels.out_common import (
 from coding.analysis import AnalysisManager, CellCount, Comparison
 
 
-class ComparisonModel(QAbstractTableModel):
+class ComparisonModel(CodeRowsModel):
     """Code | first: fragments, respondents | second: fragments, respondents."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -55,31 +56,13 @@ class ComparisonModel(QAbstractTableModel):
             return None
         return c.segments if col in (1, 3) else c.documents
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() or self.result is None else len(self.result.rows)
+    def rows(self) -> list[Any]:
+        return self.result.rows if self.result is not None else []
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else 5
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or self.result is None:
-            return None
-        row = self.result.rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return "    " * row.depth + row.path.rsplit("/", 1)[-1]
-            return str(self.value(index.row(), col))
-        if role == Qt.ItemDataRole.UserRole:
-            return row.path if col == 0 else self.value(index.row(), col)
-        if role == Qt.ItemDataRole.ToolTipRole and col == 0:
-            return row.path
-        if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and row.depth == 0:
-            font = QFont()
-            font.setBold(True)
-            return font
+    def extra(self, row: int, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.BackgroundRole and col in (3, 4):
             return QColor(0, 114, 178, 18)
         return None

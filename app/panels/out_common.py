@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     QUrl,
 )
-from PySide6.QtGui import QAction, QDesktopServices, QShowEvent
+from PySide6.QtGui import QAction, QDesktopServices, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -375,3 +375,44 @@ def fill_combo(combo: QComboBox, items: Sequence[tuple[str, Any]], keep: bool = 
         if found >= 0:
             combo.setCurrentIndex(found)
     combo.blockSignals(False)
+
+
+class CodeRowsModel(QAbstractTableModel):
+    """A table with one row per code (name indented by depth, themes bold) and count columns.
+
+    Subclasses give `rows()` (objects with `.path` and `.depth`), `value(row, col)` for the
+    count columns and, if they like, `extra(row, col, role)` for their own roles.
+    """
+
+    def rows(self) -> list[Any]:
+        raise NotImplementedError
+
+    def value(self, row: int, col: int) -> int | None:
+        raise NotImplementedError
+
+    def extra(self, row: int, col: int, role: int) -> Any:
+        return None
+
+    def rowCount(self, parent: Any = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows())
+
+    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r = self.rows()[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return "    " * r.depth + r.path.rsplit("/", 1)[-1]
+            return str(self.value(index.row(), col))
+        if role == Qt.ItemDataRole.UserRole:
+            return r.path if col == 0 else self.value(index.row(), col)
+        if role == Qt.ItemDataRole.ToolTipRole and col == 0:
+            return r.path
+        if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and r.depth == 0:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return self.extra(index.row(), col, role)

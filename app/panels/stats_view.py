@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,6 +31,7 @@ from app.labels import valence_label
 from app.panels.bar_chart import PALETTE, BarChart
 from app.panels.out_common import (
     AnalysisPanel,
+    CodeRowsModel,
     FragmentView,
     Index,
     coder_names,
@@ -43,7 +44,7 @@ VALENCE_COLOURS = {Valence.POSITIEF: "#2E9E5B", Valence.AANDACHTSPUNT: "#E08A1E"
                    Valence.NEUTRAAL: "#9AA3AD"}
 
 
-class CountsModel(QAbstractTableModel):
+class CountsModel(CodeRowsModel):
     """One row per code: fragments, respondents, per valence, and per attribute value."""
 
     FIXED = 5  # code, fragments, respondents, positive, attention; neutral is column 5
@@ -58,8 +59,8 @@ class CountsModel(QAbstractTableModel):
         self.table, self.measure = table, measure
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() or self.table is None else len(self.table.rows)
+    def rows(self) -> list[Any]:
+        return self.table.rows if self.table is not None else []
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         if parent.isValid():
@@ -90,26 +91,8 @@ class CountsModel(QAbstractTableModel):
             return c.segments if self.measure == "segments" else c.documents
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or self.table is None:
-            return None
-        r = self.table.rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return "    " * r.depth + r.path.rsplit("/", 1)[-1]
-            return str(self.value(index.row(), col))
-        if role == Qt.ItemDataRole.UserRole:
-            return r.path if col == 0 else self.value(index.row(), col)
-        if role == Qt.ItemDataRole.ToolTipRole and col == 0:
-            return r.path
-        if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and r.depth == 0:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.ForegroundRole and col > 0 and self.value(index.row(), col) == 0:
+    def extra(self, row: int, col: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and col > 0 and self.value(row, col) == 0:
             return QColor("#9AA3AD")
         return None
 

@@ -5,6 +5,11 @@ and report. Matching is by identity that survives copying between machines: docu
 SHA-256 of their content, codes by path (``toegang/wachttijd``), coders and cases by name.
 Every coder's segments stay under their own name; memos come along.
 
+Codes whose path is not here are listed by ``plan_merge`` (coding/merge_plan.py) with a suggested
+target; the caller passes the chosen ``mapping`` (other path -> our code id, or None to create
+the code under its mapped parent). A code below a mapped code is first looked for by name under
+the mapped target, so a second merge with the same mapping creates nothing.
+
 Idempotent: a merged segment or memo keeps its GUID, and a segment that already exists with the
 same span, document and coder only gains the codes it lacks. Merging the same file twice adds
 nothing the second time. The whole merge is one transaction; ``MergeProjects`` is the undoable
@@ -23,7 +28,17 @@ from sqlalchemy.orm import Session
 
 from coding import rows
 from coding.commands import Command
-from coding.types import Changes, DocumentId
+from coding.merge_plan import (
+    MergePlan,
+    SourcePlan,
+    Suggestion,
+    UnmatchedCode,
+    check_sources,
+    code_paths,
+    path_key,
+    plan_merge,
+)
+from coding.types import Changes, DocumentId, Valence
 from models.analysis_models import MatrixCell
 from models.errors import ValidationError
 from models.schema import (
@@ -44,6 +59,13 @@ from models.store import ProjectStore
 if TYPE_CHECKING:
     from coding.project import Project
 
+__all__ = [
+    "MergePlan", "MergeProjects", "MergeReport", "SourcePlan", "Suggestion", "UnmatchedCode",
+    "merge_projects", "plan_merge",
+]
+
+Mapping = dict[str, int | None]
+
 
 @dataclass
 class MergeReport:
@@ -54,6 +76,8 @@ class MergeReport:
     documents_matched: int = 0
     codes_added: list[str] = field(default_factory=list)  # paths
     codes_matched: int = 0
+    codes_mapped: dict[str, str] = field(default_factory=dict)  # other path -> our path
+    codings_mapped: int = 0  # code links that went onto a mapped code of ours
     coders_added: list[str] = field(default_factory=list)
     coders: list[str] = field(default_factory=list)  # every coder whose work came in
     segments_added: int = 0
@@ -74,6 +98,8 @@ class MergeReport:
             "documents_matched": self.documents_matched,
             "codes_added": self.codes_added,
             "codes_matched": self.codes_matched,
+            "codes_mapped": self.codes_mapped,
+            "codings_mapped": self.codings_mapped,
             "coders_added": self.coders_added,
             "coders": self.coders,
             "segments_added": self.segments_added,
@@ -84,23 +110,27 @@ class MergeReport:
         }
 
 
-def merge_projects(project: Project, others: Sequence[Path | str]) -> MergeReport:
-    """Bring the documents, codes, coders, segments and memos of ``others`` into ``project``."""
+def merge_projects(
+    project: Project, others: Sequence[Path | str], mapping: Mapping | None = None
+) -> MergeReport:
+    """Bring the documents, codes, coders, segments and memos of ``others`` into ``project``.
+
+    ``mapping`` (other code path -> our code id, or None) decides where codes go whose path is
+    not here: onto that code, or created under their mapped parent (also for unlisted paths).
+    """
     report = MergeReport()
     added: dict[str, list[int]] = {}
     links: list[tuple[int, int]] = []
-    own = project.path.resolve()
+    wanted = {path_key(k): v for k, v in (mapping or {}).items()}
     stores = []
     try:
-        for other in others:
-            path = Path(other)
-            if path.resolve() == own:
-                raise ValidationError(f"{path.name}: cannot merge a project into itself.")
+        for path in check_sources(project, others):
             stores.append(ProjectStore.open(path, readonly=True))
         with project.store.write() as s:
+            _check_mapping(s, stores, wanted)
             for store in stores:
                 with store.read() as o:
-                    _merge_one(s, o, report, added, links)
+                    _merge_one(s, o, report, added, links, wanted)
                 report.sources.append(store.path.name)
             s.flush()
             report.snapshot = _snapshot(s, added, links)
@@ -110,12 +140,28 @@ def merge_projects(project: Project, others: Sequence[Path | str]) -> MergeRepor
     return report
 
 
+def _check_mapping(s: Session, stores: list[ProjectStore], wanted: Mapping) -> None:
+    """Every mapped path exists in some other project, every target here."""
+    theirs: set[str] = set()
+    for store in stores:
+        with store.read() as o:
+            theirs.update(path_key(p) for p in code_paths(o).values())
+    unknown = sorted(p for p in wanted if p not in theirs)
+    if unknown:
+        names = ", ".join(store.path.name for store in stores)
+        raise ValidationError(f"no code {unknown[0]!r} in {names}.")
+    for target in wanted.values():
+        if target is not None and s.get(Code, target) is None:
+            raise ValidationError(f"code {target} does not exist in this project.")
+
+
 def _merge_one(
     s: Session,
     o: Session,
     report: MergeReport,
     added: dict[str, list[int]],
     links: list[tuple[int, int]],
+    mapping: Mapping,
 ) -> None:
     def note(table: str, row_id: int) -> None:
         added.setdefault(table, []).append(row_id)
@@ -135,19 +181,33 @@ def _merge_one(
             report.coders_added.append(oc.name)
         coder_map[oc.id] = found.id
 
-    # Codes by path, parents first.
-    ours = {path: cid for cid, path in _paths(s).items()}
+    # Codes, parents first: the mapping's choice, else by name under the (mapped) parent --
+    # which is matching by path where nothing is mapped -- else a new code.
+    our_paths = code_paths(s)
+    siblings = {
+        (parent, name.casefold()): cid
+        for cid, parent, name in s.execute(select(Code.id, Code.parent_id, Code.name))
+    }
     code_map: dict[int, int] = {}
-    theirs = _paths(o)
+    mapped: set[int] = set()  # their code ids that went onto a mapped code of ours
+    theirs = code_paths(o)
     for oid, path in sorted(theirs.items(), key=lambda item: item[1].count("/")):
-        if path in ours:
-            code_map[oid] = ours[path]
-            report.codes_matched += 1
+        chosen = mapping.get(path_key(path))
+        if chosen is not None:
+            code_map[oid] = chosen
+            mapped.add(oid)
+            report.codes_mapped[path] = our_paths[chosen]
             continue
         oc2 = o.get(Code, oid)
         assert oc2 is not None
+        parent_id = code_map.get(oc2.parent_id) if oc2.parent_id is not None else None
+        found_code = siblings.get((parent_id, oc2.name.casefold()))
+        if found_code is not None:
+            code_map[oid] = found_code
+            report.codes_matched += 1
+            continue
         code = Code(
-            parent_id=code_map.get(oc2.parent_id) if oc2.parent_id is not None else None,
+            parent_id=parent_id,
             name=oc2.name,
             definition=oc2.definition,
             colour=oc2.colour,
@@ -160,8 +220,9 @@ def _merge_one(
         s.add(code)
         s.flush()
         note("codes", code.id)
-        code_map[oid] = ours[path] = code.id
-        report.codes_added.append(path)
+        code_map[oid] = siblings[(parent_id, oc2.name.casefold())] = code.id
+        our_paths[code.id] = code.name if parent_id is None else f"{our_paths[parent_id]}/{code.name}"
+        report.codes_added.append(our_paths[code.id])
 
     # Cases by name.
     case_map: dict[int, int] = {}
@@ -223,18 +284,20 @@ def _merge_one(
             s.flush()
             note("segments", target.id)
             report.segments_added += 1
-            for code_id, valence in codes:
-                s.add(SegmentCode(segment_id=target.id, code_id=code_map[code_id], valence=valence))
+            for code_id, valence, via_map in _links(codes, code_map, mapped, set()):
+                s.add(SegmentCode(segment_id=target.id, code_id=code_id, valence=valence))
+                report.codings_mapped += via_map
             continue
         have = set(
             s.scalars(select(SegmentCode.code_id).where(SegmentCode.segment_id == target.id))
         )
-        new = [(code_map[c], v) for c, v in codes if code_map[c] not in have]
+        new = _links(codes, code_map, mapped, have)
         if not new:
             report.segments_already_present += 1
-        for code_id, valence in new:
+        for code_id, valence, via_map in new:
             s.add(SegmentCode(segment_id=target.id, code_id=code_id, valence=valence))
             report.codings_added += 1
+            report.codings_mapped += via_map
             if target.id not in added.get("segments", []):
                 links.append((target.id, code_id))
     for name in sorted(seen_coders):
@@ -271,6 +334,24 @@ def _merge_one(
         report.memos_added += 1
 
     _merge_summaries(s, o, code_map, report, note)
+
+
+def _links(
+    codes: Sequence[tuple[int, Valence]],
+    code_map: dict[int, int],
+    mapped: set[int],
+    have: set[int],
+) -> list[tuple[int, Valence, bool]]:
+    """Our (code, valence, via the mapping) for their codings, once per code (two of their
+    codes mapped onto one of ours make one coding; the first valence wins)."""
+    out: list[tuple[int, Valence, bool]] = []
+    seen = set(have)
+    for code_id, valence in codes:
+        ours = code_map[code_id]
+        if ours not in seen:
+            seen.add(ours)
+            out.append((ours, valence, code_id in mapped))
+    return out
 
 
 def _merge_summaries(
@@ -317,23 +398,6 @@ def _guid_pairs(
     theirs: dict[object, str] = dict(o.execute(select(key, model.guid)).all())  # type: ignore[call-overload]
     mine: dict[object, str] = dict(s.execute(select(key, model.guid)).all())  # type: ignore[call-overload]
     return [(g, mine[k]) for k, g in theirs.items() if k in mine]
-
-
-def _paths(s: Session) -> dict[int, str]:
-    rows_ = s.execute(select(Code.id, Code.parent_id, Code.name)).all()
-    parent = {i: p for i, p, _n in rows_}
-    name = {i: n for i, _p, n in rows_}
-    out: dict[int, str] = {}
-
-    def path(i: int) -> str:
-        if i not in out:
-            p = parent[i]
-            out[i] = name[i] if p is None else f"{path(p)}/{name[i]}"
-        return out[i]
-
-    for i in name:
-        path(i)
-    return out
 
 
 def _copy_document(
@@ -422,15 +486,16 @@ class MergeProjects(Command):
 
     kind = "merge_projects"
 
-    def __init__(self, others: Sequence[Path | str]) -> None:
+    def __init__(self, others: Sequence[Path | str], mapping: Mapping | None = None) -> None:
         super().__init__()
         self.others = list(others)
+        self.mapping = dict(mapping or {})
         self.report: MergeReport | None = None
         self.detail = ", ".join(Path(p).name for p in self.others)
 
     def do(self, p: Project) -> Changes:
         if self.report is None:
-            self.report = merge_projects(p, self.others)
+            self.report = merge_projects(p, self.others, self.mapping)
         else:
             with p.store.write() as s:
                 rows.restore(s, self.report.snapshot)

@@ -2,7 +2,8 @@
 
 `AttributeTableModel` shows documents × (case, attributes); editing a cell pushes
 SetDocumentAttribute (or AssignCase for the case column) on the undo stack, so every edit is
-undoable and broadcast like any other. `SpeakersDialog` renames a document's speakers and sets
+undoable and broadcast like any other. The dialog's second tab (`app.case_attributes`) edits the
+cases themselves: their names and case attributes, with their member documents. `SpeakersDialog` renames a document's speakers and sets
 their role here or in every document.
 """
 
@@ -24,10 +25,12 @@ from PySide6.QtWidgets import (
     QTableView,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from app.case_attributes import CasesPage
 from app.context import ProjectContext
 from app.errors import show_error
 from app.labels import role_label
@@ -120,7 +123,7 @@ class AttributeTableModel(QAbstractTableModel):
 
 
 class AttributesDialog(QDialog):
-    """Documents × attributes, editable; cases in the first column."""
+    """Two tabs: documents × attributes (case in the first column), and cases × case attributes."""
 
     def __init__(self, ctx: ProjectContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -139,26 +142,37 @@ class AttributesDialog(QDialog):
         add = QPushButton(self.tr("Add attribute…"))
         add.clicked.connect(self._add_attribute)
         add.setEnabled(not ctx.readonly)
+        documents = QWidget()
+        page = QVBoxLayout(documents)
+        page.addWidget(QLabel(self.tr("Double-click a cell to edit. The first column is the "
+                                      "case (e.g. the family) a document belongs to.")))
+        page.addWidget(self.view)
+        row = QHBoxLayout()
+        row.addWidget(add)
+        row.addStretch(1)
+        page.addLayout(row)
+        self.cases = CasesPage(self._push, ctx.readonly)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(documents, self.tr("Documents"))
+        self.tabs.addTab(self.cases, self.tr("Cases"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        bottom = QHBoxLayout()
-        bottom.addWidget(add)
-        bottom.addStretch(1)
-        bottom.addWidget(buttons)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Double-click a cell to edit. The first column is the "
-                                        "case (e.g. the family) a document belongs to.")))
-        layout.addWidget(self.view)
-        layout.addLayout(bottom)
+        layout.addWidget(self.tabs)
+        layout.addWidget(buttons)
         self.resize(820, 420)
         self._reload()
         ctx.changed.connect(self._on_changed)
+
+    def show_cases(self) -> None:
+        self.tabs.setCurrentWidget(self.cases)
 
     def _reload(self) -> None:
         p = self.ctx.project
         if p is not None:
             self.model.set_data(p.documents.list(), p.attributes.names())
             self.view.resizeColumnsToContents()
+            self.cases.reload(p)
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.attributes or changes.documents:

@@ -51,6 +51,8 @@ def kind_text(kind: str) -> str:
         "rename_document": QCoreApplication.translate("UndoText", "Rename document"),
         "set_attribute": QCoreApplication.translate("UndoText", "Set attribute"),
         "assign_case": QCoreApplication.translate("UndoText", "Assign case"),
+        "set_case_attribute": QCoreApplication.translate("UndoText", "Set case attribute"),
+        "rename_case": QCoreApplication.translate("UndoText", "Rename case"),
         "set_memo": QCoreApplication.translate("UndoText", "Memo"),
         "set_speaker": QCoreApplication.translate("UndoText", "Edit speaker"),
         "set_role_everywhere": QCoreApplication.translate("UndoText", "Set speaker role everywhere"),

@@ -36,6 +36,44 @@
       <source>Name:</source>
       <translation>Naam:</translation>
     </message>
+    <message>
+      <source>Documents</source>
+      <translation>Documenten</translation>
+    </message>
+    <message>
+      <source>Cases</source>
+      <translation>Casussen</translation>
+    </message>
+  </context>
+  <context>
+    <name>CaseTableModel</name>
+    <message>
+      <source>Case</source>
+      <translation>Casus</translation>
+    </message>
+    <message>
+      <source>Documents</source>
+      <translation>Documenten</translation>
+    </message>
+  </context>
+  <context>
+    <name>CasesPage</name>
+    <message>
+      <source>Add case attribute…</source>
+      <translation>Casusattribuut toevoegen…</translation>
+    </message>
+    <message>
+      <source>A case groups documents, e.g. the interviews with one family. Put documents in a case in the Documents tab; attributes here belong to the case as a whole (e.g. its gemeente).</source>
+      <translation>Een casus bundelt documenten, bijvoorbeeld de interviews met één gezin. Zet documenten in een casus op het tabblad Documenten; de attributen hier horen bij de casus als geheel (bijvoorbeeld de gemeente).</translation>
+    </message>
+    <message>
+      <source>Add case attribute</source>
+      <translation>Casusattribuut toevoegen</translation>
+    </message>
+    <message>
+      <source>Name:</source>
+      <translation>Naam:</translation>
+    </message>
   </context>
   <context>
     <name>CodeDialog</name>
@@ -1154,6 +1192,14 @@
       <location filename="../../app/undo.py" line="53" />
       <source>Assign case</source>
       <translation>Casus toewijzen</translation>
+    </message>
+    <message>
+      <source>Set case attribute</source>
+      <translation>Casusattribuut instellen</translation>
+    </message>
+    <message>
+      <source>Rename case</source>
+      <translation>Casus hernoemen</translation>
     </message>
     <message>
       <location filename="../../app/undo.py" line="54" />

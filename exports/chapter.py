@@ -79,6 +79,8 @@ class ChapterOptions:
     respondent_only: bool = False  # leave out fragments that start in an interviewer turn
     period_attribute: str = "meting"
     file_stem: str = "hoofdstuk"  # with `per`: hoofdstuk_<value>.docx
+    include_matrix: bool = False  # the framework matrix with cell summaries as last appendix
+    matrix_rows: str = "case"  # its rows: "document", "case" or "attribute:NAME"
 
 
 class ExportCancelled(Exception):
@@ -156,6 +158,14 @@ def write_chapter(project: Project, options: ChapterOptions, dest: Path | str, *
                       compare_values=opts.compare_values,
                       period_attribute=opts.period_attribute, tick=tick)
         doc = build_document(data, opts.template)
+        if opts.include_matrix:
+            from exports.matrix import append_matrix_appendix
+
+            append_matrix_appendix(doc, project, rows=opts.matrix_rows,
+                                   code_ids=[s.code.id for s in data.sections],
+                                   document_ids=({d.id for d in data.documents}
+                                                 if opts.where else None),
+                                   min_count=opts.min_count)
         guard_texts(project, document_texts(doc))
         if cancelled is not None and cancelled():
             raise ExportCancelled(list(written))

@@ -3,7 +3,8 @@
 Why: the Framework method charts data per case and theme and summarises each cell in the
 researcher's words. A cell shows the number of coded fragments; selecting it lists those
 fragments (double-click opens one in its transcript) and opens the cell's summary for writing.
-Summaries are saved through an undoable command; the matrix with summaries goes to Excel.
+Summaries are saved through an undoable command; the matrix with summaries goes to Excel or
+Word (exports/matrix.py, in a worker).
 """
 
 from __future__ import annotations
@@ -131,6 +132,8 @@ class MatrixView(AnalysisPanel):
         choose.clicked.connect(self.choose_codes)
         self.export_button = QPushButton(self.tr("Export to Excel…"), objectName="matrixExport")
         self.export_button.clicked.connect(self.export_dialog)
+        self.word_button = QPushButton(self.tr("Export to Word…"), objectName="matrixExportWord")
+        self.word_button.clicked.connect(self.export_word_dialog)
         self.model = MatrixModel(self)
         self.table = QTableView(objectName="matrixTable")
         self.table.setModel(self.model)
@@ -158,6 +161,7 @@ class MatrixView(AnalysisPanel):
         top.addWidget(choose)
         top.addStretch(1)
         top.addWidget(self.export_button)
+        top.addWidget(self.word_button)
         editor = QWidget()
         ed = QVBoxLayout(editor)
         ed.setContentsMargins(0, 0, 0, 0)
@@ -293,14 +297,24 @@ class MatrixView(AnalysisPanel):
         if name:
             self.export_to(Path(name) if name.endswith(".xlsx") else Path(name + ".xlsx"))
 
+    def export_word_dialog(self) -> None:
+        if self.model.matrix is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export matrix"), "matrix.docx",
+                                              self.tr("Word document (*.docx)"))
+        if name:
+            self.export_to(Path(name) if name.endswith(".docx") else Path(name + ".docx"))
+
     def export_to(self, dest: Path) -> ops.Task | None:
-        from app.panels.out_matrix_xlsx import write_matrix_xlsx
+        """Write the matrix shown to `dest`: Word for a .docx, else an Excel workbook."""
+        from exports.matrix import write_matrix_docx, write_matrix_xlsx
 
         matrix, project = self.model.matrix, self.project
         if matrix is None or project is None:
             return None
+        write = write_matrix_docx if dest.suffix.lower() == ".docx" else write_matrix_xlsx
 
-        return ops.run_task(lambda _progress, _cancelled: write_matrix_xlsx(project, matrix, dest),
+        return ops.run_task(lambda _progress, _cancelled: write(project, matrix, dest),
                             parent=self, label=self.tr("Exporting the matrix…"), writer=False,
                             cancellable=False,
                             on_done=lambda path: show_written(

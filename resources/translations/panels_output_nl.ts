@@ -521,6 +521,10 @@
         <translation>Exporteren naar Excel…</translation>
     </message>
     <message>
+        <source>Export to Word…</source>
+        <translation>Exporteren naar Word…</translation>
+    </message>
+    <message>
         <source>Select a cell to see its fragments and summary.</source>
         <translation>Kies een cel om de fragmenten en de samenvatting te zien.</translation>
     </message>
@@ -571,6 +575,10 @@
     <message>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel-werkmap (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Word-document (*.docx)</translation>
     </message>
     <message>
         <source>Exporting the matrix…</source>
@@ -640,8 +648,8 @@
         <translation>Projecten samenvoegen</translation>
     </message>
     <message>
-        <source>Bring in the documents, codes, coded fragments and memos of other Duiding projects of the same study. Documents are recognised by their content, codes by their path; each coder's work stays under their own name. Undo takes the whole merge back.</source>
-        <translation>Haal de documenten, codes, gecodeerde fragmenten en memo's binnen uit andere Duiding-projecten van hetzelfde onderzoek. Documenten worden herkend aan hun inhoud, codes aan hun pad; het werk van elke codeur blijft op diens eigen naam. Ongedaan maken draait het hele samenvoegen terug.</translation>
+        <source>Bring in the documents, codes, coded fragments and memos of other Duiding projects of the same study. Documents are recognised by their content, codes by their path; for codes without a match you choose the target code on the next page. Each coder's work stays under their own name. Undo takes the whole merge back.</source>
+        <translation>Haal de documenten, codes, gecodeerde fragmenten en memo's binnen uit andere Duiding-projecten van hetzelfde onderzoek. Documenten worden herkend aan hun inhoud, codes aan hun pad; voor codes zonder overeenkomst kiest u op de volgende pagina de doelcode. Het werk van elke codeur blijft op diens eigen naam. Ongedaan maken draait het hele samenvoegen terug.</translation>
     </message>
     <message>
         <source>Add projects…</source>
@@ -682,6 +690,61 @@
     <message>
         <source>Open a project first.</source>
         <translation>Open eerst een project.</translation>
+    </message>
+    <message>
+        <source>Mapped codes</source>
+        <translation>Gekoppelde codes</translation>
+    </message>
+    <message>
+        <source>{codes} codes onto existing codes, {codings} codings</source>
+        <translation>{codes} codes op bestaande codes, {codings} coderingen</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Terug</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Volgende</translation>
+    </message>
+    <message>
+        <source>These codes of the other projects have no code with the same path here. Choose where their coded fragments go: onto an existing code, or into a new code.</source>
+        <translation>Deze codes uit de andere projecten hebben hier geen code met hetzelfde pad. Kies waar hun gecodeerde fragmenten heen gaan: naar een bestaande code, of naar een nieuwe code.</translation>
+    </message>
+</context>
+<context>
+    <name>MappingTable</name>
+    <message>
+        <source>Code in other project</source>
+        <translation>Code in ander project</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Fragments</source>
+        <translation>Fragmenten</translation>
+    </message>
+    <message>
+        <source>Target code</source>
+        <translation>Doelcode</translation>
+    </message>
+    <message>
+        <source>Create new code</source>
+        <translation>Nieuwe code maken</translation>
+    </message>
+    <message>
+        <source>Suggested: a code with the same name</source>
+        <translation>Voorstel: een code met dezelfde naam</translation>
+    </message>
+    <message>
+        <source>Suggested: a code with a similar name ({percent}%)</source>
+        <translation>Voorstel: een code met een vergelijkbare naam ({percent}%)</translation>
+    </message>
+    <message>
+        <source>No code with a similar name here</source>
+        <translation>Hier geen code met een vergelijkbare naam</translation>
     </message>
 </context>
 <context>

@@ -4,8 +4,10 @@ Why: students adapt the codebook as they code — they rename "wachttijd" to "Wa
 theme at the top level that the lead keeps under "toegang". Matching codes by path alone would
 silently create near-duplicates in the merged project. The plan lists, per other project, every
 code whose path is not in this project, with a suggestion the user confirms or changes (the
-mapping dialog, ``duiding merge --plan`` / ``--map``): a code here with the same name elsewhere in
-the tree, else a close name (difflib ratio >= 0.85, case and accents folded), else "create".
+mapping dialog, ``duiding merge --plan`` / ``--map``): where an earlier merge of the same file put
+the code's fragments (they keep their GUID), else a code here with the same name elsewhere in the
+tree, else a close name (difflib ratio >= 0.85, case and accents folded), else "create". The first
+makes a repeated merge through the dialog add nothing, whatever the user chose the first time.
 
 Reading only: the other projects are opened read-only and this project is not written.
 ``coding/merge.py`` applies the resulting mapping; the path helpers live here so both agree on
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -27,7 +30,7 @@ from sqlalchemy.orm import Session
 
 from coding.types import CodeId, CodeInfo
 from models.errors import ValidationError
-from models.schema import Code, SegmentCode
+from models.schema import Code, Segment, SegmentCode
 
 if TYPE_CHECKING:
     from coding.project import Project
@@ -38,6 +41,7 @@ SIMILARITY = 0.85  # difflib ratio on folded names; "wachttijd" ~ "wachttijden" 
 class Suggestion(StrEnum):
     """Why a target is suggested (the app translates these)."""
 
+    EARLIER_MERGE = "earlier_merge"  # where an earlier merge put this code's fragments
     SAME_NAME = "same_name"  # a code here with the same (folded) name, elsewhere in the tree
     SIMILAR_NAME = "similar_name"  # a close name (typo, plural, accents)
     CREATE = "create"  # nothing alike: create the code under its mapped parent
@@ -163,6 +167,37 @@ def suggest(name: str, ours: Sequence[CodeInfo]) -> tuple[Suggestion, CodeInfo |
     return Suggestion.CREATE, None, 0.0
 
 
+def earlier_targets(
+    project: Project, o: Session, theirs: Sequence[CodeInfo], ours: Sequence[CodeInfo]
+) -> dict[int, set[int]]:
+    """Per code of theirs, the codes of ours that every one of its fragments already carries
+    here (a merged fragment keeps its GUID), less those its other codes match by path."""
+    their_codes: dict[str, set[int]] = defaultdict(set)
+    query = select(Segment.guid, SegmentCode.code_id).join(
+        SegmentCode, SegmentCode.segment_id == Segment.id
+    )
+    for guid, cid in o.execute(query):
+        their_codes[guid].add(cid)
+    our_codes: dict[str, set[int]] = defaultdict(set)
+    guids = list(their_codes)
+    with project.store.read() as s:
+        for i in range(0, len(guids), 500):  # well under SQLite's variable limit
+            for guid, cid in s.execute(query.where(Segment.guid.in_(guids[i : i + 500]))):
+                our_codes[guid].add(cid)
+    their_path: dict[int, str] = {c.id: path_key(c.path) for c in theirs}
+    our_path: dict[int, str] = {c.id: path_key(c.path) for c in ours}
+    found: dict[int, set[int]] = {}
+    for guid, cids in their_codes.items():
+        here = our_codes.get(guid)
+        if not here:
+            continue
+        for cid in cids:
+            taken = {their_path[c] for c in cids if c != cid}
+            fits = {c for c in here if our_path[c] not in taken}
+            found[cid] = fits if cid not in found else found[cid] & fits
+    return {cid: fits for cid, fits in found.items() if fits}
+
+
 def plan_merge(project: Project, others: Sequence[Path | str]) -> MergePlan:
     """List the other projects' codes without a counterpart here, each with a suggested target."""
     from coding.project import Project as ProjectClass  # runtime import: project imports a lot
@@ -176,6 +211,7 @@ def plan_merge(project: Project, others: Sequence[Path | str]) -> MergePlan:
             with other.store.read() as o:
                 query = select(SegmentCode.code_id, func.count()).group_by(SegmentCode.code_id)
                 counts: dict[int, int] = dict(o.execute(query).all())
+                earlier = earlier_targets(project, o, theirs, ours)
             unmatched: list[UnmatchedCode] = []
             matched = 0
             for code in theirs:
@@ -183,6 +219,11 @@ def plan_merge(project: Project, others: Sequence[Path | str]) -> MergePlan:
                     matched += 1
                     continue
                 kind, target, ratio = suggest(code.name, ours)
+                if code.id in earlier and (target is None or target.id not in earlier[code.id]):
+                    kind, ratio = Suggestion.EARLIER_MERGE, 1.0
+                    target = next(c for c in ours if c.id in earlier[code.id])
+                elif code.id in earlier:
+                    kind = Suggestion.EARLIER_MERGE
                 unmatched.append(
                     UnmatchedCode(
                         path=code.path,

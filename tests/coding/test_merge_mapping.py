@@ -114,8 +114,12 @@ def test_mapped_codings_land_on_our_codes_with_coder_valence_and_memo(
 
     # A second merge with the same mapping adds nothing; the plan now only lists what was mapped.
     again = plan_merge(lead, [other])
-    assert {u.path for u in again.sources[0].unmatched} == {
-        "Toegang/Wachttijden", "Toegang/Wachttijden/te lang", "informatie", "Samenwérking"}
+    assert {u.path: (u.suggestion, u.target_path) for u in again.sources[0].unmatched} == {
+        "Toegang/Wachttijden": (Suggestion.EARLIER_MERGE, "toegang/wachttijd"),
+        "Toegang/Wachttijden/te lang": (Suggestion.EARLIER_MERGE, "toegang/wachttijd/te lang"),
+        "informatie": (Suggestion.EARLIER_MERGE, "toegang/informatie"),
+        "Samenwérking": (Suggestion.EARLIER_MERGE, "samenwerking"),
+    }
     before = (tims(lead), [c.path for c in lead.codes.tree()])
     second = merge_projects(lead, [other], again.suggested_mapping())
     assert not second.changed
@@ -139,6 +143,11 @@ def test_user_choice_overrides_suggestion_and_two_codes_onto_one_make_one_coding
     assert tims(lead) == [("wachtten heel lang", ("toegang/wachttijd",), ("aandachtspunt",), "")]
     assert report.codings_mapped == 1 and "informatie" not in report.codes_added
     assert "nazorg" in report.codes_added  # None: create, as without a mapping
+    # Planning again suggests the user's earlier choice, not the name; merging it adds nothing.
+    again = plan_merge(lead, [tmp_path / "tim.duiding"])
+    info = next(u for u in again.sources[0].unmatched if u.path == "informatie")
+    assert (info.suggestion, info.target_path) == (Suggestion.EARLIER_MERGE, "toegang/wachttijd")
+    assert not merge_projects(lead, [tmp_path / "tim.duiding"], again.suggested_mapping()).changed
     lead.close()
 
 

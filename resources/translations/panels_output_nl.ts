@@ -735,6 +735,10 @@
         <translation>Nieuwe code maken</translation>
     </message>
     <message>
+        <source>Suggested: where an earlier merge put these fragments</source>
+        <translation>Voorstel: waar een eerdere samenvoeging deze fragmenten onderbracht</translation>
+    </message>
+    <message>
         <source>Suggested: a code with the same name</source>
         <translation>Voorstel: een code met dezelfde naam</translation>
     </message>

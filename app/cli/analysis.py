@@ -1,7 +1,10 @@
 """Analysis commands: agreement and merge (DESIGN.md section 7).
 
 `duiding stats` is the core module's (app/cli/core.py); these commands only call the services in
-coding/analysis.py and coding/merge.py and print what they return.
+coding/analysis.py and coding/merge.py and print what they return. `duiding merge --plan` shows
+the other projects' codes without a path here (with suggestions) and changes nothing; `--map
+OTHER=OURS` then says where those codes go, as the GUI's mapping page does. Without `--map` an
+unmatched code is created, as before: a suggestion is never applied unasked.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from typing import Any
 from app.cli.output import CliError, add_json, add_project, emit
 from coding.agreement import AgreementResult, CodeAgreement
 from coding.analysis import AnalysisManager
-from coding.merge import merge_projects
+from coding.merge import MergePlan, merge_projects, plan_merge
 from coding.project import Project
 
 
@@ -30,6 +33,12 @@ def register(sub: Any) -> None:
     p = sub.add_parser("merge", help="bring other coders' projects into this one")
     add_project(p)
     p.add_argument("others", nargs="+", type=Path, metavar="OTHER_PROJECT")
+    p.add_argument("--map", action="append", default=[], metavar="OTHER_PATH=OUR_PATH",
+                   help="put the other projects' code OTHER_PATH onto our code OUR_PATH "
+                        "(repeatable; OUR_PATH empty: create it)")
+    p.add_argument("--plan", action="store_true",
+                   help="list the other projects' codes without a match here, with suggestions; "
+                        "change nothing")
     add_json(p)
     p.set_defaults(func=cmd_merge)
 
@@ -96,14 +105,54 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     return 0
 
 
+_REASONS = {
+    "earlier_merge": "eerder samengevoegd",
+    "same_name": "zelfde naam",
+    "similar_name": "vergelijkbare naam",
+    "create": "nieuwe code",
+}
+
+
+def _plan_lines(plan: MergePlan) -> list[str]:
+    lines: list[str] = []
+    for src in plan.sources:
+        lines.append(f"{src.source}: {src.codes_matched} codes herkend, "
+                     f"{len(src.unmatched)} zonder overeenkomst")
+        for u in src.unmatched:
+            target = u.target_path or "(nieuwe code)"
+            lines.append(f"  {u.path} ({u.segments} fragmenten) -> {target} "
+                         f"[{_REASONS[u.suggestion.value]}]")
+    if plan.unmatched_paths():
+        lines.append("kies met --map ANDER_PAD=ONS_PAD (herhaalbaar); zonder --map wordt een "
+                     "nieuwe code gemaakt")
+    return lines
+
+
+def _mapping(project: Project, items: list[str]) -> dict[str, int | None]:
+    mapping: dict[str, int | None] = {}
+    for item in items:
+        other, sep, ours = item.partition("=")
+        if not sep or not other.strip():
+            raise CliError(f"--map takes OTHER_PATH=OUR_PATH, not {item!r}")
+        mapping[other.strip().strip("/")] = project.codes.by_path(ours).id if ours.strip() \
+            else None
+    return mapping
+
+
 def cmd_merge(args: argparse.Namespace) -> int:
+    if args.plan:
+        with Project.open(args.project, readonly=True) as project:
+            plan = plan_merge(project, args.others)
+        emit(args, plan.as_json(), _plan_lines(plan))
+        return 0
     with Project.open(args.project) as project:
-        report = merge_projects(project, args.others)
+        report = merge_projects(project, args.others, _mapping(project, args.map))
     data = report.as_json()
     lines = [
         f"samengevoegd: {', '.join(report.sources)}",
         f"  documenten: {len(report.documents_added)} nieuw, {report.documents_matched} herkend",
-        f"  codes: {len(report.codes_added)} nieuw, {report.codes_matched} herkend",
+        f"  codes: {len(report.codes_added)} nieuw, {report.codes_matched} herkend, "
+        f"{len(report.codes_mapped)} gekoppeld ({report.codings_mapped} coderingen)",
         f"  codeurs: {', '.join(report.coders) or '-'}",
         f"  segmenten: {report.segments_added} nieuw, {report.codings_added} codes toegevoegd, "
         f"{report.segments_already_present} al aanwezig",

@@ -289,7 +289,8 @@ def _table(doc: DocxDocument, matrix: FrameworkMatrix, min_count: int) -> Table:
     # Row labels (file names, case ids) are single words: widen their column so they do not
     # break mid-word, up to a third of the page; the theme columns share what is left.
     longest = max((len(x) for r in matrix.rows for x in row_label(r.label).split()), default=0)
-    label_cm = min(longest * 0.6 * 9 / 72 * 2.54 + 0.45, usable_cm / 3)
+    # (bold glyphs of a wide fallback font such as DejaVu Sans take ~0.7 em)
+    label_cm = min(longest * 0.7 * 9 / 72 * 2.54 + 0.45, usable_cm / 3)
     if label_cm > first.cm:
         first = Cm(label_cm)
         rest = Cm(max((usable_cm - label_cm) / max(1, len(header) - 1), 1.6))

@@ -38,6 +38,9 @@ def register(sub: Any) -> None:
                    help="quote attribution, default '({respondent_type}, {gezin})' (word)")
     g.add_argument("--respondent-only", action="store_true",
                    help="leave out fragments in interviewer turns")
+    g.add_argument("--include-matrix", nargs="?", const="case", metavar="ROWS",
+                   help="append the framework matrix with its cell summaries; rows case "
+                        "(default), document or attribute:NAME (word)")
 
 
 def _themes(args: argparse.Namespace) -> tuple[str, ...]:
@@ -77,6 +80,8 @@ def export_word(args: argparse.Namespace) -> int:
         max_quotes_per_theme=args.max_quotes, min_count=args.min_count,
         compare_attribute=compare_attribute, compare_values=compare_values,
         template=args.template, respondent_only=args.respondent_only,
+        include_matrix=args.include_matrix is not None,
+        matrix_rows=args.include_matrix or "case",
         **({"attribution_pattern": args.attribution} if args.attribution else {}))
     with Project.open(args.project, readonly=True) as project:
         _check_themes(project, options.themes)

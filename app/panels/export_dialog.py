@@ -153,6 +153,11 @@ class ExportDialog(QDialog):
         t_row.addWidget(self.template, 1)
         t_row.addWidget(pick_template)
         cf.addRow(self.tr("Word template (.docx/.dotx)"), t_row)
+        self.include_matrix = QCheckBox(
+            self.tr("Append the framework matrix with its cell summaries (per case)"),
+            objectName="exportIncludeMatrix")
+        self.include_matrix.setChecked(defaults.include_matrix)
+        cf.addRow("", self.include_matrix)
 
         self.tabs = QTabWidget(objectName="exportTabs")
         self.tabs.addTab(selection, self.tr("Selection"))
@@ -276,7 +281,8 @@ class ExportDialog(QDialog):
             or ChapterOptions().attribution_pattern,
             compare_attribute=compare, compare_values=values if compare else (),
             template=Path(template) if template else None,
-            respondent_only=self.respondent_only.isChecked())
+            respondent_only=self.respondent_only.isChecked(),
+            include_matrix=self.include_matrix.isChecked())
         return ExportRequest(self.fmt, Path(self.output.text().strip()), chapter)
 
     def problem(self, req: ExportRequest) -> str | None:

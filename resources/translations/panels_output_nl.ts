@@ -297,6 +297,10 @@
 <context>
     <name>ExportDialog</name>
     <message>
+        <source>Append the framework matrix with its cell summaries (per case)</source>
+        <translation>Framework-matrix met de samenvattingen per cel als bijlage toevoegen (per casus)</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>

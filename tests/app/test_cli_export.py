@@ -68,3 +68,13 @@ def test_errors_are_one_line(project_file: Path, tmp_path: Path, argv: list[str]
     err = capsys.readouterr().err.strip()
     assert message in err and "\n" not in err and err.startswith("duiding export:")
     assert not (tmp_path / "uit.docx").exists()
+
+
+def test_word_with_the_framework_matrix_appended(project_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "met_matrix.docx"
+    assert main(["export", "word", str(project_file), str(out), "--include-matrix"]) == 0
+    headings = [p.text for p in docx.Document(out).paragraphs if p.style.name.startswith("Heading")]
+    assert "Bijlage: framework-matrix" in headings
+    plain = tmp_path / "zonder.docx"
+    assert main(["export", "word", str(project_file), str(plain)]) == 0
+    assert "Bijlage: framework-matrix" not in [p.text for p in docx.Document(plain).paragraphs]

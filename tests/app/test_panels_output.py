@@ -58,11 +58,13 @@ def test_export_word_chapter_with_filter_and_options(qtbot, env: Host, tmp_path:
     dialog.title.setText("Bevindingen ouders")
     dialog.add_filter("respondent_type", "ouder")
     dialog.max_quotes.setValue(2)
+    qtbot.mouseClick(dialog.include_matrix, Qt.MouseButton.LeftButton)
     run_dialog(qtbot, dialog)
     assert dialog.written == [dest]
     doc = docx.Document(str(dest))
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith(("Heading", "Title"))]
     assert "Bevindingen ouders" in headings
+    assert "Bijlage: framework-matrix" in headings  # the option the user ticked
     assert any(h.lower().startswith("toegang") for h in headings)
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "verhaal vertellen" not in text  # the youth's interview is filtered out

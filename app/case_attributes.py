@@ -186,6 +186,8 @@ class CasesPage(QWidget):
         self.model.set_data(rows, attrs)
         if first:
             self.view.resizeColumnsToContents()
+            if self.view.columnWidth(DOCUMENTS_COLUMN) > 360:  # many interviews: see tooltip
+                self.view.setColumnWidth(DOCUMENTS_COLUMN, 360)
 
     def _ask_attribute(self) -> None:
         name, ok = QInputDialog.getText(self, self.tr("Add case attribute"), self.tr("Name:"))

@@ -19,6 +19,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -108,6 +109,8 @@ def run_task(work: Work, *, parent: QWidget | None, label: str = "",
         dialog.canceled.connect(task.cancel)
 
         def on_progress(done: int, total: int, name: str) -> None:
+            if not _alive(dialog):  # its parent window was closed while the job ran
+                return
             assert dialog is not None
             dialog.setMaximum(max(total, 1))
             dialog.setValue(min(done, max(total, 1)))
@@ -121,7 +124,7 @@ def run_task(work: Work, *, parent: QWidget | None, label: str = "",
         task.failed.connect(on_error)
 
     def cleanup() -> None:
-        if dialog is not None:
+        if dialog is not None and _alive(dialog):
             dialog.canceled.disconnect(task.cancel)
             dialog.close()
             dialog.deleteLater()
@@ -131,6 +134,11 @@ def run_task(work: Work, *, parent: QWidget | None, label: str = "",
     pool = writer_pool() if writer else QThreadPool.globalInstance()
     pool.start(_Job(work, task))
     return task
+
+
+def _alive(widget: QWidget | None) -> bool:
+    """False once Qt deleted the widget (e.g. with the dialog that parented it)."""
+    return widget is not None and shiboken6.isValid(widget)
 
 
 def wait_all(timeout_ms: int = 30000) -> bool:

@@ -136,3 +136,33 @@ def test_state_goes_to_the_redirected_settings_and_panels_can_be_added(window, t
     window.save_state()
     ini = Path(os.environ["DUIDING_SETTINGS_DIR"]) / "duiding.ini"
     assert ini.exists() and "coder=Tester" in ini.read_text()
+
+
+def test_closing_the_window_that_started_a_job_does_not_break_its_end(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A dialog that started a job may be closed (and deleted) before the job ends: the job's
+    progress dialog went with it, and finishing must not touch it."""
+    from PySide6.QtWidgets import QDialog
+
+    release = threading.Event()
+    owner = QDialog()
+    results: list[object] = []
+
+    def work(progress, cancelled):  # type: ignore[no-untyped-def]
+        release.wait(10)
+        progress(1, 2, "half")
+        return 42
+
+    task = run_task(work, parent=owner, label="bezig", on_done=results.append)
+    owner.deleteLater()  # the user closes the dialog; Qt deletes it with its progress dialog
+    qtbot.waitUntil(lambda: not shiboken_valid(owner), timeout=5000)
+    release.set()
+    qtbot.waitUntil(task.is_finished, timeout=10000)
+    qtbot.wait(50)
+    assert results == [42] and task.error is None
+    assert wait_all(5000)
+
+
+def shiboken_valid(obj: object) -> bool:
+    import shiboken6
+
+    return shiboken6.isValid(obj)

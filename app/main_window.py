@@ -211,6 +211,7 @@ class MainWindow(QMainWindow):
                     self._focus_search)
         p = self._menus["project"]
         p.addAction(self.tr("Attributes and cases…"), self.edit_attributes)
+        p.addAction(self.tr("Case attributes…"), lambda: self.edit_attributes(cases=True))
         p.addAction(self.tr("Speakers of this document…"),
                     lambda: self.edit_speakers(self.coding.document_id))
         v = self._menus["view"]
@@ -297,10 +298,12 @@ class MainWindow(QMainWindow):
         if dialog.exec() == ImportDialog.DialogCode.Accepted:
             start_import(self.ctx, self, dialog.paths(), dialog.attribute_sheet())
 
-    def edit_attributes(self) -> None:
+    def edit_attributes(self, cases: bool = False) -> None:
         if self.ctx.project is not None:
             dialog = AttributesDialog(self.ctx, self)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            if cases:
+                dialog.show_cases()
             dialog.show()
 
     def edit_speakers(self, doc_id: DocumentId | None) -> None:

@@ -664,6 +664,10 @@
   <context>
     <name>MainWindow</name>
     <message>
+      <source>Case attributes…</source>
+      <translation>Casusattributen…</translation>
+    </message>
+    <message>
       <source>&amp;Data</source>
       <translation>&amp;Gegevens</translation>
     </message>

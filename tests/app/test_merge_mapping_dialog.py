@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from app import i18n, ops
 from app.i18n import parse_ts
@@ -19,6 +19,11 @@ from coding.types import SegmentFilter
 from tests.app.test_panels_analysis import CODINGS, build_project, make_host
 
 REPO = Path(__file__).resolve().parents[2]
+
+
+def settled(qtbot, dialog: MergeDialog) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the worker's progress dialog is cleaned up, so no signal outlives the test."""
+    qtbot.waitUntil(lambda: not dialog.findChildren(QProgressDialog), timeout=15000)
 
 
 def renamed_student(folder: Path) -> Path:
@@ -88,6 +93,7 @@ def test_mapping_page_suggests_lets_the_user_choose_and_merges_as_one_step(  # t
                     timeout=15000)
     assert not dialog.report.changed and h.ctx.undo_stack.count() == 1
     assert len(tims(project)) == 4
+    settled(qtbot, dialog)
     ops.wait_all()
     h.ctx.close()
 
@@ -109,6 +115,7 @@ def test_when_every_code_matches_next_merges_at_once(qtbot, tmp_path: Path) -> N
     assert task is not None and dialog.pages.currentIndex() == 0
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=15000)
     assert dialog.report.segments_added == 4 and dialog.report.codings_mapped == 0
+    settled(qtbot, dialog)
     ops.wait_all()
     h.ctx.close()
 

@@ -130,7 +130,7 @@ class ApplyCodes(_SegmentEdit):
             existing = [SegmentId(same)] if same is not None else []
             return self._record(p, lambda: [p.segments.apply(
                 self.doc_id, self.start, self.end, self.code_ids, self.valence, coder,
-                self.memo).segment_id], existing)
+                self.memo, existing=existing[0] if existing else None).segment_id], existing)
 
     @property
     def segment_id(self) -> SegmentId:

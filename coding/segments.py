@@ -84,8 +84,13 @@ class SegmentManager:
 
     def apply(self, doc_id: DocumentId, start: int, end: int, code_ids: list[CodeId],
               valence: Valence = Valence.NEUTRAAL, coder: str | None = None, memo: str = "",
-              segment_id: SegmentId | None = None) -> ApplyResult:
-        """Code a span with one or more codes, in one transaction."""
+              segment_id: SegmentId | None = None,
+              existing: SegmentId | None | bool = True) -> ApplyResult:
+        """Code a span with one or more codes, in one transaction.
+
+        ``existing`` is the coder's segment with exactly this span when the caller already
+        looked it up (None: there is none); True (default) looks it up here.
+        """
         if not code_ids:
             raise ValidationError("Choose at least one code.")
         coder = coder or self._project.coder
@@ -99,9 +104,12 @@ class SegmentManager:
             if missing := [c for c in code_ids if c not in known]:
                 raise NotFoundError(f"code {missing[0]} does not exist.")
             coder_id = self._project.coders.ensure_in(s, coder)
-            seg = s.scalar(select(Segment).where(
-                Segment.document_id == doc_id, Segment.start == start, Segment.end == end,
-                Segment.coder_id == coder_id))
+            if existing is True:
+                seg = s.scalar(select(Segment).where(
+                    Segment.document_id == doc_id, Segment.start == start, Segment.end == end,
+                    Segment.coder_id == coder_id))
+            else:
+                seg = s.get(Segment, existing) if existing is not None else None
             created = seg is None
             if seg is None:
                 seg = Segment(document_id=doc_id, start=start, end=end, coder_id=coder_id,
@@ -110,8 +118,11 @@ class SegmentManager:
                     seg.id = segment_id
                 s.add(seg)
                 s.flush()
-            links = {sc.code_id: sc for sc in s.scalars(
-                select(SegmentCode).where(SegmentCode.segment_id == seg.id))}
+                links: dict[int, SegmentCode] = {}  # a new segment has no codes yet
+            else:
+                links = {sc.code_id: sc for sc in s.scalars(
+                    select(SegmentCode).where(SegmentCode.segment_id == seg.id))}
+                seg.modified = utcnow()
             added, revalued = [], []
             for code_id in dict.fromkeys(code_ids):
                 if code_id in links:
@@ -121,7 +132,6 @@ class SegmentManager:
                 else:
                     s.add(SegmentCode(segment_id=seg.id, code_id=code_id, valence=valence))
                     added.append(code_id)
-            seg.modified = utcnow()
             return ApplyResult(SegmentId(seg.id), created, tuple(added), tuple(revalued))
 
     def unapply(self, result: ApplyResult) -> None:
@@ -222,6 +232,7 @@ class SegmentManager:
     def _fetch(self, f: SegmentFilter = NO_FILTER,
                segment_ids: list[SegmentId] | None = None) -> list[SegmentInfo]:
         with self._store.read() as s:
+            conn = s.connection()  # Core rows: the ORM's per-row work cost more than the SQL
             q = (select(Segment.id, Segment.document_id, Document.name, Segment.start, Segment.end,
                         Coder.name, Segment.memo, Segment.key_quote, Document.case_id)
                  .join(Document, Document.id == Segment.document_id)
@@ -257,18 +268,18 @@ class SegmentManager:
                     .join(Attribute, Attribute.id == DocumentAttributeValue.attribute_id)
                     .where(Attribute.name == name, DocumentAttributeValue.value.in_(values))))
             q = q.order_by(Document.position, Document.id, Segment.start, Segment.end, Segment.id)
-            found = s.execute(q).all()
+            found = conn.execute(q).all()
             if not found:
                 return []
             seg_ids = [r[0] for r in found]
             doc_ids = {r[1] for r in found}
             # Slicing in Python is O(1) per fragment; SQL substr() rescans the UTF-8 text.
-            texts = dict(s.execute(select(Document.id, Document.text)
-                                   .where(Document.id.in_(doc_ids))).all())
+            texts = dict(conn.execute(select(Document.id, Document.text)
+                                      .where(Document.id.in_(doc_ids))).all())
             paths: dict[int, CodeInfo] = {c.id: c for c in self._project.codes._tree(s)}
             codings: dict[int, list[Coding]] = {}
             for chunk in _chunks(seg_ids, 30000):
-                for seg_id, code_id, valence in s.execute(
+                for seg_id, code_id, valence in conn.execute(
                         select(SegmentCode.segment_id, SegmentCode.code_id,
                                type_coerce(SegmentCode.valence, String))
                         .where(SegmentCode.segment_id.in_(chunk))):
@@ -278,7 +289,7 @@ class SegmentManager:
             order = {cid: i for i, cid in enumerate(paths)}
             turns = self._turn_index(s, doc_ids)
             attrs = self._project.attributes.document_values(s)
-            cases = dict(s.execute(select(Case.id, Case.name)).all())
+            cases = dict(conn.execute(select(Case.id, Case.name)).all())
             out = []
             for sid, did, dname, st, en, coder, memo, kq, case_id in found:
                 txt = texts[did][st:en]
@@ -300,7 +311,7 @@ class SegmentManager:
                     type_coerce(Speaker.role, String))
              .outerjoin(Speaker, Speaker.id == Turn.speaker_id)
              .where(Turn.document_id.in_(doc_ids)).order_by(Turn.document_id, Turn.start))
-        for did, st, en, label, role in s.execute(q):
+        for did, st, en, label, role in s.connection().execute(q):
             starts, infos = index.setdefault(did, ([], []))
             starts.append(st)
             infos.append((en, label, _ROLES[role] if role else SpeakerRole.RESPONDENT))

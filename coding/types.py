@@ -25,7 +25,7 @@ AttributeId = NewType("AttributeId", int)
 MemoId = NewType("MemoId", int)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CodeInfo:
     id: CodeId
     parent_id: CodeId | None
@@ -40,7 +40,7 @@ class CodeInfo:
     guid: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TurnInfo:
     id: int
     ordinal: int
@@ -75,7 +75,7 @@ class DocumentInfo:
     guid: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Coding:
     """One code on a segment, with the valence of that coding."""
 
@@ -85,7 +85,7 @@ class Coding:
     colour: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SegmentInfo:
     id: SegmentId
     document_id: DocumentId

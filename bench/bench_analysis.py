@@ -18,7 +18,8 @@ from typing import Any
 
 from sqlalchemy import insert, select
 
-from coding.agreement import AgreementData, character_agreement, segment_agreement
+from coding.agreement import AgreementData, character_agreement
+from coding.agreement_segments import segment_agreement
 from coding.analysis import AnalysisManager
 from coding.project import Project
 from models.schema import Coder, Segment, SegmentCode

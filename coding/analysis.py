@@ -28,12 +28,10 @@ from coding.agreement import (
     AgreementData,
     AgreementResult,
     Disagreement,
-    SegmentUnit,
     character_agreement,
     disagreements,
-    segment_agreement,
-    segment_units,
 )
+from coding.agreement_segments import SegmentUnit, segment_agreement, segment_units
 from coding.types import CodeId, DocumentId, SegmentId, Valence
 from models.analysis_models import MatrixCell
 from models.base import utcnow

@@ -20,9 +20,8 @@ from coding.agreement import (
     coincidence_from_counts,
     disagreements,
     krippendorff_alpha_nominal,
-    segment_agreement,
-    segment_units,
 )
+from coding.agreement_segments import segment_agreement, segment_units
 
 # Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", section C: four observers,
 # twelve units, nominal data with missing values; the paper gives alpha = 0.743.

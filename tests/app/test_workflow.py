@@ -144,3 +144,33 @@ def test_blind_coding_hides_other_coders(qtbot, window, tmp_path: Path,
     assert window.view.stripe_model.bars == []
     window.show_others.setChecked(True)
     assert len(window.view.stripe_model.bars) == 1
+
+
+def test_dropping_files_on_the_window_imports_them(qtbot, window, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                   transcript_file: Path) -> None:
+    from PySide6.QtCore import QMimeData, QPoint, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QMessageBox
+
+    project = window.create_project(tmp_path / "studie.duiding", "jeugdhulp")
+    broken = tmp_path / "kapot.docx"
+    broken.write_bytes(b"not a zip")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(transcript_file)), QUrl.fromLocalFile(str(broken))])
+    # Qt delivers drops only inside a real drag; offscreen there is none, so the window's
+    # own handlers get the real event objects a drag would bring.
+    enter = QDragEnterEvent(QPoint(20, 20), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dragEnterEvent(enter)
+    assert enter.isAccepted()  # the window takes files while a project is open
+    drop = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(drop)
+    qtbot.waitUntil(lambda: window.documents.model.rowCount() == 1, timeout=15000)
+    assert [d.name for d in project.documents.list()] == [transcript_file.name]
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "importSummary") is not None,
+                    timeout=5000)
+    summary = window.findChild(QMessageBox, "importSummary")
+    shown = summary.text() + summary.informativeText() + summary.detailedText()
+    assert "kapot.docx" in shown  # the broken file is named in the summary, not imported
+    summary.accept()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from coding.commands import ApplyCodes
+from coding.commands import ApplyCodes, EditSegment
 from coding.project import Project
 from coding.types import Valence
 
@@ -85,5 +85,5 @@ def create_demo_project(folder: Path, *, coder: str | None = None) -> Path:
                              memo=memo)
             project.execute(cmd)
             if key:
-                project.segments.update(cmd.segment_id, key_quote=True)
+                project.execute(EditSegment(cmd.doc_id, cmd.segment_id, key_quote=True))
     return path

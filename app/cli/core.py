@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.output import CliError, add_json, add_project, emit, parse_where
-from coding.commands import ApplyCodes, SetRoleEverywhere, SetSpeaker
+from coding.commands import ApplyCodes, EditSegment, SetRoleEverywhere, SetSpeaker
 from coding.project import Project
 from coding.types import SegmentFilter, SpeakerRole, Valence
 
@@ -185,7 +185,7 @@ def cmd_code(args: argparse.Namespace) -> int:
         cmd = ApplyCodes(doc.id, start, end, codes, Valence(args.valence), memo=args.memo)
         project.execute(cmd)
         if args.key_quote:
-            project.segments.update(cmd.segment_id, key_quote=True)
+            project.execute(EditSegment(cmd.doc_id, cmd.segment_id, key_quote=True))
         seg = project.segments.get(cmd.segment_id)
     emit(args, seg.as_json(), f"coded {doc.name} {seg.start}-{seg.end} with "
                               f"{', '.join(seg.codes)} ({args.valence}) as {seg.coder}")

@@ -84,6 +84,10 @@ def test_code_then_segments_with_filters(project: Path) -> None:
     assert [s["document"] for s in west] == ["r1.txt"]
     femke = json.loads(duiding("segments", project, "--coder", "Femke", "--json").stdout)
     assert femke[0]["text"] == "intern begeleider belde" and femke[0]["coder"] == "Femke"
+    duiding("code", project, "--document", "r1.txt", "--quote", "Daarna ging het goed.",
+            "--code", "nazorg", "--valence", "positief", "--key-quote")
+    key = json.loads(duiding("segments", project, "--key-quotes", "--json").stdout)
+    assert [(s["text"], s["key_quote"]) for s in key] == [("Daarna ging het goed.", True)]
     stats = json.loads(duiding("stats", project, "--by", "respondent_type", "--json").stdout)
     by_code = {c["code"]: c for c in stats["codes"]}
     assert by_code["toegang"]["respondents"] == 1

@@ -3,7 +3,7 @@ keywords in context, jump to a hit, and "code all hits" as ONE undo step (issue 
 
 The search runs in a worker (`app.ops.run_task`): the first search processes every document with
 the Dutch pipeline (seconds), later ones read the per-document cache (milliseconds). Coding hits
-builds the Macro with `coding.nlp.gui_support.hits_command` and pushes it through the context;
+builds the Macro with `coding.nlp.service.hits_command` and pushes it through the context;
 `service.code_all_hits` is not used because it executes the Macro itself (it would run twice).
 """
 
@@ -40,9 +40,8 @@ from app.panels import PanelHost
 from app.panels.nlp_common import CodeChooser, ElideLeftDelegate, Index, ValenceChooser
 from app.panels.pipeline_status import PipelineLabel, status_for
 from app.retrieval import register_search_mode
-from coding.nlp.gui_support import hits_command
 from coding.nlp.search import QuerySyntaxError, parse_query
-from coding.nlp.service import ProjectHit, search_project
+from coding.nlp.service import ProjectHit, hits_command, search_project
 from coding.project import Project
 from coding.types import Changes, CodeId, DocumentId, Valence
 

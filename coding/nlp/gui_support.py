@@ -17,7 +17,6 @@ from coding.commands import ApplyCodes, Command, Macro
 from coding.nlp.lemmas import simplemma_version
 from coding.nlp.pipeline import DEFAULT_MODEL
 from coding.nlp.service import (
-    ProjectHit,
     cached_pipeline_names,
 )
 from coding.project import Project
@@ -37,26 +36,6 @@ def active_pipeline_names(project: Project) -> list[str]:
     """Pipelines that produced the cached results (usually one), else the expected one."""
     names = sorted(set(cached_pipeline_names(project).values()))
     return names or [expected_pipeline_name()]
-
-
-def hits_command(
-    hits: Sequence[ProjectHit],
-    code_ids: Sequence[CodeId],
-    valence: Valence = Valence.NEUTRAAL,
-    *,
-    unit: str = "hit",
-    coder: str | None = None,
-) -> Macro:
-    """The command ``service.code_all_hits`` runs, built but NOT executed: the GUI pushes it
-    on its own undo stack (executing it here as well would code everything twice)."""
-    spans: dict[tuple[DocumentId, int, int], None] = {}
-    for ph in hits:
-        start, end = ph.hit.start, ph.hit.end
-        if unit == "sentence" and ph.hit.sentence is not None:
-            start, end = ph.hit.sentence
-        spans[(ph.document_id, start, end)] = None
-    children = [ApplyCodes(d, s, e, list(code_ids), valence, coder) for d, s, e in spans]
-    return Macro("code_search_hits", children, detail=str(len(children)))
 
 
 def suggestions_command(

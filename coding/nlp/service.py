@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import cast
 
@@ -117,21 +117,32 @@ def search_project(
     (done, total, document name) and ``cancelled`` (stop after the current document).
     """
     hits: list[ProjectHit] = []
-    docs = _documents(project, documents)
-    for i, (doc_id, name) in enumerate(docs):
-        if cancelled is not None and cancelled():
-            break
-        if progress is not None:
-            progress(i, len(docs), name)
-        text = project.documents.text(doc_id)
-        processed = processed_text(project, doc_id)
+    for doc_id, name, text, processed in _each_document(project, documents, progress, cancelled):
         for hit in search(
             text, processed, query, lemma=lemma, roles=roles, context_chars=context_chars
         ):
             hits.append(ProjectHit(doc_id, name, hit))
-    if progress is not None:
-        progress(len(docs), len(docs), "")
     return hits
+
+
+def hits_command(
+    hits: Sequence[ProjectHit],
+    code_ids: Sequence[CodeId],
+    valence: Valence = Valence.NEUTRAAL,
+    *,
+    unit: str = "hit",
+    coder: str | None = None,
+) -> Macro:
+    """ONE undoable command coding every hit (``unit="hit"``) or its sentence
+    (``"sentence"``), built but not run: the GUI pushes it on its undo stack."""
+    spans: dict[tuple[DocumentId, int, int], None] = {}
+    for ph in hits:
+        start, end = ph.hit.start, ph.hit.end
+        if unit == "sentence" and ph.hit.sentence is not None:
+            start, end = ph.hit.sentence
+        spans[(ph.document_id, start, end)] = None
+    children = [ApplyCodes(d, s, e, list(code_ids), valence, coder) for d, s, e in spans]
+    return Macro("code_search_hits", children, detail=str(len(children)))
 
 
 def code_all_hits(
@@ -143,15 +154,27 @@ def code_all_hits(
     unit: str = "hit",
     coder: str | None = None,
 ) -> Changes:
-    """Code every hit (``unit="hit"``) or its sentence (``"sentence"``) as ONE undoable command."""
-    spans: dict[tuple[DocumentId, int, int], None] = {}
-    for ph in hits:
-        start, end = ph.hit.start, ph.hit.end
-        if unit == "sentence" and ph.hit.sentence is not None:
-            start, end = ph.hit.sentence
-        spans[(ph.document_id, start, end)] = None
-    children = [ApplyCodes(d, s, e, list(code_ids), valence, coder) for d, s, e in spans]
-    return project.execute(Macro("code_search_hits", children, detail=str(len(children))))
+    """Run :func:`hits_command` now (headless: the command line, scripts)."""
+    return project.execute(hits_command(hits, code_ids, valence, unit=unit, coder=coder))
+
+
+def _each_document(
+    project: Project,
+    documents: Iterable[str] | None,
+    progress: Progress | None,
+    cancelled: Callable[[], bool] | None,
+) -> Iterator[tuple[DocumentId, str, str, ProcessedText]]:
+    """(id, name, text, processed text) per document, reporting progress and stopping when
+    cancelled: the first pass processes each document (then cached), which takes a while."""
+    docs = _documents(project, documents)
+    for i, (doc_id, name) in enumerate(docs):
+        if cancelled is not None and cancelled():
+            return
+        if progress is not None:
+            progress(i, len(docs), name)
+        yield doc_id, name, project.documents.text(doc_id), processed_text(project, doc_id)
+    if progress is not None:
+        progress(len(docs), len(docs), "")
 
 
 def _norm(path: str) -> str:
@@ -188,18 +211,9 @@ def suggest_project(
     """
     keywords, ids = code_keywords(project)
     found: list[ProjectSuggestion] = []
-    docs = _documents(project, documents)
-    for i, (doc_id, name) in enumerate(docs):
-        if cancelled is not None and cancelled():
-            break
-        if progress is not None:
-            progress(i, len(docs), name)
-        text = project.documents.text(doc_id)
-        processed = processed_text(project, doc_id)
+    for doc_id, name, text, processed in _each_document(project, documents, progress, cancelled):
         for sg in suggest(text, processed, keywords, roles=roles, min_score=min_score):
             found.append(ProjectSuggestion(doc_id, name, ids.get(sg.code), sg))
-    if progress is not None:
-        progress(len(docs), len(docs), "")
     return _not_yet_coded(project, found)
 
 

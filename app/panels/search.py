@@ -10,7 +10,6 @@ builds the Macro with `coding.nlp.service.hits_command` and pushes it through th
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QFont
@@ -43,7 +42,8 @@ from app.retrieval import register_search_mode
 from coding.nlp.search import QuerySyntaxError, parse_query
 from coding.nlp.service import ProjectHit, hits_command, search_project
 from coding.project import Project
-from coding.types import Changes, CodeId, DocumentId, Valence
+from coding.types import Changes, CodeId, Valence
+from coding.views import TextHit
 
 MODES = ("lemma", "word", "phrase", "wildcard")
 
@@ -366,29 +366,15 @@ class SearchPanel(QWidget):
         self.summary.setText(self.tr("%n fragment(s) coded.", "", len(command.children)))
 
 
-@dataclass(frozen=True)
-class RetrievalHit:
-    """A lemma hit in the shape the retrieval panel's hit table shows."""
-
-    document_id: DocumentId
-    document: str
-    start: int
-    end: int
-    match: str
-    left: str
-    right: str
-    speaker: str | None
-
-
-def lemma_search(project: Project, query: str) -> list[RetrievalHit]:
+def lemma_search(project: Project, query: str) -> list[TextHit]:
     """The retrieval panel's "word forms" mode (it runs on the GUI thread: the cache makes it
     fast after the first search; an unparsable query finds nothing)."""
     try:
         parse_query(query)
     except QuerySyntaxError:
         return []
-    return [RetrievalHit(ph.document_id, ph.document, ph.hit.start, ph.hit.end, ph.hit.match,
-                         ph.hit.left, ph.hit.right, ph.hit.speaker)
+    return [TextHit(ph.document_id, ph.document, ph.hit.start, ph.hit.end, ph.hit.match,
+                    ph.hit.left, ph.hit.right, ph.hit.speaker)
             for ph in search_project(project, query, lemma=True)]
 
 

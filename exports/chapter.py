@@ -21,11 +21,10 @@ Decisions, so the dialog and the docs can say them:
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,6 +39,7 @@ from exports.chapter_text import (
     theme_title,
     type_label,
 )
+from exports.files import write_atomic
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -169,12 +169,16 @@ def write_chapter(project: Project, options: ChapterOptions, dest: Path | str, *
         guard_texts(project, document_texts(doc))
         if cancelled is not None and cancelled():
             raise ExportCancelled(list(written))
-        save_atomic(doc, target)
+        write_atomic(target, partial(save_docx, doc))
         written.append(target)
         tick()
     if progress is not None:
         progress(total, total)
     return written
+
+
+def save_docx(doc: DocxDocument, path: Path) -> None:
+    doc.save(str(path))
 
 
 def guard_texts(project: Project, texts: list[str]) -> None:
@@ -197,21 +201,6 @@ def document_texts(doc: DocxDocument) -> list[str]:
         for row in table.rows:
             texts.extend(cell.text for cell in row.cells)
     return texts
-
-
-def save_atomic(doc: DocxDocument, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".duiding-", suffix=".docx", dir=target.parent)
-    os.close(fd)
-    try:
-        doc.save(tmp)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; a saved document is not
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 # -- layout -------------------------------------------------------------------------------------

@@ -21,15 +21,15 @@ python-docx and openpyxl are imported lazily.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from exports import chapter_docx as w
 from exports.chapter_text import count_text, readable, theme_title
+from exports.files import write_atomic
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -180,19 +180,7 @@ def write_matrix_xlsx(project: Project, matrix: FrameworkMatrix, dest: Path | st
             for line in ws.iter_rows(min_row=2):
                 for cell in line:
                     cell.alignment = Alignment(wrap_text=True, vertical="top")
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".duiding-", suffix=".xlsx", dir=dest.parent)
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; a saved workbook is not
-        os.replace(tmp, dest)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return dest
+    return write_atomic(dest, wb.save)
 
 
 # -- Word -----------------------------------------------------------------------------------
@@ -205,7 +193,7 @@ def write_matrix_docx(project: Project, matrix: FrameworkMatrix, dest: Path | st
     Raises `TemplateError` for an unusable template and the guard's `OriginalInExport` when
     a text still holds an original name (nothing is written then).
     """
-    from exports.chapter import document_texts, save_atomic
+    from exports.chapter import document_texts, save_docx
 
     dest = Path(dest)
     doc, _bullets = w.open_document(template)
@@ -215,7 +203,7 @@ def write_matrix_docx(project: Project, matrix: FrameworkMatrix, dest: Path | st
     w.para(doc, title, "Title")
     add_matrix(doc, matrix, table_number=1)
     _guard(project, document_texts(doc))
-    save_atomic(doc, dest)
+    write_atomic(dest, partial(save_docx, doc))
     return dest
 
 

@@ -35,10 +35,7 @@ back by ``coding.interchange.load_into``; this module just writes the ``QdaProje
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import os
-import tempfile
 import zipfile
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime
@@ -56,6 +53,7 @@ from coding.interchange import (
     VariableValue,
     derived_guid,
 )
+from exports.files import write_atomic
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
@@ -301,19 +299,6 @@ def _checked(xml: bytes, schema_name: str) -> bytes:
     return xml
 
 
-def _atomic_write(dest: Path, write: Callable[[Path], object]) -> None:
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        os.replace(tmp, dest)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
 def write_qdpx(project: QdaProject, dest: Path | str) -> Path:
     """Write ``project`` as a .qdpx archive at ``dest``; validated first, written atomically."""
     dest = Path(dest)
@@ -325,7 +310,7 @@ def write_qdpx(project: QdaProject, dest: Path | str) -> Path:
             for src in project.sources:
                 zf.writestr(f"sources/{src.guid}.txt", src.text.encode("utf-8"))
 
-    _atomic_write(dest, write)
+    write_atomic(dest, write)
     return dest
 
 
@@ -333,5 +318,5 @@ def write_qdc(codes: Iterable[QdaCode], dest: Path | str, origin: str = ORIGIN) 
     """Write a codebook as a .qdc file at ``dest``; validated first, written atomically."""
     dest = Path(dest)
     xml = _checked(codebook_xml(list(codes), origin), "Codebook.xsd")
-    _atomic_write(dest, lambda tmp: tmp.write_bytes(xml))
+    write_atomic(dest, lambda tmp: tmp.write_bytes(xml))
     return dest

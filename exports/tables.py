@@ -14,15 +14,14 @@ The CSV is what Dutch Excel opens on a double click: UTF-8 with BOM, ';' and CRL
 from __future__ import annotations
 
 import csv
-import os
 import re
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coding.types import SegmentFilter, SpeakerRole
 from exports.chapter_data import documents_in_scope, included_codes
+from exports.files import write_atomic
 
 if TYPE_CHECKING:
     from coding.project import Project
@@ -154,7 +153,7 @@ def write_xlsx(project: Project, dest: Path | str, *, where: Sequence[tuple[str,
         if "/" not in str(row_values[0]):
             for cell in ws2[r]:
                 cell.font = bold
-    _save_atomic(wb, dest)
+    write_atomic(dest, wb.save)
     return dest
 
 
@@ -184,36 +183,12 @@ def write_csv(project: Project, dest: Path | str, *, where: Sequence[tuple[str, 
     headers, rows = fragment_rows(project, where=where, themes=themes,
                                   respondent_only=respondent_only)
     _guard_export(project, headers, rows)
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".duiding-", suffix=".csv", dir=dest.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as fh:
+    def write(tmp: Path) -> None:
+        with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
             writer = csv.writer(fh, delimiter=";", lineterminator="\r\n",
                                 quoting=csv.QUOTE_MINIMAL)
             writer.writerow(headers)
             for row in rows:
                 writer.writerow([csv_safe(v) for v in row])
-        _publish(tmp, dest)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return dest
 
-
-def _save_atomic(wb: Any, dest: Path) -> None:
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".duiding-", suffix=".xlsx", dir=dest.parent)
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        _publish(tmp, dest)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _publish(tmp: str, dest: Path) -> None:
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)
-    os.replace(tmp, dest)
+    return write_atomic(dest, write)

@@ -76,16 +76,25 @@ def compiled_qm(ts: Path) -> Path | None:
 
 
 def parse_ts(path: Path) -> dict[tuple[str, str], str]:
-    """{(context, source): translation} for every finished message in a .ts file."""
-    out: dict[tuple[str, str], str] = {}
+    """{(context, source): translation} for every finished message in a .ts file (for a plural
+    message, its first form; see `parse_ts_plurals`)."""
+    return {key: forms[0] for key, forms in parse_ts_plurals(path).items()}
+
+
+def parse_ts_plurals(path: Path) -> dict[tuple[str, str], list[str]]:
+    """{(context, source): [form, ...]}: one form, or the numerus forms of a %n message."""
+    out: dict[tuple[str, str], list[str]] = {}
     root = ET.parse(path).getroot()
     for ctx in root.iter("context"):
         name = ctx.findtext("name") or ""
         for msg in ctx.iter("message"):
             source = msg.findtext("source") or ""
             tr = msg.find("translation")
-            if tr is not None and tr.text and tr.get("type") not in ("unfinished", "obsolete"):
-                out[(name, source)] = tr.text
+            if tr is None or tr.get("type") in ("unfinished", "obsolete"):
+                continue
+            forms = [f.text or "" for f in tr.iter("numerusform")] or [tr.text or ""]
+            if all(forms):
+                out[(name, source)] = forms
     return out
 
 
@@ -94,12 +103,17 @@ class TsTranslator(QTranslator):
 
     def __init__(self, path: Path) -> None:
         super().__init__()
-        self._table = parse_ts(path)
+        self._table = parse_ts_plurals(path)
 
     def translate(self, context: str, source: str, disambiguation: str | None = None,
                   n: int = -1) -> str | None:  # type: ignore[override]
         # None, not "": an empty string would be taken as the translation and blank the UI.
-        return self._table.get((context, source))
+        forms = self._table.get((context, source))
+        if forms is None:
+            return None
+        # Dutch and English: the first form for exactly one, the second otherwise.
+        form = forms[0] if n == 1 or len(forms) == 1 else forms[1]
+        return form.replace("%n", str(n)) if n >= 0 else form
 
     def isEmpty(self) -> bool:  # noqa: N802 (Qt name)
         return not self._table

@@ -318,7 +318,7 @@ class RetrievalPanel(QWidget):
         self.segments.set_segments(rows, p.attributes.names())
         for col in (0, 1, 2, 3, 4):
             self.table.resizeColumnToContents(col)  # precision-limited: see _table()
-        self.title.setText(self.tr("{n} fragments").format(n=len(rows)))
+        self.title.setText(self.tr("%n fragment(s)", "", len(rows)))
 
     def _on_changed(self, changes: Changes) -> None:
         # Coalesced and deferred: the transcript (where the user is looking) updates first;
@@ -342,7 +342,7 @@ class RetrievalPanel(QWidget):
             return
         hits = SEARCH_MODES[key][1](p, self.query.text())
         self.hits.set_hits(hits)
-        self.hit_count.setText(self.tr("{n} hits").format(n=len(hits)))
+        self.hit_count.setText(self.tr("%n hit(s)", "", len(hits)))
         for col in (0, 1, 3):
             self.hit_table.resizeColumnToContents(col)
         self.tabs.setCurrentIndex(1)

@@ -968,15 +968,21 @@
       <source>(all)</source>
       <translation>(alle)</translation>
     </message>
-    <message>
+    <message numerus="yes">
       <location filename="../../app/retrieval.py" line="317" />
-      <source>{n} fragments</source>
-      <translation>{n} fragmenten</translation>
+      <source>%n fragment(s)</source>
+      <translation>
+        <numerusform>%n fragment</numerusform>
+        <numerusform>%n fragmenten</numerusform>
+      </translation>
     </message>
-    <message>
+    <message numerus="yes">
       <location filename="../../app/retrieval.py" line="332" />
-      <source>{n} hits</source>
-      <translation>{n} treffers</translation>
+      <source>%n hit(s)</source>
+      <translation>
+        <numerusform>%n treffer</numerusform>
+        <numerusform>%n treffers</numerusform>
+      </translation>
     </message>
   </context>
   <context>

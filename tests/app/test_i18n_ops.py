@@ -166,3 +166,17 @@ def shiboken_valid(obj: object) -> bool:
     import shiboken6
 
     return shiboken6.isValid(obj)
+
+
+def test_counts_use_dutch_singular_and_plural_with_and_without_lrelease(qapp) -> None:  # type: ignore[no-untyped-def]
+    """"1 fragment", "3 fragmenten": through the compiled .qm and the .ts fallback alike."""
+    assert i18n.install(qapp, "nl") == "nl"
+    try:
+        tr = QCoreApplication.translate
+        assert tr("RetrievalPanel", "%n fragment(s)", "", 1) == "1 fragment"
+        assert tr("RetrievalPanel", "%n fragment(s)", "", 3) == "3 fragmenten"
+        fallback = i18n.TsTranslator(i18n.ts_path("nl"))
+        assert fallback.translate("RetrievalPanel", "%n hit(s)", None, 1) == "1 treffer"
+        assert fallback.translate("RetrievalPanel", "%n hit(s)", None, 7) == "7 treffers"
+    finally:
+        i18n.install(qapp, "en")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -41,6 +42,12 @@ def run_command(parser: argparse.ArgumentParser, argv: Sequence[str]) -> int:
     except KeyboardInterrupt:
         print(f"duiding {args.command}: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`duiding segments … | head`): end quietly, as Unix tools do,
+        # and keep Python from complaining while it flushes stdout at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
     except OSError as exc:
         name = Path(exc.filename).name if getattr(exc, "filename", None) else ""
         print(f"duiding {args.command}: {name + ': ' if name else ''}{exc.strerror or exc}",

@@ -168,3 +168,18 @@ def test_new_with_a_qdc_codebook(tmp_path: Path, refi_qda_dir: Path) -> None:
     duiding("new", tmp_path / "t.duiding", "--codebook", qdc)
     codes = json.loads(duiding("codes", tmp_path / "t.duiding", "--json").stdout)
     assert len(codes) > 0 and all(c["name"] for c in codes)
+
+
+def test_piping_into_head_ends_quietly(project: Path, tmp_path: Path) -> None:
+    """`duiding segments … | head` must not print a broken-pipe error. The output (a fragment
+    of 200,000 characters) is far larger than a pipe's buffer, so the pipe really breaks."""
+    env = {**os.environ, "DUIDING_CODER": "Sanne"}
+    long = tmp_path / "lang.txt"
+    long.write_text("Ouder: " + "woord " * 33_000 + "\n", encoding="utf-8")
+    duiding("import", project, long)
+    duiding("code", project, "--document", "lang.txt", "--start", "7", "--end", "198000",
+            "--code", "nazorg")
+    proc = subprocess.run(
+        f"{sys.executable} -m app segments {project} --json | head -c 10",
+        shell=True, capture_output=True, text=True, cwd=REPO, env=env, timeout=120)
+    assert proc.stdout.startswith("[") and proc.stderr == ""

@@ -108,6 +108,8 @@ class MainWindow(QMainWindow):
         self._install_panels()
         self.coding.install_shortcuts(self)
         self.ctx.project_changed.connect(self._update_title)
+        self.ctx.project_changed.connect(self._update_hint)
+        self.ctx.changed.connect(lambda c: self._update_hint() if c.documents else None)
         self.ctx.changed.connect(lambda _c: self._update_title())
         self.ctx.error.connect(lambda exc: show_error(self, exc))
         self.ctx.undo_stack.indexChanged.connect(lambda _i: self._update_title())
@@ -118,6 +120,7 @@ class MainWindow(QMainWindow):
                          Qt.Orientation.Vertical)
         self._restore_state()
         self._update_title()
+        self._update_hint()
 
     # -- extension points ----------------------------------------------------------------------
 
@@ -355,6 +358,20 @@ class MainWindow(QMainWindow):
             self.doc_label.setText(f"{info.name}  ·  "
                                    + self.tr("{n} words").format(n=info.words))
             self.documents.select_document(doc_id)
+
+    def _update_hint(self) -> None:
+        """What the empty transcript view tells a user to do next."""
+        p = self.ctx.project
+        if p is None:
+            hint = self.tr("No project is open. Create one with File → New project (Ctrl+N) or "
+                           "open one with Ctrl+O. To look around first, start Duiding with: "
+                           "duiding --demo")
+        elif p.documents.list():
+            hint = self.tr("Open a document from the list to start coding.")
+        else:
+            hint = self.tr("This project has no transcripts yet. Import them with File → Import "
+                           "transcripts, or drag the files onto this window.")
+        self.view.setPlaceholderText(hint)
 
     def _update_title(self) -> None:
         p = self.ctx.project

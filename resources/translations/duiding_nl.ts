@@ -664,6 +664,18 @@
   <context>
     <name>MainWindow</name>
     <message>
+      <source>No project is open. Create one with File → New project (Ctrl+N) or open one with Ctrl+O. To look around first, start Duiding with: duiding --demo</source>
+      <translation>Er is geen project geopend. Maak er een met Bestand → Nieuw project (Ctrl+N) of open er een met Ctrl+O. Eerst rondkijken? Start Duiding dan met: duiding --demo</translation>
+    </message>
+    <message>
+      <source>Open a document from the list to start coding.</source>
+      <translation>Open een document uit de lijst om te beginnen met coderen.</translation>
+    </message>
+    <message>
+      <source>This project has no transcripts yet. Import them with File → Import transcripts, or drag the files onto this window.</source>
+      <translation>Dit project heeft nog geen transcripten. Importeer ze via Bestand → Transcripten importeren, of sleep de bestanden naar dit venster.</translation>
+    </message>
+    <message>
       <source>Case attributes…</source>
       <translation>Casusattributen…</translation>
     </message>

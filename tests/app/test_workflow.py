@@ -174,3 +174,14 @@ def test_dropping_files_on_the_window_imports_them(qtbot, window, tmp_path: Path
     shown = summary.text() + summary.informativeText() + summary.detailedText()
     assert "kapot.docx" in shown  # the broken file is named in the summary, not imported
     summary.accept()
+
+
+def test_the_empty_view_says_what_to_do_next(qtbot, window, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                             transcript_file: Path) -> None:
+    assert "--demo" in window.view.placeholderText()  # no project open yet
+    window.create_project(tmp_path / "studie.duiding", "jeugdhulp")
+    assert "Import" in window.view.placeholderText() or "Importeer" in \
+        window.view.placeholderText()  # a project without transcripts
+    import_files(qtbot, window, [transcript_file])
+    qtbot.waitUntil(lambda: "list" in window.view.placeholderText()
+                    or "lijst" in window.view.placeholderText(), timeout=5000)

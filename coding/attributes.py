@@ -77,16 +77,24 @@ class AttributeManager:
             return AttributeId(self._ensure(s, name, type, scope))
 
     @staticmethod
+    def _find(s: Session, name: str, scope: AttributeScope) -> int | None:
+        wanted = name.strip().casefold()
+        for attr_id, existing in s.execute(select(Attribute.id, Attribute.name)
+                                           .where(Attribute.scope == scope)):
+            if existing.casefold() == wanted:
+                return int(attr_id)
+        return None
+
+    @staticmethod
     def _ensure(s: Session, name: str, type: AttributeType = AttributeType.TEXT,
                 scope: AttributeScope = AttributeScope.DOCUMENT) -> int:
         name = name.strip()
         if not name:
             raise ValidationError("An attribute needs a name.")
         # Names match case-insensitively: a docx table's "Gemeente" is the sheet's "gemeente".
-        for attr_id, existing in s.execute(select(Attribute.id, Attribute.name)
-                                           .where(Attribute.scope == scope)):
-            if existing.casefold() == name.casefold():
-                return attr_id
+        found = AttributeManager._find(s, name, scope)
+        if found is not None:
+            return found
         position = (s.scalar(select(func.max(Attribute.position))) or 0) + 1
         attr = Attribute(name=name, type=type, scope=scope, position=position)
         s.add(attr)
@@ -146,15 +154,44 @@ class AttributeManager:
                 out.setdefault(case_id, {})[name] = value
             return out
 
-    def set_case_value(self, case_id: CaseId, name: str, value: str) -> str | None:
+    def set_case_value(self, case_id: CaseId, name: str, value: str | None) -> str | None:
+        """Set (or with None or "", clear) a case's attribute value; returns the previous value.
+
+        A new name creates the case attribute (matched case-insensitively, like document
+        attributes); clearing a value creates nothing.
+        """
         with self._store.write() as s:
-            attr_id = self._ensure(s, name, scope=AttributeScope.CASE)
+            if s.get(Case, case_id) is None:
+                raise NotFoundError(f"case {case_id} does not exist.")
+            clear = value is None or not value.strip()
+            attr_id = self._find(s, name, AttributeScope.CASE) if clear \
+                else self._ensure(s, name, scope=AttributeScope.CASE)
+            if attr_id is None:
+                return None
             row = s.get(CaseAttributeValue, (case_id, attr_id))
             old = row.value if row is not None else None
-            if row is None:
-                s.add(CaseAttributeValue(case_id=case_id, attribute_id=attr_id, value=value))
+            if clear:
+                if row is not None:
+                    s.delete(row)
+            elif row is None:
+                s.add(CaseAttributeValue(case_id=case_id, attribute_id=attr_id,
+                                         value=(value or "").strip()))
             else:
-                row.value = value
+                row.value = (value or "").strip()
+            return old
+
+    def rename_case(self, case_id: CaseId, name: str) -> str:
+        """Give a case a new, unique name; returns the old name."""
+        name = name.strip()
+        if not name:
+            raise ValidationError("A case needs a name.")
+        with self._store.write() as s:
+            case = s.get(Case, case_id)
+            if case is None:
+                raise NotFoundError(f"case {case_id} does not exist.")
+            if s.scalar(select(Case.id).where(Case.name == name, Case.id != case_id)) is not None:
+                raise ValidationError(f"There is already a case named {name!r}.")
+            old, case.name = case.name, name
             return old
 
     def ensure_case(self, name: str) -> CaseId:

@@ -43,7 +43,7 @@ def _cache_dir() -> Path:
 
 
 def _lrelease() -> str | None:
-    found = shutil.which("pyside6-lrelease")
+    found = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
     if found:
         return found
     import PySide6

@@ -181,6 +181,10 @@ def parse_untrusted_xml(
                 depth -= 1
         root: etree._Element = context.root
     except etree.XMLSyntaxError as exc:
+        if "excessive depth" in str(exc).lower():  # libxml2's own nesting limit (lxml >= 6)
+            raise TranscriptImportError(
+                path, "hostile_xml", f"the XML is nested more than {limits.max_xml_depth} deep"
+            ) from exc
         raise TranscriptImportError(path, "corrupt", f"the XML is malformed ({exc})") from exc
     docinfo = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None:

@@ -3,11 +3,27 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
+import sys
 from pathlib import Path
 
 from coding.project import Project
 from coding.types import DocumentId
 from importers.base import ImportedTranscript, Turn
+
+
+def venv_tool(name: str) -> str:
+    """A console tool installed beside the running interpreter (`.venv/bin/ruff`...).
+
+    Never looked up on PATH: the README runs `.venv/bin/python -m pytest` without activating the
+    venv, so PATH may hold another version of the tool or none at all. Missing is a failure, not
+    a skip: the tool is a test dependency in pyproject.toml.
+    """
+    folder = Path(sys.executable).parent
+    found = shutil.which(name, path=str(folder))
+    assert found, f"{name} is not installed beside {sys.executable}; run pip install -e '.[test]'"
+    return found
+
 
 EMOJI_TEXT = (
     "Interviewer: Hoe was de hulp? 🙂\n\n"

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
-import sys
 from pathlib import Path
+
+from tests.helpers import venv_tool
 
 REPO = Path(__file__).resolve().parent.parent
 
 
 def test_import_contracts_are_kept() -> None:
-    exe = shutil.which("lint-imports") or str(Path(sys.executable).parent / "lint-imports")
+    exe = venv_tool("lint-imports")
     proc = subprocess.run([exe, "--config", str(REPO / "pyproject.toml")], cwd=REPO,
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+from tests.helpers import venv_tool
+
 REPO = Path(__file__).resolve().parent.parent
 
 
-def _tool(name: str) -> str:
-    return shutil.which(name) or str(Path(sys.executable).parent / name)
-
-
 def test_ruff_is_clean() -> None:
-    proc = subprocess.run([_tool("ruff"), "check", "."], cwd=REPO, capture_output=True, text=True,
+    proc = subprocess.run([venv_tool("ruff"), "check", "."], cwd=REPO, capture_output=True, text=True,
                           timeout=300)
     assert proc.returncode == 0, proc.stdout + proc.stderr
 

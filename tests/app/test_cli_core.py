@@ -183,3 +183,36 @@ def test_piping_into_head_ends_quietly(project: Path, tmp_path: Path) -> None:
         f"{sys.executable} -m app segments {project} --json | head -c 10",
         shell=True, capture_output=True, text=True, cwd=REPO, env=env, timeout=120)
     assert proc.stdout.startswith("[") and proc.stderr == ""
+
+
+@pytest.mark.parametrize("argv", [
+    ("no-such-command", "x.duiding"),
+    ("stast",),
+    ("--bogus",),
+    ("segmnets", "studie.duiding", "--json"),
+])
+def test_a_typo_fails_in_one_line_and_never_opens_the_workbench(
+        argv: tuple[str, ...], tmp_path: Path) -> None:
+    """Run as a real process with a display: if the GUI opened, the timeout would end it."""
+    exe = Path(sys.executable).parent / "duiding"
+    proc = subprocess.run([str(exe), *argv], capture_output=True, text=True, timeout=30,
+                          cwd=tmp_path, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert proc.returncode == 2
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("duiding"), proc.stderr
+    assert proc.stdout == ""
+
+
+def test_a_near_miss_names_the_command_it_resembles() -> None:
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        assert main(["stast", "x.duiding"]) == 2
+    assert "'stats'" in err.getvalue()
+
+
+def test_the_command_list_matches_the_parser() -> None:
+    from app.cli import COMMANDS, build_parser
+
+    parser = build_parser()
+    choices = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert set(COMMANDS) == set(choices)

@@ -4,12 +4,10 @@ the main window remembers its state, offers read-only for a locked project, has 
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import threading
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMessageBox
 
@@ -17,15 +15,14 @@ from app import i18n
 from app.ops import run_task, wait_all
 from coding.project import Project
 from models.errors import ValidationError
+from tests.helpers import venv_tool
 
 APP = Path(__file__).resolve().parents[2] / "app"
 PLACEHOLDER = re.compile(r"\{\w*\}|%\d")
 
 
 def test_every_tr_string_has_a_dutch_translation_with_its_placeholders(tmp_path: Path) -> None:
-    tool = shutil.which("pyside6-lupdate")
-    if tool is None:
-        pytest.skip("pyside6-lupdate is not installed")
+    tool = venv_tool("pyside6-lupdate")
     files = [str(p) for p in APP.glob("*.py")]
     fresh = tmp_path / "fresh.ts"
     subprocess.run([tool, *files, "-ts", str(fresh)], check=True, capture_output=True)

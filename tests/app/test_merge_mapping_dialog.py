@@ -17,6 +17,7 @@ from app.panels.merge_dialog import MergeDialog
 from coding.project import Project
 from coding.types import SegmentFilter
 from tests.app.test_panels_analysis import CODINGS, build_project, make_host
+from tests.helpers import venv_tool
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -122,7 +123,7 @@ def test_when_every_code_matches_next_merges_at_once(qtbot, tmp_path: Path) -> N
 
 def test_every_mapping_string_has_a_dutch_translation(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     generated = tmp_path / "extracted.ts"
-    subprocess.run(["pyside6-lupdate", "-silent", str(REPO / "app/panels/merge_dialog.py"),
+    subprocess.run([venv_tool("pyside6-lupdate"), "-silent", str(REPO / "app/panels/merge_dialog.py"),
                     "-ts", str(generated)], check=True, capture_output=True, timeout=120)
     extracted = {(c.findtext("name"), m.findtext("source"))
                  for c in ET.parse(generated).getroot().iter("context")

@@ -25,6 +25,7 @@ from coding.project import Project
 from coding.pseudonymise import service
 from coding.types import Valence
 from importers.batch import import_paths
+from tests.helpers import venv_tool
 
 REPO = Path(__file__).resolve().parents[2]
 TS = REPO / "resources" / "translations" / "panels_nlp_nl.ts"
@@ -452,7 +453,7 @@ def test_dutch_translation_covers_every_panel_string(tmp_path: Path) -> None:
     translation that keeps its placeholders (%1, %n)."""
     generated = tmp_path / "extracted.ts"
     sources = [str(REPO / "app" / "panels" / m) for m in NLP_MODULES]
-    subprocess.run(["pyside6-lupdate", "-silent", *sources, "-ts", str(generated)], check=True,
+    subprocess.run([venv_tool("pyside6-lupdate"), "-silent", *sources, "-ts", str(generated)], check=True,
                    capture_output=True, timeout=120)
     import xml.etree.ElementTree as ET
 

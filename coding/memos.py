@@ -1,4 +1,9 @@
-"""Memos on the project, a code (a theme's summary memo), a document or a case."""
+"""Memos on the project, a code (a theme's summary memo), a document or a case.
+
+A document memo may also sit on a span of the text (``MemoInfo.start``/``end``): a comment on a
+passage without a code, as REFI-QDA annotations arrive. ``get``/``set`` address the one memo of a
+target and leave those positioned memos alone.
+"""
 
 from __future__ import annotations
 
@@ -30,6 +35,8 @@ class MemoInfo:
     title: str
     text: str
     guid: str
+    start: int | None = None  # a document memo on a span of the text
+    end: int | None = None
 
 
 class MemoManager:
@@ -41,7 +48,8 @@ class MemoManager:
             return [MemoInfo(MemoId(m.id), MemoTarget(
                 CodeId(m.code_id) if m.code_id is not None else None,
                 DocumentId(m.document_id) if m.document_id is not None else None,
-                CaseId(m.case_id) if m.case_id is not None else None), m.title, m.text, m.guid)
+                CaseId(m.case_id) if m.case_id is not None else None), m.title, m.text, m.guid,
+                m.start, m.end)
                     for m in s.scalars(select(Memo).order_by(Memo.id))]
 
     def get(self, target: MemoTarget) -> str:
@@ -77,4 +85,5 @@ class MemoManager:
 
         return (select(Memo).where(eq(Memo.code_id, target.code_id),
                                    eq(Memo.document_id, target.document_id),
-                                   eq(Memo.case_id, target.case_id)).order_by(Memo.id).limit(1))
+                                   eq(Memo.case_id, target.case_id), Memo.start.is_(None))
+                .order_by(Memo.id).limit(1))

@@ -24,6 +24,7 @@ from coding.coders import CoderManager
 from coding.codes import CodeManager, builtin_codebook
 from coding.commands import Command, UndoStack
 from coding.documents import DocumentManager
+from coding.groups import GroupManager
 from coding.memos import MemoManager
 from coding.segments import SegmentManager
 from coding.stats import StatsManager
@@ -54,6 +55,7 @@ class Project:
         self.coders = CoderManager(store)
         self.attributes = AttributeManager(store)
         self.memos = MemoManager(store)
+        self.groups = GroupManager(store)
         self.documents = DocumentManager(self)
         self.segments = SegmentManager(self)
         self.stats = StatsManager(self)

@@ -1,23 +1,42 @@
 """REFI-QDA on the command line: ``export qdpx|qdc`` and ``import-qdpx FILE PROJECT``.
 
-Thin on purpose: reading and writing files is ``importers.qdpx`` / ``exports.qdpx``, moving data
-in and out of a project is ``coding.interchange`` (one transaction); this module wires them up,
-prints the import report and turns failures into one line on stderr.
+Thin on purpose: the plans are ``exports.qdpx_project`` and ``importers.qdpx_project``, which the
+GUI runs too; this module parses options, prints the import report (what was kept, where the
+memos went, what was dropped, by kind, with the first names) and turns failures into one line on
+stderr. An export whose code names are not unique is written as asked, with a warning on stderr
+that names them and points at ``--qualified-names``.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
 from app.cli.export import register_exporter
 from app.cli.output import CliError, add_json, emit
+from coding.interchange import ImportReport
+from coding.project import Project
+from coding.pseudonymise import OriginalInExport
+from exports.qdpx import POSITIONS, QdpxExportError
+from exports.qdpx_project import QdpxExport, QdpxOptions, export_qdc, export_qdpx
+from importers.qdpx_project import QdpxImport, import_qdc_file, import_qdpx_file
 
 
 def register(sub: Any) -> None:
-    register_exporter("qdpx", export_qdpx)
-    register_exporter("qdc", export_qdc)
+    register_exporter("qdpx", cmd_export_qdpx)
+    register_exporter("qdc", cmd_export_qdc)
+    parser = sub.choices.get("export")
+    if parser is None:  # app.cli.export must come before this module in _MODULES
+        raise RuntimeError("the 'export' command is not registered")
+    g = parser.add_argument_group("qdpx, qdc")
+    g.add_argument("--positions", choices=POSITIONS, default="codepoints",
+                   help="how selection positions are counted: codepoints (the standard) or "
+                        "utf16 (what NVivo counts; exact for texts with emoji) (qdpx)")
+    g.add_argument("--qualified-names", action="store_true",
+                   help="write 'parent/child' for code names that occur more than once "
+                        "(QualCoder and ATLAS.ti merge codes that share a name)")
     p = sub.add_parser("import-qdpx", help="import a REFI-QDA project (.qdpx) or codebook (.qdc)")
     p.add_argument("file", type=Path, help=".qdpx or .qdc file")
     p.add_argument("project", type=Path, help="project file (.duiding); created when missing")
@@ -25,88 +44,78 @@ def register(sub: Any) -> None:
     p.set_defaults(func=cmd_import_qdpx)
 
 
-def _refuse_filters(args: argparse.Namespace) -> None:
+def _options(args: argparse.Namespace) -> QdpxOptions:
     if getattr(args, "where", None) or getattr(args, "per", None):
         raise CliError("--where and --per do not apply to REFI-QDA exports (the whole project)")
+    return QdpxOptions(positions=getattr(args, "positions", None) or "codepoints",
+                       qualified_names=bool(getattr(args, "qualified_names", False)))
 
 
-def export_qdpx(args: argparse.Namespace) -> int:
-    from coding.interchange import snapshot
-    from coding.project import Project
-    from exports.qdpx import QdpxExportError, write_qdpx
+def _warn_names(args: argparse.Namespace, done: QdpxExport) -> None:
+    if done.duplicate_names and not done.qualified:
+        names = ", ".join(f"{n} ({' and '.join(paths)})" for n, paths in
+                          done.duplicate_names.items())
+        print(f"duiding export: warning: code names occur more than once: {names}; QualCoder and "
+              f"ATLAS.ti merge such codes; --qualified-names writes them as paths",
+              file=sys.stderr)
 
-    _refuse_filters(args)
+
+def cmd_export_qdpx(args: argparse.Namespace) -> int:
+    options = _options(args)
     with Project.open(args.project, readonly=True) as project:
-        qda = snapshot(project)
-    try:
-        write_qdpx(qda, args.out)
-    except QdpxExportError as exc:
-        raise CliError(f"{args.out.name}: {exc}") from exc
-    data = {"out": str(args.out), "documents": len(qda.sources), "codes": len(qda.codes),
-            "selections": len(qda.selections), "notes": len(qda.notes)}
-    emit(args, data, f"{args.out.name}: {len(qda.sources)} documents, {len(qda.codes)} codes, "
-                     f"{len(qda.selections)} selections")
+        try:
+            done = export_qdpx(project, args.out, options)
+        except (QdpxExportError, OriginalInExport) as exc:
+            raise CliError(f"{args.out.name}: {exc}") from exc
+    _warn_names(args, done)
+    data = {"out": str(done.path), "documents": done.documents, "codes": done.codes,
+            "selections": done.selections, "notes": done.notes, "sets": done.sets,
+            "positions": options.positions, "duplicate_names": done.duplicate_names,
+            "qualified": done.qualified}
+    emit(args, data, f"{args.out.name}: {done.documents} documents, {done.codes} codes, "
+                     f"{done.selections} selections, {done.sets} sets"
+                     + (", positions in UTF-16 units" if options.positions == "utf16" else ""))
     return 0
 
 
-def export_qdc(args: argparse.Namespace) -> int:
-    from coding.interchange import snapshot
-    from coding.interchange_db import KEY_QUOTE, VALENCE_CODES, VALENCE_GROUP
-    from coding.project import Project
-    from exports.qdpx import QdpxExportError, write_qdc
-
-    _refuse_filters(args)
+def cmd_export_qdc(args: argparse.Namespace) -> int:
+    options = _options(args)
     with Project.open(args.project, readonly=True) as project:
-        qda = snapshot(project)
-    markers = {KEY_QUOTE.guid, VALENCE_GROUP.guid} | {c.guid for c in VALENCE_CODES.values()}
-    codes = [c for c in qda.codes if c.guid not in markers]
-    try:
-        write_qdc(codes, args.out)
-    except QdpxExportError as exc:
-        raise CliError(f"{args.out.name}: {exc}") from exc
-    emit(args, {"out": str(args.out), "codes": len(codes)}, f"{args.out.name}: {len(codes)} codes")
+        try:
+            done = export_qdc(project, args.out, options)
+        except (QdpxExportError, OriginalInExport) as exc:
+            raise CliError(f"{args.out.name}: {exc}") from exc
+    _warn_names(args, done)
+    emit(args, {"out": str(done.path), "codes": done.codes, "sets": done.sets,
+                "duplicate_names": done.duplicate_names, "qualified": done.qualified},
+         f"{args.out.name}: {done.codes} codes, {done.sets} code groups")
     return 0
+
+
+def report_json(report: ImportReport) -> dict[str, Any]:
+    """The parts of an import report a script needs (``import-qdpx --json``)."""
+    return {
+        "origin": report.origin,
+        "position_unit": report.position_unit,
+        "counts": dict(report.counts),
+        "memos": dict(report.memos),
+        "dropped": [{"kind": g.kind, "reason": g.reason, "count": g.count,
+                     "names": list(g.names)} for g in report.dropped()],
+        "skipped": [vars(s) for s in report.skipped],
+        "warnings": report.warnings,
+    }
 
 
 def cmd_import_qdpx(args: argparse.Namespace) -> int:
-    from coding.interchange import load_into
-    from coding.project import PROJECT_SUFFIX as SUFFIX
-    from coding.project import Project
-    from importers.qdpx import read_qdc, read_qdpx
-    from importers.speakers import find_turns
-
     path: Path = args.file
-    is_codebook = path.suffix.lower() == ".qdc"
-    if is_codebook:
-        codes, report = read_qdc(path)
-        from coding.interchange import QdaProject
-
-        qda = QdaProject(name=path.stem, codes=codes)
-    else:
-        qda, report = read_qdpx(path)
-    target: Path = args.project
-    if target.suffix != SUFFIX:
-        target = target.with_name(target.name + SUFFIX)
-    created = not target.exists()
-    if created:
-        project = Project.create(target, codebook="empty", title=qda.name)
-    else:
-        project = Project.open(target)
-    try:
-        result = load_into(project, qda, report, turns=find_turns, codes_only=is_codebook)
-    except BaseException:
-        project.close()
-        if created:
-            target.unlink(missing_ok=True)
-        raise
-    project.close()
-    counts = {k: v for k, v in vars(result).items()}
-    lines = [f"{path.name} -> {target.name}: "
+    run = import_qdc_file if path.suffix.lower() == ".qdc" else import_qdpx_file
+    done: QdpxImport = run(path, args.project)
+    counts = dict(vars(done.result))
+    lines = [f"{path.name} -> {done.project.name}: "
              + ", ".join(f"{v} {k}" for k, v in counts.items() if v or k in ("documents", "codes"))]
-    lines += [f"  {line}" for line in report.lines() if line.startswith(("not imported",
-                                                                           "warning", "positions"))]
-    data = {"project": str(target), "created": created, "imported": counts,
-            "position_unit": report.position_unit,
-            "skipped": [vars(s) for s in report.skipped], "warnings": report.warnings}
+    lines += [f"  {line}" for line in done.report.lines()
+              if line.startswith(("not kept", "warning", "positions", "memos to"))]
+    data = {"project": str(done.project), "created": done.created, "imported": counts,
+            **report_json(done.report)}
     emit(args, data, lines)
     return 0

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from exports.chapter import ChapterOptions
+from exports.qdpx_project import QdpxOptions, export_qdc, export_qdpx
 
 if TYPE_CHECKING:
     from coding.project import Project
@@ -41,6 +42,7 @@ class ExportRequest:
     fmt: str
     dest: Path
     chapter: ChapterOptions  # word uses all of it; tables use where, per, themes
+    qdpx: QdpxOptions = QdpxOptions()  # qdpx and qdc
 
 
 def run_export(project: Project, req: ExportRequest, progress: Progress,
@@ -55,22 +57,10 @@ def run_export(project: Project, req: ExportRequest, progress: Progress,
     if req.fmt in ("xlsx", "csv"):
         return _tables(project, req, progress, cancelled)
     if req.fmt == "qdpx":
-        from coding.interchange import snapshot
-        from exports.qdpx import write_qdpx
-
-        progress(0, 2, "")
-        qda = snapshot(project)
-        progress(1, 2, "")
-        return [write_qdpx(qda, _with_suffix(req.dest, ".qdpx"))]
+        progress(0, 1, "")
+        return [export_qdpx(project, _with_suffix(req.dest, ".qdpx"), req.qdpx).path]
     if req.fmt == "qdc":
-        from coding.interchange import snapshot
-        from coding.interchange_db import KEY_QUOTE, VALENCE_CODES, VALENCE_GROUP
-        from exports.qdpx import write_qdc
-
-        qda = snapshot(project)
-        markers = {KEY_QUOTE.guid, VALENCE_GROUP.guid} | {c.guid for c in VALENCE_CODES.values()}
-        return [write_qdc([c for c in qda.codes if c.guid not in markers],
-                          _with_suffix(req.dest, ".qdc"))]
+        return [export_qdc(project, _with_suffix(req.dest, ".qdc"), req.qdpx).path]
     raise ValueError(f"unknown export format {req.fmt!r}")
 
 

@@ -110,6 +110,8 @@ def test_export_validates_against_project_xsd_and_round_trips(tmp_path: Path,
     assert schema.validate(etree.fromstring(_qde(out))), schema.error_log
     back, report = read_qdpx(out)
     assert report.skipped == [] and report.position_unit == "codepoints"
+    assert back.origin == "Duiding 0.1; positions: code points"
+    back.origin = project.origin
     assert back == project
 
 
@@ -124,16 +126,17 @@ def test_positions_are_code_points_and_texts_plain_utf8(tmp_path: Path) -> None:
     assert TEXT[start:end] == "We wachtten 𝟙𝟘 weken 😡 op de wijkteamcoach"
     assert len(TEXT[:end].encode("utf-16-le")) // 2 != end  # non-BMP before: units would differ
     src = root.find(".//q:TextSource", ns)
-    assert src is not None and src.get("plainTextPath") == f"internal://{G[20]}.txt"
+    assert src is not None and src.get("plainTextPath") == f"internal://{G[20].lower()}.txt"
     with zipfile.ZipFile(out) as zf:
         names = zf.namelist()
-        raw = zf.read(f"sources/{G[20]}.txt")
+        raw = zf.read(f"sources/{G[20].lower()}.txt")
     assert names[0] == "project.qde" and all(n.startswith("sources/") for n in names[1:])
     assert raw.decode("utf-8") == TEXT and not raw.startswith(b"\xef\xbb\xbf")
     # Memos on a case travel as a Link (Case cannot hold a NoteRef), others as NoteRef.
     link = root.find(".//q:Link", ns)
-    assert link is not None and (link.get("originGUID"), link.get("targetGUID")) == (G[62], G[50])
-    assert root[-1].tag.endswith("NoteRef") and root[-1].get("targetGUID") == G[60]
+    assert link is not None and (link.get("originGUID"), link.get("targetGUID")) == (
+        G[62].lower(), G[50].lower())
+    assert root[-1].tag.endswith("NoteRef") and root[-1].get("targetGUID") == G[60].lower()
 
 
 def test_invalid_export_writes_nothing(tmp_path: Path) -> None:

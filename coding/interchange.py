@@ -43,6 +43,7 @@ def normalise_guid(guid: str) -> str:
 
 # Namespace for GUIDs Duiding derives (uuid5), e.g. for a coding that has no GUID of its own.
 DUIDING_NAMESPACE = uuid.UUID("6f1c2a4e-5d0b-4c69-9a57-1d7e0f6b2c31")
+_NAMESPACE_BYTES = DUIDING_NAMESPACE.bytes  # UUID.bytes is computed anew on every access
 
 
 def derived_guid(*parts: str) -> str:
@@ -51,7 +52,7 @@ def derived_guid(*parts: str) -> str:
     The same value as ``uuid.uuid5(DUIDING_NAMESPACE, "/".join(parts))``, computed directly:
     an export derives one per coding, and ``uuid5`` builds two UUID objects each time.
     """
-    digest = bytearray(hashlib.sha1(DUIDING_NAMESPACE.bytes + "/".join(parts).encode()).digest())
+    digest = bytearray(hashlib.sha1(_NAMESPACE_BYTES + "/".join(parts).encode()).digest())
     digest[6] = (digest[6] & 0x0F) | 0x50
     digest[8] = (digest[8] & 0x3F) | 0x80
     h = digest[:16].hex().upper()

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 import zipfile
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime
@@ -55,7 +56,6 @@ CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
 ORIGIN = "Duiding 0.1"
 POSITIONS = ("codepoints", "utf16")
 _SCHEMA_DIR = Path(__file__).resolve().parent / "schema"
-_P = f"{{{PROJECT_NS}}}"
 
 
 class QdpxExportError(Exception):
@@ -82,6 +82,7 @@ def validate(xml: bytes, schema_name: str) -> list[str]:
     return [f"line {e.line}: {e.message}" for e in schema.error_log]
 
 
+@functools.lru_cache(maxsize=8192)  # a fragment and its codings share one time stamp
 def _when(value: datetime | None) -> str | None:
     if value is None:
         return None
@@ -95,40 +96,75 @@ def _g(guid: str | None) -> str | None:
     return guid.lower() if guid else None
 
 
-def _el(parent: etree._Element, tag: str, **attrs: str | None) -> etree._Element:
-    """A child element in the element's own namespace; attributes that are None are left out."""
-    ns = parent.tag[: parent.tag.index("}") + 1]
-    return etree.SubElement(parent, ns + tag, {k: v for k, v in attrs.items() if v is not None})
+# Characters XML 1.0 cannot carry are left out; markup characters become references, and so do
+# line breaks and tabs inside attributes (a parser would turn them into spaces).
+_ILLEGAL = {c: None for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF]}
+_TEXT = str.maketrans({**_ILLEGAL, "&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
+_ATTR = str.maketrans({**_ILLEGAL, "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
+                       "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
 
 
-def _text_el(parent: etree._Element, tag: str, text: str) -> None:
-    if text:
-        _el(parent, tag).text = text
+_PLAIN = re.compile(r"[^&<>\"\n\r\t\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]*")
 
 
-def _codes_xml(parent: etree._Element, codes: list[QdaCode],
-               notes_for: dict[str, list[str]]) -> None:
+def _t(text: str) -> str:
+    return text if _PLAIN.fullmatch(text) else text.translate(_TEXT)
+
+
+def _a(value: str) -> str:
+    return value if _PLAIN.fullmatch(value) else value.translate(_ATTR)
+
+
+class _Xml:
+    """The document as a list of strings: an export of 8,000 codings builds some 40,000
+    elements, which is several times faster as text than as an lxml tree. The result is parsed
+    and validated against the XSD before anything is written, so a mistake here cannot leave."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def open(self, tag: str, empty: bool = False, **attrs: str | None) -> None:
+        fields = "".join(f' {k}="{_a(v)}"' for k, v in attrs.items() if v is not None)
+        self.parts.append(f"<{tag}{fields}{'/>' if empty else '>'}\n")
+
+    def leaf(self, tag: str, **attrs: str | None) -> None:
+        self.open(tag, True, **attrs)
+
+    def close(self, tag: str) -> None:
+        self.parts.append(f"</{tag}>\n")
+
+    def text(self, tag: str, text: str, always: bool = False) -> None:
+        if text or always:
+            self.parts.append(f"<{tag}>{_t(text)}</{tag}>\n")
+
+    def bytes(self) -> bytes:
+        return ('<?xml version="1.0" encoding="utf-8"?>\n' + "".join(self.parts)).encode()
+
+
+def _codes_xml(x: _Xml, codes: list[QdaCode], notes_for: dict[str, list[str]]) -> None:
     children: dict[str | None, list[QdaCode]] = {}
     known = {c.guid for c in codes}
     for code in codes:
         children.setdefault(code.parent_guid if code.parent_guid in known else None, []).append(code)
-    codes_el = _el(parent, "Codes")
 
-    def walk(where: etree._Element, parent_guid: str | None) -> None:
+    def walk(parent_guid: str | None) -> None:
         for code in children.get(parent_guid, []):
-            el = _el(where, "Code", guid=_g(code.guid), name=code.name,
-                     isCodable="true" if code.is_codable else "false", color=code.colour)
-            _text_el(el, "Description", code.description)
-            for note_guid in notes_for.get(code.guid, []):
-                _el(el, "NoteRef", targetGUID=_g(note_guid))
-            walk(el, code.guid)
+            inner = bool(code.description or notes_for.get(code.guid) or children.get(code.guid))
+            x.open("Code", not inner, guid=_g(code.guid), name=code.name,
+                   isCodable="true" if code.is_codable else "false", color=code.colour)
+            if inner:
+                x.text("Description", code.description)
+                for note_guid in notes_for.get(code.guid, []):
+                    x.leaf("NoteRef", targetGUID=_g(note_guid))
+                walk(code.guid)
+                x.close("Code")
 
-    walk(codes_el, None)
+    x.open("Codes")
+    walk(None)
+    x.close("Codes")
 
 
-def _value_xml(parent: etree._Element, var: str, vtype: VariableType, value: VariableValue) -> None:
-    el = _el(parent, "VariableValue")
-    _el(el, "VariableRef", targetGUID=_g(var))
+def _value_xml(x: _Xml, var: str, vtype: VariableType, value: VariableValue) -> None:
     if vtype is VariableType.BOOLEAN:
         text = "true" if value is True or str(value).lower() in ("true", "1") else "false"
     elif vtype is VariableType.FLOAT and isinstance(value, Decimal | float | int):
@@ -139,7 +175,10 @@ def _value_xml(parent: etree._Element, var: str, vtype: VariableType, value: Var
         text = value.isoformat()
     else:
         text = str(value)
-    _el(el, f"{vtype.value}Value").text = text
+    x.open("VariableValue")
+    x.leaf("VariableRef", targetGUID=_g(var))
+    x.text(f"{vtype.value}Value", text, always=True)
+    x.close("VariableValue")
 
 
 def _check_references(project: QdaProject) -> None:
@@ -184,20 +223,16 @@ def project_xml(project: QdaProject, positions: str = "codepoints") -> bytes:
         raise QdpxExportError("bad_option", f"positions must be one of {', '.join(POSITIONS)}")
     _check_references(project)
     users = {u.guid for u in project.users}
-    root = etree.Element(f"{_P}Project", nsmap={None: PROJECT_NS})
-    root.set("name", project.name or "Duiding")
-    declared = POSITIONS_UTF16 if positions == "utf16" else POSITIONS_CODEPOINTS
-    root.set("origin", f"{ORIGIN}; {declared}")  # we wrote it, whoever wrote the file we read
-    for attr, stamp in (
-        ("creatingUserGUID", _g(project.creator_guid) if project.creator_guid in users else None),
-        ("creationDateTime", _when(project.created)),
-        ("modifiedDateTime", _when(project.modified)),
-    ):
-        if stamp:
-            root.set(attr, stamp)
 
     def user(guid: str | None) -> str | None:
         return _g(guid) if guid in users else None
+
+    declared = POSITIONS_UTF16 if positions == "utf16" else POSITIONS_CODEPOINTS
+    x = _Xml()
+    # origin: we wrote it, whoever wrote the file we read
+    x.open("Project", name=project.name or "Duiding", origin=f"{ORIGIN}; {declared}",
+           creatingUserGUID=user(project.creator_guid), creationDateTime=_when(project.created),
+           modifiedDateTime=_when(project.modified), xmlns=PROJECT_NS)
 
     # Where each note is attached: NoteRef inside the element where the schema allows, else Link.
     kinds = {c.guid: "code" for c in project.codes}
@@ -214,94 +249,121 @@ def project_xml(project: QdaProject, positions: str = "codepoints") -> bytes:
                 links.append((note, target))
 
     if project.users:
-        users_el = _el(root, "Users")
+        x.open("Users")
         for u in project.users:
-            _el(users_el, "User", guid=_g(u.guid), name=u.name or None)
+            x.leaf("User", guid=_g(u.guid), name=u.name or None)
+        x.close("Users")
     if project.codes:
-        _codes_xml(_el(root, "CodeBook"), project.codes, notes_for)
+        x.open("CodeBook")
+        _codes_xml(x, project.codes, notes_for)
+        x.close("CodeBook")
     vtypes = {v.guid: v.type for v in project.variables}
     if project.variables:
-        vars_el = _el(root, "Variables")
+        x.open("Variables")
         for variable in project.variables:
-            el = _el(vars_el, "Variable", guid=_g(variable.guid), name=variable.name,
-                     typeOfVariable=variable.type.value)
-            _text_el(el, "Description", variable.description)
+            x.open("Variable", guid=_g(variable.guid), name=variable.name,
+                   typeOfVariable=variable.type.value)
+            x.text("Description", variable.description)
+            x.close("Variable")
+        x.close("Variables")
     if project.cases:
-        cases_el = _el(root, "Cases")
+        x.open("Cases")
         for case in project.cases:
-            el = _el(cases_el, "Case", guid=_g(case.guid), name=case.name or None)
-            _text_el(el, "Description", case.description)
+            x.open("Case", guid=_g(case.guid), name=case.name or None)
+            x.text("Description", case.description)
             for code in case.code_guids:
-                _el(el, "CodeRef", targetGUID=_g(code))
+                x.leaf("CodeRef", targetGUID=_g(code))
             for var, value in case.values.items():
-                _value_xml(el, var, vtypes.get(var, VariableType.TEXT), value)
+                _value_xml(x, var, vtypes.get(var, VariableType.TEXT), value)
             for member in case.source_guids:
-                _el(el, "SourceRef", targetGUID=_g(member))
+                x.leaf("SourceRef", targetGUID=_g(member))
+            x.close("Case")
+        x.close("Cases")
     if project.sources:
-        sources_el = _el(root, "Sources")
+        x.open("Sources")
         by_source = project.selections_by_source()
         for src in project.sources:
-            el = _el(sources_el, "TextSource", guid=_g(src.guid), name=src.name,
-                     plainTextPath=f"internal://{_g(src.guid)}.txt",
-                     creatingUser=user(src.creator_guid), creationDateTime=_when(src.created))
-            _text_el(el, "Description", src.description)
+            x.open("TextSource", guid=_g(src.guid), name=src.name,
+                   plainTextPath=f"internal://{_g(src.guid)}.txt",
+                   creatingUser=user(src.creator_guid), creationDateTime=_when(src.created))
+            x.text("Description", src.description)
             at = _utf16(src.text) if positions == "utf16" else None
             for sel in by_source.get(src.guid, []):
-                _selection_xml(el, sel, notes_for, user, at)
+                _selection_xml(x, sel, notes_for, user, at)
             for note_guid in notes_for.get(src.guid, []):
-                _el(el, "NoteRef", targetGUID=_g(note_guid))
+                x.leaf("NoteRef", targetGUID=_g(note_guid))
             for var, value in src.values.items():
-                _value_xml(el, var, vtypes.get(var, VariableType.TEXT), value)
+                _value_xml(x, var, vtypes.get(var, VariableType.TEXT), value)
+            x.close("TextSource")
+        x.close("Sources")
     if project.notes:
-        notes_el = _el(root, "Notes")
+        x.open("Notes")
         for note in project.notes:
-            el = _el(notes_el, "Note", guid=_g(note.guid), name=note.name or None,
-                     creatingUser=user(note.creator_guid), creationDateTime=_when(note.created))
-            _el(el, "PlainTextContent").text = note.text
+            x.open("Note", guid=_g(note.guid), name=note.name or None,
+                   creatingUser=user(note.creator_guid), creationDateTime=_when(note.created))
+            x.text("PlainTextContent", note.text, always=True)
+            x.close("Note")
+        x.close("Notes")
     if links:
-        links_el = _el(root, "Links")
+        x.open("Links")
         for note, target in links:
-            _el(links_el, "Link", guid=_g(derived_guid(note.guid, target)), name="Memo",
-                direction="OneWay", originGUID=_g(note.guid), targetGUID=_g(target))
-    _sets_xml(root, project.sets, "targetGUID")
-    _text_el(root, "Description", project.description)
+            x.leaf("Link", guid=_g(derived_guid(note.guid, target)), name="Memo",
+                   direction="OneWay", originGUID=_g(note.guid), targetGUID=_g(target))
+        x.close("Links")
+    _sets_xml(x, project.sets, "targetGUID")
+    x.text("Description", project.description)
     for note in project.notes:
         if note.on_project:
-            _el(root, "NoteRef", targetGUID=_g(note.guid))
-    return bytes(etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True))
+            x.leaf("NoteRef", targetGUID=_g(note.guid))
+    x.close("Project")
+    return x.bytes()
 
 
-def _sets_xml(root: etree._Element, sets: list[QdaSet], member_attr: str) -> None:
+def _sets_xml(x: _Xml, sets: list[QdaSet], member_attr: str) -> None:
     """Sets with at least one set (an empty ``<Sets/>`` is invalid, as Taguette found)."""
     if not sets:
         return
-    sets_el = _el(root, "Sets")
+    x.open("Sets")
     for st in sets:
-        el = _el(sets_el, "Set", guid=_g(st.guid), name=st.name)
-        _text_el(el, "Description", st.description)
+        x.open("Set", guid=_g(st.guid), name=st.name)
+        x.text("Description", st.description)
         members = [("MemberCode", st.code_guids)]
         if member_attr == "targetGUID":  # a codebook's sets hold codes only
             members += [("MemberSource", st.source_guids), ("MemberNote", st.note_guids)]
         for tag, guids in members:
             for member in guids:
-                _el(el, tag, **{member_attr: _g(member)})
+                x.leaf(tag, **{member_attr: _g(member)})
+        x.close("Set")
+    x.close("Sets")
 
 
-def _selection_xml(parent: etree._Element, sel: QdaSelection, notes_for: dict[str, list[str]],
+def _selection_xml(x: _Xml, sel: QdaSelection, notes_for: dict[str, list[str]],
                    who: Callable[[str | None], str | None],
                    at: Callable[[int], int] | None) -> None:
+    # The hot path of a large export (one call per selection): written out by hand.
     start, end = (at(sel.start), at(sel.end)) if at is not None else (sel.start, sel.end)
     creator, created = who(sel.creator_guid), _when(sel.created)
-    el = _el(parent, "PlainTextSelection", guid=_g(sel.guid), name=sel.name or None,
-             startPosition=str(start), endPosition=str(end), creatingUser=creator,
-             creationDateTime=created)
-    _text_el(el, "Description", sel.description)
+    parts = x.parts
+    head = f'<PlainTextSelection guid="{sel.guid.lower()}"'
+    if sel.name:
+        head += f' name="{_a(sel.name)}"'
+    head += f' startPosition="{start}" endPosition="{end}"'
+    if creator:
+        head += f' creatingUser="{creator}"'
+    if created:
+        head += f' creationDateTime="{created}"'
+    parts.append(head + ">\n")
+    if sel.description:
+        parts.append(f"<Description>{_t(sel.description)}</Description>\n")
     for coding in sel.codings:
-        cel = _el(el, "Coding", guid=_g(coding.guid), creatingUser=who(coding.creator_guid),
-                  creationDateTime=_when(coding.created))
-        _el(cel, "CodeRef", targetGUID=_g(coding.code_guid))
+        by, when = who(coding.creator_guid), _when(coding.created)
+        parts.append(f'<Coding guid="{coding.guid.lower()}"'
+                     + (f' creatingUser="{by}"' if by else "")
+                     + (f' creationDateTime="{when}"' if when else "")
+                     + f'>\n<CodeRef targetGUID="{coding.code_guid.lower()}"/>\n</Coding>\n')
     for note_guid in notes_for.get(sel.guid, []):
-        _el(el, "NoteRef", targetGUID=_g(note_guid))
+        parts.append(f'<NoteRef targetGUID="{note_guid.lower()}"/>\n')
+    parts.append("</PlainTextSelection>\n")
 
 
 def codebook_xml(codes: list[QdaCode], origin: str = ORIGIN,
@@ -309,15 +371,15 @@ def codebook_xml(codes: list[QdaCode], origin: str = ORIGIN,
     """The ``.qdc`` document for a codebook and its code groups (not yet validated)."""
     if not codes:
         raise QdpxExportError("empty_codebook", "the codebook has no codes to export")
-    root = etree.Element(f"{{{CODEBOOK_NS}}}CodeBook", nsmap={None: CODEBOOK_NS})
-    root.set("origin", origin)
-    _codes_xml(root, codes, {})
+    x = _Xml()
+    x.open("CodeBook", origin=origin, xmlns=CODEBOOK_NS)
+    _codes_xml(x, codes, {})
     known = {c.guid for c in codes}
-    code_sets = [QdaSet(st.guid, st.name, st.description,
-                        [g for g in st.code_guids if g in known]) for st in sets
-                 if st.code_guids and not st.source_guids]
-    _sets_xml(root, code_sets, "guid")
-    return bytes(etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True))
+    _sets_xml(x, [QdaSet(st.guid, st.name, st.description,
+                         [g for g in st.code_guids if g in known]) for st in sets
+                  if st.code_guids and not st.source_guids], "guid")
+    x.close("CodeBook")
+    return x.bytes()
 
 
 def _checked(xml: bytes, schema_name: str) -> bytes:

@@ -35,11 +35,11 @@ from PySide6.QtWidgets import (
 )
 
 from app import ops
+from app.errors import show_error
 from app.panels.out_common import (
     CodeChecklist,
     file_action,
     fill_combo,
-    show_failure,
     show_message,
     show_written,
 )
@@ -318,7 +318,7 @@ class ExportDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             self.export_button.setEnabled(True)
-            show_failure(self, exc)
+            show_error(self, exc)
 
         self.task = ops.run_task(
             lambda progress, cancelled: run_export(project, req, progress, cancelled),

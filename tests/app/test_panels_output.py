@@ -204,7 +204,7 @@ def test_export_guard_refusal_is_a_clear_dialog(qtbot, env: Host, tmp_path: Path
 
     marloes = Entity(0, PiiType.PERSON, ["Marloes"], replacement="Jeugdconsulent A",
                      decision=Decision.ACCEPTED)
-    env.ctx.push(ApplyPseudonyms([marloes]))
+    env.ctx.run(ApplyPseudonyms([marloes]))
     assert "Marloes" in originals(env.ctx.project)
     dialog = ExportDialog(env.ctx, env.window)
     dialog.set_format("word")
@@ -218,7 +218,7 @@ def test_export_guard_refusal_is_a_clear_dialog(qtbot, env: Host, tmp_path: Path
 
 
 def test_export_errors_are_translated_to_clear_texts() -> None:
-    from app.panels.out_common import export_error_text
+    from app.errors import describe as export_error_text
     from coding.pseudonymise.guard import OriginalFound, OriginalInExport
     from exports.chapter import ExportCancelled
     from exports.qdpx import QdpxExportError

@@ -43,8 +43,8 @@ from app.panels.out_common import (
     show_message,
     show_written,
 )
-from app.panels.out_export_jobs import FORMATS, ExportRequest, run_export
 from exports.chapter import ChapterOptions
+from exports.plan import FORMATS, ExportRequest, ExportResult, run_export
 
 
 class ExportDialog(QDialog):
@@ -306,13 +306,9 @@ class ExportDialog(QDialog):
             return None
         self.export_button.setEnabled(False)
 
-        def done(paths: list[Path]) -> None:
-            self.written = paths
+        def done(result: ExportResult) -> None:
+            paths = self.written = result.files
             self.export_button.setEnabled(True)
-            if not paths:
-                show_message(self, self.tr("Nothing was written: no document has a value for "
-                                           "“{name}”.").format(name=req.chapter.per))
-                return
             show_written(self.parentWidget(), self.tr("The export is ready."), paths)
             self.accept()
 

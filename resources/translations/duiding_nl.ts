@@ -393,6 +393,10 @@
   <context>
     <name>Errors</name>
     <message>
+      <source>Nothing was written: no document has a value for this attribute.</source>
+      <translation>Er is niets geschreven: geen enkel document heeft een waarde voor dit attribuut.</translation>
+    </message>
+    <message>
       <source>This cannot be done right now.</source>
       <translation>Dit kan nu even niet.</translation>
     </message>

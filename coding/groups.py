@@ -7,8 +7,9 @@ most one case (a family, whose name attributes the quotes), so neither can hold 
 losing members or misattributing quotes. A group is the saved selection itself: a code group is
 what a set of codes is, a document group is the saved document filter a set of sources is.
 
-The manager's mutating methods are the primitives of the undoable commands below; each runs in
-its own transaction (or the caller's, inside a Macro) and returns IDs or snapshots.
+The manager's mutating methods are the primitives of the undoable commands in
+``coding.commands.groups``; each runs in its own transaction (or the caller's, inside a Macro)
+and returns IDs or snapshots.
 """
 
 from __future__ import annotations
@@ -21,17 +22,13 @@ from typing import TYPE_CHECKING, NewType
 from sqlalchemy import delete, func, insert, select
 
 from coding import rows
-from coding.commands import Command
-from coding.types import Changes
 from models.errors import NotFoundError, ValidationError
 from models.group_models import CodeGroupMember, DocumentGroupMember, Group, GroupKind
 
 if TYPE_CHECKING:
-    from coding.project import Project
     from models.store import ProjectStore
 
-__all__ = ["ChangeGroupMembers", "CreateGroup", "DeleteGroup", "GroupId", "GroupInfo", "GroupKind",
-           "GroupManager", "RenameGroup"]
+__all__ = ["GroupId", "GroupInfo", "GroupKind", "GroupManager"]
 
 GroupId = NewType("GroupId", int)
 _MEMBERS: dict[GroupKind, type[CodeGroupMember] | type[DocumentGroupMember]] = {
@@ -158,93 +155,3 @@ class GroupManager:
     def restore(self, snap: rows.Snapshot) -> None:
         with self._store.write() as s:
             rows.restore(s, snap)
-
-
-def _changes(kind: GroupKind) -> Changes:
-    return Changes(codes=True) if kind is GroupKind.CODE else Changes(documents=True)
-
-
-class CreateGroup(Command):
-    """A new code or document group, optionally with its first members (one undo step)."""
-
-    kind = "create_group"
-
-    def __init__(self, group_kind: GroupKind, name: str, members: Sequence[int] = ()) -> None:
-        super().__init__()
-        self.group_kind, self.name, self.members = group_kind, name, list(members)
-        self.detail = name
-        self.group_id: GroupId | None = None
-        self._snap: rows.Snapshot | None = None
-
-    def do(self, p: Project) -> Changes:
-        if self._snap is not None:
-            p.groups.restore(self._snap)
-        else:
-            with p.store.write():
-                self.group_id = p.groups.create(self.group_kind, self.name)
-                p.groups.change_members(self.group_id, add=self.members)
-        return _changes(self.group_kind)
-
-    def undo(self, p: Project) -> Changes:
-        assert self.group_id is not None
-        self._snap = p.groups.delete(self.group_id)
-        return _changes(self.group_kind)
-
-
-class DeleteGroup(Command):
-    kind = "delete_group"
-
-    def __init__(self, group_id: GroupId, group_kind: GroupKind) -> None:
-        super().__init__()
-        self.group_id, self.group_kind = group_id, group_kind
-        self._snap: rows.Snapshot | None = None
-
-    def do(self, p: Project) -> Changes:
-        self._snap = p.groups.delete(self.group_id)
-        return _changes(self.group_kind)
-
-    def undo(self, p: Project) -> Changes:
-        assert self._snap is not None
-        p.groups.restore(self._snap)
-        return _changes(self.group_kind)
-
-
-class RenameGroup(Command):
-    kind = "rename_group"
-
-    def __init__(self, group_id: GroupId, group_kind: GroupKind, name: str) -> None:
-        super().__init__()
-        self.group_id, self.group_kind, self.name = group_id, group_kind, name
-        self.detail = name
-        self._old = ""
-
-    def do(self, p: Project) -> Changes:
-        self._old = p.groups.rename(self.group_id, self.name)
-        return _changes(self.group_kind)
-
-    def undo(self, p: Project) -> Changes:
-        p.groups.rename(self.group_id, self._old)
-        return _changes(self.group_kind)
-
-
-class ChangeGroupMembers(Command):
-    """Put codes (or documents) into a group and/or take them out."""
-
-    kind = "group_members"
-
-    def __init__(self, group_id: GroupId, group_kind: GroupKind, add: Sequence[int] = (),
-                 remove: Sequence[int] = (), detail: str = "") -> None:
-        super().__init__()
-        self.group_id, self.group_kind = group_id, group_kind
-        self.add, self.remove = list(add), list(remove)
-        self.detail = detail
-        self._done: tuple[list[int], list[int]] = ([], [])
-
-    def do(self, p: Project) -> Changes:
-        self._done = p.groups.change_members(self.group_id, self.add, self.remove)
-        return _changes(self.group_kind)
-
-    def undo(self, p: Project) -> Changes:
-        added, removed = self._done
-        p.groups.change_members(self.group_id, add=removed, remove=added)
-        return _changes(self.group_kind)

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from coding.commands import ImportCodebook
 from coding.interchange import ImportReport
-from coding.interchange_commands import ImportCodebook
 from coding.interchange_load import LoadResult, load_into
 from coding.project import PROJECT_SUFFIX, Project
 from importers.qdpx import read_codebook, read_qdpx

@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from app import ops
-from app.panels.out_common import file_action, show_failure, show_message
+from app.errors import show_error
+from app.panels.out_common import file_action, show_message
+from coding.commands import ImportCodebook
 from coding.interchange import ImportReport
-from coding.interchange_commands import ImportCodebook
 from coding.project import PROJECT_SUFFIX, Project
 from importers.qdpx_project import QdpxImport, codebook_command, import_qdpx_file, project_path
 
@@ -195,7 +196,7 @@ def import_qdpx(host: Any, source: Path, target: Path) -> ops.Task:
         try:
             ctx.set_project(Project.open(result.project, coder=coder))
         except Exception as exc:
-            show_failure(host.window, exc)
+            show_error(host.window, exc)
             return
         ImportReportDialog(result.report, dict(vars(result.result)), result.project.name,
                            host.window).open()
@@ -205,7 +206,7 @@ def import_qdpx(host: Any, source: Path, target: Path) -> ops.Task:
                         label=QCoreApplication.translate("RefiImport", "Importing {name}…")
                         .format(name=source.name),
                         cancellable=False, on_done=done,
-                        on_error=lambda exc: show_failure(host.window, exc))
+                        on_error=lambda exc: show_error(host.window, exc))
 
 
 def import_qdc(host: Any, source: Path) -> ops.Task | None:
@@ -218,10 +219,7 @@ def import_qdc(host: Any, source: Path) -> ops.Task | None:
         return None
 
     def done(command: ImportCodebook) -> None:
-        try:
-            ctx.push(command)  # one undoable step; a few hundred codes at most
-        except Exception as exc:  # noqa: BLE001 - shown to the user, nothing was stored
-            show_failure(host.window, exc)
+        if ctx.run(command, parent=host.window) is None:  # one undoable step; errors shown
             return
         counts = dict(vars(command.result)) if command.result is not None else {}
         ImportReportDialog(command.report, counts, project.path.name, host.window).open()
@@ -231,7 +229,7 @@ def import_qdc(host: Any, source: Path) -> ops.Task | None:
                         label=QCoreApplication.translate("RefiImport", "Importing {name}…")
                         .format(name=source.name),
                         cancellable=False, on_done=done,
-                        on_error=lambda exc: show_failure(host.window, exc))
+                        on_error=lambda exc: show_error(host.window, exc))
 
 
 def ask_import(host: Any) -> ops.Task | None:

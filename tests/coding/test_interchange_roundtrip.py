@@ -14,7 +14,8 @@ from typing import Any
 
 from lxml import etree
 
-from coding.groups import CreateGroup, GroupKind
+from coding.commands import CreateGroup
+from coding.groups import GroupKind
 from coding.memos import MemoTarget
 from coding.project import Project
 from coding.types import AttributeScope, AttributeType, CodeId, Valence

@@ -6,17 +6,13 @@ open codebook, so it is a command like any other edit (``coding.commands``).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from coding import rows
-from coding.commands import Command
+from coding.commands.base import Command
 from coding.groups import GroupId, GroupKind
 from coding.interchange import ImportReport, QdaCode, QdaProject, QdaSet
 from coding.interchange_load import LoadResult, load_into
+from coding.project import Project
 from coding.types import Changes, CodeId
-
-if TYPE_CHECKING:
-    from coding.project import Project
 
 
 class ImportCodebook(Command):

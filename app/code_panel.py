@@ -32,7 +32,9 @@ from PySide6.QtWidgets import (
 
 from app.code_tree import CodeTreeModel
 from app.context import ProjectContext
+from app.panels.groups import group_menu
 from coding.commands import AddCode, Command, DeleteCode, Macro, MergeCodes, MoveCode, UpdateCode
+from coding.groups import GroupKind
 from coding.project import Project
 from coding.types import Changes, CodeId, CodeInfo
 
@@ -148,8 +150,10 @@ class CodeTreePanel(QWidget):
     def _reload(self) -> None:
         p = self.ctx.project
         if p is None:
+            self.model.groups = {}
             self.model.reset_codes([], {})
         else:
+            self.model.groups = p.groups.names_by_member(GroupKind.CODE)
             self.model.reset_codes(p.codes.tree(), _subtree_counts(p))
             self.view.expandAll()
         writable = p is not None and not self.ctx.readonly
@@ -171,6 +175,7 @@ class CodeTreePanel(QWidget):
         if p is None:
             return
         known = set(self.model._parent)
+        self.model.groups = p.groups.names_by_member(GroupKind.CODE)
         self.model.sync(p.codes.tree(), _subtree_counts(p))
         for cid in set(self.model._parent) - known:
             self.view.expand(self.model.index_of(CodeId(cid)))
@@ -317,6 +322,7 @@ class CodeTreePanel(QWidget):
             self.view.currentIndex().siblingAtColumn(0))).setEnabled(writable and bool(sel))
         menu.addAction(self.tr("Edit…"), self.edit_code).setEnabled(writable and bool(sel))
         menu.addAction(self.tr("Merge into…"), self.merge_dialog).setEnabled(writable and bool(sel))
+        menu.addMenu(group_menu(menu, self.ctx, GroupKind.CODE, sel))
         menu.addSeparator()
         act = QAction(self.tr("Delete…"), menu)
         act.triggered.connect(lambda: self.delete_code())

@@ -61,6 +61,10 @@ def kind_text(kind: str) -> str:
         "code_search_hits": QCoreApplication.translate("UndoText", "Code all hits"),
         "accept_suggestions": QCoreApplication.translate("UndoText", "Accept suggestions"),
         "import_codebook": QCoreApplication.translate("UndoText", "Import codebook"),
+        "create_group": QCoreApplication.translate("UndoText", "New group"),
+        "delete_group": QCoreApplication.translate("UndoText", "Delete group"),
+        "rename_group": QCoreApplication.translate("UndoText", "Rename group"),
+        "group_members": QCoreApplication.translate("UndoText", "Change group"),
     }
     return table.get(kind, QCoreApplication.translate("UndoText", "Change"))
 

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
+from coding.commands import CreateGroup, UpdateCode
+from coding.groups import GroupKind
 from coding.project import Project
 from coding.types import Valence
 from exports.qdpx import validate
@@ -116,3 +118,21 @@ def test_import_report_in_json_lists_what_was_not_kept(
     assert main(["import-qdpx", str(path), str(tmp_path / "m.duiding")]) == 0
     text = capsys.readouterr().out
     assert "not kept: 2 x audio (not_text): 'gesprek.m4a', 'tweede.m4a'" in text
+
+
+def test_codes_and_documents_json_show_groups_and_folders(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "studie.duiding"
+    with Project.create(path, coder="Anouk") as p:
+        doc = p.documents.add_transcript(transcript("R01.txt", EMOJI_TEXT))
+        toegang = p.codes.by_path("toegang")
+        p.execute(UpdateCode(toegang.id, is_codable=False))
+        p.execute(CreateGroup(GroupKind.CODE, "Kernthema's", [toegang.id]))
+        p.execute(CreateGroup(GroupKind.DOCUMENT, "Ouders", [doc]))
+    assert main(["codes", str(path), "--json"]) == 0
+    codes = {c["path"]: c for c in json.loads(capsys.readouterr().out)}
+    assert codes["toegang"]["groups"] == ["Kernthema's"] and codes["toegang"]["codable"] is False
+    assert main(["documents", str(path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["groups"] == ["Ouders"]
+    assert main(["codes", str(path)]) == 0
+    assert "[folder]  groups: Kernthema's" in capsys.readouterr().out.splitlines()[0]

@@ -17,16 +17,14 @@ from __future__ import annotations
 import builtins
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NewType
+from typing import NewType
 
 from sqlalchemy import delete, func, insert, select
 
 from coding import rows
 from models.errors import NotFoundError, ValidationError
 from models.group_models import CodeGroupMember, DocumentGroupMember, Group, GroupKind
-
-if TYPE_CHECKING:
-    from models.store import ProjectStore
+from models.store import ProjectStore
 
 __all__ = ["GroupId", "GroupInfo", "GroupKind", "GroupManager"]
 

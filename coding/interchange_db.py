@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -48,6 +48,7 @@ from coding.interchange_conventions import (
     code_description,
     memos_description,
 )
+from coding.project import Project
 from coding.pseudonymise.service import assert_export_safe
 from models.group_models import CodeGroupMember, DocumentGroupMember, Group, GroupKind
 from models.schema import (
@@ -66,9 +67,6 @@ from models.schema import (
     SegmentCode,
     Valence,
 )
-
-if TYPE_CHECKING:
-    from coding.project import Project
 
 __all__ = ["snapshot"]
 

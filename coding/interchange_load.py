@@ -27,7 +27,6 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from sqlalchemy import func, insert, select
 
@@ -49,6 +48,7 @@ from coding.interchange_conventions import (
 )
 from coding.interchange_load_memos import MemoLoader, load_groups
 from coding.interchange_state import LoadResult, LoadState
+from coding.project import Project
 from coding.types import TurnLike
 from models.base import utcnow
 from models.errors import ValidationError
@@ -67,9 +67,6 @@ from models.schema import (
     Turn,
     Valence,
 )
-
-if TYPE_CHECKING:
-    from coding.project import Project
 
 __all__ = ["LoadResult", "load_into"]
 

@@ -10,17 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coding.interchange import ImportReport, QdaProject, derived_guid
+from coding.project import Project
 from coding.types import TurnLike
 from models.schema import Coder
-
-if TYPE_CHECKING:
-    from coding.project import Project
 
 
 @dataclass

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from coding.interchange import QdaCode
 from coding.interchange_conventions import (
@@ -20,10 +19,8 @@ from coding.interchange_conventions import (
     qualify_duplicate_names,
 )
 from coding.interchange_db import snapshot
+from coding.project import Project
 from exports.qdpx import write_qdc, write_qdpx
-
-if TYPE_CHECKING:
-    from coding.project import Project
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@ codebook, and 8,000 codings bulk-inserted on 6,000 fragments (a third of them wi
 mixed valences, some memos and key quotes, two coders), plus a memo per document. The measured
 export is what `duiding export qdpx` runs in-process: read the project into the interchange
 model, build and validate the XML, write the zip. Reading the file back into a new project is
-timed too (no target in the issue).
+timed too (no target in the issue). Best of five; the processor time of the same runs is given
+beside the wall-clock time, because this machine is shared and its load varies by the minute.
 """
 
 from __future__ import annotations
@@ -61,11 +62,12 @@ def run(workdir: Path) -> list[dict[str, object]]:
     try:
         import_paths(project, files, attributes=workdir / "respondenten.csv")
         codings = seed(project, rng)
-        timings = []
-        for attempt in range(3):
-            t0 = time.perf_counter()
+        timings, cpu = [], []
+        for attempt in range(5):
+            t0, c0 = time.perf_counter(), time.process_time()
             export_qdpx(project, workdir / f"studie{attempt}.qdpx")
             timings.append(time.perf_counter() - t0)
+            cpu.append(time.process_time() - c0)
     finally:
         project.close()
     t0 = time.perf_counter()
@@ -73,8 +75,10 @@ def run(workdir: Path) -> list[dict[str, object]]:
     import_s = time.perf_counter() - t0
     return [
         {"name": f"export .qdpx, {codings} codings on {SEGMENTS} fragments, {DOCUMENTS} documents "
-                 "(best of 3, in-process)", "value": round(min(timings), 3), "unit": "s",
+                 "(best of 5, in-process)", "value": round(min(timings), 3), "unit": "s",
          "target": 0.5, "better": "lower"},
+        {"name": "the same export, processor time (best of 5)", "value": round(min(cpu), 3),
+         "unit": "s", "target": None, "better": "lower"},
         {"name": f"import that .qdpx into a new project ({codings} codings)",
          "value": round(import_s, 3), "unit": "s", "target": None, "better": "lower"},
     ]

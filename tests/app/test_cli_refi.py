@@ -11,6 +11,7 @@ import pytest
 from app.cli import main
 from coding.commands import CreateGroup, UpdateCode
 from coding.groups import GroupKind
+from coding.memos import MemoTarget
 from coding.project import Project
 from coding.types import Valence
 from exports.qdpx import validate
@@ -136,3 +137,28 @@ def test_codes_and_documents_json_show_groups_and_folders(
     assert json.loads(capsys.readouterr().out)[0]["groups"] == ["Ouders"]
     assert main(["codes", str(path)]) == 0
     assert "[folder]  groups: Kernthema's" in capsys.readouterr().out.splitlines()[0]
+
+
+def test_codebook_round_trip_keeps_definitions_memos_folders_and_code_groups(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "bron.duiding"
+    with Project.create(source, coder="Anouk") as p:
+        toegang = p.codes.by_path("toegang")
+        p.execute(UpdateCode(toegang.id, is_codable=False))
+        p.execute(CreateGroup(GroupKind.CODE, "Kernthema's",
+                              [p.codes.by_path("toegang/wachttijd").id]))
+        p.memos.set(MemoTarget(code_id=toegang.id), "Let op de **wachtlijst**.", "Analyse")
+        definition = toegang.definition
+    out = tmp_path / "codeboek.qdc"
+    assert main(["export", "qdc", str(source), str(out), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["sets"] == 1
+    target = tmp_path / "doel.duiding"
+    assert main(["import-qdpx", str(out), str(target)]) == 0
+    assert main(["import-qdpx", str(out), str(target)]) == 0  # twice: nothing doubled
+    with Project.open(target) as p:
+        back = p.codes.by_path("toegang")
+        assert back.definition == definition and not back.is_codable
+        assert [(m.title, m.text) for m in p.memos.list()] == [("Analyse",
+                                                                 "Let op de **wachtlijst**.")]
+        assert p.groups.names_by_member(GroupKind.CODE) == {
+            p.codes.by_path("toegang/wachttijd").id: ["Kernthema's"]}

@@ -193,7 +193,6 @@ def write_matrix_docx(project: Project, matrix: FrameworkMatrix, dest: Path | st
     Raises `TemplateError` for an unusable template and the guard's `OriginalInExport` when
     a text still holds an original name (nothing is written then).
     """
-    from exports.chapter import document_texts, save_docx
 
     dest = Path(dest)
     doc, _bullets = w.open_document(template)
@@ -202,8 +201,8 @@ def write_matrix_docx(project: Project, matrix: FrameworkMatrix, dest: Path | st
         _landscape(doc.sections[-1])
     w.para(doc, title, "Title")
     add_matrix(doc, matrix, table_number=1)
-    _guard(project, document_texts(doc))
-    write_atomic(dest, partial(save_docx, doc))
+    _guard(project, w.document_texts(doc))
+    write_atomic(dest, partial(w.save_docx, doc))
     return dest
 
 

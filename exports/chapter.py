@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from coding.types import Valence
 from exports import chapter_docx as w
-from exports.chapter_data import ChapterData, Section, documents_in_scope, gather
+from exports.chapter_data import ChapterData, Part, Section, documents_in_scope, gather
 from exports.chapter_text import (
     count_text,
     join_dutch,
@@ -328,10 +328,7 @@ def _section(doc: DocxDocument, data: ChapterData, s: Section) -> None:
         _section(doc, data, child)
 
 
-def _part(doc: DocxDocument, data: ChapterData, part: object, level: int) -> None:
-    from exports.chapter_data import Part
-
-    assert isinstance(part, Part)
+def _part(doc: DocxDocument, data: ChapterData, part: Part, level: int) -> None:
     w.heading(doc, PART_TITLES[part.valence], level)
     m = data.min_count
     n = part.respondent_total

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ from coding.commands import ApplyCodes, EditSegment, SetRoleEverywhere, SetSpeak
 from coding.groups import GroupKind
 from coding.project import Project
 from coding.types import SegmentFilter, SpeakerRole, Valence
+from importers.batch import import_paths
 from importers.qdpx_project import codebook_command
 
 VALENCES = [v.value for v in Valence]
@@ -108,10 +110,6 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    import sys
-
-    from importers.batch import import_paths
-
     with open_project(args) as project:
         summary = import_paths(project, args.files, attributes=args.attributes)
     lines = []

@@ -26,13 +26,15 @@ from coding.commands.documents import (
 from coding.commands.groups import ChangeGroupMembers, CreateGroup, DeleteGroup, RenameGroup
 from coding.commands.interchange import ImportCodebook
 from coding.commands.matrix import SetCellSummary
+from coding.commands.merge import MergeProjects
 from coding.commands.segments import ApplyCodes, EditSegment, InVivoCode, RemoveCoding
 
 __all__ = [
     "AddCode", "AddCodeTree", "ApplyCodes", "AssignCase", "ChangeGroupMembers", "Command",
     "CommandCancelled", "CreateGroup", "DeleteCode", "DeleteDocuments", "DeleteGroup",
-    "EditSegment", "ImportCodebook", "ImportedDocuments", "InVivoCode", "Macro", "RenameGroup",
-    "MergeCodes", "MoveCode", "Progress", "RemoveCoding", "RenameCase", "RenameDocument",
+    "EditSegment", "ImportCodebook", "ImportedDocuments", "InVivoCode", "Macro", "MergeCodes",
+    "MergeProjects", "MoveCode", "Progress", "RemoveCoding", "RenameCase", "RenameDocument",
+    "RenameGroup",
     "SetCaseAttribute", "SetCellSummary", "SetDocumentAttribute", "SetMemo", "SetRoleEverywhere", "SetSpeaker",
     "UpdateCode",
 ]

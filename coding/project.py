@@ -24,6 +24,7 @@ from coding.coders import CoderManager
 from coding.codes import CodeManager, builtin_codebook
 from coding.commands import Command, UndoStack
 from coding.documents import DocumentManager
+from coding.events import EventManager
 from coding.memos import MemoManager
 from coding.segments import SegmentManager
 from coding.stats import StatsManager
@@ -57,6 +58,7 @@ class Project:
         self.documents = DocumentManager(self)
         self.segments = SegmentManager(self)
         self.stats = StatsManager(self)
+        self.events = EventManager(self)
         self.history = UndoStack(self)
 
     # -- lifecycle -----------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from coding.history import PlacedEvent, Timeline, build_timeline
+from coding.timeline import PlacedEvent, Timeline, build_timeline
 from coding.types import CaseId
 
 if TYPE_CHECKING:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from coding.durations import durations
-from coding.history import build_timeline, perspective
+from coding.timeline import build_timeline, perspective
 from coding.project import Project
 from tests.history_study import FAMILIES, build_study, expected_durations
 

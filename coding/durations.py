@@ -19,13 +19,10 @@ from __future__ import annotations
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
+from coding.project import Project
 from coding.timeline import PlacedEvent, Timeline, build_timeline
 from coding.types import CaseId
-
-if TYPE_CHECKING:
-    from coding.project import Project
 
 SIGNAL, REGISTRATION, WAIT, START, CHANGE = (
     "signaal", "aanmelding", "wachttijd", "start hulp", "wisseling hulpverlener")

@@ -12,13 +12,17 @@ from __future__ import annotations
 
 import builtins
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, NewType
+from typing import Any, NewType
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coding import rows
+from coding.attributes import AttributeManager
+from coding.coders import CoderManager
+from coding.documents import DocumentManager
 from coding.moments import (
     ORDER_ONLY,
     Anchor,
@@ -28,14 +32,13 @@ from coding.moments import (
     suggest_duration,
     suggest_moment,
 )
+from coding.segments import SegmentManager
 from coding.types import CaseId, DocumentId, SegmentFilter
 from models.base import utcnow
 from models.errors import NotFoundError, ValidationError
 from models.event_models import Event, EventType
 from models.schema import Case, Coder, Document
-
-if TYPE_CHECKING:
-    from coding.project import Project
+from models.store import ProjectStore
 
 EventId = NewType("EventId", int)
 EventTypeId = NewType("EventTypeId", int)
@@ -116,9 +119,13 @@ def birth_year(*attribute_sets: dict[str, str]) -> int | None:
 
 
 class EventManager:
-    def __init__(self, project: Project) -> None:
-        self._project = project
-        self._store = project.store
+    def __init__(self, store: ProjectStore, coders: CoderManager, attributes: AttributeManager,
+                 documents: DocumentManager, segments: SegmentManager,
+                 current_coder: Callable[[], str]) -> None:
+        self._store = store
+        self._coders, self._attributes = coders, attributes
+        self._documents, self._segments = documents, segments
+        self._current_coder = current_coder
 
     # -- types ---------------------------------------------------------------------------------
 
@@ -222,7 +229,7 @@ class EventManager:
                 raise NotFoundError(f"event type {type_id} does not exist.")
             _check_duration(duration_days)
             row = Event(document_id=doc_id, start=start, end=end, type_id=type_id,
-                        coder_id=self._project.coders.ensure_in(s, coder or self._project.coder),
+                        coder_id=self._coders.ensure_in(s, coder or self._current_coder()),
                         duration_days=duration_days, memo=memo, **_moment_fields(moment))
             s.add(row)
             s.flush()
@@ -325,7 +332,7 @@ class EventManager:
             texts = dict(s.execute(select(Document.id, Document.text).where(
                 Document.id.in_({r[0].document_id for r in found}))).all())
             cases = dict(s.execute(select(Case.id, Case.name)).all())
-            attrs = self._project.attributes.document_values(s)
+            attrs = self._attributes.document_values(s)
             out = []
             for ev, dname, case_id, coder, tname, colour in found:
                 a = attrs.get(ev.document_id, {})
@@ -343,14 +350,14 @@ class EventManager:
 
     def anchor(self, doc_id: DocumentId, before: int | None = None) -> Anchor:
         """The interview's year/month, the child's birth year and the previous event's moment."""
-        doc = self._project.documents.get(doc_id)
+        doc = self._documents.get(doc_id)
         year, month = interview_anchor(doc.attributes)
         case_attrs: dict[str, str] = {}
         if doc.case is not None:
-            case_id = next((cid for cid, name, _ in self._project.attributes.cases()
+            case_id = next((cid for cid, name, _ in self._attributes.cases()
                             if name == doc.case), None)
             if case_id is not None:
-                case_attrs = self._project.attributes.case_values().get(case_id, {})
+                case_attrs = self._attributes.case_values().get(case_id, {})
         previous = None
         if before is not None:
             earlier = [e for e in self.for_document(doc_id)
@@ -360,9 +367,9 @@ class EventManager:
 
     def suggest(self, doc_id: DocumentId, start: int, end: int) -> EventSuggestion:
         """What to propose for marking `start:end` as an event (nothing is stored)."""
-        text = self._project.documents.text(doc_id)[start:end]
+        text = self._documents.text(doc_id)[start:end]
         anchor = self.anchor(doc_id, before=start)
-        overlapping = [seg for seg in self._project.segments.query(
+        overlapping = [seg for seg in self._segments.query(
             SegmentFilter(document_ids=(doc_id,))) if seg.start < end and start < seg.end]
         overlapping.sort(key=lambda seg: (abs(seg.start - start) + abs(seg.end - end)))
         type_id = self.type_for_codes([p for seg in overlapping for p in seg.codes])

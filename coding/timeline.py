@@ -21,14 +21,11 @@ from __future__ import annotations
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from coding.events import EventInfo, birth_year
 from coding.moments import MomentKind, duration_text
+from coding.project import Project
 from coding.types import CaseId
-
-if TYPE_CHECKING:
-    from coding.project import Project
 
 PERSPECTIVES = ("ouder", "jongere", "hulpverlener", "school")
 _PERSPECTIVE_OF = {

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from coding.event_commands import MarkEvent
+from coding.commands.events import MarkEvent
 from coding.moments import MONTH_NAMES, Moment, MomentKind
 from coding.project import Project
 from importers.batch import import_paths

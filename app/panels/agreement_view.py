@@ -32,7 +32,6 @@ from app.panels.out_agreement_side import SideBySide
 from app.panels.out_common import (
     AnalysisPanel,
     Index,
-    coder_names,
     show_failure,
 )
 from coding.agreement import CodeAgreement
@@ -189,7 +188,7 @@ class AgreementView(AnalysisPanel):
 
     def project_opened(self) -> None:
         self.coders.clear()
-        for name in coder_names(self.project):
+        for name in (self.project.coders.names() if self.project else []):
             item = QListWidgetItem(name, self.coders)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
@@ -198,7 +197,7 @@ class AgreementView(AnalysisPanel):
 
     def refresh(self) -> None:
         known = {self.coders.item(i).text() for i in range(self.coders.count())}
-        if known != set(coder_names(self.project)):
+        if known != set(self.project.coders.names() if self.project else []):
             self.project_opened()
 
     def clear(self) -> None:

@@ -35,13 +35,12 @@ from app.panels.out_common import (
     CodeChooser,
     FragmentView,
     Index,
-    coder_names,
     fill_combo,
     show_failure,
     show_written,
 )
 from coding.analysis import AnalysisManager, FrameworkMatrix
-from coding.analysis_views import SetCellSummary
+from coding.commands import SetCellSummary
 from coding.types import CodeId
 
 
@@ -195,7 +194,7 @@ class MatrixView(AnalysisPanel):
                    + [(self.tr("Values of “{name}”").format(name=n), f"attribute:{n}")
                       for n in names])
         fill_combo(self.coder, [(self.tr("All coders"), None)]
-                   + [(n, n) for n in coder_names(p)])
+                   + [(n, n) for n in (p.coders.names() if p else [])])
 
     def wants(self, changes: Any) -> bool:
         if changes.attributes:

@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
 
 from app.context import ProjectContext
 from app.errors import describe
-from coding.analysis_views import segments_by_ids
 from coding.project import Project
 from coding.types import Changes, CodeId, CodeInfo, SegmentInfo
 
@@ -191,7 +190,7 @@ class FragmentView(QTableView):
     def show_segments(self, ids: Iterable[int]) -> None:
         project = self._project()
         ids = list(ids)
-        self.fragments.set_segments(segments_by_ids(project, ids) if project and ids else [])
+        self.fragments.set_segments(project.segments.by_ids(ids) if project and ids else [])
 
     def _open(self, index: QModelIndex) -> None:
         seg = self.fragments.data(index, Qt.ItemDataRole.UserRole)
@@ -357,10 +356,6 @@ class AnalysisPanel(QWidget):
 
     def clear(self) -> None:
         """Show nothing (no project)."""
-
-
-def coder_names(project: Project | None) -> list[str]:
-    return [name for _id, name, _colour, _n in project.coders.list()] if project else []
 
 
 def fill_combo(combo: QComboBox, items: Sequence[tuple[str, Any]], keep: bool = True) -> None:

@@ -44,7 +44,6 @@ from app.ops import Task, run_task
 from app.panels import PanelHost
 from app.panels.nlp_common import push_done
 from app.panels.nlp_entity_model import EntityModel
-from coding.nlp.gui_support import applied_unconfirmed
 from coding.pseudonymise import service
 from coding.pseudonymise.entities import Entity
 from coding.pseudonymise.model import PiiType
@@ -216,7 +215,7 @@ class PseudonymiseDialog(QDialog):
         self.apply_button.setEnabled(idle and writable and has)
         self.save_button.setEnabled(idle and writable and has)
         self.merge_button.setEnabled(idle and len(self._selected()) > 1)
-        pending = applied_unconfirmed(project) if project is not None else 0
+        pending = service.applied_unconfirmed(project) if project is not None else 0
         self.confirm_button.setEnabled(idle and writable and pending > 0)
 
     def refresh_names(self) -> None:

@@ -42,8 +42,8 @@ from app.retrieval import register_search_mode
 from coding.nlp.search import QuerySyntaxError, parse_query
 from coding.nlp.service import ProjectHit, hits_command, search_project
 from coding.project import Project
+from coding.text_search import TextHit
 from coding.types import Changes, CodeId, Valence
-from coding.views import TextHit
 
 MODES = ("lemma", "word", "phrase", "wildcard")
 

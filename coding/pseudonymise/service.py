@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, inspect, select
+from sqlalchemy import delete, func, inspect, select
 
 from coding.commands import Command
 from coding.documents import count_words
@@ -315,3 +315,10 @@ def assert_export_safe(project: Project, texts: Iterable[str]) -> None:
     from coding.pseudonymise.guard import assert_no_originals
 
     assert_no_originals(list(texts), originals(project))
+
+
+def applied_unconfirmed(project: Project) -> int:
+    """How many key entries were applied but not yet confirmed (the apply can still be undone)."""
+    with project.store.read() as s:
+        count = s.scalar(select(func.count()).where(Pseudonym.status == STATUS_APPLIED))
+    return int(count or 0)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from coding.commands import DeleteDocuments, UndoStack
-from coding.event_commands import (
+from coding.commands import DeleteDocuments
+from coding.commands.events import (
     AddEventType,
     EditEvent,
     MarkEvent,
@@ -15,6 +15,7 @@ from coding.event_commands import (
     RemoveEventType,
     UpdateEventType,
 )
+from coding.history import UndoStack
 from coding.moments import Moment, MomentKind
 from coding.project import Project
 from importers.base import ImportedTranscript, Turn

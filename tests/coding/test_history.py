@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from coding.durations import durations
-from coding.timeline import build_timeline, perspective
 from coding.project import Project
+from coding.timeline import build_timeline, perspective
 from tests.history_study import FAMILIES, build_study, expected_durations
 
 

@@ -1,6 +1,6 @@
 """Undoable edits of the help history: marking fragments as events, and the event-type list.
 
-Kept apart from `coding/commands.py` (like `coding/case_commands.py`). Event edits record the
+The help history's own module in the commands package. Event edits record the
 event's row before and after and swap them on undo/redo, so redo brings back the very same IDs
 (STYLE.md rule 6). Every command reports `Changes(events=True)`; the timeline and the transcript
 refresh from that.
@@ -8,16 +8,14 @@ refresh from that.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from coding import rows
-from coding.commands import Command
+from coding.commands.base import Command
 from coding.events import EventId, EventTypeId
 from coding.moments import ORDER_ONLY, Moment
+from coding.project import Project
 from coding.types import Changes, DocumentId
-
-if TYPE_CHECKING:
-    from coding.project import Project
 
 
 class _EventEdit(Command):

@@ -141,26 +141,32 @@ def case_durations(timeline: Timeline, group: str = "") -> CaseDurations:
 def durations(project: Project, by: str | None = None,
               case_ids: Sequence[CaseId] | None = None) -> DurationTable:
     """Per case (cases with at least one event, or those asked for) and the split values."""
-    cases = project.attributes.cases()
-    case_values = project.attributes.case_values() if by else {}
-    docs = {d.id: d for d in project.documents.list()} if by else {}
-    with_events = {e.case_id for e in project.events.list()}
-    out = []
-    for case_id, _name, members in cases:
-        if case_ids is not None and case_id not in case_ids:
-            continue
-        if case_ids is None and case_id not in with_events:
-            continue
-        group = ""
-        if by:
-            group = _case_value(by, case_values.get(case_id, {}),
-                                [docs[d].attributes for d in members if d in docs])
-        out.append(case_durations(build_timeline(project, case_id), group))
-    groups = sorted({c.group for c in out}, key=lambda g: (g == "", g)) if by else []
-    return DurationTable(out, by, groups)
+    if case_ids is None:
+        with_events = {e.case_id for e in project.events.list()}
+        case_ids = [cid for cid, _, _ in project.attributes.cases() if cid in with_events]
+    return duration_table([build_timeline(project, cid) for cid in case_ids], by,
+                          case_groups(project, by) if by else {})
 
 
-def _case_value(name: str, case_attrs: dict[str, str], doc_attrs: list[dict[str, str]]) -> str:
+def duration_table(timelines: Sequence[Timeline], by: str | None = None,
+                   groups: dict[CaseId, str] | None = None) -> DurationTable:
+    """The measures of these timelines, each case in the group `groups` gives it."""
+    groups = groups or {}
+    out = [case_durations(tl, groups.get(tl.case_id, "") if tl.case_id is not None else "")
+           for tl in timelines]
+    values = sorted({c.group for c in out}, key=lambda g: (g == "", g)) if by else []
+    return DurationTable(out, by, values)
+
+
+def case_groups(project: Project, by: str) -> dict[CaseId, str]:
+    """Every case's value of attribute `by` (see `case_value`)."""
+    case_values = project.attributes.case_values()
+    docs = {d.id: d.attributes for d in project.documents.list()}
+    return {cid: case_value(by, case_values.get(cid, {}), [docs[d] for d in members if d in docs])
+            for cid, _, members in project.attributes.cases()}
+
+
+def case_value(name: str, case_attrs: dict[str, str], doc_attrs: list[dict[str, str]]) -> str:
     """A case's value of `name`: its own attribute, else the value its documents share."""
     wanted = name.casefold()
     for k, v in case_attrs.items():

@@ -225,3 +225,11 @@ def expected_durations(fam: Family) -> dict[str, float | int | None]:
         "registration_to_start": float(start - reg),
         "changes": fam.changes,
     }
+
+
+def study_file(folder: Path) -> Path:
+    """A closed project file holding the whole study (for tests that open it themselves)."""
+    path = folder / "studie.duiding"
+    with Project.create(path, coder="Onderzoeker") as project:
+        build_study(project, folder / "interviews")
+    return path

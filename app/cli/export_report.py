@@ -41,6 +41,9 @@ def register(sub: Any) -> None:
     g.add_argument("--include-matrix", nargs="?", const="case", metavar="ROWS",
                    help="append the framework matrix with its cell summaries; rows case "
                         "(default), document or attribute:NAME (word)")
+    g.add_argument("--include-history", nargs="?", const="", metavar="ATTR",
+                   help="add 'Hulpgeschiedenis per gezin': each family's timeline and the "
+                        "durations across families, split by ATTR when given (word)")
 
 
 def _themes(args: argparse.Namespace) -> tuple[str, ...]:
@@ -82,6 +85,8 @@ def export_word(args: argparse.Namespace) -> int:
         template=args.template, respondent_only=args.respondent_only,
         include_matrix=args.include_matrix is not None,
         matrix_rows=args.include_matrix or "case",
+        include_history=args.include_history is not None,
+        history_by=args.include_history or None,
         **({"attribution_pattern": args.attribution} if args.attribution else {}))
     with Project.open(args.project, readonly=True) as project:
         _check_themes(project, options.themes)

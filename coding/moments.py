@@ -294,7 +294,7 @@ def _months_of(n: float, unit: str) -> int:
         return round(n * 12)
     if unit.startswith("maand"):
         return round(n)
-    if unit.startswith("week"):
+    if unit in ("week", "weken"):
         return round(n * 7 / 30.4)
     return round(n / 30.4)
 

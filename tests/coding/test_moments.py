@@ -123,3 +123,8 @@ def test_parse_moment_reads_what_users_type_and_writes_it_back(value: str, code:
 def test_unreadable_moment_is_one_clear_error(value: str) -> None:
     with pytest.raises(MomentError, match="moment|month|day"):
         parse_moment(value)
+
+
+def test_weeks_later_counts_weeks() -> None:
+    found = suggest_moment("zes weken later", INTERVIEW)  # previous event: March 2020
+    assert found is not None and (found.moment.year, found.moment.month) == (2020, 4)

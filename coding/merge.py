@@ -504,6 +504,9 @@ class MergeProjects(Command):
             rows.remove(s, self.report.snapshot)
         return self._changes()
 
+    def is_empty(self) -> bool:
+        return self.report is not None and not self.report.changed
+
     def _changes(self) -> Changes:
         assert self.report is not None
         docs = {

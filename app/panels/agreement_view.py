@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from app import ops
+from app.errors import show_error
 from app.panels.out_agreement_side import SideBySide
 from app.panels.out_common import (
     AnalysisPanel,
     Index,
-    show_failure,
 )
 from coding.agreement import CodeAgreement
 from coding.analysis import AnalysisManager, ProjectAgreement
@@ -237,7 +237,7 @@ class AgreementView(AnalysisPanel):
         def failed(exc: BaseException) -> None:
             self.compute_button.setEnabled(True)
             self.status.setText("")
-            show_failure(self, exc)
+            show_error(self, exc)
 
         self.task = ops.run_task(
             lambda _p, _c: AnalysisManager(project).agreement(coders, threshold),

@@ -358,10 +358,7 @@ class SearchPanel(QWidget):
             return
         command = hits_command(hits, [code_id], valence, unit=unit,
                                coder=self.ctx.coder or None)
-        try:
-            self.ctx.push(command)  # runs the Macro once and puts it on the stack: one undo step
-        except Exception as exc:  # a DuidingError from the core: shown, nothing pushed
-            show_error(self, exc)
+        if self.ctx.run(command, parent=self) is None:  # one Macro: one transaction, one step
             return
         self.summary.setText(self.tr("%n fragment(s) coded.", "", len(command.children)))
 

@@ -330,10 +330,7 @@ class SuggestionsPanel(QWidget):
         if not items:
             return
         command = suggestions_command(items, self.valence.valence(), self.ctx.coder or None)
-        try:
-            self.ctx.push(command)  # a batch is one Macro: one undo step
-        except Exception as exc:
-            show_error(self, exc)
+        if self.ctx.run(command, parent=self) is None:  # a batch is one Macro: one undo step
             return
         self.model.remove(rows)
         self._fill_codes()

@@ -50,6 +50,11 @@ class Command(ABC):
     @abstractmethod
     def undo(self, p: Project) -> Changes: ...
 
+    def is_empty(self) -> bool:
+        """True when `do` changed nothing (a merge that found nothing new): not worth an undo
+        step."""
+        return False
+
     # -- long commands ---------------------------------------------------------------------------
 
     def bind(self, progress: Progress | None = None,

@@ -27,6 +27,7 @@ from coding.pseudonymise.detect import NameEntry, detect_project
 from coding.pseudonymise.entities import Decision, Entity, group_mentions, replacements_for
 from coding.pseudonymise.model import PiiType
 from coding.types import Changes
+from models.errors import ValidationError
 from models.nlp_models import PseudonymName
 from models.schema import (
     CaseAttributeValue,
@@ -289,6 +290,25 @@ class ApplyPseudonyms(Command):
     def _current_key(p: Project) -> list[tuple[str, str]]:
         with p.store.read() as s:
             return [(e, st) for e, st in s.execute(select(Pseudonym.entity, Pseudonym.status))]
+
+
+class ConfirmPseudonyms(Command):
+    """Make the applied pseudonymisation final: not undoable (older steps hold positions in the
+    original texts, so whoever runs it clears the undo history)."""
+
+    kind = "confirm_pseudonyms"
+    undoable = False
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def do(self, p: Project) -> Changes:
+        self.count = confirm(p)
+        return Changes(documents=True)
+
+    def undo(self, p: Project) -> Changes:
+        raise ValidationError("Confirmed pseudonyms cannot be undone.")
 
 
 def confirm(project: Project) -> int:

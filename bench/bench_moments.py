@@ -22,8 +22,8 @@ from pathlib import Path
 from coding.commands.events import MarkEvent
 from coding.moments import Anchor, Moment, MomentKind, suggest_moment
 from coding.project import Project
+from importers.batch import import_paths
 from tests.history_study import FAMILIES, write_study
-
 
 # Written apart from the study and not used to shape the rules: how respondents also say it.
 # Anchors: interview May 2024, child born 2012, previous event March 2020.
@@ -92,8 +92,6 @@ def _same(a: Moment, b: Moment) -> bool:
 
 
 def run(workdir: Path) -> list[dict[str, object]]:
-    from importers.batch import import_paths
-
     paths, sheet = write_study(workdir / "interviews")
     project = Project.create(workdir / "studie.duiding", coder="bench")
     import_paths(project, paths, attributes=sheet)

@@ -112,3 +112,14 @@ def test_timeline_errors_are_one_line(project_file: Path, tmp_path: Path,
                  str(tmp_path / "x.pdf")]) == 1
     err = capsys.readouterr().err
     assert "x.pdf" in err and err.count("\n") == 1
+
+
+def test_export_word_include_history(project_file: Path, tmp_path: Path) -> None:
+    import docx
+
+    out = tmp_path / "hoofdstuk.docx"
+    assert main(["export", "word", str(project_file), str(out), "--include-history",
+                 "gemeente"]) == 0
+    d = docx.Document(str(out))
+    assert "Hulpgeschiedenis per gezin" in [p.text for p in d.paragraphs]
+    assert len(d.inline_shapes) == len(FAMILIES)

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from app.context import ProjectContext
 from app.errors import show_error
 from app.panels.event_dialog import EventDialog, remove_event
+from app.panels.event_types_dialog import EventTypesDialog
 from app.panels.timeline_canvas import TimelineCanvas
 from coding.durations import MEASURES, case_durations, durations, dutch
 from coding.events import EventInfo
@@ -81,6 +82,10 @@ class TimelineView(QWidget):
         self.add_button.setObjectName("timelineAddEvent")
         self.add_button.clicked.connect(self.add_event)
         top.addWidget(self.add_button)
+        self.types_button = QPushButton(self.tr("Event types…"))
+        self.types_button.setObjectName("timelineEventTypes")
+        self.types_button.clicked.connect(lambda: EventTypesDialog(self.ctx, self).exec())
+        top.addWidget(self.types_button)
         self.export_button = QToolButton(text=self.tr("Export"))
         self.export_button.setObjectName("timelineExport")
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -189,6 +194,7 @@ class TimelineView(QWidget):
         self.canvas.setMinimumSize(self.canvas.sizeHint())
         writable = p is not None and not self.ctx.readonly and cid is not None
         self.add_button.setEnabled(writable)
+        self.types_button.setEnabled(p is not None and not self.ctx.readonly)
         self.export_button.setEnabled(bool(self.timeline and self.timeline.events))
         reasons = [f"≠ {g.type}: {g.reason}" for g in
                    (self.timeline.contradictions() if self.timeline else [])]

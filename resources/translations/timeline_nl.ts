@@ -235,6 +235,10 @@ Selecteer een passage in een transcript en kies 'Markeren als gebeurtenis in de 
         <translation>Tijdlijn exporteren</translation>
     </message>
     <message>
+        <source>Event types…</source>
+        <translation>Soorten gebeurtenissen…</translation>
+    </message>
+    <message>
         <source>Help history per family</source>
         <translation>Hulpgeschiedenis per gezin</translation>
     </message>
@@ -264,6 +268,37 @@ Selecteer een passage in een transcript en kies 'Markeren als gebeurtenis in de 
     <message>
         <source>Remove event type</source>
         <translation>Soort gebeurtenis verwijderen</translation>
+    </message>
+</context>
+<context>
+    <name>EventTypesDialog</name>
+    <message>
+        <source>Event types</source>
+        <translation>Soorten gebeurtenissen</translation>
+    </message>
+    <message>
+        <source>The durations use the types {names}; renaming one of them leaves it out of the durations.</source>
+        <translation>De duur wordt berekend met de soorten {names}; wie er een hernoemt, laat die buiten de duur.</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Codes that suggest it (comma-separated)</source>
+        <translation>Codes die deze soort voorstellen (gescheiden door komma’s)</translation>
+    </message>
+    <message>
+        <source>Add type</source>
+        <translation>Soort toevoegen</translation>
+    </message>
+    <message>
+        <source>Remove type</source>
+        <translation>Soort verwijderen</translation>
+    </message>
+    <message>
+        <source>new type</source>
+        <translation>nieuwe soort</translation>
     </message>
 </context>
 </TS>

@@ -23,7 +23,7 @@ from tests.history_study import FAMILIES, expected_durations, study_file
 REPO = Path(__file__).resolve().parent.parent.parent
 TS = REPO / "resources" / "translations" / "timeline_nl.ts"
 MODULES = ("app/panels/timeline_view.py", "app/panels/timeline_canvas.py",
-           "app/panels/event_dialog.py")
+           "app/panels/event_dialog.py", "app/panels/event_types_dialog.py")
 
 
 @pytest.fixture(scope="module")
@@ -154,6 +154,29 @@ def test_export_from_the_view(qtbot, win, tmp_path: Path) -> None:  # type: igno
         assert view.export_to(tmp_path / name)
         assert (tmp_path / name).stat().st_size > 1000
     assert lane_title("school") == "School"
+
+
+def test_event_types_are_edited_in_a_dialog_and_undone(qtbot, win) -> None:  # type: ignore[no-untyped-def]
+    from app.panels.event_types_dialog import EventTypesDialog
+
+    dialog = EventTypesDialog(win.ctx, win)
+    table = dialog.table
+    assert [table.item(r, 0).text() for r in range(table.rowCount())][:3] == [
+        "signaal", "aanmelding", "wachttijd"]
+    dialog.add_type()
+    assert table.item(table.rowCount() - 1, 0).text() == "new type"
+    table.item(table.rowCount() - 1, 0).setText("huisbezoek")
+    assert win.ctx.project.events.type_by_name("huisbezoek")
+    table.setCurrentCell(2, 0)  # wachttijd is used by events: refused, list unchanged
+    before = table.rowCount()
+    errors: list[BaseException] = []
+    win.ctx.error.connect(errors.append)
+    dialog.remove_type()
+    assert errors and "events have the type 'wachttijd'" in str(errors[0])
+    assert table.rowCount() == before
+    win.ctx.undo_stack.undo()  # the rename
+    win.ctx.undo_stack.undo()  # the new type
+    assert table.rowCount() == before - 1
 
 
 @pytest.fixture

@@ -301,4 +301,11 @@ Selecteer een passage in een transcript en kies 'Markeren als gebeurtenis in de 
         <translation>nieuwe soort</translation>
     </message>
 </context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Add the help history per family (timelines and durations)</source>
+        <translation>Hulpgeschiedenis per gezin toevoegen (tijdlijnen en duur)</translation>
+    </message>
+</context>
 </TS>

@@ -179,6 +179,16 @@ def test_event_types_are_edited_in_a_dialog_and_undone(qtbot, win) -> None:  # t
     assert table.rowCount() == before - 1
 
 
+def test_export_dialog_offers_the_history_section(qtbot, win) -> None:  # type: ignore[no-untyped-def]
+    from app.panels.export_dialog import ExportDialog
+
+    dialog = ExportDialog(win.ctx, win)
+    qtbot.addWidget(dialog)
+    assert not dialog.request().chapter.include_history
+    dialog.include_history.setChecked(True)
+    assert dialog.request().chapter.include_history
+
+
 @pytest.fixture
 def dutch(qapp):  # type: ignore[no-untyped-def]
     from app import i18n

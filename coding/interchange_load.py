@@ -325,9 +325,15 @@ def _segments(st: LoadState, memos: MemoLoader) -> None:
             groups.setdefault(key, []).append((sel, code_guids))
     known = {g.upper(): i for g, i in s.execute(select(Segment.guid, Segment.id))}
     used = set(known)
+    # The fragments already in the documents this file touches, by span and coder.
+    spans = {(d, a, b, c): i for i, d, a, b, c in s.execute(
+        select(Segment.id, Segment.document_id, Segment.start, Segment.end, Segment.coder_id)
+        .where(Segment.document_id.in_(set(st.docs.values()))))}
     next_id = (s.scalar(select(func.max(Segment.id))) or 0) + 1
     new_segments: list[dict[str, object]] = []
     new_links: list[dict[str, object]] = []
+    pending: dict[int, dict[str, object]] = {}  # new segment id -> its row, not yet inserted
+    pending_codes: dict[int, set[int]] = {}
     for (src, start, end, creator), items in groups.items():
         before = next((known[sel.guid] for sel, _ in items if sel.guid in known), None)
         if before is not None:  # imported before: nothing to add
@@ -342,27 +348,39 @@ def _segments(st: LoadState, memos: MemoLoader) -> None:
                         "a fragment with only Duiding's markers has no code to keep")
             continue
         doc_id, coder_id = st.docs[src], st.coder(creator)
-        same = s.scalar(select(Segment).where(Segment.document_id == doc_id,
-                                              Segment.start == start, Segment.end == end,
-                                              Segment.coder_id == coder_id))
-        if same is not None:  # the same fragment under other GUIDs: add what it lacks
-            _join(st, same, codes, memo, key_quote)
+        same_id = spans.get((doc_id, start, end, coder_id))
+        if same_id is not None:  # the same fragment under other GUIDs: add what it lacks
+            if same_id in pending:  # made earlier in this import (two users, one coder name)
+                row = pending[same_id]
+                row["memo"] = "\n\n".join(dict.fromkeys(str(m) for m in (row["memo"], memo) if m))
+                row["key_quote"] = bool(row["key_quote"]) or key_quote
+                codes = {c: v for c, v in codes.items() if c not in pending_codes[same_id]}
+                pending_codes[same_id].update(codes)
+                new_links += [{"segment_id": same_id, "code_id": c, "valence": v}
+                              for c, v in codes.items()]
+            else:
+                same = s.get(Segment, same_id)
+                assert same is not None
+                _join(st, same, codes, memo, key_quote)
             for sel, _ in items:
-                st.segments[sel.guid] = same.id
+                st.segments[sel.guid] = same_id
             continue
         when = next((c.created for sel, _ in items for c in sel.codings if c.created), None)
         guid = items[0][0].guid
         if guid in used:  # one selection coded by two coders: two fragments
             guid = derived_guid(guid, creator or "")
         used.add(guid)
-        new_segments.append({"id": next_id, "guid": guid.lower(), "document_id": doc_id,
-                             "start": start, "end": end, "coder_id": coder_id, "memo": memo,
-                             "key_quote": key_quote, "created": when or utcnow(),
-                             "modified": when or utcnow()})
+        pending[next_id] = {"id": next_id, "guid": guid.lower(), "document_id": doc_id,
+                            "start": start, "end": end, "coder_id": coder_id, "memo": memo,
+                            "key_quote": key_quote, "created": when or utcnow(),
+                            "modified": when or utcnow()}
+        pending_codes[next_id] = set(codes)
+        new_segments.append(pending[next_id])
         new_links += [{"segment_id": next_id, "code_id": c, "valence": v}
                       for c, v in codes.items()]
         for sel, _ in items:
             st.segments.setdefault(sel.guid, next_id)
+        spans[doc_id, start, end, coder_id] = next_id
         next_id += 1
     if new_segments:
         s.execute(insert(Segment), new_segments)

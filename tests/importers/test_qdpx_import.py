@@ -240,3 +240,23 @@ def test_sets_become_groups_and_go_out_again_as_sets(tmp_path: Path) -> None:
     copy = import_qdpx_file(out.path, tmp_path / "kopie.duiding")
     assert _state(copy.project)[4] == _state(done.project)[4]
     assert not any(vars(import_qdpx_file(out.path, tmp_path / "kopie.duiding").result).values())
+
+
+def test_two_users_with_one_name_coding_one_span_make_one_fragment(tmp_path: Path) -> None:
+    sel = ('<PlainTextSelection guid="{g}" startPosition="3" endPosition="8" creatingUser="{u}">'
+           '<Coding guid="{c}" creatingUser="{u}"><CodeRef targetGUID="{k}"/></Coding>'
+           '</PlainTextSelection>')
+    body = (f'<Users><User guid="{_g(90)}" name="Anouk"/><User guid="{_g(91)}" name="Anouk"/>'
+            f'</Users><CodeBook><Codes><Code guid="{_g(1)}" name="toegang" isCodable="true"/>'
+            f'<Code guid="{_g(2)}" name="nazorg" isCodable="true"/></Codes></CodeBook>'
+            f'<Sources><TextSource guid="{_g(10)}" name="a.txt" '
+            f'plainTextPath="internal://{_g(10)}.txt">'
+            + sel.format(g=_g(20), u=_g(90), c=_g(21), k=_g(1))
+            + sel.format(g=_g(22), u=_g(91), c=_g(23), k=_g(2))
+            + "</TextSource></Sources>")
+    path = qdpx_file(tmp_path, project_qde(body), {f"sources/{_g(10)}.txt": TEXT.encode()})
+    done = import_qdpx_file(path, tmp_path / "twee.duiding")
+    with Project.open(done.project) as p:
+        (segment,) = p.segments.query()
+        assert segment.text == "moest" and sorted(segment.codes) == ["nazorg", "toegang"]
+    assert done.result.coders == 1

@@ -6,6 +6,9 @@ an item can be in several sets. The code tree has one parent per code and a docu
 most one case (a family, whose name attributes the quotes), so neither can hold a set without
 losing members or misattributing quotes. A group is the saved selection itself: a code group is
 what a set of codes is, a document group is the saved document filter a set of sources is.
+(QualCoder turns a document set into a file attribute named after the set; in Duiding that would
+add one attribute per set to every count, filter and export, and it could not be told apart from
+a real attribute on the way back out.)
 
 The manager's mutating methods are the primitives of the undoable commands in
 ``coding.commands.groups``; each runs in its own transaction (or the caller's, inside a Macro)

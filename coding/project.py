@@ -27,6 +27,7 @@ from coding.documents import DocumentManager
 from coding.memos import MemoManager
 from coding.segments import SegmentManager
 from coding.stats import StatsManager
+from coding.survey.manager import SurveyManager
 from coding.types import Changes
 from models.base import utcnow
 from models.schema import ProjectInfo
@@ -57,6 +58,7 @@ class Project:
         self.documents = DocumentManager(self)
         self.segments = SegmentManager(self)
         self.stats = StatsManager(self)
+        self.surveys = SurveyManager(self)
         self.history = UndoStack(self)
 
     # -- lifecycle -----------------------------------------------------------------------------

@@ -30,7 +30,13 @@ from coding.types import (
     SpeakerRole,
     Valence,
 )
-from exports.chapter_text import ELLIPSIS, attribution, normalise, trim_quote
+from exports.chapter_text import (
+    ELLIPSIS,
+    attribution,
+    normalise,
+    questionnaire_attribution,
+    trim_quote,
+)
 
 if TYPE_CHECKING:
     from coding.project import Project
@@ -77,6 +83,7 @@ class Section:
     by_compare: dict[str, int]  # compare value -> respondents
     parts: list[Part] = field(default_factory=list)  # fragments coded on this code itself
     children: list[Section] = field(default_factory=list)
+    documents: frozenset[int] = frozenset()  # the respondents (documents) who mentioned it
 
 
 @dataclass
@@ -94,6 +101,7 @@ class ChapterData:
     codebook: list[CodeInfo]
     min_count: int
     respondent_only: bool
+    questionnaires: frozenset[int] = frozenset()  # documents that are questionnaire responses
 
     @property
     def total(self) -> int:
@@ -217,7 +225,9 @@ def gather(project: Project, *, title: str, where: Sequence[tuple[str, str]] = (
                 under[cid].append(frag)
             own[chain[1] if len(chain) > 1 else chain[0]].append(frag)
 
-    quotes = _QuotePicker(project, numbers, attribution_pattern, respondent_attribute)
+    questionnaires = project.surveys.questionnaire_documents() & frozenset(doc_ids)
+    quotes = _QuotePicker(project, numbers, attribution_pattern, respondent_attribute,
+                          questionnaires)
 
     def counts(frags: list[_Fragment]) -> tuple[int, dict[str, int], dict[str, int]]:
         docs_hit = {f.segment.document_id for f in frags}
@@ -235,7 +245,7 @@ def gather(project: Project, *, title: str, where: Sequence[tuple[str, str]] = (
                       memo=project.memos.get(MemoTarget(code_id=code.id)).strip(),
                       respondents=n, by_type=split, fragments=len({f.segment.id for f in frags}),
                       by_valence={v: by_valence[v] for v in PART_ORDER if by_valence[v]},
-                      by_compare=comp)
+                      by_compare=comp, documents=frozenset(f.segment.document_id for f in frags))
         mine = own.get(code.id, [])
         parts = []
         for valence in PART_ORDER:
@@ -267,15 +277,17 @@ def gather(project: Project, *, title: str, where: Sequence[tuple[str, str]] = (
         cases=len(case_values - {""}), coders=sorted({s.coder for s in segments}),
         compare_attribute=compare_attribute if compare_totals else None,
         compare_totals=compare_totals, sections=sections, codebook=codes,
-        min_count=min_count, respondent_only=respondent_only)
+        min_count=min_count, respondent_only=respondent_only,
+        questionnaires=questionnaires)
 
 
 class _QuotePicker:
     """Chooses quotes: key quotes first, then a spread over respondents, each fragment once."""
 
     def __init__(self, project: Project, numbers: dict[int, int], pattern: str,
-                 respondent_attribute: str) -> None:
+                 respondent_attribute: str, questionnaires: frozenset[int] = frozenset()) -> None:
         self._project = project
+        self._questionnaires = questionnaires
         self._numbers = numbers
         self._pattern = pattern
         self._rattr = respondent_attribute
@@ -364,7 +376,9 @@ class _QuotePicker:
             self.used.add(seg.id)
             return Quote(
                 segment_id=seg.id, document_id=seg.document_id, text=trim_quote(text),
-                attribution=attribution(self._pattern, seg.attributes,
-                                        self._numbers.get(seg.document_id, 0), self._rattr),
+                attribution=questionnaire_attribution(seg.attributes, self._rattr)
+                if seg.document_id in self._questionnaires else
+                attribution(self._pattern, seg.attributes,
+                            self._numbers.get(seg.document_id, 0), self._rattr),
                 valence=valence, key=seg.key_quote)
         return None

@@ -41,6 +41,11 @@ def register(sub: Any) -> None:
     g.add_argument("--include-matrix", nargs="?", const="case", metavar="ROWS",
                    help="append the framework matrix with its cell summaries; rows case "
                         "(default), document or attribute:NAME (word)")
+    g.add_argument("--survey-threshold", type=int, default=10, metavar="N",
+                   help="questionnaire figures of fewer than N respondents are not shown, "
+                        "default 10 (word)")
+    g.add_argument("--survey-by", metavar="ATTR",
+                   help="a second questionnaire table per value of ATTR, e.g. gemeente (word)")
 
 
 def _themes(args: argparse.Namespace) -> tuple[str, ...]:
@@ -73,8 +78,8 @@ def export_word(args: argparse.Namespace) -> int:
     compare_attribute, compare_values = _compare(args)
     if args.template is not None and not args.template.is_file():
         raise CliError(f"template not found: {args.template}")
-    if args.max_quotes < 0 or args.min_count < 0:
-        raise CliError("--max-quotes and --min-count cannot be negative")
+    if args.max_quotes < 0 or args.min_count < 0 or args.survey_threshold < 0:
+        raise CliError("--max-quotes, --min-count and --survey-threshold cannot be negative")
     options = ChapterOptions(
         title=args.title, where=parse_where(args.where), per=args.per, themes=_themes(args),
         max_quotes_per_theme=args.max_quotes, min_count=args.min_count,
@@ -82,6 +87,7 @@ def export_word(args: argparse.Namespace) -> int:
         template=args.template, respondent_only=args.respondent_only,
         include_matrix=args.include_matrix is not None,
         matrix_rows=args.include_matrix or "case",
+        survey_threshold=args.survey_threshold, survey_by=args.survey_by,
         **({"attribution_pattern": args.attribution} if args.attribution else {}))
     with Project.open(args.project, readonly=True) as project:
         _check_themes(project, options.themes)

@@ -8,17 +8,14 @@ shows figures already listens to attribute changes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
 from coding.commands import Command
+from coding.project import Project
 from coding.survey.mapping import PreparedSurvey
 from coding.survey.scales import Scale
 from coding.survey.store import StoredSurvey, remove_survey, restore_survey, store_survey
 from coding.types import Changes, CodeId, DocumentId
-
-if TYPE_CHECKING:
-    from coding.project import Project
 
 
 class ImportSurvey(Command):
@@ -37,17 +34,15 @@ class ImportSurvey(Command):
     def document_ids(self) -> list[DocumentId]:
         return list(self.stored.document_ids) if self.stored else []
 
-    def _progress(self) -> Callable[[int, int], None] | None:
-        report = getattr(self, "report", None)  # ctx.run's progress hook, when it runs us
-        if report is None:
-            return None
-        return lambda done, total: report(done, total, self.prepared.source_name)
+    def _tick(self, done: int, total: int) -> None:
+        self.check_cancelled()  # rolls the whole import back
+        self.report_progress(done, total, self.prepared.source_name)
 
     def do(self, p: Project) -> Changes:
         if self.stored is not None and self._undone:
             restore_survey(p, self.stored)
         else:
-            self.stored = store_survey(p, self.prepared, progress=self._progress())
+            self.stored = store_survey(p, self.prepared, progress=self._tick)
         self._undone = False
         return Changes(documents=True, attributes=True)
 

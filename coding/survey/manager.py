@@ -26,7 +26,8 @@ from models.errors import NotFoundError, ValidationError
 from models.survey_models import SurveyColumn, SurveyImport, SurveyItemCode, SurveyRespondent
 
 if TYPE_CHECKING:
-    from coding.project import Project
+    from coding.attributes import AttributeManager
+    from models.store import ProjectStore
 
 
 @dataclass(frozen=True)
@@ -64,9 +65,9 @@ def column_state(row: SurveyColumn) -> dict[str, object]:
 
 
 class SurveyManager:
-    def __init__(self, project: Project) -> None:
-        self._project = project
-        self._store = project.store
+    def __init__(self, store: ProjectStore, attributes: AttributeManager) -> None:
+        self._store = store
+        self._attributes = attributes
 
     # -- the saved mapping ---------------------------------------------------------------------
 
@@ -202,7 +203,7 @@ class SurveyManager:
         for name, value in where:
             wanted.setdefault(name, set()).add(value)
         docs = self.questionnaire_documents()
-        values = self._project.attributes.document_values()
+        values = self._attributes.document_values()
         rows = [values.get(d, {}) for d in sorted(docs)]
         rows = [r for r in rows if all(r.get(n, "") in v for n, v in wanted.items())]
         return compute_figures(self.items() if items is None else items, rows, by=by,

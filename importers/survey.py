@@ -112,11 +112,16 @@ def read_survey(path: Path | str, max_bytes: int = MAX_SURVEY_BYTES) -> SurveyTa
         raise SurveyImportError(path, "unreadable",
                                 f"The file cannot be read ({exc.strerror or exc}).") from None
     digest = hashlib.sha256(data).hexdigest()
-    if suffix == ".csv":
-        return _read_csv(path, data, digest)
-    if suffix in (".sav", ".zsav"):
-        return _read_sav(path, digest)
-    return _read_xlsx(path, digest)
+    try:
+        if suffix == ".csv":
+            return _read_csv(path, data, digest)
+        if suffix in (".sav", ".zsav"):
+            return _read_sav(path, digest)
+        return _read_xlsx(path, digest)
+    except SurveyImportError:
+        raise
+    except TranscriptImportError as exc:  # the shared safety and encoding checks
+        raise SurveyImportError(path, exc.reason, exc.detail) from None
 
 
 # -- spreadsheets ----------------------------------------------------------------------------------

@@ -40,7 +40,8 @@ _ID_HEADERS = {
 _PERSONAL = re.compile(
     r"^(naam|voornaam|achternaam|name|e ?mail|emailadres|e mailadres|mail|telefoon|"
     r"telefoonnummer|tel|mobiel|adres|straat|huisnummer|postcode|ip|ip adres|ipadres|"
-    r"ip address|bsn|geboortedatum)$")
+    r"ip address|bsn|geboortedatum)\b")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.I)
 _IGNORE = re.compile(
     r"^(start|eind|einde|startdatum|einddatum|starttijd|eindtijd|datum|tijd|duur|"
     r"ingevuld op|submitted|started|completed|voltooid|status|taal|language|bron|source|"
@@ -101,15 +102,16 @@ def guess_column(column: SurveyColumn, values: list[str]) -> ColumnMapping:
         return ColumnMapping(header, role, label if role in (Role.OPEN, Role.CLOSED) else "",
                              attr, **kw)  # type: ignore[arg-type]
 
-    if _PERSONAL.match(key) or _PERSONAL.match(label_key):
-        return make(Role.IGNORE)
+    if _PERSONAL.match(key) or _PERSONAL.match(label_key) \
+            or (filled and sum(bool(_EMAIL.match(v.strip())) for v in filled) > len(filled) / 2):
+        return make(Role.IGNORE)  # personal data stays out of the project unless chosen
     if column.formulas and len(column.formulas) >= min(len(filled), 5):
         return make(Role.IGNORE)
     if not filled:
         return make(Role.IGNORE)
     distinct = {v.strip().casefold() for v in filled}
     id_header = key in _ID_HEADERS or key.endswith(" id") or key.startswith("id ")
-    if id_header and len(distinct) == len(filled):
+    if id_header and len(distinct) >= 0.5 * len(filled):  # a duplicate id is reported later
         return make(Role.ID)
     known = canonical_attribute(header) or canonical_attribute(column.label)
     if known == METING_ATTRIBUTE and len(distinct) <= 12:
@@ -131,7 +133,10 @@ def guess_column(column: SurveyColumn, values: list[str]) -> ColumnMapping:
         scale = fit_scale(filled)
         if scale is not None and not (scale.numeric and column.value_labels):
             return make(Role.CLOSED, scale=scale)
-    if _OPEN_WORDS.search(key) and words >= 2:
+    question = (column.label or header).rstrip().endswith("?")
+    varied = len(distinct) >= 0.7 * len(filled)
+    open_header = bool(_OPEN_WORDS.search(key) or _OPEN_WORDS.search(label_key))
+    if varied and (open_header or (question and words >= 1.5)):
         return make(Role.OPEN)
     if _ATTRIBUTE_WORDS.search(key) or len(distinct) <= max(12, len(filled) // 20):
         return make(Role.ATTRIBUTE)

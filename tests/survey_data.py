@@ -57,6 +57,7 @@ _GOED = (
     "Ze waren bereikbaar, ook in de avond als het echt niet ging.",
     "Goede uitleg over wat er ging gebeuren en wie wat zou doen",
     "de begeleiding van mijn dochter op school is goed geregeld nu",
+    "Het was fijn dat de hulpverlener ook naar de ideeën van mijn dochter luisterde.",
 )
 _BETER = (
     "De wachttijd was veel te lang, we hebben zeven maanden moeten wachten op de eerste afspraak.",

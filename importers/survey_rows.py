@@ -58,6 +58,8 @@ def prepare(table: SurveyTable, mapping: SurveyMapping, name: str | None = None,
         if c.column not in file_names:
             raise fail("unknown_column", f"The mapping names column {c.column!r}, which the file "
                        "does not have.")
+    if not table.rows:
+        raise fail("empty", "The questionnaire has a header row but no respondents.")
     problems = mapping.problems()
     if problems:
         raise fail("mapping", problems[0])

@@ -23,6 +23,7 @@ from coding.attributes import guess_type
 from coding.documents import DuplicateDocumentError, count_words
 from coding.survey.mapping import ColumnMapping, PreparedSurvey, Role
 from coding.types import AttributeScope, AttributeType, DocumentId, SpeakerRole
+from models.base import new_guid, utcnow
 from models.errors import ValidationError
 from models.schema import Attribute, Document, DocumentAttributeValue, Speaker, Turn
 from models.survey_models import SurveyImport, SurveyRespondent
@@ -77,50 +78,50 @@ def store_survey(project: Project, prepared: PreparedSurvey,
         s.flush()
         attr_ids, created = _ensure_attributes(s, prepared)
         position = s.scalar(select(func.max(Document.position))) or 0
-        docs = []
+        doc_rows = []
         for i, (r, doc_name) in enumerate(zip(prepared.respondents, names, strict=True)):
             if r.text != unicodedata.normalize("NFC", r.text) or "\r" in r.text:
                 raise ValidationError(f"{doc_name}: text is not normalised (NFC, \\n line ends).")
             words = sum(count_words(r.text[a.start:a.end]) for a in r.answers)
-            docs.append(Document(name=doc_name, text=r.text, source_name=prepared.source_name,
-                                 format=prepared.format, sha256=_sha(prepared, r.respondent),
-                                 word_count=words, position=position + i + 1))
-        s.add_all(docs)
-        s.flush()
+            doc_rows.append({"name": doc_name, "text": r.text,
+                             "source_name": prepared.source_name, "format": prepared.format,
+                             "sha256": _sha(prepared, r.respondent), "word_count": words,
+                             "position": position + i + 1, "guid": new_guid(),
+                             "imported_at": utcnow(), "case_id": None})
+        # Core INSERT ... RETURNING, batched: the ORM unit of work is ten times slower here.
+        doc_ids = [int(i) for i in s.scalars(
+            insert(Document).returning(Document.id, sort_by_parameter_order=True), doc_rows)]
         if progress is not None:
             progress(1, 4)
-        speakers: list[Speaker] = []
-        keys: list[tuple[int, str]] = []
-        for doc, r in zip(docs, prepared.respondents, strict=True):
-            for label in dict.fromkeys(a.label for a in r.answers):
-                speakers.append(Speaker(document_id=doc.id, label=label,
-                                        role=SpeakerRole.RESPONDENT))
-                keys.append((doc.id, label))
-        s.add_all(speakers)
-        s.flush()
-        speaker_of = {k: sp.id for k, sp in zip(keys, speakers, strict=True)}
-        turn_rows = [{"document_id": doc.id, "speaker_id": speaker_of[(doc.id, a.label)],
+        keys = [(doc_id, label) for doc_id, r in zip(doc_ids, prepared.respondents, strict=True)
+                for label in dict.fromkeys(a.label for a in r.answers)]
+        speaker_ids = [int(i) for i in s.scalars(
+            insert(Speaker).returning(Speaker.id, sort_by_parameter_order=True),
+            [{"document_id": d, "label": label, "role": SpeakerRole.RESPONDENT}
+             for d, label in keys])] if keys else []
+        speaker_of = dict(zip(keys, speaker_ids, strict=True))
+        turn_rows = [{"document_id": doc_id, "speaker_id": speaker_of[(doc_id, a.label)],
                       "ordinal": n, "start": a.start, "end": a.end, "timestamp_ms": None}
-                     for doc, r in zip(docs, prepared.respondents, strict=True)
+                     for doc_id, r in zip(doc_ids, prepared.respondents, strict=True)
                      for n, a in enumerate(r.answers, start=1)]
         if turn_rows:
             s.execute(insert(Turn), turn_rows)
         if progress is not None:
             progress(2, 4)
-        value_rows = [{"document_id": doc.id, "attribute_id": attr_ids[name.casefold()],
+        value_rows = [{"document_id": doc_id, "attribute_id": attr_ids[name.casefold()],
                        "value": value}
-                      for doc, r in zip(docs, prepared.respondents, strict=True)
+                      for doc_id, r in zip(doc_ids, prepared.respondents, strict=True)
                       for name, value in r.attributes.items() if value]
         if value_rows:
             s.execute(insert(DocumentAttributeValue), value_rows)
         s.execute(insert(SurveyRespondent), [
-            {"document_id": doc.id, "import_id": imp.id, "respondent": r.respondent}
-            for doc, r in zip(docs, prepared.respondents, strict=True)])
+            {"document_id": doc_id, "import_id": imp.id, "respondent": r.respondent}
+            for doc_id, r in zip(doc_ids, prepared.respondents, strict=True)])
         surveys.save_columns_in(s, list(prepared.mapping.columns))
         after = surveys.column_states(s)
         if progress is not None:
             progress(3, 4)
-        return StoredSurvey(imp.id, [DocumentId(d.id) for d in docs], created, before, after)
+        return StoredSurvey(imp.id, [DocumentId(d) for d in doc_ids], created, before, after)
 
 
 def _free_name(s: Session, name: str) -> str:

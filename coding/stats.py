@@ -15,9 +15,11 @@ from sqlalchemy import String, select, type_coerce
 from coding.attributes import AttributeManager
 from coding.codes import CodeManager
 from coding.documents import DocumentManager
+from coding.survey.kinds import count_by_kind
 from coding.types import CodeId, SpeakerRole
 from models.schema import Coder, Document, Segment, SegmentCode, Speaker, Turn
 from models.store import ProjectStore
+from models.survey_models import SurveyRespondent
 
 
 @dataclass(frozen=True)
@@ -29,12 +31,14 @@ class CodeCount:
     documents: int
     by_valence: dict[str, int] = field(default_factory=dict)  # segments per valence
     by_value: dict[str, tuple[int, int]] = field(default_factory=dict)  # value -> (segs, docs)
+    by_kind: dict[str, int] = field(default_factory=dict)  # interview/questionnaire -> respondents
 
     def as_json(self) -> dict[str, object]:
         return {
             "code": self.path, "segments": self.segments, "documents": self.documents,
             "respondents": self.documents, "by_valence": self.by_valence,
             "by": {v: {"segments": s, "documents": d} for v, (s, d) in self.by_value.items()},
+            **({"by_kind": self.by_kind} if self.by_kind else {}),
         }
 
 
@@ -68,6 +72,7 @@ class StatsManager:
             links = s.connection().execute(q).all()  # Core: no ORM row overhead
             keep = self._respondent_filter(s) if respondent_only else None
             values = self._attributes.document_values(s) if by else {}
+            questionnaires = frozenset(s.scalars(select(SurveyRespondent.document_id)))
         ancestors: dict[int, tuple[int, ...]] = {}
         for info in tree:
             chain: list[int] = []
@@ -119,6 +124,10 @@ class StatsManager:
                 by_valence=dict(val[info.id]),
                 by_value={v: (by_segs[info.id][v], len(by_docs[info.id][v]))
                           for v in sorted(by_segs[info.id])},
+                # With questionnaires in the project, counts say which respondents are which.
+                by_kind={k.value: n for k, n in count_by_kind(docs[info.id],
+                                                              questionnaires).items()}
+                if questionnaires else {},
             )
             for info in tree
         ]

@@ -9,6 +9,7 @@ from typing import Any
 from app.cli.output import CliError, add_json, add_project, emit, parse_where
 from coding.commands import ApplyCodes, EditSegment, SetRoleEverywhere, SetSpeaker
 from coding.project import Project
+from coding.survey.kinds import count_by_kind
 from coding.types import SegmentFilter, SpeakerRole, Valence
 
 VALENCES = [v.value for v in Valence]
@@ -219,11 +220,20 @@ def cmd_stats(args: argparse.Namespace) -> int:
         counts = project.stats.code_counts(by=args.by, respondent_only=args.respondent_only)
         totals = project.stats.totals()
         per_value = project.stats.documents_by_value(args.by) if args.by else {}
+        quest = project.surveys.questionnaire_documents()
+        kinds = {k.value: n for k, n in count_by_kind(
+            (d.id for d in project.documents.list()), quest).items()}
     data = {"documents": totals["documents"], "segments": totals["segments"], "by": args.by,
+            **({"documents_by_kind": kinds} if quest else {}),
             "documents_by_value": per_value, "codes": [c.as_json() for c in counts]}
-    lines = [f"{totals['documents']} documents, {totals['segments']} segments"]
+    lines = [f"{totals['documents']} documents, {totals['segments']} segments"
+             + (f" ({kinds['interview']} interviews, {kinds['questionnaire']} questionnaire "
+                "respondents)" if quest else "")]
     for c in counts:
         line = f"{'  ' * c.depth}{c.path}: {c.segments} segments, {c.documents} respondents"
+        if c.by_kind:
+            line += (f" ({c.by_kind['interview']} interviewed, {c.by_kind['questionnaire']} "
+                     "questionnaire respondents)")
         if args.by and c.by_value:
             line += "  | " + ", ".join(f"{v or '(leeg)'}: {d}" for v, (_, d) in
                                        c.by_value.items())

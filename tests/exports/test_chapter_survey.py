@@ -206,8 +206,11 @@ def test_mixed_project_counts_say_which_is_which(study: dict[str, Path]) -> None
     count = next(t for _s, t in section(doc, "Toegang") if t.startswith("Genoemd door"))
     assert count.startswith(f"Genoemd door 1 van de 2 geïnterviewden en {questionnaires} van de "
                             "330 respondenten van de vragenlijst")
-    _code, stats, _err = duiding("stats", project, "--json")
-    assert stats  # the stats command still runs on a mixed project
+    stats = json.loads(duiding("stats", project, "--json")[1])
+    assert stats["documents_by_kind"] == {"interview": 2, "questionnaire": 330}
+    toegang = next(c for c in stats["codes"] if c["code"] == "toegang")
+    assert toegang["by_kind"] == {"interview": 1, "questionnaire": questionnaires}
+    assert "(1 interviewed, " in duiding("stats", project)[1]
 
 
 def test_bad_questionnaire_leaves_the_project_untouched(study: dict[str, Path]) -> None:

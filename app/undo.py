@@ -61,6 +61,9 @@ def kind_text(kind: str) -> str:
         "code_search_hits": QCoreApplication.translate("UndoText", "Code all hits"),
         "accept_suggestions": QCoreApplication.translate("UndoText", "Accept suggestions"),
         "import_codebook": QCoreApplication.translate("UndoText", "Import codebook"),
+        "import_survey": QCoreApplication.translate("UndoText", "Import questionnaire"),
+        "survey_top_box": QCoreApplication.translate("UndoText", "Questionnaire top box"),
+        "survey_link": QCoreApplication.translate("UndoText", "Link questionnaire item"),
     }
     return table.get(kind, QCoreApplication.translate("UndoText", "Change"))
 

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from coding.types import Valence
 from exports import chapter_docx as w
-from exports.chapter_data import ChapterData, Section, documents_in_scope, gather
+from exports.chapter_data import ChapterData, Part, Section, documents_in_scope, gather
 from exports.chapter_survey import (
     SurveyChapter,
     basis_text,
@@ -48,6 +48,7 @@ from exports.chapter_text import (
     type_label,
 )
 from exports.files import write_atomic
+from exports.matrix import append_matrix_appendix
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -171,26 +172,20 @@ def write_chapter(project: Project, options: ChapterOptions, dest: Path | str, *
                                by=opts.survey_by, max_quotes=min(2, opts.max_quotes_per_theme))
         doc = build_document(data, opts.template, survey)
         if opts.include_matrix:
-            from exports.matrix import append_matrix_appendix
-
             append_matrix_appendix(doc, project, rows=opts.matrix_rows,
                                    code_ids=[s.code.id for s in data.sections],
                                    document_ids=({d.id for d in data.documents}
                                                  if opts.where else None),
                                    min_count=opts.min_count)
-        guard_texts(project, document_texts(doc))
+        guard_texts(project, w.document_texts(doc))
         if cancelled is not None and cancelled():
             raise ExportCancelled(list(written))
-        write_atomic(target, partial(save_docx, doc))
+        write_atomic(target, partial(w.save_docx, doc))
         written.append(target)
         tick()
     if progress is not None:
         progress(total, total)
     return written
-
-
-def save_docx(doc: DocxDocument, path: Path) -> None:
-    doc.save(str(path))
 
 
 def guard_texts(project: Project, texts: list[str]) -> None:
@@ -205,14 +200,6 @@ def guard_texts(project: Project, texts: list[str]) -> None:
         service, "assert_no_originals_in_project", None)
     if check is not None:
         check(project, texts)
-
-
-def document_texts(doc: DocxDocument) -> list[str]:
-    texts = [p.text for p in doc.paragraphs]
-    for table in doc.tables:
-        for row in table.rows:
-            texts.extend(cell.text for cell in row.cells)
-    return texts
 
 
 # -- layout -------------------------------------------------------------------------------------
@@ -358,10 +345,7 @@ def _section(doc: DocxDocument, data: ChapterData, s: Section,
         _section(doc, data, child, survey)
 
 
-def _part(doc: DocxDocument, data: ChapterData, part: object, level: int) -> None:
-    from exports.chapter_data import Part
-
-    assert isinstance(part, Part)
+def _part(doc: DocxDocument, data: ChapterData, part: Part, level: int) -> None:
     w.heading(doc, PART_TITLES[part.valence], level)
     m = data.min_count
     n = part.respondent_total

@@ -153,14 +153,13 @@ def respondents_text(data: ChapterData, s: Section) -> str:
     if not data.questionnaires:
         return f"{count_text(s.respondents, m)} van de {data.total} respondenten"
     totals = count_by_kind((d.id for d in data.documents), data.questionnaires)
-    hit = count_by_kind(s.documents, data.questionnaires)
     parts = []
     if totals[DocumentKind.INTERVIEW]:
-        parts.append(f"{count_text(hit[DocumentKind.INTERVIEW], m)} van de "
+        parts.append(f"{count_text(s.by_kind.get(DocumentKind.INTERVIEW.value, 0), m)} van de "
                      f"{totals[DocumentKind.INTERVIEW]} geïnterviewden")
     if totals[DocumentKind.QUESTIONNAIRE]:
-        parts.append(f"{count_text(hit[DocumentKind.QUESTIONNAIRE], m)} van de "
-                     f"{totals[DocumentKind.QUESTIONNAIRE]} respondenten van de vragenlijst")
+        parts.append(f"{count_text(s.by_kind.get(DocumentKind.QUESTIONNAIRE.value, 0), m)} van "
+                     f"de {totals[DocumentKind.QUESTIONNAIRE]} respondenten van de vragenlijst")
     return join_dutch(parts)
 
 

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
 from app.cli.output import CliError, add_json, add_project, emit, parse_where
 from coding.commands import ApplyCodes, EditSegment, SetRoleEverywhere, SetSpeaker
+from coding.interchange import QdaProject, load_into
 from coding.project import Project
-from coding.survey.kinds import count_by_kind
+from coding.survey.kinds import count_by_kind, respondents_by_kind
 from coding.types import SegmentFilter, SpeakerRole, Valence
+from importers.batch import import_paths
+from importers.qdpx import read_qdc
 
 VALENCES = [v.value for v in Valence]
 
@@ -96,14 +100,10 @@ def cmd_new(args: argparse.Namespace) -> int:
         qdc = Path(codebook)
         if qdc.suffix.lower() != ".qdc":
             raise CliError(f"--codebook takes jeugdhulp, empty or a .qdc file, not {codebook!r}")
-        from importers.qdpx import read_qdc
-
         codes, report = read_qdc(qdc)  # read (and refuse) before any project file exists
         codebook = "empty"
     with Project.create(args.project, codebook=codebook, title=args.title) as project:
         if qdc is not None:
-            from coding.interchange import QdaProject, load_into
-
             load_into(project, QdaProject(name=qdc.stem, codes=codes), report, codes_only=True)
         n = len(project.codes.tree())
         print(f"{project.path.name}: new project with {n} codes")
@@ -111,10 +111,6 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    import sys
-
-    from importers.batch import import_paths
-
     with open_project(args) as project:
         summary = import_paths(project, args.files, attributes=args.attributes)
     lines = []
@@ -217,26 +213,36 @@ def cmd_segments(args: argparse.Namespace) -> int:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     with open_project(args, readonly=True) as project:
-        counts = project.stats.code_counts(by=args.by, respondent_only=args.respondent_only)
+        counts = project.stats.counts(args.by, respondent_only=args.respondent_only).rows
         totals = project.stats.totals()
         per_value = project.stats.documents_by_value(args.by) if args.by else {}
         quest = project.surveys.questionnaire_documents()
-        kinds = {k.value: n for k, n in count_by_kind(
-            (d.id for d in project.documents.list()), quest).items()}
+        all_ids = [d.id for d in project.documents.list()]
+        kinds = {k.value: n for k, n in count_by_kind(all_ids, quest).items()}
+        # With questionnaires in the project, counts say which respondents are which.
+        split = respondents_by_kind(project.stats, all_ids, quest,
+                                    respondent_only=args.respondent_only) if quest else {}
+    codes = []
+    for c in counts:
+        entry = c.as_json()
+        if split:
+            entry["by_kind"] = {k.value: n for k, n in split.get(c.code_id, {}).items()}
+        codes.append(entry)
     data = {"documents": totals["documents"], "segments": totals["segments"], "by": args.by,
             **({"documents_by_kind": kinds} if quest else {}),
-            "documents_by_value": per_value, "codes": [c.as_json() for c in counts]}
+            "documents_by_value": per_value, "codes": codes}
     lines = [f"{totals['documents']} documents, {totals['segments']} segments"
              + (f" ({kinds['interview']} interviews, {kinds['questionnaire']} questionnaire "
                 "respondents)" if quest else "")]
-    for c in counts:
+    for c, entry in zip(counts, codes, strict=True):
         line = f"{'  ' * c.depth}{c.path}: {c.segments} segments, {c.documents} respondents"
-        if c.by_kind:
-            line += (f" ({c.by_kind['interview']} interviewed, {c.by_kind['questionnaire']} "
+        by_kind = entry.get("by_kind")
+        if isinstance(by_kind, dict):
+            line += (f" ({by_kind['interview']} interviewed, {by_kind['questionnaire']} "
                      "questionnaire respondents)")
         if args.by and c.by_value:
-            line += "  | " + ", ".join(f"{v or '(leeg)'}: {d}" for v, (_, d) in
-                                       c.by_value.items())
+            line += "  | " + ", ".join(f"{v or '(leeg)'}: {cell.documents}"
+                                       for v, cell in c.by_value.items() if cell.segments)
         lines.append(line)
     emit(args, data, lines)
     return 0

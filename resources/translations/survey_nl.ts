@@ -258,19 +258,4 @@
         <translation>Vink de antwoorden aan die als positief tellen (laagste eerst):</translation>
     </message>
 </context>
-<context>
-    <name>UndoText</name>
-    <message>
-        <source>Import questionnaire</source>
-        <translation>Vragenlijst importeren</translation>
-    </message>
-    <message>
-        <source>Questionnaire top box</source>
-        <translation>Positieve antwoorden van een vraag</translation>
-    </message>
-    <message>
-        <source>Link questionnaire item</source>
-        <translation>Vraag aan thema koppelen</translation>
-    </message>
-</context>
 </TS>

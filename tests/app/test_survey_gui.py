@@ -227,7 +227,10 @@ def test_dutch_translation_covers_every_survey_string(tmp_path: Path) -> None:
     assert not {("SurveyImport", w) for w in wrapped} - set(done)
     undo = re.findall(r'"(?:import_survey|survey_top_box|survey_link)": QCoreApplication.translate'
                       r'\("UndoText", "([^"]+)"\)', (REPO / "app/undo.py").read_text())
-    assert len(undo) == 3 and not {("UndoText", u) for u in undo} - set(done)
+    main = REPO / "resources" / "translations" / "duiding_nl.ts"  # app/*.py strings live there
+    undo_nl = {msg.findtext("source") for c in ET.parse(main).getroot().iter("context")
+               if c.findtext("name") == "UndoText" for msg in c.iter("message")}
+    assert len(undo) == 3 and set(undo) <= undo_nl
     for (_ctx, source), text in done.items():
         assert re.findall(r"\{\w+\}", source or "") == re.findall(r"\{\w+\}", text), source
 

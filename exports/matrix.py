@@ -27,6 +27,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from coding.pseudonymise.guard import assert_export_safe
 from exports import chapter_docx as w
 from exports.chapter_text import count_text, readable, theme_title
 from exports.files import write_atomic
@@ -135,8 +136,6 @@ def restrict(matrix: FrameworkMatrix, document_ids: Collection[int]) -> Framewor
 
 def _guard(project: Project, texts: Iterable[str]) -> None:
     """Refuse to write an original name from the project's pseudonym key."""
-    from coding.pseudonymise.service import assert_export_safe
-
     assert_export_safe(project, texts)
 
 

@@ -163,7 +163,7 @@ def _locate(text: str, start: int, end: int, documents: dict[str, str] | None,
         for name, doc_text in documents.items():
             if core in " ".join(doc_text.split()):
                 return name
-    return "chapter text"
+    return "export text"
 
 
 def check(project: Project, texts: Iterable[str]) -> list[Finding]:
@@ -175,7 +175,11 @@ def check(project: Project, texts: Iterable[str]) -> list[Finding]:
     found = findings_in(texts, entries, allow_unreviewed=_allow_unreviewed.get())
     if not found:
         return []
-    documents = {d.name: project.documents.text(d.id) for d in project.documents.list()}
+    documents: dict[str, str] = {}
+    for doc in project.documents.list():
+        documents[doc.name] = project.documents.text(doc.id)
+        for attr, value in doc.attributes.items():
+            documents[f"{doc.name} [{attr}]"] = value
     coders = [name for _id, name, _colour, _count in project.coders.list()]
     return findings_in(texts, entries, allow_unreviewed=_allow_unreviewed.get(),
                        documents=documents, coders=coders)

@@ -135,7 +135,7 @@ AGE_RES = (
 )
 # A capitalised word after a preposition, not at a sentence start: probably a place.
 PLACE_AFTER_PREPOSITION_RE = re.compile(
-    rf"\b(?:in|uit|naar|richting|rond|nabij|buiten|vanuit)\s(?:de\s|het\s)?(?P<place>{_NAME}"
+    rf"\b(?:in|uit|naar|richting|rond|nabij|buiten|vanuit)\s(?:[Dd]e\s|[Hh]et\s)?(?P<place>{_NAME}"
     rf"(?:\s{_NAME})?)"
 )
 PLACE_CUE_RE = re.compile(
@@ -198,7 +198,7 @@ def weak_rules(text: str) -> list[Mention]:
 def _starts_with_common_word(text: str, mention: Mention) -> bool:
     """ "Bij GGZ", "Naar Basisschool": a sentence-initial Dutch word is not part of a name."""
     first = mention.text.split()[0]
-    if not first[:1].isupper() or first in ("De", "Het"):
+    if not first[:1].isupper() or first in ("De", "Het") or re.fullmatch(_ORG_PREFIX, first):
         return False
     i = mention.start - 1
     while i >= 0 and text[i] in " \t":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import builtins
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -10,9 +10,7 @@ from sqlalchemy.orm import Session
 from coding.types import CoderId
 from models.errors import ValidationError
 from models.schema import Coder, Segment
-
-if TYPE_CHECKING:
-    from models.store import ProjectStore
+from models.store import ProjectStore
 
 PALETTE = ("#1565c0", "#c62828", "#2e7d32", "#6a1b9a", "#ef6c00", "#00838f", "#5d4037", "#ad1457")
 
@@ -28,6 +26,10 @@ class CoderManager:
                  .outerjoin(Segment, Segment.coder_id == Coder.id)
                  .group_by(Coder.id).order_by(Coder.name))
             return [(CoderId(i), n, c, k) for i, n, c, k in s.execute(q)]
+
+    def names(self) -> builtins.list[str]:
+        """Every coder who has coded something (or was registered), by name."""
+        return [name for _id, name, _colour, _n in self.list()]
 
     def ensure(self, name: str) -> CoderId:
         with self._store.write() as s:

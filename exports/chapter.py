@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from coding.pseudonymise.guard import assert_export_safe
 from coding.types import Valence
 from exports import chapter_docx as w
-from exports.chapter_data import ChapterData, Section, documents_in_scope, gather
+from exports.chapter_data import ChapterData, Part, Section, documents_in_scope, gather
 from exports.chapter_text import (
     count_text,
     join_dutch,
@@ -41,6 +41,7 @@ from exports.chapter_text import (
     type_label,
 )
 from exports.files import write_atomic
+from exports.matrix import append_matrix_appendix
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -160,17 +161,15 @@ def write_chapter(project: Project, options: ChapterOptions, dest: Path | str, *
                       period_attribute=opts.period_attribute, tick=tick)
         doc = build_document(data, opts.template)
         if opts.include_matrix:
-            from exports.matrix import append_matrix_appendix
-
             append_matrix_appendix(doc, project, rows=opts.matrix_rows,
                                    code_ids=[s.code.id for s in data.sections],
                                    document_ids=({d.id for d in data.documents}
                                                  if opts.where else None),
                                    min_count=opts.min_count)
-        guard_texts(project, document_texts(doc))
+        guard_texts(project, w.document_texts(doc))
         if cancelled is not None and cancelled():
             raise ExportCancelled(list(written))
-        write_atomic(target, partial(save_docx, doc))
+        write_atomic(target, partial(w.save_docx, doc))
         written.append(target)
         tick()
     if progress is not None:
@@ -178,23 +177,11 @@ def write_chapter(project: Project, options: ChapterOptions, dest: Path | str, *
     return written
 
 
-def save_docx(doc: DocxDocument, path: Path) -> None:
-    doc.save(str(path))
-
-
 def guard_texts(project: Project, texts: list[str]) -> None:
     """Refuse to write personal data from the pseudonym key (raises ``OriginalInExport``).
 
     Imported plainly: a guard that cannot be imported must fail the export, never switch off."""
     assert_export_safe(project, texts)
-
-
-def document_texts(doc: DocxDocument) -> list[str]:
-    texts = [p.text for p in doc.paragraphs]
-    for table in doc.tables:
-        for row in table.rows:
-            texts.extend(cell.text for cell in row.cells)
-    return texts
 
 
 # -- layout -------------------------------------------------------------------------------------
@@ -335,10 +322,7 @@ def _section(doc: DocxDocument, data: ChapterData, s: Section) -> None:
         _section(doc, data, child)
 
 
-def _part(doc: DocxDocument, data: ChapterData, part: object, level: int) -> None:
-    from exports.chapter_data import Part
-
-    assert isinstance(part, Part)
+def _part(doc: DocxDocument, data: ChapterData, part: Part, level: int) -> None:
     w.heading(doc, PART_TITLES[part.valence], level)
     m = data.min_count
     n = part.respondent_total

@@ -15,7 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.output import CliError, add_json, add_project, emit
+from coding.nlp.search import QuerySyntaxError
+from coding.nlp.service import cached_pipeline_names, search_project, suggest_project
 from coding.project import Project
+from coding.pseudonymise import attributes, names, service
+from coding.pseudonymise.entities import Decision, merge
 
 
 def register(sub: Any) -> None:
@@ -58,9 +62,6 @@ def _query_error(exc: Exception) -> CliError:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from coding.nlp.search import QuerySyntaxError
-    from coding.nlp.service import cached_pipeline_names, search_project
-
     roles = {args.speaker_role} if args.speaker_role else None
     with Project.open(args.project) as project:
         try:
@@ -99,8 +100,6 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:
-    from coding.nlp.service import suggest_project
-
     with Project.open(args.project) as project:
         found = suggest_project(project, documents=args.documents, min_score=args.min_score)
     data = [
@@ -133,8 +132,6 @@ def _entity_with(entities: list[Any], form: str) -> Any:
 
 
 def _review(entities: list[Any], args: argparse.Namespace) -> list[Any]:
-    from coding.pseudonymise.entities import Decision, merge
-
     for form in args.reject:
         _entity_with(entities, form).decision = Decision.REJECTED
     for pair in args.merge:
@@ -150,8 +147,6 @@ def _review(entities: list[Any], args: argparse.Namespace) -> list[Any]:
 
 
 def cmd_pseudonymise(args: argparse.Namespace) -> int:
-    from coding.pseudonymise import attributes, names, service
-
     with Project.open(args.project) as project:
         if args.names:
             if not args.names.is_file():

@@ -205,6 +205,6 @@ def assert_no_originals(texts: Iterable[str], originals: Project | Iterable[str]
     if hasattr(originals, "store"):
         assert_export_safe(originals, texts)  # type: ignore[arg-type]
         return
-    found = find_originals(texts, originals)  # type: ignore[arg-type]
+    found = find_originals(texts, originals)
     if found:
         raise OriginalInExport(found)

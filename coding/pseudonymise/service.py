@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, inspect, select
+from sqlalchemy import delete, func, inspect, select
 
 from coding.commands import Command
 from coding.documents import count_words
@@ -44,6 +44,7 @@ from coding.pseudonymise.matching import FormMatcher
 from coding.pseudonymise.model import Mention, Source
 from coding.pseudonymise.names import add_names, names, read_names_file
 from coding.types import Changes
+from models.errors import ValidationError
 from models.schema import (
     Attribute,
     CaseAttributeValue,
@@ -60,7 +61,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "STATUS_APPLIED", "STATUS_CONFIRMED", "STATUS_PROPOSED", "STATUS_REJECTED",
-    "ApplyPseudonyms", "add_names", "assert_export_safe", "attribute_source", "confirm",
+    "ApplyPseudonyms", "ConfirmPseudonyms", "add_names", "applied_unconfirmed", "assert_export_safe", "attribute_source", "confirm",
     "detect", "names", "originals", "read_names_file", "save_review",
 ]
 
@@ -302,6 +303,25 @@ class ApplyPseudonyms(Command):
             return [(e, st) for e, st in s.execute(select(Pseudonym.entity, Pseudonym.status))]
 
 
+class ConfirmPseudonyms(Command):
+    """Make the applied pseudonymisation final: not undoable (older steps hold positions in the
+    original texts, so whoever runs it clears the undo history)."""
+
+    kind = "confirm_pseudonyms"
+    undoable = False
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def do(self, p: Project) -> Changes:
+        self.count = confirm(p)
+        return Changes(documents=True)
+
+    def undo(self, p: Project) -> Changes:
+        raise ValidationError("Confirmed pseudonyms cannot be undone.")
+
+
 def confirm(project: Project) -> int:
     """Make the applied pseudonymisation final (no undo); returns the number of key entries."""
     with project.store.write() as s:
@@ -310,3 +330,10 @@ def confirm(project: Project) -> int:
             row.status = STATUS_CONFIRMED
     project.set_info("pseudonymised", "confirmed")
     return len(rows)
+
+
+def applied_unconfirmed(project: Project) -> int:
+    """How many key entries were applied but not yet confirmed (the apply can still be undone)."""
+    with project.store.read() as s:
+        count = s.scalar(select(func.count()).where(Pseudonym.status == STATUS_APPLIED))
+    return int(count or 0)

@@ -258,3 +258,50 @@ def test_dutch_translation_covers_every_pseudonymisation_string(tmp_path: Path) 
     for kind in ("Add to the name list", "Remove from the name list", "Keep original"):
         assert ("UndoText", kind) in done
     assert QCoreApplication.translate("RefusalDialog", "Export refused")  # loads in Qt
+
+
+def test_refusal_fixes_keep_a_word_and_rename_the_coder(qtbot, host: Host, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                          monkeypatch) -> None:
+    """The two fixes that change the project: an ordinary word in the key is kept, a coder
+    named like someone in the key is renamed; both are undoable and the export then passes."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from coding.pseudonymise import service
+    from coding.pseudonymise.entities import Decision, Entity
+    from coding.pseudonymise.model import PiiType
+
+    project = host.ctx.project
+    hoek = Entity(0, PiiType.PERSON, ["hoek"], replacement="[persoon 9]",
+                  decision=Decision.ACCEPTED)
+    marleen = Entity(1, PiiType.PERSON, ["Marleen"], replacement="[persoon 8]",
+                     decision=Decision.ACCEPTED)
+    host.ctx.run(service.ApplyPseudonyms([hoek, marleen]))
+    project.coders.ensure("Marleen")
+    doc = project.documents.by_name("R2_ouder.txt")
+    text = project.documents.text(doc.id)
+    start = text.index("Onze zoon")
+    host.ctx.coder = "Marleen"
+    host.ctx.run(ApplyCodes(doc.id, start, start + 20, [project.codes.by_path("toegang").id]))
+    dialog = ExportDialog(host.ctx, host.window)
+    dialog.set_format("word")
+    dialog.title.setText("Bevindingen om de hoek")
+    dialog.output.setText(str(tmp_path / "h.docx"))
+    task = dialog.start()
+    qtbot.waitUntil(task.is_finished, timeout=20000)
+    qtbot.wait(20)
+    refusal = dialog.findChild(RefusalDialog, "exportRefusal")
+    assert refusal is not None
+    fixes = {refusal.table.item(r, 2).text(): refusal.table.cellWidget(r, 3)
+             for r in range(refusal.table.rowCount())}
+    assert set(fixes) == {"hoek", "Marleen"}
+    fixes["hoek"].click()
+    assert fixes["hoek"].text() == "Kept" and not fixes["hoek"].isEnabled()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("M.", True))
+    fixes["Marleen"].click()
+    assert "M." in [n for _i, n, _c, _k in project.coders.list()]
+    refusal.close()
+    task = dialog.start()
+    qtbot.waitUntil(task.is_finished, timeout=20000)
+    qtbot.wait(20)
+    assert (tmp_path / "h.docx").exists()
+    assert host.ctx.undo_stack.undoText().startswith("Rename coder")

@@ -40,6 +40,7 @@ from exports.chapter_text import (
     theme_title,
     type_label,
 )
+from exports.chapter_timeline import append_history_section, history_texts
 from exports.files import write_atomic
 from exports.matrix import append_matrix_appendix
 
@@ -83,6 +84,8 @@ class ChapterOptions:
     file_stem: str = "hoofdstuk"  # with `per`: hoofdstuk_<value>.docx
     include_matrix: bool = False  # the framework matrix with cell summaries as last appendix
     matrix_rows: str = "case"  # its rows: "document", "case" or "attribute:NAME"
+    include_history: bool = False  # "Hulpgeschiedenis per gezin" before the appendix
+    history_by: str | None = None  # split its durations by this attribute (e.g. gemeente)
 
 
 class ExportCancelled(Exception):
@@ -159,14 +162,19 @@ def write_chapter(project: Project, options: ChapterOptions, dest: Path | str, *
                       compare_attribute=opts.compare_attribute,
                       compare_values=opts.compare_values,
                       period_attribute=opts.period_attribute, tick=tick)
-        doc = build_document(data, opts.template)
+        scope = {d.id for d in data.documents} if opts.where else None
+        history = partial(append_history_section, project=project, document_ids=scope,
+                          by=opts.history_by, min_count=opts.min_count) \
+            if opts.include_history else None
+        doc = build_document(data, opts.template, before_appendix=history)
         if opts.include_matrix:
             append_matrix_appendix(doc, project, rows=opts.matrix_rows,
                                    code_ids=[s.code.id for s in data.sections],
                                    document_ids=({d.id for d in data.documents}
                                                  if opts.where else None),
                                    min_count=opts.min_count)
-        guard_texts(project, w.document_texts(doc))
+        guard_texts(project, w.document_texts(doc)
+                    + (history_texts(project, scope) if opts.include_history else []))
         if cancelled is not None and cancelled():
             raise ExportCancelled(list(written))
         write_atomic(target, partial(w.save_docx, doc))
@@ -187,8 +195,11 @@ def guard_texts(project: Project, texts: list[str]) -> None:
 # -- layout -------------------------------------------------------------------------------------
 
 
-def build_document(data: ChapterData, template: Path | None = None) -> DocxDocument:
-    """The chapter as a python-docx Document (not saved)."""
+def build_document(data: ChapterData, template: Path | None = None,
+                   before_appendix: Callable[[DocxDocument], None] | None = None
+                   ) -> DocxDocument:
+    """The chapter as a python-docx Document (not saved); `before_appendix` adds optional
+    sections (the help history) after the themes."""
     doc, real_bullets = w.open_document(template)
     doc.core_properties.title = data.title
     w.para(doc, data.title, "Title")
@@ -198,6 +209,8 @@ def build_document(data: ChapterData, template: Path | None = None) -> DocxDocum
     _overview(doc, data)
     for section in data.sections:
         _section(doc, data, section)
+    if before_appendix is not None:
+        before_appendix(doc)
     w.add_page_break(doc)
     _appendix(doc, data, real_bullets)
     return doc

@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "agreement": "app.cli.analysis", "merge": "app.cli.analysis",
     "search": "app.cli.nlp", "suggest": "app.cli.nlp", "pseudonymise": "app.cli.nlp",
     "matrix": "app.cli.matrix",
+    "event": "app.cli.timeline", "timeline": "app.cli.timeline",
 }
 
 

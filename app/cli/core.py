@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.cli.output import CliError, add_json, add_project, emit, parse_where
+from app.cli.output import CliError, add_json, add_project, emit, parse_where, span_from_args
 from coding.commands import ApplyCodes, EditSegment, SetRoleEverywhere, SetSpeaker
 from coding.interchange import QdaProject, load_into
 from coding.project import Project
@@ -164,19 +164,7 @@ def cmd_code(args: argparse.Namespace) -> int:
     with open_project(args) as project:
         doc = project.documents.by_name(args.document)
         text = project.documents.text(doc.id)
-        if args.quote is not None:
-            if args.start is not None or args.end is not None:
-                raise CliError("give either --quote or --start/--end, not both")
-            first = text.find(args.quote)
-            if first < 0 or not args.quote:
-                raise CliError(f"quote not found in {doc.name}")
-            if text.find(args.quote, first + 1) >= 0:
-                raise CliError(f"quote occurs more than once in {doc.name}; make it longer")
-            start, end = first, first + len(args.quote)
-        elif args.start is not None and args.end is not None:
-            start, end = args.start, args.end
-        else:
-            raise CliError("give --quote TEXT or --start N --end N")
+        start, end = span_from_args(args, text, doc.name)
         codes = [project.codes.by_path(p).id for p in args.codes]
         cmd = ApplyCodes(doc.id, start, end, codes, Valence(args.valence), memo=args.memo)
         project.execute(cmd)

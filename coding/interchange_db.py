@@ -50,7 +50,7 @@ from coding.interchange_conventions import (
     memos_description,
 )
 from coding.project import Project
-from coding.pseudonymise.service import assert_export_safe
+from coding.pseudonymise.guard import assert_export_safe
 from models.group_models import CodeGroupMember, DocumentGroupMember, Group, GroupKind
 from models.schema import (
     Attribute,

@@ -1,7 +1,7 @@
 """pseudonymisation review: name variants and identifying attributes
 
 Revision ID: 0005_pseudonym_review
-Revises: 0008_help_history
+Revises: 0007_survey
 Create Date: 2026-12-04 21:00:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0005_pseudonym_review"
-down_revision: str | None = "0008_help_history"
+down_revision: str | None = "0007_survey"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from coding.documents import count_words, default_role
+from coding.documents import count_words
 from coding.interchange import (
     ImportReport,
     QdaProject,
@@ -28,6 +28,7 @@ from coding.interchange import (
     derived_guid,
 )
 from coding.interchange_db import _TYPE_HINT, LoadResult, _marker_of
+from coding.speaker_roles import guess_role
 from coding.types import TurnLike
 from models.base import utcnow
 from models.errors import ValidationError
@@ -182,7 +183,7 @@ class Loader:
                 if turn.speaker is not None:
                     if turn.speaker not in speakers:
                         sp = Speaker(document_id=doc.id, label=turn.speaker,
-                                     role=default_role(turn.speaker))
+                                     role=guess_role(turn.speaker))
                         self.s.add(sp)
                         self.s.flush()
                         speakers[turn.speaker] = sp.id

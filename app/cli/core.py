@@ -9,6 +9,7 @@ from typing import Any
 from app.cli.output import CliError, add_json, add_project, emit, parse_where
 from coding.commands import ApplyCodes, EditSegment, SetRoleEverywhere, SetSpeaker
 from coding.project import Project
+from coding.speaker_roles import guess_role
 from coding.types import SegmentFilter, SpeakerRole, Valence
 
 VALENCES = [v.value for v in Valence]
@@ -259,9 +260,15 @@ def cmd_speakers(args: argparse.Namespace) -> int:
                 project.execute(SetSpeaker(docs[0].id, sp.id, role=role_value))
             else:
                 project.execute(SetRoleEverywhere(label, role_value))
-        data = {d.name: [{"label": s.label, "role": s.role.value, "turns": s.turns}
+        data = {d.name: [{"label": s.label, "role": s.role.value,
+                          "guess": guess_role(s.label).value, "turns": s.turns}
                          for s in project.documents.speakers(d.id)] for d in docs}
-    lines = [f"{name}: " + ", ".join(f"{s['label']} ({s['role']}, {s['turns']} turns)"
-                                     for s in speakers) for name, speakers in data.items()]
+
+    def shown(s: dict[str, Any]) -> str:
+        guessed = "" if s["guess"] == s["role"] else f"; guessed {s['guess']}"
+        return f"{s['label']} ({s['role']}{guessed}, {s['turns']} turns)"
+
+    lines = [f"{name}: " + ", ".join(shown(s) for s in speakers)
+             for name, speakers in data.items()]
     emit(args, data, lines)
     return 0

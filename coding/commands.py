@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from coding import rows
+from coding.coders import coder_name
 from coding.memos import MemoTarget
 from coding.types import (
     CaseId,
@@ -122,7 +123,7 @@ class ApplyCodes(_SegmentEdit):
     def do(self, p: Project) -> Changes:
         if self._after is not None:
             return self.redo(p)
-        coder = self.coder or p.coder
+        coder = coder_name(self.coder or "") or p.coder
         with p.store.write() as s:
             same = s.scalar(select(Segment.id).join(Coder, Coder.id == Segment.coder_id).where(
                 Segment.document_id == self.doc_id, Segment.start == self.start,

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from coding.coders import coder_name
 from coding.documents import count_words
 from coding.interchange import (
     ImportReport,
@@ -141,7 +142,7 @@ class Loader:
         if guid in self.coders:
             return self.coders[guid]
         row = self.s.scalar(select(Coder).where(func.upper(Coder.guid) == guid))
-        name = " ".join(name.split()) or f"gebruiker {guid[:8].lower()}"
+        name = coder_name(name) or f"gebruiker {guid[:8].lower()}"
         if row is None:
             row = self.s.scalar(select(Coder).where(Coder.name == name))
         if row is None:

@@ -15,6 +15,7 @@ from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from coding import rows
+from coding.coders import coder_name, coder_names
 from coding.types import (
     CodeId,
     CodeInfo,
@@ -93,7 +94,7 @@ class SegmentManager:
         """
         if not code_ids:
             raise ValidationError("Choose at least one code.")
-        coder = coder or self._project.coder
+        coder = coder_name(coder or "") or self._project.coder
         with self._store.write() as s:
             length = s.scalar(select(func.length(Document.text)).where(Document.id == doc_id))
             if length is None:
@@ -256,7 +257,7 @@ class SegmentManager:
             if f.case_ids:
                 q = q.where(Document.case_id.in_(f.case_ids))
             if f.coders:
-                q = q.where(Coder.name.in_(f.coders))
+                q = q.where(Coder.name.in_(coder_names(f.coders)))
             if f.key_quotes_only:
                 q = q.where(Segment.key_quote.is_(True))
             by_attr: dict[str, list[str]] = {}

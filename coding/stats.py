@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import String, select, type_coerce
 
+from coding.coders import coder_names
 from coding.types import CodeId, SpeakerRole
 from models.schema import Coder, Document, Segment, SegmentCode, Speaker, Turn
 
@@ -61,7 +62,8 @@ class StatsManager:
                         type_coerce(SegmentCode.valence, String))
                  .join(Segment, Segment.id == SegmentCode.segment_id))
             if coders:
-                q = q.join(Coder, Coder.id == Segment.coder_id).where(Coder.name.in_(coders))
+                q = q.join(Coder, Coder.id == Segment.coder_id).where(
+                    Coder.name.in_(coder_names(coders)))
             if document_ids:
                 q = q.where(Segment.document_id.in_(document_ids))
             links = s.connection().execute(q).all()  # Core: no ORM row overhead

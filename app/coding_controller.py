@@ -1,5 +1,6 @@
 """Coding logic between the transcript view and the core: open a document, apply codes to the
-selection (snapped to words), in-vivo coding, remove, change span, memo, key quote, valence,
+selection (snapped to words, then to the turn text: never a speaker label or timestamp, one
+fragment per turn -- `coding.selection`), in-vivo coding, remove, change span, memo, key quote, valence,
 per-code shortcuts and the view's context menu. Every change is a core command pushed on the
 project's undo stack through `ProjectContext.push`.
 """
@@ -17,8 +18,9 @@ from app.errors import show_error
 from app.labels import valence_label
 from app.stripes import Bar
 from app.transcript_view import TranscriptView
-from coding.commands import AddCode, ApplyCodes, EditSegment, RemoveCoding
+from coding.commands import AddCode, EditSegment, RemoveCoding
 from coding.segments import snap_to_words
+from coding.selection import applied_segments, code_pieces, selection_pieces, single_piece
 from coding.types import Changes, CodeId, CodeInfo, DocumentId, SegmentId, SegmentInfo, Valence
 
 
@@ -143,6 +145,14 @@ class CodingController(QObject):
         start, end = snap_to_words(self.view.text, *span)
         return (start, end) if start < end else None
 
+    def selection_pieces(self) -> list[tuple[int, int]]:
+        """The selection as it will be coded: the turn text it covers, one piece per turn."""
+        span = self.selection_span()
+        p = self.ctx.project
+        if span is None or p is None or self.document_id is None:
+            return []
+        return selection_pieces(p, self.document_id, *span)
+
     def _guard(self) -> bool:
         return self.ctx.project is not None and not self.ctx.readonly \
             and self.document_id is not None
@@ -150,15 +160,15 @@ class CodingController(QObject):
     def apply_codes(self, code_ids: list[CodeId], valence: Valence | None = None
                     ) -> SegmentId | None:
         """Code the (word-snapped) selection with one or more codes; the undoable way."""
-        span = self.selection_span()
-        if not code_ids or span is None or not self._guard():
+        if not code_ids or self.selection_span() is None or not self._guard():
             return None
         assert self.document_id is not None
-        cmd = ApplyCodes(self.document_id, span[0], span[1], code_ids, valence or self.valence,
-                         coder=self.ctx.coder or None)
-        cmd.detail = ", ".join(self.codes[c].path for c in code_ids if c in self.codes)
-        self._incremental = True  # this broadcast: update just the one segment, below
+        detail = ", ".join(self.codes[c].path for c in code_ids if c in self.codes)
+        self._incremental = True  # this broadcast: update just the new segments, below
         try:
+            cmd = code_pieces(self.document_id, self.selection_pieces(), code_ids,
+                              valence or self.valence, coder=self.ctx.coder or None,
+                              detail=detail)
             self.ctx.push(cmd)
         except Exception as exc:
             show_error(self.view, exc)
@@ -167,31 +177,34 @@ class CodingController(QObject):
             self._incremental = False
         p = self.ctx.project
         assert p is not None
-        self.view.highlighted_segment = cmd.segment_id
-        self.view.replace_segments([p.segments.get(cmd.segment_id)])
-        return cmd.segment_id
+        ids = applied_segments(cmd)
+        self.view.highlighted_segment = ids[0]
+        self.view.replace_segments([p.segments.get(SegmentId(i)) for i in ids])
+        return SegmentId(ids[0])
 
     def in_vivo(self, parent_id: CodeId | None = None) -> SegmentId | None:
         """A new code named by the selected words, applied to them (one undo step)."""
-        span = self.selection_span()
-        if span is None or not self._guard():
+        pieces = self.selection_pieces()
+        if not pieces or not self._guard():
             return None
         assert self.document_id is not None
-        name = " ".join(self.view.text[span[0]:span[1]].split()).replace("/", "-")[:60]
+        words = " ".join(self.view.text[a:b] for a, b in pieces)
+        name = " ".join(words.split()).replace("/", "-")[:60]
         add = AddCode(name, parent_id, colour="#8e6c8a")
         add.detail = name
         try:
             with self.ctx.macro("in_vivo", name):
                 self.ctx.push(add)
                 assert add.code_id is not None
-                apply = ApplyCodes(self.document_id, span[0], span[1], [add.code_id],
-                                   self.valence, coder=self.ctx.coder or None)
+                apply = code_pieces(self.document_id, pieces, [add.code_id], self.valence,
+                                    coder=self.ctx.coder or None, detail=name)
                 self.ctx.push(apply)
         except Exception as exc:
             show_error(self.view, exc)
             return None
-        self.view.highlight_segment(apply.segment_id)
-        return apply.segment_id
+        first = SegmentId(applied_segments(apply)[0])
+        self.view.highlight_segment(first)
+        return first
 
     def _push(self, cmd: object) -> bool:
         try:
@@ -212,10 +225,16 @@ class CodingController(QObject):
 
     def change_span(self, segment_id: SegmentId) -> bool:
         span = self.selection_span()
-        if span is None or not self._guard():
+        p = self.ctx.project
+        if span is None or p is None or not self._guard():
             return False
         assert self.document_id is not None
-        return self._push(EditSegment(self.document_id, segment_id, start=span[0], end=span[1]))
+        try:  # a fragment is one speaker's words: one turn, no label
+            start, end = single_piece(p, self.document_id, *span)
+        except Exception as exc:
+            show_error(self.view, exc)
+            return False
+        return self._push(EditSegment(self.document_id, segment_id, start=start, end=end))
 
     def set_valence(self, segment_id: SegmentId, code_id: CodeId, valence: Valence) -> bool:
         if not self._guard():

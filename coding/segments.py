@@ -7,7 +7,6 @@ so "several codes at once" and "one more code later" give the same result.
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -16,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from coding import rows
 from coding.coders import coder_name, coder_names
+from coding.turn_spans import TurnIndex
 from coding.types import (
     CodeId,
     CodeInfo,
@@ -24,7 +24,6 @@ from coding.types import (
     SegmentFilter,
     SegmentId,
     SegmentInfo,
-    SpeakerRole,
     Valence,
 )
 from models.base import utcnow
@@ -38,8 +37,6 @@ from models.schema import (
     DocumentAttributeValue,
     Segment,
     SegmentCode,
-    Speaker,
-    Turn,
 )
 
 if TYPE_CHECKING:
@@ -48,7 +45,6 @@ if TYPE_CHECKING:
 # Enum lookups by stored value: converting 20,000 values through SQLAlchemy's Enum type costs
 # more than the query itself.
 _VALENCES = {v.value: v for v in Valence}
-_ROLES = {r.value: r for r in SpeakerRole}
 NO_FILTER = SegmentFilter()
 
 
@@ -288,13 +284,13 @@ class SegmentManager:
                     codings.setdefault(seg_id, []).append(
                         Coding(info.id, info.path, _VALENCES[valence], info.colour))
             order = {cid: i for i, cid in enumerate(paths)}
-            turns = self._turn_index(s, doc_ids)
+            turns = TurnIndex.load(s, doc_ids)
             attrs = self._project.attributes.document_values(s)
             cases = dict(conn.execute(select(Case.id, Case.name)).all())
             out = []
             for sid, did, dname, st, en, coder, memo, kq, case_id in found:
                 txt = texts[did][st:en]
-                speaker, role = _speaker_at(turns.get(did), st)
+                speaker, role = turns.speaker(did, st, en)
                 out.append(SegmentInfo(
                     id=SegmentId(sid), document_id=DocumentId(did), document=dname, start=st,
                     end=en, text=txt, coder=coder, memo=memo, key_quote=kq,
@@ -303,33 +299,6 @@ class SegmentManager:
                     case=cases.get(case_id) if case_id else None,
                 ))
             return out
-
-    @staticmethod
-    def _turn_index(s: Session, doc_ids: set[int]) -> dict[
-            int, tuple[list[int], list[tuple[int, str | None, SpeakerRole]]]]:
-        index: dict[int, tuple[list[int], list[tuple[int, str | None, SpeakerRole]]]] = {}
-        q = (select(Turn.document_id, Turn.start, Turn.end, Speaker.label,
-                    type_coerce(Speaker.role, String))
-             .outerjoin(Speaker, Speaker.id == Turn.speaker_id)
-             .where(Turn.document_id.in_(doc_ids)).order_by(Turn.document_id, Turn.start))
-        for did, st, en, label, role in s.connection().execute(q):
-            starts, infos = index.setdefault(did, ([], []))
-            starts.append(st)
-            infos.append((en, label, _ROLES[role] if role else SpeakerRole.RESPONDENT))
-        return index
-
-
-def _speaker_at(index: tuple[list[int], list[tuple[int, str | None, SpeakerRole]]] | None,
-                pos: int) -> tuple[str | None, SpeakerRole | None]:
-    """The speaker of the turn a position falls in (or the turn before it, for a label)."""
-    if not index:
-        return None, None
-    starts, infos = index
-    i = bisect.bisect_right(starts, pos) - 1
-    if i < 0:
-        i = 0
-    _end, label, role = infos[i]
-    return label, role
 
 
 def _chunks(items: list[int], size: int) -> list[list[int]]:

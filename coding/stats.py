@@ -1,12 +1,12 @@
 """Counts per code: segments and distinct respondents (documents), overall or by an attribute.
 
 A theme's counts include its sub-themes ("genoemd door 5 van de 12 respondenten" counts anyone
-who said anything coded under the theme). Interviewer turns can be left out.
+who said anything coded under the theme). Interviewer fragments can be left out: a fragment's
+speaker is the turn holding most of it (`coding.turn_spans`).
 """
 
 from __future__ import annotations
 
-import bisect
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import String, select, type_coerce
 
 from coding.coders import coder_names
+from coding.turn_spans import TurnIndex
 from coding.types import CodeId, SpeakerRole
-from models.schema import Coder, Document, Segment, SegmentCode, Speaker, Turn
+from models.schema import Coder, Document, Segment, SegmentCode
 
 if TYPE_CHECKING:
     from coding.project import Project
@@ -59,15 +60,15 @@ class StatsManager:
         parent = {c.id: c.parent_id for c in tree}
         with self._store.read() as s:
             q = (select(SegmentCode.code_id, Segment.id, Segment.document_id, Segment.start,
-                        type_coerce(SegmentCode.valence, String))
+                        type_coerce(SegmentCode.valence, String), Segment.end)
                  .join(Segment, Segment.id == SegmentCode.segment_id))
             if coders:
                 q = q.join(Coder, Coder.id == Segment.coder_id).where(
                     Coder.name.in_(coder_names(coders)))
             if document_ids:
                 q = q.where(Segment.document_id.in_(document_ids))
-            links = s.connection().execute(q).all()  # Core: no ORM row overhead
-            keep = self._respondent_filter(s) if respondent_only else None
+            found = s.connection().execute(q).all()  # Core: no ORM row overhead
+            turns = TurnIndex.load(s) if respondent_only else None
             values = self._project.attributes.document_values(s) if by else {}
         ancestors: dict[int, tuple[int, ...]] = {}
         for info in tree:
@@ -77,8 +78,10 @@ class StatsManager:
                 chain.append(up)
                 up = parent.get(CodeId(up))
             ancestors[info.id] = tuple(chain)
-        if keep is not None:
-            links = [row for row in links if keep(row[2], row[3])]
+        if turns is not None:  # the fragment's speaker: the turn holding most of it
+            found = [row for row in found
+                     if turns.role(row[2], row[3], row[5]) != SpeakerRole.INTERVIEWER]
+        links = [row[:5] for row in found]
         # Aggregate first (code, document, valence) -> n, then spread over the ancestors: a few
         # thousand keys instead of every link times its depth. A segment carrying two codes of
         # one subtree must count once for their common ancestors: those few go one by one.
@@ -123,27 +126,6 @@ class StatsManager:
             )
             for info in tree
         ]
-
-    @staticmethod
-    def _respondent_filter(s: object):  # type: ignore[no-untyped-def]
-        from sqlalchemy.orm import Session
-
-        assert isinstance(s, Session)
-        starts: dict[int, list[int]] = defaultdict(list)
-        roles: dict[int, list[SpeakerRole]] = defaultdict(list)
-        q = (select(Turn.document_id, Turn.start, Speaker.role)
-             .outerjoin(Speaker, Speaker.id == Turn.speaker_id).order_by(Turn.document_id, Turn.start))
-        for doc_id, start, role in s.execute(q):
-            starts[doc_id].append(start)
-            roles[doc_id].append(role or SpeakerRole.RESPONDENT)
-
-        def keep(doc_id: int, pos: int) -> bool:
-            if doc_id not in starts:
-                return True
-            i = max(0, bisect.bisect_right(starts[doc_id], pos) - 1)
-            return roles[doc_id][i] != SpeakerRole.INTERVIEWER
-
-        return keep
 
     def totals(self) -> dict[str, int]:
         with self._store.read() as s:

@@ -76,7 +76,7 @@ class ChapterOptions:
     compare_values: tuple[str, ...] = ()  # e.g. ("2023", "2024"); empty = all values present
     template: Path | None = None  # .docx or .dotx whose styles, headers and footers are used
     respondent_attribute: str = "respondent_type"
-    respondent_only: bool = False  # leave out fragments that start in an interviewer turn
+    respondent_only: bool = False  # leave out fragments mostly in an interviewer turn
     period_attribute: str = "meting"
     file_stem: str = "hoofdstuk"  # with `per`: hoofdstuk_<value>.docx
     include_matrix: bool = False  # the framework matrix with cell summaries as last appendix

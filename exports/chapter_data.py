@@ -7,9 +7,9 @@ own and lets the benchmark time the two halves separately.
 
 Counting rules (the same as `project.stats.code_counts`): a respondent is a document; a theme
 counts everyone with at least one fragment coded on it or any of its sub-themes; with
-`respondent_only`, fragments that start in an interviewer turn are left out. Quotes are always a
-respondent's own words: interviewer turns and speaker labels never appear in a quote, and each
-fragment is quoted at most once in a chapter.
+`respondent_only`, fragments mostly in an interviewer turn are left out (`coding.turn_spans`).
+Quotes are always a respondent's own words: interviewer turns and speaker labels never appear in
+a quote, and each fragment is quoted at most once in a chapter.
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ from typing import Any
 from app.cli.output import CliError, add_json, add_project, emit, parse_where
 from coding.commands import ApplyCodes, EditSegment, SetRoleEverywhere, SetSpeaker
 from coding.project import Project
+from coding.selection import single_piece
 from coding.speaker_roles import guess_role
 from coding.types import SegmentFilter, SpeakerRole, Valence
 
@@ -182,6 +183,9 @@ def cmd_code(args: argparse.Namespace) -> int:
             start, end = args.start, args.end
         else:
             raise CliError("give --quote TEXT or --start N --end N")
+        # Never a speaker label or timestamp: cut to the turn text; a span across turns is
+        # refused (one command, one fragment, one speaker).
+        start, end = single_piece(project, doc.id, start, end)
         codes = [project.codes.by_path(p).id for p in args.codes]
         cmd = ApplyCodes(doc.id, start, end, codes, Valence(args.valence), memo=args.memo)
         project.execute(cmd)

@@ -40,7 +40,7 @@ class Project:
         self.codes = CodeManager(store)
         self.coders = CoderManager(store)
         self.attributes = AttributeManager(store)
-        self.memos = MemoManager(store)
+        self.memos = MemoManager(self)
         self.documents = DocumentManager(self)
         self.segments = SegmentManager(self)
         self.stats = StatsManager(self)

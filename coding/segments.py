@@ -7,6 +7,7 @@ so "several codes at once" and "one more code later" give the same result.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -219,6 +220,16 @@ class SegmentManager:
             raise NotFoundError(f"segment {segment_id} does not exist.")
         return found[0]
 
+    def by_guids(self, guids: Iterable[str]) -> dict[str, SegmentInfo]:
+        """The fragments with these GUIDs (any case), by lower-case GUID; missing ones left out."""
+        wanted = list(dict.fromkeys(g.lower() for g in guids))
+        if not wanted:
+            return {}
+        with self._store.read() as s:
+            ids = [SegmentId(i) for i in s.scalars(
+                select(Segment.id).where(func.lower(Segment.guid).in_(wanted)))]
+        return {info.guid: info for info in self._fetch(segment_ids=ids)} if ids else {}
+
     def for_document(self, doc_id: DocumentId, coders: tuple[str, ...] = ()) -> list[SegmentInfo]:
         return self.query(SegmentFilter(document_ids=(doc_id,), coders=coders))
 
@@ -231,7 +242,8 @@ class SegmentManager:
         with self._store.read() as s:
             conn = s.connection()  # Core rows: the ORM's per-row work cost more than the SQL
             q = (select(Segment.id, Segment.document_id, Document.name, Segment.start, Segment.end,
-                        Coder.name, Segment.memo, Segment.key_quote, Document.case_id)
+                        Coder.name, Segment.memo, Segment.key_quote, Document.case_id,
+                        Segment.guid)
                  .join(Document, Document.id == Segment.document_id)
                  .join(Coder, Coder.id == Segment.coder_id))
             if segment_ids is not None:
@@ -288,7 +300,7 @@ class SegmentManager:
             attrs = self._project.attributes.document_values(s)
             cases = dict(conn.execute(select(Case.id, Case.name)).all())
             out = []
-            for sid, did, dname, st, en, coder, memo, kq, case_id in found:
+            for sid, did, dname, st, en, coder, memo, kq, case_id, guid in found:
                 txt = texts[did][st:en]
                 speaker, role = turns.speaker(did, st, en)
                 out.append(SegmentInfo(
@@ -296,7 +308,7 @@ class SegmentManager:
                     end=en, text=txt, coder=coder, memo=memo, key_quote=kq,
                     codings=tuple(sorted(codings.get(sid, []), key=lambda c: order[c.code_id])),
                     speaker=speaker, speaker_role=role, attributes=attrs.get(did, {}),
-                    case=cases.get(case_id) if case_id else None,
+                    case=cases.get(case_id) if case_id else None, guid=guid.lower(),
                 ))
             return out
 

@@ -18,10 +18,12 @@ from typing import NoReturn
 COMMANDS = (
     "new", "import", "documents", "speakers", "codes", "code", "segments", "export",
     "import-qdpx", "stats", "agreement", "merge", "matrix", "search", "suggest", "pseudonymise",
+    "memo", "memos",
 )
 
 # Subcommand modules, in the order their commands appear in --help.
-_MODULES = ("app.cli.core", "app.cli.export", "app.cli.export_report", "app.cli.refi", "app.cli.analysis", "app.cli.nlp", "app.cli.matrix")
+_MODULES = ("app.cli.core", "app.cli.export", "app.cli.export_report", "app.cli.refi", "app.cli.analysis", "app.cli.nlp", "app.cli.matrix",
+            "app.cli.memo")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from coding.types import Valence
 from exports import chapter_docx as w
 from exports.chapter_data import ChapterData, Section, documents_in_scope, gather
+from exports.chapter_memo import add_memo
 from exports.chapter_text import (
     count_text,
     join_dutch,
@@ -216,7 +217,7 @@ def build_document(data: ChapterData, template: Path | None = None) -> DocxDocum
     _method(doc, data)
     _overview(doc, data)
     for section in data.sections:
-        _section(doc, data, section)
+        _section(doc, data, section, real_bullets)
     w.add_page_break(doc)
     _appendix(doc, data, real_bullets)
     return doc
@@ -323,12 +324,10 @@ def mentioned_text(data: ChapterData, s: Section) -> str:
     return text
 
 
-def _section(doc: DocxDocument, data: ChapterData, s: Section) -> None:
+def _section(doc: DocxDocument, data: ChapterData, s: Section, real_bullets: bool) -> None:
     w.heading(doc, theme_title(s.code.name), s.level)
-    if s.memo:
-        for para in s.memo.split("\n\n"):
-            if para.strip():
-                w.para(doc, " ".join(para.split()))
+    if s.memo:  # the researcher's summary opens the section, formatted as written
+        add_memo(doc, s.memo, data.memo_quotes, real_bullets)
     w.para(doc, mentioned_text(data, s))
     if s.parts:
         if s.level == 1 and s.children:
@@ -338,7 +337,7 @@ def _section(doc: DocxDocument, data: ChapterData, s: Section) -> None:
                 continue  # counted in the line above; a heading without quotes says nothing
             _part(doc, data, part, level=3 if s.level == 2 or s.children else 2)
     for child in s.children:
-        _section(doc, data, child)
+        _section(doc, data, child, real_bullets)
 
 
 def _part(doc: DocxDocument, data: ChapterData, part: object, level: int) -> None:

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from coding.memo_text import references
 from coding.memos import MemoTarget
 from coding.types import (
     CodeId,
@@ -94,6 +95,7 @@ class ChapterData:
     codebook: list[CodeInfo]
     min_count: int
     respondent_only: bool
+    memo_quotes: dict[str, Quote] = field(default_factory=dict)  # fragment GUID -> its quote
 
     @property
     def total(self) -> int:
@@ -218,6 +220,11 @@ def gather(project: Project, *, title: str, where: Sequence[tuple[str, str]] = (
             own[chain[1] if len(chain) > 1 else chain[0]].append(frag)
 
     quotes = _QuotePicker(project, numbers, attribution_pattern, respondent_attribute)
+    # The memos open their sections; the fragments they refer to are quoted there, so they are
+    # reserved before the sections pick their quotes (each fragment is quoted once).
+    memos = {c.id: project.memos.get(MemoTarget(code_id=c.id)).strip() for c in codes}
+    memo_quotes = quotes.reserve(project.segments.by_guids(
+        guid for text in memos.values() for guid in references(text)).values())
 
     def counts(frags: list[_Fragment]) -> tuple[int, dict[str, int], dict[str, int]]:
         docs_hit = {f.segment.document_id for f in frags}
@@ -232,7 +239,7 @@ def gather(project: Project, *, title: str, where: Sequence[tuple[str, str]] = (
         seg_valence = {(f.segment.id, f.valence) for f in frags}
         by_valence = Counter(v for _, v in seg_valence)
         sec = Section(code=code, level=level,
-                      memo=project.memos.get(MemoTarget(code_id=code.id)).strip(),
+                      memo=memos.get(code.id, ""),
                       respondents=n, by_type=split, fragments=len({f.segment.id for f in frags}),
                       by_valence={v: by_valence[v] for v in PART_ORDER if by_valence[v]},
                       by_compare=comp)
@@ -267,7 +274,7 @@ def gather(project: Project, *, title: str, where: Sequence[tuple[str, str]] = (
         cases=len(case_values - {""}), coders=sorted({s.coder for s in segments}),
         compare_attribute=compare_attribute if compare_totals else None,
         compare_totals=compare_totals, sections=sections, codebook=codes,
-        min_count=min_count, respondent_only=respondent_only)
+        min_count=min_count, respondent_only=respondent_only, memo_quotes=memo_quotes)
 
 
 class _QuotePicker:
@@ -305,6 +312,20 @@ class _QuotePicker:
         text = f" {ELLIPSIS} ".join(pieces)
         self._texts[seg.id] = text
         return text
+
+    def reserve(self, segments: Iterable[SegmentInfo]) -> dict[str, Quote]:
+        """Quotes for fragments a memo refers to, by GUID; they are not picked again."""
+        out = {}
+        for seg in segments:
+            text = self.text_of(seg) or normalise(seg.text)
+            self.used.add(seg.id)
+            out[seg.guid] = Quote(
+                segment_id=seg.id, document_id=seg.document_id, text=trim_quote(text),
+                attribution=attribution(self._pattern, seg.attributes,
+                                        self._numbers.get(seg.document_id, 0), self._rattr),
+                valence=seg.codings[0].valence if seg.codings else Valence.NEUTRAAL,
+                key=seg.key_quote)
+        return out
 
     def fill(self, parts: list[Part], frags: list[_Fragment], budget: int) -> None:
         queues: dict[Valence, list[_Fragment]] = {}

@@ -1,8 +1,8 @@
 """Coding logic between the transcript view and the core: open a document, apply codes to the
 selection (snapped to words, then to the turn text: never a speaker label or timestamp, one
-fragment per turn -- `coding.selection`), in-vivo coding, remove, change span, memo, key quote, valence,
-per-code shortcuts and the view's context menu. Every change is a core command pushed on the
-project's undo stack through `ProjectContext.push`.
+fragment per turn -- `coding.selection`), in-vivo coding, remove, change span, memo, key quote,
+valence, per-code shortcuts and the view's context menu. Every change is a core command run
+through `ProjectContext.run` (one transaction, one undo step, errors shown one way).
 """
 
 from __future__ import annotations
@@ -14,13 +14,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 
 from app.context import ProjectContext
-from app.errors import show_error
 from app.labels import valence_label
 from app.stripes import Bar
 from app.transcript_view import TranscriptView
-from coding.commands import AddCode, EditSegment, RemoveCoding
+from coding.commands import Command, EditSegment, InVivoCode, RemoveCoding
 from coding.segments import snap_to_words
-from coding.selection import applied_segments, code_pieces, selection_pieces, single_piece
+from coding.selection import CodeSelection, FitToSelection, selection_pieces
 from coding.types import Changes, CodeId, CodeInfo, DocumentId, SegmentId, SegmentInfo, Valence
 
 
@@ -160,27 +159,26 @@ class CodingController(QObject):
     def apply_codes(self, code_ids: list[CodeId], valence: Valence | None = None
                     ) -> SegmentId | None:
         """Code the (word-snapped) selection with one or more codes; the undoable way."""
-        if not code_ids or self.selection_span() is None or not self._guard():
+        span = self.selection_span()
+        if not code_ids or span is None or not self._guard():
             return None
         assert self.document_id is not None
-        detail = ", ".join(self.codes[c].path for c in code_ids if c in self.codes)
+        cmd = CodeSelection(self.document_id, span[0], span[1], code_ids,
+                            valence or self.valence, coder=self.ctx.coder or None,
+                            detail=", ".join(self.codes[c].path for c in code_ids
+                                             if c in self.codes))
         self._incremental = True  # this broadcast: update just the new segments, below
         try:
-            cmd = code_pieces(self.document_id, self.selection_pieces(), code_ids,
-                              valence or self.valence, coder=self.ctx.coder or None,
-                              detail=detail)
-            self.ctx.push(cmd)
-        except Exception as exc:
-            show_error(self.view, exc)
-            return None
+            if self.ctx.run(cmd, parent=self.view) is None:
+                return None
         finally:
             self._incremental = False
         p = self.ctx.project
         assert p is not None
-        ids = applied_segments(cmd)
+        ids = cmd.segment_ids
         self.view.highlighted_segment = ids[0]
-        self.view.replace_segments([p.segments.get(SegmentId(i)) for i in ids])
-        return SegmentId(ids[0])
+        self.view.replace_segments([p.segments.get(i) for i in ids])
+        return ids[0]
 
     def in_vivo(self, parent_id: CodeId | None = None) -> SegmentId | None:
         """A new code named by the selected words, applied to them (one undo step)."""
@@ -190,29 +188,15 @@ class CodingController(QObject):
         assert self.document_id is not None
         words = " ".join(self.view.text[a:b] for a, b in pieces)
         name = " ".join(words.split()).replace("/", "-")[:60]
-        add = AddCode(name, parent_id, colour="#8e6c8a")
-        add.detail = name
-        try:
-            with self.ctx.macro("in_vivo", name):
-                self.ctx.push(add)
-                assert add.code_id is not None
-                apply = code_pieces(self.document_id, pieces, [add.code_id], self.valence,
-                                    coder=self.ctx.coder or None, detail=name)
-                self.ctx.push(apply)
-        except Exception as exc:
-            show_error(self.view, exc)
+        cmd = InVivoCode(self.document_id, pieces[0][0], pieces[-1][1], name, parent_id,
+                         self.valence, coder=self.ctx.coder or None, pieces=pieces)
+        if self.ctx.run(cmd, parent=self.view) is None:
             return None
-        first = SegmentId(applied_segments(apply)[0])
-        self.view.highlight_segment(first)
-        return first
+        self.view.highlight_segment(cmd.segment_id)
+        return cmd.segment_id
 
-    def _push(self, cmd: object) -> bool:
-        try:
-            self.ctx.push(cmd)  # type: ignore[arg-type]
-        except Exception as exc:
-            show_error(self.view, exc)
-            return False
-        return True
+    def _push(self, cmd: Command) -> bool:
+        return self.ctx.run(cmd, parent=self.view) is not None
 
     def remove_coding(self, segment_id: SegmentId, code_id: CodeId | None = None) -> bool:
         if not self._guard():
@@ -225,16 +209,10 @@ class CodingController(QObject):
 
     def change_span(self, segment_id: SegmentId) -> bool:
         span = self.selection_span()
-        p = self.ctx.project
-        if span is None or p is None or not self._guard():
+        if span is None or not self._guard():
             return False
         assert self.document_id is not None
-        try:  # a fragment is one speaker's words: one turn, no label
-            start, end = single_piece(p, self.document_id, *span)
-        except Exception as exc:
-            show_error(self.view, exc)
-            return False
-        return self._push(EditSegment(self.document_id, segment_id, start=start, end=end))
+        return self._push(FitToSelection(self.document_id, segment_id, *span))
 
     def set_valence(self, segment_id: SegmentId, code_id: CodeId, valence: Valence) -> bool:
         if not self._guard():

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import numpy as np
 from sqlalchemy import func, select
@@ -41,18 +40,12 @@ from coding.analysis_kernels import (
     _turn_of,
 )
 from coding.coders import coder_name, coder_names
+from coding.project import Project
 from coding.types import CodeId, DocumentId, SegmentId
 from models.analysis_models import MatrixCell
 from models.base import utcnow
 from models.errors import NotFoundError, ValidationError
 from models.schema import Case, Coder, Document
-
-if TYPE_CHECKING:
-
-    from coding.project import Project
-
-
-
 
 
 @dataclass(frozen=True)

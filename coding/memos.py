@@ -19,7 +19,8 @@ from models.base import utcnow
 from models.schema import Case, Document, Memo
 
 if TYPE_CHECKING:
-    from coding.project import Project
+    from coding.codes import CodeManager
+    from models.store import ProjectStore
 
 
 @dataclass(frozen=True)
@@ -57,15 +58,15 @@ _KINDS = ("project", "code", "document", "case")
 
 
 class MemoManager:
-    def __init__(self, project: Project) -> None:
-        self._project = project
-        self._store = project.store
+    def __init__(self, store: ProjectStore, codes: CodeManager) -> None:
+        self._store = store
+        self._codes = codes
 
     def list(self) -> list[MemoInfo]:
         """Every memo with the name of what it is about: the project's first, then codes in
         codebook order, documents in project order, cases by name."""
         codes: dict[int, tuple[str, int]] = {
-            c.id: (c.path, i) for i, c in enumerate(self._project.codes.tree())}
+            c.id: (c.path, i) for i, c in enumerate(self._codes.tree())}
         with self._store.read() as s:
             docs: dict[int, tuple[str, int]] = {i: (n, p) for i, n, p in s.execute(
                 select(Document.id, Document.name, Document.position))}

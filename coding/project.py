@@ -20,8 +20,8 @@ from sqlalchemy import select
 from coding.attributes import AttributeManager
 from coding.coders import CoderManager, resolve_coder
 from coding.codes import CodeManager, builtin_codebook
-from coding.commands import Command, UndoStack
 from coding.documents import DocumentManager
+from coding.history import Undoable, UndoStack
 from coding.memos import MemoManager
 from coding.segments import SegmentManager
 from coding.stats import StatsManager
@@ -40,11 +40,12 @@ class Project:
         self.codes = CodeManager(store)
         self.coders = CoderManager(store)
         self.attributes = AttributeManager(store)
-        self.memos = MemoManager(self)
-        self.documents = DocumentManager(self)
-        self.segments = SegmentManager(self)
-        self.stats = StatsManager(self)
-        self.history = UndoStack(self)
+        self.memos = MemoManager(store, self.codes)
+        self.documents = DocumentManager(store, self.attributes)
+        self.segments = SegmentManager(store, self.codes, self.coders, self.attributes,
+                                       lambda: self.coder)
+        self.stats = StatsManager(store, self.codes, self.attributes, self.documents)
+        self.history: UndoStack[Project] = UndoStack(self)
 
     # -- lifecycle -----------------------------------------------------------------------------
 
@@ -118,6 +119,6 @@ class Project:
 
     # -- commands ------------------------------------------------------------------------------
 
-    def execute(self, command: Command) -> Changes:
+    def execute(self, command: Undoable[Project]) -> Changes:
         """Run an undoable command now (one transaction) and keep it on the headless stack."""
         return self.history.push(command)

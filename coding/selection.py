@@ -16,15 +16,12 @@ refuses a span across turns instead (`single_piece`), so one command is still on
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
-from coding.commands import ApplyCodes, Command, Macro
+from coding.commands import ApplyCodes, EditSegment, Macro
+from coding.project import Project
 from coding.turn_spans import Span, clip_to_turns
-from coding.types import CodeId, DocumentId, Valence
+from coding.types import Changes, CodeId, DocumentId, SegmentId, Valence
 from models.errors import ValidationError
-
-if TYPE_CHECKING:
-    from coding.project import Project
 
 
 class LabelOnlyError(ValidationError):
@@ -57,22 +54,45 @@ def single_piece(project: Project, doc_id: DocumentId, start: int, end: int) -> 
     return pieces[0]
 
 
-def code_pieces(doc_id: DocumentId, pieces: Sequence[Span], code_ids: Sequence[CodeId],
-                valence: Valence = Valence.NEUTRAAL, coder: str | None = None,
-                memo: str = "", detail: str = "") -> Command:
-    """One ApplyCodes per piece; several are one Macro (one transaction, one undo step)."""
-    if not pieces:
-        raise LabelOnlyError("the selection holds no spoken text (only speaker labels, "
-                             "timestamps or white space).")
-    children = [ApplyCodes(doc_id, a, b, code_ids, valence, coder, memo) for a, b in pieces]
-    for child in children:
-        child.detail = detail
-    if len(children) == 1:
-        return children[0]
-    return Macro("apply_code", children, detail)
+class CodeSelection(Macro):
+    """Code a selection: one ApplyCodes per piece of turn text in it, one transaction, one undo
+    step. The pieces are found when it runs, so a selection of only a label or a timestamp is
+    refused the way every failed change is (`LabelOnlyError`)."""
+
+    def __init__(self, doc_id: DocumentId, start: int, end: int, code_ids: Sequence[CodeId],
+                 valence: Valence = Valence.NEUTRAAL, coder: str | None = None,
+                 memo: str = "", detail: str = "") -> None:
+        super().__init__("apply_code", [], detail)
+        self.doc_id, self.start, self.end = doc_id, start, end
+        self.code_ids, self.valence, self.coder, self.memo = list(code_ids), valence, coder, memo
+
+    def do(self, p: Project) -> Changes:
+        if not self.children:
+            pieces = selection_pieces(p, self.doc_id, self.start, self.end)
+            if not pieces:
+                raise LabelOnlyError("the selection holds no spoken text (only speaker labels, "
+                                     "timestamps or white space).")
+            self.children = [ApplyCodes(self.doc_id, a, b, self.code_ids, self.valence,
+                                        self.coder, self.memo) for a, b in pieces]
+            for child in self.children:
+                child.detail = self.detail
+        return super().do(p)
+
+    @property
+    def segment_ids(self) -> list[SegmentId]:
+        """The fragments made or added to, in text order (after `do`)."""
+        return [c.segment_id for c in self.children if isinstance(c, ApplyCodes)]
 
 
-def applied_segments(command: Command) -> list[int]:
-    """The fragments a `code_pieces` command made or added to, in text order."""
-    children = command.children if isinstance(command, Macro) else [command]
-    return [c.segment_id for c in children if isinstance(c, ApplyCodes)]
+class FitToSelection(EditSegment):
+    """Adjust a fragment's span to a selection, cut to its turn text; refused across turns."""
+
+    def __init__(self, doc_id: DocumentId, segment_id: SegmentId, start: int, end: int) -> None:
+        super().__init__(doc_id, segment_id, start=start, end=end)
+        self.selection = (start, end)
+
+    def do(self, p: Project) -> Changes:
+        if self._after is None:
+            start, end = single_piece(p, self.doc_id, *self.selection)
+            self.fields.update(start=start, end=end)
+        return super().do(p)

@@ -22,8 +22,8 @@ COMMANDS = (
 )
 
 # Subcommand modules, in the order their commands appear in --help.
-_MODULES = ("app.cli.core", "app.cli.export", "app.cli.export_report", "app.cli.refi", "app.cli.analysis", "app.cli.nlp", "app.cli.matrix",
-            "app.cli.memo")
+_MODULES = ("app.cli.core", "app.cli.export", "app.cli.refi", "app.cli.analysis", "app.cli.nlp",
+            "app.cli.matrix", "app.cli.memo")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from coding.selection import CrossesTurnsError, LabelOnlyError, code_pieces, single_piece
+from coding.selection import CodeSelection, CrossesTurnsError, LabelOnlyError, single_piece
 from coding.turn_spans import TurnIndex, clip_to_turns
 from coding.types import SegmentFilter, SpeakerRole, Valence
 from tests.helpers import project_with
@@ -76,12 +76,12 @@ def test_cli_rule_refuses_spans_across_turns_and_label_only(tmp_path: Path) -> N
 
 
 def test_a_selection_across_turns_is_coded_in_one_undo_step(tmp_path: Path) -> None:
+    """From the very first character (the label) to the end: two fragments, no labels."""
     text = "Interviewer: Hoe was het?\n\nMoeder: Goed, echt goed."
     project, (doc,) = project_with(tmp_path, ("r.txt", text, {"respondent_type": "ouder"}))
     with project:
         code = project.codes.by_path("nazorg").id
-        pieces = clip_to_turns(text, [(13, 25), (35, len(text))], 0, len(text))
-        project.execute(code_pieces(doc, pieces, [code], Valence.POSITIEF))
+        project.execute(CodeSelection(doc, 0, len(text), [code], Valence.POSITIEF))
         segs = project.segments.query(SegmentFilter())
         assert [(s.text, s.speaker) for s in segs] == [("Hoe was het?", "Interviewer"),
                                                        ("Goed, echt goed.", "Moeder")]
@@ -106,3 +106,13 @@ def test_respondent_only_counts_follow_the_speaker_of_most_of_the_fragment(
         assert seg.speaker_role == SpeakerRole.RESPONDENT
         counts = {c.path: c.segments for c in project.stats.code_counts(respondent_only=True)}
         assert counts["toegang"] == 1
+
+
+def test_a_label_only_selection_is_refused_and_leaves_nothing(tmp_path: Path) -> None:
+    text = "Interviewer: Hoe was het?\n\nMoeder: Goed, echt goed."
+    project, (doc,) = project_with(tmp_path, ("r.txt", text, {}))
+    with project:
+        code = project.codes.by_path("nazorg").id
+        with pytest.raises(LabelOnlyError):
+            project.execute(CodeSelection(doc, text.index("Moeder"), text.index("Goed"), [code]))
+        assert project.segments.query(SegmentFilter()) == []

@@ -14,7 +14,6 @@ import builtins
 import getpass
 import os
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -23,9 +22,7 @@ from coding.types import CoderId
 from models.errors import ValidationError
 from models.names import UNKNOWN_CODER, coder_name
 from models.schema import Coder, Segment
-
-if TYPE_CHECKING:
-    from models.store import ProjectStore
+from models.store import ProjectStore
 
 __all__ = ["CoderManager", "coder_name", "coder_names", "default_coder", "resolve_coder"]
 

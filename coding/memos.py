@@ -8,19 +8,16 @@ holds at most one memo here; an emptied memo is removed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.orm import InstrumentedAttribute
 
+from coding.codes import CodeManager
 from coding.memo_text import normalise
 from coding.types import CaseId, CodeId, DocumentId, MemoId
 from models.base import utcnow
 from models.schema import Case, Document, Memo
-
-if TYPE_CHECKING:
-    from coding.codes import CodeManager
-    from models.store import ProjectStore
+from models.store import ProjectStore
 
 
 @dataclass(frozen=True)

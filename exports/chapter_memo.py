@@ -20,12 +20,11 @@ from typing import TYPE_CHECKING, Any
 
 from coding.memo_text import Block, Reference, Run, parse
 from exports import chapter_docx as w
+from exports.chapter_data import Quote
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
     from docx.text.paragraph import Paragraph
-
-    from exports.chapter_data import Quote
 
 
 def add_memo(doc: DocxDocument, text: str, quotes: Mapping[str, Quote],

@@ -28,7 +28,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coding.types import Valence
+from coding.types import CodeInfo, Valence
 from exports import chapter_docx as w
 from exports.chapter_data import ChapterData, Section, documents_in_scope, gather
 from exports.chapter_memo import add_memo
@@ -324,6 +324,28 @@ def mentioned_text(data: ChapterData, s: Section) -> str:
     return text
 
 
+def theme_counts_text(project: Project, code_id: int, *, where: Sequence[tuple[str, str]] = (),
+                      respondent_only: bool = False, min_count: int = 0) -> str:
+    """The 'Genoemd door ...' sentence the chapter prints for one theme with these options.
+
+    The synthesis workspace shows the counts from here -- the chapter's own gathering and
+    wording -- so what the researcher sees while writing is what the chapter will print. A code
+    below a sub-theme has no sentence of its own: its fragments count in that sub-theme's.
+    """
+    data = gather(project, title="", where=where, themes=(int(code_id),), max_quotes=0,
+                  min_count=min_count, respondent_only=respondent_only)
+    tree: dict[int, CodeInfo] = {c.id: c for c in data.codebook}
+    node = tree.get(code_id)
+    while node is not None and node.depth > 1 and node.parent_id is not None:
+        node = tree.get(node.parent_id)
+    for section in data.sections:
+        for s in (section, *section.children):
+            if node is not None and s.code.id == node.id:
+                text = mentioned_text(data, s)
+                return text if node.id == code_id else f"{theme_title(node.name)}: {text}"
+    return "Geen van de respondenten noemde dit thema."
+
+
 def _section(doc: DocxDocument, data: ChapterData, s: Section, real_bullets: bool) -> None:
     w.heading(doc, theme_title(s.code.name), s.level)
     if s.memo:  # the researcher's summary opens the section, formatted as written
@@ -374,4 +396,4 @@ def _appendix(doc: DocxDocument, data: ChapterData, real_bullets: bool) -> None:
             w.add_bullet(doc, theme_title(code.name), code.definition, real_bullets)
 
 
-__all__ = ["ChapterOptions", "ExportCancelled", "per_values", "write_chapter"]
+__all__ = ["ChapterOptions", "ExportCancelled", "per_values", "theme_counts_text", "write_chapter"]

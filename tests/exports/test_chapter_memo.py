@@ -22,7 +22,7 @@ from coding.pseudonymise import (
     service,
 )
 from coding.types import SegmentFilter
-from exports.chapter import ChapterOptions, write_chapter
+from exports.chapter import ChapterOptions, theme_counts_text, write_chapter
 from tests.exports.chapter_project import build
 from tests.exports.test_chapter import section_of
 
@@ -101,3 +101,15 @@ def test_an_original_name_in_a_formatted_memo_stops_the_export(project: Project,
     with pytest.raises(OriginalInExport):
         write_chapter(project, ChapterOptions(), tmp_path / "fout.docx")
     assert not (tmp_path / "fout.docx").exists()
+
+
+def test_the_workspace_counts_are_the_chapters_sentence(project: Project, tmp_path: Path) -> None:
+    doc = docx.Document(write_chapter(project, ChapterOptions(), tmp_path / "h.docx")[0])
+    for heading, level, path in (("Toegang", 1, "toegang"), ("Wachttijd", 2, "toegang/wachttijd")):
+        printed = next(t for s, t in section_of(doc, heading, level) if t.startswith("Genoemd"))
+        assert theme_counts_text(project, project.codes.by_path(path).id) == printed
+    scoped = docx.Document(write_chapter(project, ChapterOptions(where=(("gemeente", "Duinmeer"),)),
+                                         tmp_path / "dm.docx")[0])
+    printed = next(t for s, t in section_of(scoped, "Toegang", 1) if t.startswith("Genoemd"))
+    assert theme_counts_text(project, project.codes.by_path("toegang").id,
+                             where=(("gemeente", "Duinmeer"),)) == printed

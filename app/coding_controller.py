@@ -26,6 +26,7 @@ from coding.types import Changes, CodeId, CodeInfo, DocumentId, SegmentId, Segme
 class CodingController(QObject):
     document_opened = Signal(object)  # DocumentId | None
     segment_selected = Signal(object)  # SegmentId
+    document_memo_requested = Signal(object)  # DocumentId: open its memo
 
     def __init__(self, ctx: ProjectContext, view: TranscriptView,
                  selected_codes: Callable[[], list[CodeId]] = list,
@@ -263,6 +264,9 @@ class CodingController(QObject):
                 host.addAction(code.name, lambda cid=code.id: self.apply_codes([cid]))
         act = menu.addAction(self.tr("In-vivo code"), self.in_vivo)
         act.setEnabled(has_sel and writable)
+        act = menu.addAction(self.tr("Document memo…"),
+                             lambda: self.document_memo_requested.emit(self.document_id))
+        act.setEnabled(self.document_id is not None)
         segments = self.view.segments_at(cp)
         for seg in segments:
             menu.addSeparator()

@@ -77,10 +77,12 @@ class Block:
 
 
 def normalise(text: str) -> str:
-    """Memo text as stored: NFC, ``\\n`` line ends, no trailing white space."""
+    """Memo text as stored: NFC, ``\\n`` line ends, no trailing white space, at most one blank
+    line in a row."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.lstrip("\ufeff").replace("\u2028", "\n").replace("\u2029", "\n\n")
-    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+    text = "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+    return re.sub(r"\n{3,}", "\n\n", text)  # one blank line between paragraphs is enough
 
 
 def reference(guid: str, label: str) -> str:

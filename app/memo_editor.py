@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QFont,
     QKeyEvent,
     QKeySequence,
+    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextListFormat,
@@ -293,8 +294,9 @@ class MemoEditor(QWidget):
         if cursor.block().text().strip():
             cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
             cursor.insertBlock()
-        if cursor.currentList() is not None:
+        if cursor.currentList() is not None:  # a quote is a paragraph of its own, not an item
             cursor.currentList().remove(cursor.block())
+        cursor.setBlockFormat(QTextBlockFormat())
         link = QTextCharFormat()
         link.setAnchor(True)
         markdown = reference(guid, label)  # the label as the link will store it

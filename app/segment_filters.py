@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.labels import valence_label
 from coding.project import Project
@@ -20,7 +20,9 @@ class SegmentFilterBar(QWidget):
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None, *, object_prefix: str = "") -> None:
+    def __init__(self, parent: QWidget | None = None, *, object_prefix: str = "",
+                 rows: int = 1) -> None:
+        """`rows=2` puts case, coder, valence and key quotes on a second row (narrow docks)."""
         super().__init__(parent)
         self.attribute = QComboBox(objectName=f"{object_prefix}attributeFilterName")
         self.value = QComboBox(objectName=f"{object_prefix}attributeFilterValue")
@@ -34,14 +36,23 @@ class SegmentFilterBar(QWidget):
         for combo in (self.value, self.case, self.coder, self.valence):
             combo.currentIndexChanged.connect(self._emit)
         self.key_only.toggled.connect(self._emit)
-        layout = QHBoxLayout(self)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        line = QHBoxLayout()
+        layout.addLayout(line)
         for label, widget in ((self.tr("Attribute"), self.attribute), ("=", self.value),
                               (self.tr("Case"), self.case), (self.tr("Coder"), self.coder),
                               (self.tr("Valence"), self.valence)):
-            layout.addWidget(QLabel(label))
-            layout.addWidget(widget)
-        layout.addWidget(self.key_only)
+            if rows > 1 and widget is self.case:
+                line.addStretch(1)
+                line = QHBoxLayout()
+                layout.addLayout(line)
+            line.addWidget(QLabel(label))
+            line.addWidget(widget)
+        line.addWidget(self.key_only)
+        if rows > 1:
+            line.addStretch(1)
 
     def reload(self, project: Project | None) -> None:
         """Refill the choices for this project, keeping what was chosen where it still exists."""

@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -60,9 +60,10 @@ def reference_label(seg: SegmentInfo, words: int = 8) -> str:
 
 
 class ThemeFragmentModel(QAbstractTableModel):
-    """The theme's fragments: key quote mark, document, speaker, valence, coder, text."""
+    """The theme's fragments: key quote mark, the text (what the writer reads), then document,
+    speaker and valence (the coder is in the tooltip and the filter)."""
 
-    COLUMNS = 6
+    COLUMNS = 5
 
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
@@ -94,20 +95,20 @@ class ThemeFragmentModel(QAbstractTableModel):
             if col == 0:
                 return KEY_MARK if seg.key_quote else ""
             if col == 1:
-                return seg.document
+                text = " ".join(seg.text.split())
+                if role == Qt.ItemDataRole.ToolTipRole:
+                    return f"{text}\n— {seg.coder}"
+                return text[:400]
             if col == 2:
-                return seg.speaker or ""
+                return seg.document
             if col == 3:
-                return ", ".join(dict.fromkeys(valence_label(c.valence) for c in seg.codings))
-            if col == 4:
-                return seg.coder
-            text = " ".join(seg.text.split())
-            return text if role == Qt.ItemDataRole.ToolTipRole else text[:400]
+                return seg.speaker or ""
+            return ", ".join(dict.fromkeys(valence_label(c.valence) for c in seg.codings))
         if role == Qt.ItemDataRole.ForegroundRole and col == 0:
             return QColor("#e0a800")
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 0:
             return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.FontRole and col == 5 and seg.key_quote:
+        if role == Qt.ItemDataRole.FontRole and col == 1 and seg.key_quote:
             font = QFont()
             font.setBold(True)
             return font
@@ -120,8 +121,8 @@ class ThemeFragmentModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         if 0 <= section < self.COLUMNS:
-            return (KEY_MARK, self.tr("Document"), self.tr("Speaker"), self.tr("Valence"),
-                    self.tr("Coder"), self.tr("Fragment"))[section]
+            return (KEY_MARK, self.tr("Fragment"), self.tr("Document"), self.tr("Speaker"),
+                    self.tr("Valence"))[section]
         return None
 
 
@@ -168,7 +169,7 @@ class SynthesisPanel(QWidget):
         memo_lay.addWidget(memo_title)
         memo_lay.addWidget(self.editor, 1)
         # the fragments
-        self.filters = SegmentFilterBar(object_prefix="synthesis")
+        self.filters = SegmentFilterBar(object_prefix="synthesis", rows=2)
         self.filters.changed.connect(self._filters_changed)
         self.model = ThemeFragmentModel(self)
         self.table = QTableView(objectName="synthesisFragments")
@@ -178,7 +179,13 @@ class SynthesisPanel(QWidget):
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setHighlightSections(False)
-        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self._rows_fit = QTimer(self)  # wrapped fragments get their height once widths settle
+        self._rows_fit.setSingleShot(True)
+        self._rows_fit.setInterval(30)
+        self._rows_fit.timeout.connect(self.table.resizeRowsToContents)
+        self.table.horizontalHeader().sectionResized.connect(lambda *_: self._rows_fit.start())
+
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._menu)
         self.table.doubleClicked.connect(lambda _ix: self.show_selected())
@@ -203,15 +210,23 @@ class SynthesisPanel(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(memo_side)
         self.splitter.addWidget(fragment_side)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(head)
         layout.addWidget(self.splitter, 1)
         ctx.project_changed.connect(self._on_project)
         ctx.changed.connect(self._on_changed)
+        self._sized = False
         self._on_project()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._sized and self.splitter.width() > 0:  # the memo 2/5, its fragments 3/5
+            self._sized = True
+            memo = self.splitter.width() * 2 // 5
+            self.splitter.setSizes([memo, self.splitter.width() - memo])
 
     # -- theme ---------------------------------------------------------------------------------
 
@@ -268,8 +283,9 @@ class SynthesisPanel(QWidget):
             return
         rows = p.segments.query(self.filters.segment_filter((self.code.id,)))
         self.model.set_segments(rows)
-        for col in (0, 1, 2, 3, 4):
+        for col in (0, 2, 3, 4):
             self.table.resizeColumnToContents(col)
+            self.table.setColumnWidth(col, min(self.table.columnWidth(col), 140))
         self.table.resizeRowsToContents()
         for sid in selected:
             row = self.model.row_of(sid)

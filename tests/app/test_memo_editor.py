@@ -149,3 +149,13 @@ def test_a_memo_survives_kill_9_once_the_editor_said_saved(tmp_path: Path) -> No
     with Project.open(path) as again:
         toegang = MemoTarget(code_id=again.codes.by_path("toegang").id)
         assert again.memos.get(toegang) == "Wachten is het grootste knelpunt."
+
+
+def test_a_reference_after_a_list_is_a_paragraph_not_an_item(qtbot, editor) -> None:  # type: ignore[no-untyped-def]
+    editor.edit.setMarkdown("Kern.\n\n- een\n- twee")
+    editor.edit.moveCursor(editor.edit.textCursor().MoveOperation.End)
+    editor.insert_reference("abc-1", "citaat")
+    editor.flush()
+    stored = editor.ctx.project.memos.get(editor.target)
+    assert stored == "Kern.\n\n- een\n- twee\n\n[citaat](fragment:abc-1)"
+    assert [b.kind for b in parse(stored)] == ["paragraph", "bullet", "bullet", "paragraph"]

@@ -44,7 +44,8 @@ class Project:
         self.documents = DocumentManager(store, self.attributes)
         self.segments = SegmentManager(store, self.codes, self.coders, self.attributes,
                                        lambda: self.coder)
-        self.stats = StatsManager(store, self.codes, self.attributes, self.documents)
+        self.stats = StatsManager(store, self.codes, self.attributes, self.documents,
+                                  self.segments)
         self.history: UndoStack[Project] = UndoStack(self)
 
     # -- lifecycle -----------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from coding.types import (
     SegmentFilter,
     SegmentId,
     SegmentInfo,
+    SpeakerRole,
     Valence,
 )
 from models.base import utcnow
@@ -331,6 +332,15 @@ class SegmentManager:
                     case=cases.get(case_id) if case_id else None, guid=guid.lower(),
                 ))
             return out
+
+    def speaker_roles(self, spans: Iterable[tuple[int, int, int]]
+                      ) -> list[SpeakerRole | None]:
+        """The speaker role of each (document, start, end): the turn holding most of it
+        (`coding.turn_spans`), the one rule retrieval, the counts and the chapter share."""
+        spans = list(spans)
+        with self._store.read() as s:
+            turns = TurnIndex.load(s, {d for d, _s, _e in spans})
+        return [turns.role(d, st, en) for d, st, en in spans]
 
 
 def _chunks(items: list[int], size: int) -> list[list[int]]:

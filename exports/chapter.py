@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from coding.types import CodeInfo, Valence
 from exports import chapter_docx as w
-from exports.chapter_data import ChapterData, Section, documents_in_scope, gather
+from exports.chapter_data import ChapterData, Part, Section, documents_in_scope, gather
 from exports.chapter_memo import add_memo
 from exports.chapter_text import (
     count_text,
@@ -41,6 +41,7 @@ from exports.chapter_text import (
     type_label,
 )
 from exports.files import write_atomic
+from exports.matrix import append_matrix_appendix
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -160,26 +161,20 @@ def write_chapter(project: Project, options: ChapterOptions, dest: Path | str, *
                       period_attribute=opts.period_attribute, tick=tick)
         doc = build_document(data, opts.template)
         if opts.include_matrix:
-            from exports.matrix import append_matrix_appendix
-
             append_matrix_appendix(doc, project, rows=opts.matrix_rows,
                                    code_ids=[s.code.id for s in data.sections],
                                    document_ids=({d.id for d in data.documents}
                                                  if opts.where else None),
                                    min_count=opts.min_count)
-        guard_texts(project, document_texts(doc))
+        guard_texts(project, w.document_texts(doc))
         if cancelled is not None and cancelled():
             raise ExportCancelled(list(written))
-        write_atomic(target, partial(save_docx, doc))
+        write_atomic(target, partial(w.save_docx, doc))
         written.append(target)
         tick()
     if progress is not None:
         progress(total, total)
     return written
-
-
-def save_docx(doc: DocxDocument, path: Path) -> None:
-    doc.save(str(path))
 
 
 def guard_texts(project: Project, texts: list[str]) -> None:
@@ -194,14 +189,6 @@ def guard_texts(project: Project, texts: list[str]) -> None:
         service, "assert_no_originals_in_project", None)
     if check is not None:
         check(project, texts)
-
-
-def document_texts(doc: DocxDocument) -> list[str]:
-    texts = [p.text for p in doc.paragraphs]
-    for table in doc.tables:
-        for row in table.rows:
-            texts.extend(cell.text for cell in row.cells)
-    return texts
 
 
 # -- layout -------------------------------------------------------------------------------------
@@ -362,10 +349,7 @@ def _section(doc: DocxDocument, data: ChapterData, s: Section, real_bullets: boo
         _section(doc, data, child, real_bullets)
 
 
-def _part(doc: DocxDocument, data: ChapterData, part: object, level: int) -> None:
-    from exports.chapter_data import Part
-
-    assert isinstance(part, Part)
+def _part(doc: DocxDocument, data: ChapterData, part: Part, level: int) -> None:
     w.heading(doc, PART_TITLES[part.valence], level)
     m = data.min_count
     n = part.respondent_total

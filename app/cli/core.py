@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
 from app.cli.output import CliError, add_json, add_project, emit, parse_where
 from coding.commands import ApplyCodes, EditSegment, SetRoleEverywhere, SetSpeaker
+from coding.interchange import QdaProject, load_into
 from coding.project import Project
 from coding.selection import single_piece
 from coding.speaker_roles import guess_role
 from coding.types import SegmentFilter, SpeakerRole, Valence
+from importers.batch import import_paths
+from importers.qdpx import read_qdc
 
 VALENCES = [v.value for v in Valence]
 
@@ -97,14 +101,10 @@ def cmd_new(args: argparse.Namespace) -> int:
         qdc = Path(codebook)
         if qdc.suffix.lower() != ".qdc":
             raise CliError(f"--codebook takes jeugdhulp, empty or a .qdc file, not {codebook!r}")
-        from importers.qdpx import read_qdc
-
         codes, report = read_qdc(qdc)  # read (and refuse) before any project file exists
         codebook = "empty"
     with Project.create(args.project, codebook=codebook, title=args.title) as project:
         if qdc is not None:
-            from coding.interchange import QdaProject, load_into
-
             load_into(project, QdaProject(name=qdc.stem, codes=codes), report, codes_only=True)
         n = len(project.codes.tree())
         print(f"{project.path.name}: new project with {n} codes")
@@ -112,10 +112,6 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    import sys
-
-    from importers.batch import import_paths
-
     with open_project(args) as project:
         summary = import_paths(project, args.files, attributes=args.attributes)
     lines = []
@@ -221,7 +217,7 @@ def cmd_segments(args: argparse.Namespace) -> int:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     with open_project(args, readonly=True) as project:
-        counts = project.stats.code_counts(by=args.by, respondent_only=args.respondent_only)
+        counts = project.stats.counts(args.by, respondent_only=args.respondent_only).rows
         totals = project.stats.totals()
         per_value = project.stats.documents_by_value(args.by) if args.by else {}
     data = {"documents": totals["documents"], "segments": totals["segments"], "by": args.by,
@@ -230,8 +226,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
     for c in counts:
         line = f"{'  ' * c.depth}{c.path}: {c.segments} segments, {c.documents} respondents"
         if args.by and c.by_value:
-            line += "  | " + ", ".join(f"{v or '(leeg)'}: {d}" for v, (_, d) in
-                                       c.by_value.items())
+            line += "  | " + ", ".join(f"{v or '(leeg)'}: {cell.documents}"
+                                       for v, cell in c.by_value.items() if cell.segments)
         lines.append(line)
     emit(args, data, lines)
     return 0

@@ -86,7 +86,7 @@ def test_a_selection_across_turns_is_coded_in_one_undo_step(tmp_path: Path) -> N
         assert [(s.text, s.speaker) for s in segs] == [("Hoe was het?", "Interviewer"),
                                                        ("Goed, echt goed.", "Moeder")]
         counts = {c.path: c.segments for c in
-                  project.stats.code_counts(respondent_only=True)}
+                  project.stats.counts(respondent_only=True).rows}
         assert counts["nazorg"] == 1  # the question is the interviewer's
         project.history.undo()
         assert project.segments.query(SegmentFilter()) == []
@@ -104,7 +104,7 @@ def test_respondent_only_counts_follow_the_speaker_of_most_of_the_fragment(
         project.segments.apply(doc, text.index("Vraag"), len(text), [code])
         seg = project.segments.query(SegmentFilter())[0]
         assert seg.speaker_role == SpeakerRole.RESPONDENT
-        counts = {c.path: c.segments for c in project.stats.code_counts(respondent_only=True)}
+        counts = {c.path: c.segments for c in project.stats.counts(respondent_only=True).rows}
         assert counts["toegang"] == 1
 
 

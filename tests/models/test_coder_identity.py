@@ -103,7 +103,7 @@ def test_one_door_for_names_from_the_core(tmp_path: Path) -> None:
             project.execute(ApplyCodes(doc, start, end, [toegang], Valence.POSITIEF, coder=coder))
         assert [(n, k) for _i, n, _c, k in project.coders.list()] == [("Sanne Jansen", 1)]
         assert len(project.segments.query(SegmentFilter(coders=("Sanne   Jansen",)))) == 1
-        assert project.stats.code_counts(coders=(" Sanne Jansen",))[0].segments == 1
+        assert project.stats.counts(coders=(" Sanne Jansen",)).rows[0].segments == 1
 
 
 def test_default_coder_comes_from_one_rule(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -17,11 +17,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from sqlalchemy import func, select
+
 from coding.commands import ApplyCodes, EditSegment, Macro
 from coding.project import Project
 from coding.turn_spans import Span, clip_to_turns
 from coding.types import Changes, CodeId, DocumentId, SegmentId, Valence
-from models.errors import ValidationError
+from models.errors import NotFoundError, ValidationError
+from models.schema import Document, Turn
 
 
 class LabelOnlyError(ValidationError):
@@ -35,10 +38,31 @@ class CrossesTurnsError(ValidationError):
 
 
 def selection_pieces(project: Project, doc_id: DocumentId, start: int, end: int) -> list[Span]:
-    """The spans of turn text inside ``[start, end)`` (see `clip_to_turns`)."""
-    text = project.documents.text(doc_id)
-    turns = [(t.start, t.end) for t in project.documents.turns(doc_id)]
-    return clip_to_turns(text, turns, start, end)
+    """The spans of turn text inside ``[start, end)`` (see `clip_to_turns`).
+
+    Reads only the selected stretch of text and the turns it touches: this runs on every code
+    the user applies.
+    """
+    start, end = max(0, min(start, end)), max(start, end)
+    with project.store.read() as s:
+        found = s.execute(select(func.length(Document.text),
+                                 func.substr(Document.text, start + 1, end - start))
+                          .where(Document.id == doc_id)).one_or_none()
+        if found is None:
+            raise NotFoundError(f"document {doc_id} does not exist.")
+        turns = s.execute(select(Turn.start, Turn.end).where(
+            Turn.document_id == doc_id, Turn.start < end, Turn.end > start)).all()
+        any_turn = bool(turns) or s.scalar(
+            select(Turn.id).where(Turn.document_id == doc_id).limit(1)) is not None
+    length, stretch = found
+    end = min(end, length)
+    if not any_turn:  # a document without turns is coded as selected
+        return [(a + start, b + start) for a, b in clip_to_turns(stretch, [], 0, end - start)]
+    local = [(max(a, start) - start, min(b, end) - start) for a, b in turns]
+    if not local:  # only what lies between turns: labels, timestamps, white space
+        return []
+    return [(a + start, b + start) for a, b in clip_to_turns(stretch, local, 0, end - start)
+            if a < b]
 
 
 def single_piece(project: Project, doc_id: DocumentId, start: int, end: int) -> Span:

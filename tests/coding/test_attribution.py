@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from coding.commands import InVivoCode
 from coding.selection import CodeSelection, CrossesTurnsError, LabelOnlyError, single_piece
 from coding.turn_spans import TurnIndex, clip_to_turns
 from coding.types import SegmentFilter, SpeakerRole, Valence
@@ -116,3 +117,17 @@ def test_a_label_only_selection_is_refused_and_leaves_nothing(tmp_path: Path) ->
         with pytest.raises(LabelOnlyError):
             project.execute(CodeSelection(doc, text.index("Moeder"), text.index("Goed"), [code]))
         assert project.segments.query(SegmentFilter()) == []
+
+
+def test_in_vivo_across_turns_is_one_code_on_each_speakers_words(tmp_path: Path) -> None:
+    text = "Interviewer: Hoe was het?\n\nMoeder: Goed, echt goed."
+    project, (doc,) = project_with(tmp_path, ("r.txt", text, {}))
+    with project:
+        pieces = clip_to_turns(text, [(13, 25), (35, len(text))], 20, len(text))
+        project.execute(InVivoCode(doc, pieces[0][0], pieces[-1][1], "het goed", pieces=pieces))
+        segs = project.segments.query(SegmentFilter())
+        assert [(s.text, s.codes) for s in segs] == [("het?", ["het goed"]),
+                                                     ("Goed, echt goed.", ["het goed"])]
+        project.history.undo()
+        assert project.segments.query(SegmentFilter()) == []
+        assert "het goed" not in [c.path for c in project.codes.tree()]

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
+from app.attributes_dialog import AttributesDialog
 from app.memo_editor import MemoDialog
 from app.synthesis import ThemeFragmentModel
 from coding.commands import ApplyCodes, AssignCase
@@ -161,8 +162,6 @@ def test_document_case_and_project_memos(qtbot, window, small: Path) -> None:  #
         "Open gesprek, moeder was kritisch.")
     # The case memo, from the Cases tab of the attributes dialog.
     window.edit_attributes(cases=True)
-    from app.attributes_dialog import AttributesDialog
-
     attributes = window.findChild(AttributesDialog)
     page = attributes.cases
     page.view.setCurrentIndex(page.model.index(0, 0))

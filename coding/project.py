@@ -21,10 +21,12 @@ from coding.attributes import AttributeManager
 from coding.coders import CoderManager, resolve_coder
 from coding.codes import CodeManager, builtin_codebook
 from coding.documents import DocumentManager
+from coding.events import EventManager
 from coding.history import Undoable, UndoStack
 from coding.memos import MemoManager
 from coding.segments import SegmentManager
 from coding.stats import StatsManager
+from coding.survey.manager import SurveyManager
 from coding.types import Changes
 from models.base import utcnow
 from models.schema import ProjectInfo
@@ -46,6 +48,9 @@ class Project:
                                        lambda: self.coder)
         self.stats = StatsManager(store, self.codes, self.attributes, self.documents,
                                   self.segments)
+        self.events = EventManager(store, self.coders, self.attributes, self.documents,
+                                   self.segments, lambda: self.coder)
+        self.surveys = SurveyManager(store, self.attributes)
         self.history: UndoStack[Project] = UndoStack(self)
 
     # -- lifecycle -----------------------------------------------------------------------------

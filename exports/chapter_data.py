@@ -21,6 +21,7 @@ from coding.memo_text import references
 from coding.memos import MemoTarget
 from coding.project import Project
 from coding.stats import EMPTY, CountsTable
+from coding.survey.kinds import respondents_by_kind
 from coding.types import (
     CodeId,
     CodeInfo,
@@ -31,7 +32,13 @@ from coding.types import (
     SpeakerRole,
     Valence,
 )
-from exports.chapter_text import ELLIPSIS, attribution, normalise, trim_quote
+from exports.chapter_text import (
+    ELLIPSIS,
+    attribution,
+    normalise,
+    questionnaire_attribution,
+    trim_quote,
+)
 
 PART_ORDER = (Valence.POSITIEF, Valence.AANDACHTSPUNT, Valence.NEUTRAAL)
 MIN_QUOTE_WORDS = 5  # shorter fragments are only quoted when marked as key quote
@@ -75,6 +82,7 @@ class Section:
     by_compare: dict[str, int]  # compare value -> respondents
     parts: list[Part] = field(default_factory=list)  # fragments coded on this code itself
     children: list[Section] = field(default_factory=list)
+    by_kind: dict[str, int] = field(default_factory=dict)  # interview/questionnaire -> respondents
 
 
 @dataclass
@@ -93,6 +101,7 @@ class ChapterData:
     min_count: int
     respondent_only: bool
     memo_quotes: dict[str, Quote] = field(default_factory=dict)  # fragment GUID -> its quote
+    questionnaires: frozenset[int] = frozenset()  # documents that are questionnaire responses
 
     @property
     def total(self) -> int:
@@ -219,7 +228,12 @@ def gather(project: Project, *, title: str, where: Sequence[tuple[str, str]] = (
                 own[chain[1] if len(chain) > 1 else chain[0]].append(
                     _Fragment(seg, coding.code_id, coding.valence))
 
-    quotes = _QuotePicker(project, numbers, attribution_pattern, respondent_attribute)
+    # Questionnaire responses are counted and attributed apart from interviews (mixed projects).
+    questionnaires = project.surveys.questionnaire_documents() & frozenset(doc_ids)
+    by_kind = respondents_by_kind(project.stats, doc_ids, questionnaires, codes=code_ids,
+                                  respondent_only=respondent_only) if questionnaires else {}
+    quotes = _QuotePicker(project, numbers, attribution_pattern, respondent_attribute,
+                          questionnaires)
     # The memos open their sections; the fragments they refer to are quoted there, so they are
     # reserved before the sections pick their quotes (each fragment is quoted once).
     memos = {c.id: project.memos.get(MemoTarget(code_id=c.id)).strip() for c in codes}
@@ -243,7 +257,8 @@ def gather(project: Project, *, title: str, where: Sequence[tuple[str, str]] = (
                                   if total.by_valence.get(v.value)},
                       by_compare={v: compare_row.by_value[v].documents if compare_row
                                   and v in compare_row.by_value else 0
-                                  for v in compare_totals})
+                                  for v in compare_totals},
+                      by_kind={k.value: n for k, n in by_kind.get(code.id, {}).items()})
         mine = own.get(code.id, [])
         parts = []
         for valence in PART_ORDER:
@@ -276,15 +291,17 @@ def gather(project: Project, *, title: str, where: Sequence[tuple[str, str]] = (
         cases=len(case_values - {""}), coders=sorted({s.coder for s in segments}),
         compare_attribute=compare_attribute if compare_totals else None,
         compare_totals=compare_totals, sections=sections, codebook=codes,
-        min_count=min_count, respondent_only=respondent_only, memo_quotes=memo_quotes)
+        min_count=min_count, respondent_only=respondent_only, questionnaires=questionnaires,
+        memo_quotes=memo_quotes)
 
 
 class _QuotePicker:
     """Chooses quotes: key quotes first, then a spread over respondents, each fragment once."""
 
     def __init__(self, project: Project, numbers: dict[int, int], pattern: str,
-                 respondent_attribute: str) -> None:
+                 respondent_attribute: str, questionnaires: frozenset[int] = frozenset()) -> None:
         self._project = project
+        self._questionnaires = questionnaires
         self._numbers = numbers
         self._pattern = pattern
         self._rattr = respondent_attribute
@@ -319,15 +336,21 @@ class _QuotePicker:
         """Quotes for fragments a memo refers to, by GUID; they are not picked again."""
         out = {}
         for seg in segments:
-            text = self.text_of(seg) or normalise(seg.text)
             self.used.add(seg.id)
-            out[seg.guid] = Quote(
-                segment_id=seg.id, document_id=seg.document_id, text=trim_quote(text),
-                attribution=attribution(self._pattern, seg.attributes,
-                                        self._numbers.get(seg.document_id, 0), self._rattr),
-                valence=seg.codings[0].valence if seg.codings else Valence.NEUTRAAL,
-                key=seg.key_quote)
+            out[seg.guid] = self._quote(
+                seg, self.text_of(seg) or normalise(seg.text),
+                seg.codings[0].valence if seg.codings else Valence.NEUTRAAL)
         return out
+
+    def _quote(self, seg: SegmentInfo, text: str, valence: Valence) -> Quote:
+        """A fragment as the chapter quotes it: trimmed, attributed (questionnaires apart)."""
+        return Quote(
+            segment_id=seg.id, document_id=seg.document_id, text=trim_quote(text),
+            attribution=questionnaire_attribution(seg.attributes, self._rattr)
+            if seg.document_id in self._questionnaires else
+            attribution(self._pattern, seg.attributes,
+                        self._numbers.get(seg.document_id, 0), self._rattr),
+            valence=valence, key=seg.key_quote)
 
     def fill(self, parts: list[Part], frags: list[_Fragment], budget: int) -> None:
         queues: dict[Valence, list[_Fragment]] = {}
@@ -385,9 +408,5 @@ class _QuotePicker:
             if not text or (len(text.split()) < MIN_QUOTE_WORDS and not seg.key_quote):
                 continue
             self.used.add(seg.id)
-            return Quote(
-                segment_id=seg.id, document_id=seg.document_id, text=trim_quote(text),
-                attribution=attribution(self._pattern, seg.attributes,
-                                        self._numbers.get(seg.document_id, 0), self._rattr),
-                valence=valence, key=seg.key_quote)
+            return self._quote(seg, text, valence)
         return None

@@ -22,12 +22,12 @@ TEXT = ("Interviewer: Hoe ging het?\n\n"
 
 
 def _old_project(path: Path) -> dict[str, int]:
-    """A project at revision 0003 whose coders table holds one person under three spellings."""
+    """A project just before 0004 whose coders table holds one person under three spellings."""
     engine = _make_engine(path, readonly=False)
     with engine.begin() as conn:
         cfg = alembic_config()
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0003_nlp_cache")
+        command.upgrade(cfg, "0007_survey")
     with Project(ProjectStore(path, engine, None, readonly=False), coder="Fixture") as p:
         p.codes.add_tree(builtin_codebook())
         doc = p.documents.add_transcript(transcript("r1.txt", TEXT))
@@ -63,6 +63,11 @@ def _old_project(path: Path) -> dict[str, int]:
             s.execute(text("INSERT INTO memos (guid, title, text, code_id, coder_id, created, "
                            "modified) VALUES ('m-1', '', 'Wachten!', :c, 2, '2024-01-01', "
                            "'2024-01-01')"), {"c": code["toegang"]})
+            s.execute(text('INSERT INTO events (guid, document_id, start, "end", coder_id, '
+                           "type_id, moment_kind, approximate, moment_text, memo, created, "
+                           "modified) VALUES ('e-1', :d, :s, :e, 3, 1, 'order', 0, '', '', "
+                           "'2024-01-01', '2024-01-01')"),
+                      {"d": doc, "s": spans["C"][0], "e": spans["C"][1]})
     for extra in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         extra.unlink(missing_ok=True)
     return spans
@@ -89,8 +94,10 @@ def test_migration_merges_duplicate_coders_and_their_fragments(tmp_path: Path) -
             survivor = s.execute(text("SELECT guid FROM coders WHERE name = 'Sanne Jansen'")).one()
             memo_coder = s.execute(text("SELECT c.name FROM memos m JOIN coders c "
                                         "ON c.id = m.coder_id")).scalar()
+            event_coder = s.execute(text("SELECT c.name FROM events e JOIN coders c "
+                                         "ON c.id = e.coder_id")).scalar()
         assert survivor == ("guid-1",)  # the coder already named right keeps its GUID
-        assert memo_coder == "Sanne Jansen"
+        assert memo_coder == event_coder == "Sanne Jansen"
 
 
 def test_one_door_for_names_from_the_core(tmp_path: Path) -> None:

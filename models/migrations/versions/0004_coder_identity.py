@@ -14,7 +14,8 @@ their name (`models.names.coder_name`) and merges coders whose names then coinci
 - a fragment of a duplicate is moved to the survivor; where the survivor already coded exactly
   that span, the two fragments become one: the codes are united (the survivor's valence wins
   where both have a code), a key-quote mark is kept, and two different memos are both kept;
-- memos written by a duplicate are credited to the survivor.
+- memos, help-history events and anything else a duplicate made are credited to the survivor
+  (every other table whose foreign key names `coders`).
 
 Nothing is lost and no coding is doubled. Plain table snapshots, not the live models (STYLE 5).
 """
@@ -41,7 +42,6 @@ segments = sa.table(
 segment_codes = sa.table(
     "segment_codes", sa.column("segment_id", sa.Integer), sa.column("code_id", sa.Integer),
     sa.column("valence", sa.String))
-memos = sa.table("memos", sa.column("coder_id", sa.Integer))
 
 
 def upgrade() -> None:
@@ -90,9 +90,25 @@ def _merge_coder(conn: sa.Connection, duplicate: int, survivor: int) -> None:
         theirs[(doc_id, start, end)] = (twin_id, merged_memo, merged_kq)
         conn.execute(sa.delete(segment_codes).where(segment_codes.c.segment_id == seg_id))
         conn.execute(sa.delete(segments).where(segments.c.id == seg_id))
-    conn.execute(sa.update(memos).where(memos.c.coder_id == duplicate)
-                 .values(coder_id=survivor))
+    for table, column in _other_references(conn):
+        conn.execute(sa.update(table).where(table.c[column] == duplicate)
+                     .values({column: survivor}))
     conn.execute(sa.delete(coders).where(coders.c.id == duplicate))
+
+
+def _other_references(conn: sa.Connection) -> list[tuple[sa.TableClause, str]]:
+    """(table, column) of every foreign key to coders except the segments' (merged above):
+    memos, events (0008_help_history)."""
+    out = []
+    inspector = sa.inspect(conn)
+    for name in inspector.get_table_names():
+        if name == "segments":
+            continue
+        for fk in inspector.get_foreign_keys(name):
+            if fk["referred_table"] == "coders":
+                for column in fk["constrained_columns"]:
+                    out.append((sa.table(name, sa.column(column, sa.Integer)), column))
+    return out
 
 
 def _join_memos(first: str, second: str) -> str:

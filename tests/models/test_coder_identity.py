@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from alembic import command
+from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
 from coding.codes import builtin_codebook
@@ -15,6 +16,9 @@ from coding.types import SegmentFilter, Valence
 from models.store import ProjectStore, _make_engine, alembic_config
 from tests.helpers import project_with, transcript
 
+# The revision this migration follows (the chain is re-pointed as streams land).
+BEFORE = ScriptDirectory.from_config(alembic_config()).get_revision(
+    "0004_coder_identity").down_revision
 TEXT = ("Interviewer: Hoe ging het?\n\n"
         "Moeder: We wachtten zeven maanden. Daarna kwam er een vaste hulpverlener.\n\n"
         "Interviewer: En nu?\n\n"
@@ -27,7 +31,7 @@ def _old_project(path: Path) -> dict[str, int]:
     with engine.begin() as conn:
         cfg = alembic_config()
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0007_survey")
+        command.upgrade(cfg, BEFORE)
     with Project(ProjectStore(path, engine, None, readonly=False), coder="Fixture") as p:
         p.codes.add_tree(builtin_codebook())
         doc = p.documents.add_transcript(transcript("r1.txt", TEXT))

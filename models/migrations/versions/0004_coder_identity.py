@@ -1,7 +1,7 @@
 """coder identity: one coder per person, names in their stored form
 
 Revision ID: 0004_coder_identity
-Revises: 0007_survey
+Revises: 0005_pseudonym_review
 Create Date: 2026-11-24 10:00:00
 
 Before this revision the command line looked a coder up by the name as typed but stored it
@@ -29,7 +29,7 @@ from alembic import op
 from models.names import UNKNOWN_CODER, coder_name
 
 revision: str = "0004_coder_identity"
-down_revision: str | None = "0007_survey"
+down_revision: str | None = "0005_pseudonym_review"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

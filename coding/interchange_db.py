@@ -22,7 +22,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import String, select, type_coerce
+from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from coding.interchange import (
@@ -49,6 +49,7 @@ from coding.interchange_conventions import (
     code_description,
     memos_description,
 )
+from coding.memo_text import QuoteText, flatten, references
 from coding.project import Project
 from coding.pseudonymise.guard import assert_export_safe
 from models.group_models import CodeGroupMember, DocumentGroupMember, Group, GroupKind
@@ -172,14 +173,25 @@ class _Memo:
 
 
 def _memos(s: Session, coders: dict[int, tuple[str, str]]) -> list[_Memo]:
-    return [_Memo(r.guid.upper(), r.title, r.text,
+    """Every memo, its Markdown flattened to readable plain text (REFI-QDA carries no markup);
+    a reference to a fragment becomes the fragment's words in quotation marks."""
+    rows = list(s.execute(select(Memo.guid, Memo.title, Memo.text, Memo.coder_id,
+                                 _stamp(Memo.created).label("created"), Memo.code_id,
+                                 Memo.document_id, Memo.case_id, Memo.start, Memo.end)
+                          .order_by(Memo.id)))
+    wanted = {g for r in rows for g in references(r.text)}
+    quotes: dict[str, str] = {}
+    if wanted:
+        for guid, start, end, text in s.execute(
+                select(Segment.guid, Segment.start, Segment.end, Document.text)
+                .join(Document, Document.id == Segment.document_id)
+                .where(func.lower(Segment.guid).in_(wanted))):
+            quotes[guid.lower()] = f"“{' '.join(text[start:end].split())}”"
+    quote: QuoteText = lambda ref: quotes.get(ref.guid)  # noqa: E731 - one line, one use
+    return [_Memo(r.guid.upper(), r.title, flatten(r.text, quote),
                   coders[r.coder_id][0] if r.coder_id in coders else None,
-                  _second(r.created), r.code_id, r.document_id, r.case_id,
-                  r.start, r.end)
-            for r in s.execute(select(Memo.guid, Memo.title, Memo.text, Memo.coder_id,
-                                      _stamp(Memo.created).label("created"), Memo.code_id,
-                                      Memo.document_id,
-                                      Memo.case_id, Memo.start, Memo.end).order_by(Memo.id))]
+                  _second(r.created), r.code_id, r.document_id, r.case_id, r.start, r.end)
+            for r in rows]
 
 
 def _codes(s: Session, qda: QdaProject, memos: list[_Memo]) -> dict[int, str]:

@@ -30,7 +30,7 @@ from decimal import Decimal
 
 from sqlalchemy import func, insert, select
 
-from coding.documents import count_words, default_role
+from coding.documents import count_words
 from coding.interchange import (
     ImportReport,
     QdaProject,
@@ -49,6 +49,7 @@ from coding.interchange_conventions import (
 from coding.interchange_load_memos import MemoLoader, load_groups
 from coding.interchange_state import LoadResult, LoadState
 from coding.project import Project
+from coding.speaker_roles import guess_role
 from coding.types import TurnLike
 from models.base import utcnow
 from models.errors import ValidationError
@@ -218,7 +219,7 @@ def _new_document(st: LoadState, guid: str, source_name: str, text: str, digest:
         if turn.speaker is not None:
             if turn.speaker not in speakers:
                 sp = Speaker(document_id=doc.id, label=turn.speaker,
-                             role=default_role(turn.speaker))
+                             role=guess_role(turn.speaker))
                 s.add(sp)
                 s.flush()
                 speakers[turn.speaker] = sp.id

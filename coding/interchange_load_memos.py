@@ -26,6 +26,7 @@ from sqlalchemy import insert, select
 from coding.interchange import QdaNote, QdaSelection, QdaSet, derived_guid
 from coding.interchange_conventions import MemoText, parse_description, same_text
 from coding.interchange_state import LoadState
+from coding.memo_text import normalise
 from models.base import utcnow
 from models.group_models import CodeGroupMember, DocumentGroupMember, Group, GroupKind
 from models.schema import (
@@ -47,6 +48,7 @@ class MemoLoader:
         self._code_memos: dict[str, list[MemoText]] = {}
         self._annotations: dict[str, QdaSelection] = {}
         self._texts: dict[_Key, list[str]] = {}
+        self._rows: dict[_Key, Memo] = {}  # the one memo of a project/code/document/case
         self._guids: set[str] = set()
 
     # -- collected while the first half runs ---------------------------------------------------
@@ -63,9 +65,11 @@ class MemoLoader:
     def run(self, codes_only: bool) -> None:
         s = self.st.s
         self._guids = {g.upper() for g in s.scalars(select(Memo.guid))}
-        for m in s.scalars(select(Memo)):
-            self._texts.setdefault((m.code_id, m.document_id, m.case_id, m.start, m.end),
-                                   []).append(m.text)
+        for m in s.scalars(select(Memo).order_by(Memo.id)):
+            key = (m.code_id, m.document_id, m.case_id, m.start, m.end)
+            self._texts.setdefault(key, []).append(m.text)
+            if m.start is None:
+                self._rows.setdefault(key, m)
         if not codes_only:
             for note in self.st.qda.notes:
                 self._note(note)
@@ -104,18 +108,33 @@ class MemoLoader:
 
     def _add(self, key: _Key, note: QdaNote | MemoText, guid: str, coder: int | None,
              where: str) -> int:
+        """Store a memo on ``key``; a target already holding one gets this text added to it
+        (a project, code, document or case has one memo in Duiding). Returns 1 when placed."""
         title = note.name if isinstance(note, QdaNote) else note.title
-        text = note.text
-        if guid.upper() in self._guids or any(same_text(text, t)
+        text = normalise(note.text)
+        if not text:
+            return 0
+        flat = " ".join(text.split())
+        if guid.upper() in self._guids or any(flat in " ".join(t.split())
                                               for t in self._texts.get(key, [])):
             return 1  # there already
-        when = (note.created if isinstance(note, QdaNote) else None) or utcnow()
-        code_id, document_id, case_id, start, end = key
-        self.st.s.add(Memo(guid=guid.lower(), title=title, text=text, coder_id=coder,
-                           code_id=code_id, document_id=document_id, case_id=case_id,
-                           start=start, end=end, created=when, modified=when))
-        self._guids.add(guid.upper())
-        self._texts.setdefault(key, []).append(text)
+        row = self._rows.get(key)
+        if row is not None:
+            block = f"**{title}**\n\n{text}" if title and title != row.title else text
+            row.text = normalise(f"{row.text}\n\n{block}")
+            row.modified = utcnow()
+            self._texts[key] = [row.text]
+        else:
+            when = (note.created if isinstance(note, QdaNote) else None) or utcnow()
+            code_id, document_id, case_id, start, end = key
+            row = Memo(guid=guid.lower(), title=title, text=text, coder_id=coder,
+                       code_id=code_id, document_id=document_id, case_id=case_id,
+                       start=start, end=end, created=when, modified=when)
+            self.st.s.add(row)
+            self._guids.add(guid.upper())
+            self._texts.setdefault(key, []).append(text)
+            if start is None:
+                self._rows[key] = row
         self.st.result.memos += 1
         self.st.report.memos[where] += 1
         return 1

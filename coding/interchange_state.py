@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from coding.coders import coder_name
 from coding.interchange import ImportReport, QdaProject, derived_guid
 from coding.project import Project
 from coding.types import TurnLike
@@ -70,7 +71,7 @@ class LoadState:
         if guid in self.coders:
             return self.coders[guid]
         row = self.s.scalar(select(Coder).where(func.upper(Coder.guid) == guid))
-        name = " ".join(name.split()) or f"gebruiker {guid[:8].lower()}"
+        name = coder_name(name) or f"gebruiker {guid[:8].lower()}"
         if row is None:
             row = self.s.scalar(select(Coder).where(Coder.name == name))
         if row is None:

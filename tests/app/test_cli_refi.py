@@ -152,13 +152,15 @@ def test_codebook_round_trip_keeps_definitions_memos_folders_and_code_groups(
     out = tmp_path / "codeboek.qdc"
     assert main(["export", "qdc", str(source), str(out), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["sets"] == 1
+    assert "**" not in out.read_text(encoding="utf-8")
     target = tmp_path / "doel.duiding"
     assert main(["import-qdpx", str(out), str(target)]) == 0
     assert main(["import-qdpx", str(out), str(target)]) == 0  # twice: nothing doubled
     with Project.open(target) as p:
         back = p.codes.by_path("toegang")
         assert back.definition == definition and not back.is_codable
+        # Markdown is flattened for other tools: the memo comes back as readable plain text.
         assert [(m.title, m.text) for m in p.memos.list()] == [("Analyse",
-                                                                 "Let op de **wachtlijst**.")]
+                                                                 "Let op de wachtlijst.")]
         assert p.groups.names_by_member(GroupKind.CODE) == {
             p.codes.by_path("toegang/wachttijd").id: ["Kernthema's"]}

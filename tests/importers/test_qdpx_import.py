@@ -163,7 +163,8 @@ def test_pre_1_0_project_keeps_memo_texts_their_targets_and_folders(tmp_path: Pa
         assert segment.memo.split("\n\n") == ["Sleutelcitaat.",
                                               "Citaatnotitie: Tekst van notitie 52.",
                                               "Coderingsnotitie: Twijfel over de code."]
-        assert memos[""].text == "Interview met een ouder."  # the source's description
+        # The source's description joins the document's one memo.
+        assert memos["Documentnotitie"].text == "Tekst van notitie 54.\n\nInterview met een ouder."
     dropped = {(g.kind, g.reason): (g.count, g.names) for g in done.report.dropped()}
     assert dropped[("note", "empty_text")] == (1, ("Bibliotheeknotitie",))
     assert dropped[("note reference", "target_missing")][0] == 1
@@ -260,3 +261,26 @@ def test_two_users_with_one_name_coding_one_span_make_one_fragment(tmp_path: Pat
         (segment,) = p.segments.query()
         assert segment.text == "moest" and sorted(segment.codes) == ["nazorg", "toegang"]
     assert done.result.coders == 1
+
+
+def test_several_memos_on_one_document_become_its_one_memo(tmp_path: Path) -> None:
+    notes = "".join(f'<Note guid="{_g(60 + i)}" name="{name}"><PlainTextContent>{text}'
+                    f'</PlainTextContent></Note>'
+                    for i, (name, text) in enumerate([("Eerste indruk", "Rustig gesprek."),
+                                                      ("Later", "Moeder twijfelde.")]))
+    links = "".join(f'<Link guid="{_g(70 + i)}" originGUID="{_g(60 + i)}" '
+                    f'targetGUID="{_g(10)}"/>' for i in range(2))
+    body = (f'<Sources><TextSource guid="{_g(10)}" name="a.txt" '
+            f'plainTextPath="internal://{_g(10)}.txt"><Description>Rustig gesprek.</Description>'
+            f'</TextSource></Sources><Notes>{notes}</Notes><Links>{links}</Links>')
+    path = qdpx_file(tmp_path, project_qde(body, origin="NVivo 14"),
+                     {f"sources/{_g(10)}.txt": TEXT.encode()})
+    done = import_qdpx_file(path, tmp_path / "memo.duiding")
+    with Project.open(done.project) as p:
+        (memo,) = p.memos.list()
+        assert memo.title == "Eerste indruk"
+        assert memo.text == "Rustig gesprek.\n\n**Later**\n\nMoeder twijfelde."
+    assert done.report.memos == {"document": 2}
+    import_qdpx_file(path, done.project)
+    with Project.open(done.project) as p:
+        assert [m.text for m in p.memos.list()] == [memo.text]

@@ -1,7 +1,7 @@
 """interchange sets: code and document groups, non-codable codes, memos on a span
 
 Revision ID: 0006_interchange_sets
-Revises: 0005_pseudonym_review
+Revises: 0004_coder_identity
 Create Date: 2026-11-24 10:00:00
 
 REFI-QDA exchange without loss (issues 18 and 22): ``<Sets>`` become code groups and document
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0006_interchange_sets"
-down_revision: str | None = "0005_pseudonym_review"
+down_revision: str | None = "0004_coder_identity"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -38,6 +38,7 @@ class CodingController(QObject):
         self._shortcut_actions: list[QAction] = []
         self._shortcut_host: QWidget | None = None
         self._incremental = False
+        self._turns: list[tuple[int, int]] = []
         ctx.changed.connect(self._on_changed)
         ctx.project_changed.connect(self._on_project)
         ctx.coder_changed.connect(lambda _name: self.refresh_segments())
@@ -62,6 +63,7 @@ class CodingController(QObject):
         text = p.documents.text(doc_id)
         turns = [(t.start, t.end) for t in p.documents.turns(doc_id)]
         self.document_id = doc_id
+        self._turns = turns
         self.view.show_document(text, turns, self._visible_segments())
         self.document_opened.emit(doc_id)
 
@@ -85,6 +87,9 @@ class CodingController(QObject):
             self.view.set_segments(self._visible_segments())
 
     def _on_changed(self, changes: Changes) -> None:
+        """What the screen shows is what the project holds: a change to the open document's
+        text or turns (pseudonymisation and its undo, another process's write) re-shows the
+        document; a change to its codings or to the codebook (names, colours) re-reads them."""
         if changes.codes:
             self._reload_codes()
         if self.document_id is None:
@@ -94,11 +99,35 @@ class CodingController(QObject):
             if p is not None and self.document_id not in {d.id for d in p.documents.list()}:
                 self._on_project_document_gone()
                 return
-        if self.document_id in changes.segments and not self._incremental:
+            if self._reload_text():
+                return
+        if (self.document_id in changes.segments or changes.codes) and not self._incremental:
             self.refresh_segments()
+
+    def _reload_text(self) -> bool:
+        """Re-show the open document when its stored text or turns differ from what is shown,
+        keeping the scroll position and the highlighted fragment; True when it did."""
+        p = self.ctx.project
+        doc_id = self.document_id
+        if p is None or doc_id is None:
+            return False
+        text = p.documents.text(doc_id)
+        turns = [(t.start, t.end) for t in p.documents.turns(doc_id)]
+        if text == self.view.text and turns == self._turns:
+            return False
+        scroll = self.view.verticalScrollBar().value()
+        highlighted = self.view.highlighted_segment
+        self._turns = turns
+        self.view.show_document(text, turns, self._visible_segments())
+        self.view.verticalScrollBar().setValue(scroll)
+        if highlighted is not None and any(s.id == highlighted for s in self.view.segments):
+            self.view.highlight_segment(highlighted)
+        self.document_opened.emit(doc_id)  # the title shows the new word count
+        return True
 
     def _on_project_document_gone(self) -> None:
         self.document_id = None
+        self._turns = []
         self.view.show_document("", [])
         self.document_opened.emit(None)
 

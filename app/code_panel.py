@@ -121,8 +121,11 @@ class CodeTreePanel(QWidget):
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(36)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        count_width = max(header.fontMetrics().horizontalAdvance(" Frag. ") + 12,
+                          self.view.fontMetrics().horizontalAdvance("00000") + 12)
+        for col in (1, 2):  # narrow and fixed: the names keep the room (no "to…", "aa…")
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(col, count_width)
         self.view.selectionModel().selectionChanged.connect(
             lambda *_: self.selection_changed.emit(self.selected()))
         self.model.rename_handler = self.rename

@@ -16,14 +16,14 @@ from app.context import ProjectContext
 from app.labels import valence_label
 from app.stripes import Bar
 from app.transcript_view import TranscriptView
-from coding.commands import ApplyCodes, Command, EditSegment, InVivoCode, RemoveCoding
+from coding.commands import ApplyCodes, Command, EditSegment, InVivoCode, Macro, RemoveCoding
 from coding.segments import snap_to_words
 from coding.types import Changes, CodeId, CodeInfo, DocumentId, SegmentId, SegmentInfo, Valence
 
 
 class CodingController(QObject):
     document_opened = Signal(object)  # DocumentId | None
-    segment_selected = Signal(object)  # SegmentId
+    segment_selected = Signal(object)  # SegmentId | None: the fragment the toolbar shows
 
     def __init__(self, ctx: ProjectContext, view: TranscriptView,
                  selected_codes: Callable[[], list[CodeId]] = list,
@@ -45,6 +45,9 @@ class CodingController(QObject):
         view.context_menu_requested.connect(self.show_context_menu)
         view.codes_dropped.connect(lambda ids: self.apply_codes([CodeId(i) for i in ids]))
         view.bar_clicked.connect(lambda bar: self.segment_selected.emit(bar.segment_id))
+        view.segment_clicked.connect(
+            lambda seg: self.segment_selected.emit(seg.id if seg is not None else None))
+        view.valence_key.connect(self.set_fragment_valence)
 
     # -- documents -----------------------------------------------------------------------------
 
@@ -71,8 +74,17 @@ class CodingController(QObject):
                 segment_id: SegmentId | None = None) -> None:
         self.open_document(doc_id)
         self.view.select_cp(start, end)
-        self.view.highlight_segment(segment_id)
+        self.select_segment(segment_id)
         self.view.setFocus()
+
+    def select_segment(self, segment_id: SegmentId | None) -> None:
+        """Make a fragment the selected one (highlighted; its valence on the toolbar)."""
+        self.view.highlight_segment(segment_id)
+        self.segment_selected.emit(segment_id)
+
+    def selected_segment(self) -> SegmentInfo | None:
+        sid = self.view.highlighted_segment
+        return next((s for s in self.view.segments if s.id == sid), None)
 
     def _visible_segments(self) -> list[SegmentInfo]:
         p = self.ctx.project
@@ -195,6 +207,7 @@ class CodingController(QObject):
         assert p is not None
         self.view.highlighted_segment = cmd.segment_id
         self.view.replace_segments([p.segments.get(cmd.segment_id)])
+        self.segment_selected.emit(cmd.segment_id)  # the new fragment's valence is on show
         return cmd.segment_id
 
     def in_vivo(self, parent_id: CodeId | None = None) -> SegmentId | None:
@@ -208,7 +221,7 @@ class CodingController(QObject):
                          coder=self.ctx.coder or None)
         if self.ctx.run(cmd, parent=self.view) is None:
             return None
-        self.view.highlight_segment(cmd.segment_id)
+        self.select_segment(cmd.segment_id)
         return cmd.segment_id
 
     def _push(self, cmd: Command) -> bool:
@@ -235,6 +248,20 @@ class CodingController(QObject):
             return False
         assert self.document_id is not None
         return self._push(EditSegment(self.document_id, segment_id, valence=(code_id, valence)))
+
+    def set_fragment_valence(self, valence: Valence) -> bool:
+        """The selected fragment gets this valence for every code it has: one step (the
+        toolbar's buttons and the keys + − 0)."""
+        seg = self.selected_segment()
+        if seg is None or not self._guard():
+            return False
+        edits: list[Command] = [EditSegment(seg.document_id, seg.id, valence=(c.code_id, valence))
+                                for c in seg.codings if c.valence != valence]
+        if not edits:
+            return False
+        command = edits[0] if len(edits) == 1 else Macro("set_valence", edits)
+        command.detail = f"{', '.join(c.path for c in seg.codings)} → {valence_label(valence)}"
+        return self._push(command)
 
     def set_key_quote(self, segment_id: SegmentId, on: bool) -> bool:
         if not self._guard():

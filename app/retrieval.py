@@ -1,64 +1,47 @@
 """Retrieval: every fragment of the selected code(s), with document, speaker and attributes,
-filtered by attribute values, case, coder and valence; and a text search with keywords in context.
+filtered by attribute values, case, coder and valence. Double-clicking a fragment emits
+`jump_requested(document_id, start, end, segment_id)`.
 
-Search modes are pluggable: `register_search_mode("lemma", label, fn)` adds a mode (the NLP
-engineer's lemma search through `coding.nlp`); `fn(project, query)` returns hits with
-`document_id, document, start, end, match, left, right, speaker`. Double-clicking a fragment or a
-hit emits `jump_requested(document_id, start, end, segment_id | None)`.
+Searching the transcripts is the search panel's (app/panels/search.py, Ctrl+F), the one search
+that can also code its hits; this dock had a second, weaker one until students asked why.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app.context import ProjectContext
 from app.labels import valence_label
-from coding.project import Project
-from coding.text_search import find_text
 from coding.types import Changes, CodeId, SegmentFilter, SegmentInfo, Valence
 
 Index = QModelIndex | QPersistentModelIndex
-SearchFn = Callable[[Project, str], Sequence[Any]]
-SEARCH_MODES: dict[str, tuple[Callable[[], str], SearchFn]] = {}
-
-
-def register_search_mode(key: str, label: Callable[[], str], fn: SearchFn) -> None:
-    """Add a search mode to the retrieval panel (label is a callable so it is translated late)."""
-    SEARCH_MODES[key] = (label, fn)
-
-
-register_search_mode("text", lambda: QCoreApplication.translate("Retrieval", "Text"),
-                     lambda project, query: find_text(project, query))
 
 
 class SegmentTableModel(QAbstractTableModel):
-    """Fragments as rows: document, speaker, codes, valence, coder, text, then attributes."""
+    """Fragments as rows: document, fragment text, codes, valence, speaker, coder, then the
+    attributes. The text comes second so it is never squeezed behind the other columns."""
 
+    DOCUMENT, TEXT, CODES, VALENCE, SPEAKER, CODER = range(6)
     FIXED = 6
 
     def __init__(self, parent: object = None) -> None:
@@ -84,23 +67,28 @@ class SegmentTableModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         seg, col = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.TEXT:
+            text = " ".join(seg.text.split())
+            if seg.memo:
+                text += "\n\n" + self.tr("Memo: {memo}").format(memo=seg.memo)
+            return text
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if col == 0:
+            if col == self.DOCUMENT:
                 return seg.document
-            if col == 1:
-                return seg.speaker or ""
-            if col == 2:
+            if col == self.TEXT:
+                text = " ".join(seg.text.split())[:300]
+                return f"✎ {text}" if seg.memo else text  # a fragment memo is never hidden
+            if col == self.CODES:
                 return ", ".join(seg.codes)
-            if col == 3:
+            if col == self.VALENCE:
                 return ", ".join(dict.fromkeys(valence_label(c.valence) for c in seg.codings))
-            if col == 4:
+            if col == self.SPEAKER:
+                return seg.speaker or ""
+            if col == self.CODER:
                 return seg.coder
-            if col == 5:
-                text = " ".join(seg.text.split())
-                return text if role == Qt.ItemDataRole.ToolTipRole else text[:300]
             if col - self.FIXED < len(self._attrs):
                 return seg.attributes.get(self._attrs[col - self.FIXED], "")
-        if role == Qt.ItemDataRole.DecorationRole and col == 2 and seg.codings:
+        if role == Qt.ItemDataRole.DecorationRole and col == self.CODES and seg.codings:
             return QColor(seg.codings[0].colour)
         if role == Qt.ItemDataRole.UserRole:
             return seg.id
@@ -111,52 +99,10 @@ class SegmentTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         if section < self.FIXED:
-            return (self.tr("Document"), self.tr("Speaker"), self.tr("Codes"), self.tr("Valence"),
-                    self.tr("Coder"), self.tr("Fragment"))[section]
+            return (self.tr("Document"), self.tr("Fragment"), self.tr("Codes"),
+                    self.tr("Valence"), self.tr("Speaker"), self.tr("Coder"))[section]
         if section < self.columnCount():
             return self._attrs[section - self.FIXED]
-        return None
-
-
-class HitTableModel(QAbstractTableModel):
-    """Search hits, keywords in context: document, speaker, left, match, right."""
-
-    def __init__(self, parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
-        self._hits: list[Any] = []
-
-    def set_hits(self, hits: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self._hits = list(hits)
-        self.endResetModel()
-
-    def hit(self, row: int) -> Any:
-        return self._hits[row] if 0 <= row < len(self._hits) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._hits)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else 5
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._hits):
-            return None
-        hit, col = self._hits[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (hit.document, getattr(hit, "speaker", None) or "", hit.left, hit.match,
-                    hit.right)[col]
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == 2:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and col == 3:
-            return QColor("#b71c1c")
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Document"), self.tr("Speaker"), self.tr("Before"), self.tr("Match"),
-                    self.tr("After"))[section]
         return None
 
 
@@ -177,16 +123,16 @@ def _table(model: QAbstractTableModel, name: str) -> QTableView:
 class RetrievalPanel(QWidget):
     jump_requested = Signal(object, int, int, object)  # DocumentId, start, end, SegmentId|None
 
+    TEXT_MIN = 320  # the fragment column never gets narrower than this (it scrolls instead)
+
     def __init__(self, ctx: ProjectContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("retrievalPanel")
         self.ctx = ctx
         self.code_ids: list[CodeId] = []
         self.segments = SegmentTableModel(self)
-        self.hits = HitTableModel(self)
-        self.tabs = QTabWidget()
-        # fragments tab
         self.title = QLabel()
+        self.title.setObjectName("retrievalTitle")
         self.attribute = QComboBox()
         self.attribute.setObjectName("attributeFilterName")
         self.value = QComboBox()
@@ -199,48 +145,33 @@ class RetrievalPanel(QWidget):
         for w in (self.value, self.case, self.coder, self.valence):
             w.currentIndexChanged.connect(self.refresh)
         self.key_only.toggled.connect(self.refresh)
+        # The first item of each filter says what it filters ("all coders"): no labels beside
+        # them, so the row fits under a transcript on a laptop screen.
+        for box, text, tip in (
+                (self.attribute, self.tr("any attribute"), self.tr("Filter by an attribute")),
+                (self.case, self.tr("all cases"), self.tr("Filter by case (family)")),
+                (self.coder, self.tr("all coders"), self.tr("Filter by coder")),
+                (self.valence, self.tr("all valences"), self.tr("Filter by valence"))):
+            box.setProperty("anyText", text)
+            box.setToolTip(tip)
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.value.setToolTip(self.tr("The attribute's value"))
+        self.title.setMinimumWidth(self.title.fontMetrics().horizontalAdvance("0000 fragmenten"))
         filters = QHBoxLayout()
         filters.addWidget(self.title, 1)
-        for label, w in ((self.tr("Attribute"), self.attribute), ("=", self.value),
-                         (self.tr("Case"), self.case), (self.tr("Coder"), self.coder),
-                         (self.tr("Valence"), self.valence)):
-            filters.addWidget(QLabel(label))
+        filters.addWidget(self.attribute)
+        filters.addWidget(QLabel("="))
+        filters.addWidget(self.value)
+        for w in (self.case, self.coder, self.valence):
             filters.addWidget(w)
         filters.addWidget(self.key_only)
         self.table = _table(self.segments, "retrievalTable")
         self.table.doubleClicked.connect(self._jump_segment)
-        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        page = QWidget()
-        lay = QVBoxLayout(page)
-        lay.setContentsMargins(2, 2, 2, 2)
-        lay.addLayout(filters)
-        lay.addWidget(self.table)
-        self.tabs.addTab(page, self.tr("Fragments"))
-        # search tab
-        self.query = QLineEdit()
-        self.query.setObjectName("searchBox")
-        self.query.setPlaceholderText(self.tr("Search the transcripts…"))
-        self.query.setClearButtonEnabled(True)
-        self.query.returnPressed.connect(self.search)
-        self.mode = QComboBox()
-        self.hit_count = QLabel()
-        self.hit_table = _table(self.hits, "hitTable")
-        self.hit_table.doubleClicked.connect(self._jump_hit)
-        self.hit_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.hit_table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        spage = QWidget()
-        slay = QVBoxLayout(spage)
-        slay.setContentsMargins(2, 2, 2, 2)
-        row = QHBoxLayout()
-        row.addWidget(self.query, 1)
-        row.addWidget(self.mode)
-        row.addWidget(self.hit_count)
-        slay.addLayout(row)
-        slay.addWidget(self.hit_table)
-        self.tabs.addTab(spage, self.tr("Search"))
+        self.table.horizontalHeader().setStretchLastSection(False)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.tabs)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addLayout(filters)
+        layout.addWidget(self.table)
         ctx.project_changed.connect(self._reload_filters)
         ctx.changed.connect(self._on_changed)
         self._loading = False
@@ -253,12 +184,11 @@ class RetrievalPanel(QWidget):
     def _reload_filters(self) -> None:
         self._loading = True
         p = self.ctx.project
-        any_text = self.tr("(all)")
 
         def fill(box: QComboBox, items: Sequence[tuple[str, object]]) -> None:
             current = box.currentData()
             box.clear()
-            box.addItem(any_text, None)
+            box.addItem(box.property("anyText"), None)
             for text, data in items:
                 box.addItem(text, data)
             ix = box.findData(current)
@@ -268,9 +198,6 @@ class RetrievalPanel(QWidget):
         fill(self.case, [(name, cid) for cid, name, _docs in (p.attributes.cases() if p else [])])
         fill(self.coder, [(n, n) for n in (p.coders.names() if p else [])])
         fill(self.valence, [(valence_label(v), v.value) for v in Valence])
-        self.mode.clear()
-        for key, (label, _fn) in SEARCH_MODES.items():
-            self.mode.addItem(label(), key)
         self._loading = False
         self._fill_values()
 
@@ -280,7 +207,7 @@ class RetrievalPanel(QWidget):
         was = self._loading
         self._loading = True
         self.value.clear()
-        self.value.addItem(self.tr("(all)"), None)
+        self.value.addItem(self.tr("any value"), None)
         if p is not None and name:
             for v in p.attributes.values(name):
                 self.value.addItem(v, v)
@@ -316,9 +243,23 @@ class RetrievalPanel(QWidget):
             return
         rows = p.segments.query(self.current_filter())
         self.segments.set_segments(rows, p.attributes.names())
-        for col in (0, 1, 2, 3, 4):
-            self.table.resizeColumnToContents(col)  # precision-limited: see _table()
+        for col in range(self.segments.columnCount()):
+            if col != SegmentTableModel.TEXT:
+                self.table.resizeColumnToContents(col)  # precision-limited: see _table()
+        self._fit_text_column()
         self.title.setText(self.tr("%n fragment(s)", "", len(rows)))
+
+    def _fit_text_column(self) -> None:
+        """The fragment text takes the room the other columns leave, never less than
+        TEXT_MIN: a narrow dock scrolls sideways instead of cutting the text to 'Ik w…'."""
+        others = sum(self.table.columnWidth(c) for c in range(self.segments.columnCount())
+                     if c != SegmentTableModel.TEXT)
+        room = self.table.viewport().width() - others
+        self.table.setColumnWidth(SegmentTableModel.TEXT, max(self.TEXT_MIN, room))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_text_column()
 
     def _on_changed(self, changes: Changes) -> None:
         # Coalesced and deferred: the transcript (where the user is looking) updates first;
@@ -335,24 +276,7 @@ class RetrievalPanel(QWidget):
         elif changes.segments:
             self.refresh()
 
-    def search(self) -> None:
-        p = self.ctx.project
-        key = self.mode.currentData() or "text"
-        if p is None or key not in SEARCH_MODES:
-            return
-        hits = SEARCH_MODES[key][1](p, self.query.text())
-        self.hits.set_hits(hits)
-        self.hit_count.setText(self.tr("%n hit(s)", "", len(hits)))
-        for col in (0, 1, 3):
-            self.hit_table.resizeColumnToContents(col)
-        self.tabs.setCurrentIndex(1)
-
     def _jump_segment(self, index: QModelIndex) -> None:
         seg = self.segments.segment(index.row())
         if seg is not None:
             self.jump_requested.emit(seg.document_id, seg.start, seg.end, seg.id)
-
-    def _jump_hit(self, index: QModelIndex) -> None:
-        hit = self.hits.hit(index.row())
-        if hit is not None:
-            self.jump_requested.emit(hit.document_id, hit.start, hit.end, None)

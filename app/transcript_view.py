@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QFont,
     QHelpEvent,
+    QKeyEvent,
     QResizeEvent,
     QTextCharFormat,
     QTextCursor,
@@ -32,9 +33,11 @@ from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdi
 
 from app.offsets import OffsetMap
 from app.stripes import Bar, StripeArea, StripeModel
-from coding.types import SegmentInfo
+from coding.types import SegmentInfo, Valence
 
 CODE_MIME = "application/x-duiding-code-ids"
+VALENCE_KEYS = {"+": Valence.POSITIEF, "-": Valence.AANDACHTSPUNT,
+                "−": Valence.AANDACHTSPUNT, "0": Valence.NEUTRAAL}
 _TIMESTAMP = re.compile(r"[\[(]?\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?[\])]?(?:\s*-->\s*"
                         r"\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?)?")
 
@@ -91,6 +94,9 @@ class TranscriptView(QPlainTextEdit):
     bar_clicked = Signal(object)  # Bar (the fragment is selected already)
     context_menu_requested = Signal(QPoint, int)  # global position, code-point offset under it
     codes_dropped = Signal(list)  # code ids dropped onto the current selection
+    valence_key = Signal(object)  # Valence: + − 0 pressed (for the selected fragment)
+    segment_clicked = Signal(object)  # the innermost fragment under a plain click, or None
+    segments_changed = Signal()  # the shown codings were replaced (after a change)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,6 +122,7 @@ class TranscriptView(QPlainTextEdit):
         self._selection_bg: dict[int, QColor] = {}
         self.highlighted_segment: int | None = None
         self.updateRequest.connect(lambda *_: self.stripes.update())
+        self.cursorPositionChanged.connect(self._on_cursor)
         self._sync_margin()
         self.setPlaceholderText(self.tr("Open a document from the list to start coding."))
 
@@ -168,9 +175,13 @@ class TranscriptView(QPlainTextEdit):
                 bars.append(Bar(seg.id, c.code_id, c.path.rsplit("/", 1)[-1], c.path, c.colour,
                                 qs, qe, c.valence, seg.coder, seg.memo, seg.key_quote))
         self.stripe_model.set_bars(bars)
+        if self.highlighted_segment is not None and all(
+                s.id != self.highlighted_segment for s in self._segments):
+            self.highlighted_segment = None  # the fragment went (removed, undone)
         self._apply_selections()
         self._sync_margin()
         self.stripes.update()
+        self.segments_changed.emit()
 
     def replace_segments(self, changed: Sequence[SegmentInfo], removed: Sequence[int] = ()
                          ) -> None:
@@ -245,6 +256,21 @@ class TranscriptView(QPlainTextEdit):
     def segments_at(self, cp: int) -> list[SegmentInfo]:
         return [s for s in self._segments if s.start <= cp < s.end]
 
+    def innermost_at(self, cp: int) -> SegmentInfo | None:
+        """The shortest fragment at a position: what a click there means."""
+        found = self.segments_at(cp)
+        return min(found, key=lambda s: (s.end - s.start, s.id)) if found else None
+
+    def _on_cursor(self) -> None:
+        """A plain click (no selection) selects the fragment under it, as a stripe click does."""
+        cursor = self.textCursor()
+        if cursor.hasSelection() or not self._segments:
+            return
+        seg = self.innermost_at(self.offsets.to_cp(cursor.position()))
+        if (seg.id if seg else None) != self.highlighted_segment:
+            self.highlight_segment(seg.id if seg else None)
+            self.segment_clicked.emit(seg)
+
     def cp_at(self, viewport_pos: QPoint) -> int:
         return self.offsets.to_cp(self.cursorForPosition(viewport_pos).position())
 
@@ -282,6 +308,17 @@ class TranscriptView(QPlainTextEdit):
                 QToolTip.hideText()
             return True
         return super().viewportEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        mods = event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                    | Qt.KeyboardModifier.AltModifier
+                                    | Qt.KeyboardModifier.MetaModifier)
+        valence = VALENCE_KEYS.get(event.text())
+        if valence is not None and not mods:
+            event.accept()
+            self.valence_key.emit(valence)
+            return
+        super().keyPressEvent(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
         self.context_menu_requested.emit(event.globalPos(), self.cp_at(event.pos()))

@@ -51,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.gui_main import gui_arguments, run_gui
 
         if gui_arguments(argv) is not None:
-            return run_gui(argv)
+            return run_gui(argv, exit_process=True)
         if first is not None:
             print(f"duiding: unknown command {first!r}" + _did_you_mean(first), file=sys.stderr)
             return 2

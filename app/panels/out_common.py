@@ -253,6 +253,17 @@ class CodeChooser(QDialog):
         return [cid for cid, _path in self.tree.checked()]
 
 
+def install_view(host: Any, view: QWidget, title: str, action_text: str, name: str) -> QAction:
+    """An analysis view as a central tab (`host.add_view`), opened from the Analysis menu."""
+    opener = host.add_view(view, title)
+    menu = host.menu("analysis")
+    menu.menuAction().setVisible(True)
+    action = menu.addAction(action_text)
+    action.setObjectName(name)
+    action.triggered.connect(opener)
+    return action
+
+
 def file_action(host: Any, text: str, name: str) -> QAction:
     """An action in the File menu, placed before its last group (Close project / Quit)."""
     menu = host.menu("file")

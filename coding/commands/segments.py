@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 
 from coding import rows
+from coding.codes import IN_VIVO, IN_VIVO_DEFINITION
 from coding.commands.base import Command
 from coding.commands.codebook import AddCode
 from coding.project import Project
@@ -138,7 +139,11 @@ class EditSegment(_SegmentEdit):
 
 
 class InVivoCode(Command):
-    """A new code named by the selected words, applied to them: one transaction, one undo step."""
+    """A new code named by the selected words, applied to them: one transaction, one undo step.
+
+    Without a parent it gathers under the top-level "In vivo" code (created on first use, and
+    removed again by the undo that created it): in-vivo codes are raw material, not themes,
+    and the chapter leaves them out until the researcher moves one into a theme."""
 
     kind = "in_vivo"
 
@@ -149,12 +154,29 @@ class InVivoCode(Command):
         self.doc_id, self.start, self.end = doc_id, start, end
         self.valence, self.coder = valence, coder
         self.add = AddCode(name, parent_id, colour=colour)
+        self.folder: AddCode | None = None  # the In vivo parent, when this command created it
+        self._placed = parent_id is not None
         self.apply: ApplyCodes | None = None
         self.detail = name
 
     def do(self, p: Project) -> Changes:
         with p.store.write():
-            changes = self.add.do(p)
+            changes = Changes()
+            if not self._placed:
+                root = next((c for c in p.codes.tree() if c.parent_id is None
+                             and c.name.casefold() == IN_VIVO.casefold()), None)
+                if root is None:
+                    self.folder = AddCode(IN_VIVO, None, colour="#8e6c8a",
+                                          definition=IN_VIVO_DEFINITION)
+                    changes = self.folder.do(p)
+                    assert self.folder.code_id is not None
+                    self.add.parent_id = self.folder.code_id
+                else:
+                    self.add.parent_id = root.id
+                self._placed = True
+            elif self.folder is not None:  # redo: the parent this command created comes back
+                changes = self.folder.do(p)
+            changes = changes | self.add.do(p)
             if self.apply is None:
                 assert self.add.code_id is not None
                 self.apply = ApplyCodes(self.doc_id, self.start, self.end, [self.add.code_id],
@@ -164,8 +186,10 @@ class InVivoCode(Command):
     def undo(self, p: Project) -> Changes:
         assert self.apply is not None
         with p.store.write():
-            changes = self.apply.undo(p)
-            return changes | self.add.undo(p)
+            changes = self.apply.undo(p) | self.add.undo(p)
+            if self.folder is not None:
+                changes = changes | self.folder.undo(p)
+            return changes
 
     @property
     def code_id(self) -> CodeId:

@@ -7,10 +7,11 @@ from pathlib import Path
 from app.attributes_dialog import AttributeTableModel
 from app.code_tree import CodeTreeModel
 from app.document_list import DocumentListModel
-from app.retrieval import HitTableModel, SegmentTableModel
+from app.panels.search import HitModel
+from app.retrieval import SegmentTableModel
 from coding.commands import AddCode, ApplyCodes, DeleteCode, MergeCodes, MoveCode
 from coding.project import Project
-from coding.text_search import find_text
+from coding.nlp.service import search_project
 from coding.types import DocumentId, SegmentFilter
 from tests.app.conftest import TRANSCRIPT, import_files
 
@@ -86,8 +87,8 @@ def test_retrieval_and_attribute_models(qtmodeltester, tmp_path: Path) -> None:
     segs.set_segments(p.segments.query(SegmentFilter()), p.attributes.names())
     qtmodeltester.check(segs)
     assert segs.rowCount() == 1
-    hits = HitTableModel()
-    hits.set_hits(find_text(p, "wachtlijst"))
+    hits = HitModel()
+    hits.set_hits(search_project(p, "wachtlijst"))
     qtmodeltester.check(hits)
     assert hits.rowCount() == 2  # once in each document
     pushed = []

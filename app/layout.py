@@ -14,13 +14,20 @@ same on request.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QByteArray, QSettings, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar, QTabWidget, QWidget
 
+log = logging.getLogger(__name__)
+
 Opener = Callable[[], None]
+
+# 2: analysis views are central tabs and tools dock under the transcript; a layout saved by
+# version 1 (which squeezed the Codes dock) is not restored.
+STATE_VERSION = 2
 
 CENTRAL_MIN_WIDTH = 360  # below this the transcript (or a view) is unreadable
 CENTRAL_MIN_HEIGHT = 200
@@ -103,3 +110,55 @@ def layout_problems(window: QMainWindow) -> list[str]:
             problems.append(f"{dock.objectName()} is {content.width()} px wide, needs "
                             f"{need.width()}")
     return problems
+
+
+class WindowLayout:
+    """The window's layout between sessions: the default (as built), the saved one restored
+    when it is usable, the open view tabs, and a reset on request or when it is not."""
+
+    def __init__(self, window: QMainWindow, tabs: CentralTabs, settings: QSettings,
+                 default_sizes: Callable[[], None]) -> None:
+        self.window, self.tabs, self.settings = window, tabs, settings
+        self._default_sizes = default_sizes
+        default_sizes()
+        self.default = window.saveState(STATE_VERSION)
+
+    def restore(self) -> None:
+        window = self.window
+        geometry = self.settings.value("window/geometry")
+        state = self.settings.value("window/state")
+        if isinstance(geometry, QByteArray):
+            window.restoreGeometry(geometry)
+        if isinstance(state, QByteArray) and not window.restoreState(state, STATE_VERSION):
+            log.warning("the saved window layout could not be restored; using the default")
+            window.restoreState(self.default, STATE_VERSION)
+        views = self.settings.value("window/views", [])
+        self.tabs.restore([str(v) for v in (views if isinstance(views, list) else [views]) if v])
+
+    def reset(self) -> None:
+        """Every dock back in its place at its default size; the transcript tab in front."""
+        self.window.restoreState(self.default, STATE_VERSION)
+        for dock in self.window.findChildren(QDockWidget):
+            if dock.isFloating():
+                dock.setFloating(False)
+        self._default_sizes()
+        self.tabs.show_transcript()
+
+    def check(self) -> list[str]:
+        """Once the window is laid out: an unusable layout is replaced by the default (and the
+        window by a default-sized one in the middle of its screen)."""
+        problems = layout_problems(self.window)
+        if problems:
+            log.warning("the window layout is unusable (%s); using the default",
+                        "; ".join(problems))
+            self.reset()
+            screen = self.window.screen().availableGeometry()
+            self.window.resize(min(1280, screen.width()), min(800, screen.height()))
+            self.window.move(screen.center() - self.window.rect().center())
+        return problems
+
+    def save(self) -> None:
+        self.settings.setValue("window/geometry", self.window.saveGeometry())
+        self.settings.setValue("window/state", self.window.saveState(STATE_VERSION))
+        self.settings.setValue("window/views", self.tabs.open_names())
+        self.settings.sync()

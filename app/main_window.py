@@ -17,7 +17,7 @@ import logging
 from pathlib import Path
 
 from platformdirs import user_data_dir
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -44,7 +44,7 @@ from app.demo import create_demo_project
 from app.document_list import DocumentListPanel
 from app.errors import show_error
 from app.import_dialog import ImportDialog, start_import
-from app.layout import CentralTabs, layout_problems
+from app.layout import CentralTabs, WindowLayout
 from app.ops import running_tasks, wait_all
 from app.panels import PanelHost, install_all
 from app.retrieval import RetrievalPanel
@@ -163,10 +163,12 @@ class MainWindow(QMainWindow):
         self.ctx.dialog_parent = self  # errors and progress of every change show over the window
         self.ctx.undo_stack.indexChanged.connect(lambda _i: self._update_title())
         self.resize(1280, 800)
-        self._default_sizes()
-        self._default_state = self.saveState(STATE_VERSION)
+        self.layout_state = WindowLayout(self, self.tabs, self.settings, self._default_sizes)
         self._checked_layout = False
-        self._restore_state()
+        self.layout_state.restore()
+        coder = self.settings.value("coder")
+        if coder:
+            self.ctx.coder = str(coder)
         self._update_title()
         self._update_start()
 
@@ -453,30 +455,10 @@ class MainWindow(QMainWindow):
                          Qt.Orientation.Vertical)
         self.resizeDocks([self.retrieval_dock], [240], Qt.Orientation.Vertical)
 
-    def _restore_state(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        state = self.settings.value("window/state")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        if isinstance(state, QByteArray) and not self.restoreState(state, STATE_VERSION):
-            log.warning("the saved window layout could not be restored; using the default")
-            self.restoreState(self._default_state, STATE_VERSION)
-        views = self.settings.value("window/views", [])
-        self.tabs.restore([str(v) for v in (views if isinstance(views, list) else [views])
-                           if v])
-        coder = self.settings.value("coder")
-        if coder:
-            self.ctx.coder = str(coder)
-
     def restore_default_layout(self) -> None:
-        """View → Restore default layout: every dock back in its place, at its default size."""
-        self.restoreState(self._default_state, STATE_VERSION)
-        for dock in self.findChildren(QDockWidget):
-            if dock.isFloating():
-                dock.setFloating(False)
-        self._default_sizes()
+        """View → Restore default layout."""
+        self.layout_state.reset()
         self.retrieval_dock.raise_()
-        self.tabs.show_transcript()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
@@ -485,22 +467,10 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.check_layout)
 
     def check_layout(self) -> list[str]:
-        """Once the window is laid out: an unusable saved layout is replaced by the default."""
-        problems = layout_problems(self)
-        if problems:
-            log.warning("the saved window layout is unusable (%s); using the default",
-                        "; ".join(problems))
-            self.restore_default_layout()
-            screen = self.screen().availableGeometry()
-            self.resize(min(1280, screen.width()), min(800, screen.height()))
-            self.move(screen.center() - self.rect().center())
-        return problems
+        return self.layout_state.check()
 
     def save_state(self) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState(STATE_VERSION))
-        self.settings.setValue("window/views", self.tabs.open_names())
-        self.settings.sync()
+        self.layout_state.save()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Quit promptly: running background work is asked to stop (it rolls back what it had
@@ -511,8 +481,14 @@ class MainWindow(QMainWindow):
             task.cancel()
         if not wait_all(QUIT_WAIT_MS):
             log.warning("quitting while background work still runs; it is abandoned")
+        for window in self.findChildren(QWidget):  # its dialogs and progress windows go too
+            if window.isWindow() and window.isVisible():
+                window.close()
         self.ctx.close()
         super().closeEvent(event)
+        # The main window closing ends the session, also when Qt would wait for something that
+        # holds its quit lock (seen with a progress dialog of a cancelled import).
+        QCoreApplication.quit()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if event.mimeData().hasUrls() and self.ctx.project is not None and not self.ctx.readonly:

@@ -155,6 +155,8 @@ class TranscriptView(QPlainTextEdit):
             pos = b
         cursor.insertText(text[pos:], plain)
         cursor.endEditBlock()
+        self._segments, self._sorted, self._sel_cache = [], [], {}  # the old text's codings
+        self.highlighted_segment = None
         self.setDocument(doc)
         self._doc = doc
         self.highlighted_segment = None

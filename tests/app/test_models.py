@@ -10,8 +10,8 @@ from app.document_list import DocumentListModel
 from app.panels.search import HitModel
 from app.retrieval import SegmentTableModel
 from coding.commands import AddCode, ApplyCodes, DeleteCode, MergeCodes, MoveCode
-from coding.project import Project
 from coding.nlp.service import search_project
+from coding.project import Project
 from coding.types import DocumentId, SegmentFilter
 from tests.app.conftest import TRANSCRIPT, import_files
 

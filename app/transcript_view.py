@@ -170,12 +170,16 @@ class TranscriptView(QPlainTextEdit):
         if not keep_cache:
             self._sel_cache = {}
         om = self.offsets
+        doc = self.document()
         bars = []
         for seg in self._segments:
             qs, qe = om.to_qt(seg.start), om.to_qt(seg.end)
+            last = doc.findBlock(max(qs, qe - 1))
+            lane = (doc.findBlock(qs).position(), last.position() + last.length())
             for c in seg.codings:
                 bars.append(Bar(seg.id, c.code_id, c.path.rsplit("/", 1)[-1], c.path, c.colour,
-                                qs, qe, c.valence, seg.coder, seg.memo, seg.key_quote))
+                                qs, qe, c.valence, seg.coder, seg.memo, seg.key_quote,
+                                lane_start=lane[0], lane_end=lane[1]))
         self.stripe_model.set_bars(bars)
         if self.highlighted_segment is not None and all(
                 s.id != self.highlighted_segment for s in self._segments):

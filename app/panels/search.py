@@ -185,10 +185,10 @@ class SearchPanel(QWidget):
                                                  "questions are skipped."))
         self.document = QComboBox()
         self.document.setObjectName("searchDocument")
-        self.document.setMinimumContentsLength(12)
         self.help = QLabel()
         self.help.setObjectName("searchHelp")
         self.help.setWordWrap(True)
+        self.help.setMinimumWidth(100)
         self.help.setStyleSheet("color: #606060;")
         self.summary = QLabel()
         self.summary.setObjectName("searchSummary")
@@ -225,6 +225,14 @@ class SearchPanel(QWidget):
         self.code_button.setEnabled(False)
         self.code_button.clicked.connect(self.code_hits_dialog)
 
+        # Narrow enough to sit under the transcript without pushing the docks aside: the
+        # query takes what is left, the document list shrinks, the pipeline is in the status
+        # bar already (the label is kept, hidden, for a panel shown on its own).
+        self.query.setMinimumWidth(140)
+        self.document.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.document.setMinimumContentsLength(10)
+        self.pipeline.setVisible(False)
         top = QHBoxLayout()
         top.addWidget(self.query, 3)
         top.addWidget(self.mode)
@@ -235,8 +243,8 @@ class SearchPanel(QWidget):
         split.setObjectName("searchSplit")
         split.addWidget(self.table)
         split.addWidget(self.context)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
         bottom = QHBoxLayout()
         bottom.addWidget(self.busy)
@@ -391,6 +399,7 @@ class SearchPanel(QWidget):
         self.summary.setText(text)
         for col in (0, 1, 3):
             self.table.resizeColumnToContents(col)
+            self.table.setColumnWidth(col, min(self.table.columnWidth(col), 180))
         status_for(self.ctx).refresh()
         self._update_buttons()
 

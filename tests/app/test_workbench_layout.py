@@ -131,6 +131,8 @@ def test_one_search_opened_with_ctrl_f_shows_the_whole_turn(qtbot, window, tmp_p
     assert panel.busy.running  # the indicator is armed; it shows once 200 ms have passed
     qtbot.waitUntil(lambda: panel.task is None and panel.model.rowCount() == 1, timeout=20000)
     assert not panel.busy.isVisible()
+    # the context stays inside the hit's turn: no "Ouder:" label or interviewer question in it
+    assert panel.model.index(0, 2).data() == "Heel lang. De "
     panel.table.selectRow(0)
     shown = panel.context.toPlainText()
     text = project.documents.text(doc.id)

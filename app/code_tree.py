@@ -119,6 +119,15 @@ class CodeTreeModel(QAbstractItemModel):
         for cid in changed:
             self.dataChanged.emit(self._index_of(cid, 0), self._index_of(cid, 2))
 
+    def set_counts(self, counts: dict[CodeId, tuple[int, int]]) -> None:
+        """New counts for an unchanged codebook: a dataChanged for each code whose counts
+        changed (after a coding, one or two rows), nothing else."""
+        for cid in self._infos:
+            new = counts.get(CodeId(cid), (0, 0))
+            if self._counts.get(cid, (0, 0)) != new:
+                self._counts[cid] = new
+                self.dataChanged.emit(self._index_of(cid, 1), self._index_of(cid, 2))
+
     def _drop_subtree(self, cid: int) -> None:
         for child in self._children.pop(cid, []):
             self._drop_subtree(child)

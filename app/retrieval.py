@@ -8,7 +8,7 @@ that can also code its hits; this dock had a second, weaker one until students a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -32,9 +32,18 @@ from PySide6.QtWidgets import (
 
 from app.context import ProjectContext
 from app.labels import valence_label
-from coding.types import Changes, CodeId, SegmentFilter, SegmentInfo, Valence
+from coding.types import (
+    Changes,
+    CodeId,
+    DocumentId,
+    SegmentFilter,
+    SegmentId,
+    SegmentInfo,
+    Valence,
+)
 
 Index = QModelIndex | QPersistentModelIndex
+Fetch = Callable[[list[SegmentId]], list[SegmentInfo]]
 
 
 class SegmentTableModel(QAbstractTableModel):
@@ -44,29 +53,86 @@ class SegmentTableModel(QAbstractTableModel):
     DOCUMENT, TEXT, CODES, VALENCE, SPEAKER, CODER = range(6)
     FIXED = 6
 
+    PAGE = 150  # rows fetched at once, as they scroll into view
+
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
-        self._rows: list[SegmentInfo] = []
+        self._ids: list[SegmentId] = []
+        self._cache: dict[SegmentId, SegmentInfo] = {}
+        self._fetch: Fetch | None = None
         self._attrs: list[str] = []
 
     def set_segments(self, rows: Sequence[SegmentInfo], attributes: Sequence[str]) -> None:
-        self.beginResetModel()  # a new query result: the whole list is new
-        self._rows, self._attrs = list(rows), list(attributes)
+        """A new list, every row given (tests, small lists)."""
+        self.beginResetModel()
+        self._ids = [r.id for r in rows]
+        self._cache = {r.id: r for r in rows}
+        self._fetch, self._attrs = None, list(attributes)
+        self.endResetModel()
+
+    def set_ids(self, ids: Sequence[SegmentId], attributes: Sequence[str], fetch: Fetch) -> None:
+        """A new list of IDs; a row's fragment is fetched (a page at a time, with `fetch`)
+        when it is first shown: 20,000 fragments list as fast as 20 (STYLE.md rule 9)."""
+        self.beginResetModel()
+        self._ids, self._cache = list(ids), {}
+        self._fetch, self._attrs = fetch, list(attributes)
         self.endResetModel()
 
     def segment(self, row: int) -> SegmentInfo | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        if not 0 <= row < len(self._ids):
+            return None
+        sid = self._ids[row]
+        found = self._cache.get(sid)
+        if found is None and self._fetch is not None:
+            first = row - row % self.PAGE
+            page = [i for i in self._ids[first:first + self.PAGE] if i not in self._cache]
+            for info in self._fetch(page):
+                self._cache[info.id] = info
+            found = self._cache.get(sid)
+        return found
+
+    def update_ids(self, ids: Sequence[SegmentId], docs: set[DocumentId]) -> None:
+        """The list after a change in `docs`: the rows that differ are removed and inserted
+        exactly (one block: a document's rows are one run), rows of those documents that
+        stayed are re-read; the rest, the selection and the scroll position stay."""
+        old, new = self._ids, list(ids)
+        head = 0
+        while head < min(len(old), len(new)) and old[head] == new[head]:
+            head += 1
+        tail = 0
+        while (tail < min(len(old), len(new)) - head
+               and old[len(old) - 1 - tail] == new[len(new) - 1 - tail]):
+            tail += 1
+        if head < len(old) - tail:
+            self.beginRemoveRows(QModelIndex(), head, len(old) - tail - 1)
+            del self._ids[head:len(old) - tail]
+            self.endRemoveRows()
+        if head < len(new) - tail:
+            self.beginInsertRows(QModelIndex(), head, len(new) - tail - 1)
+            self._ids[head:head] = new[head:len(new) - tail]
+            self.endInsertRows()
+        stale = {sid for sid, info in self._cache.items() if info.document_id in docs}
+        for sid in stale:
+            del self._cache[sid]
+        last = self.columnCount() - 1
+        for row, sid in enumerate(self._ids):
+            if sid in stale:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+
+    def ids(self) -> list[SegmentId]:
+        return list(self._ids)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else self.FIXED + len(self._attrs)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        seg = self.segment(index.row()) if index.isValid() else None
+        if seg is None:
             return None
-        seg, col = self._rows[index.row()], index.column()
+        col = index.column()
         if role == Qt.ItemDataRole.ToolTipRole and col == self.TEXT:
             text = " ".join(seg.text.split())
             if seg.memo:
@@ -233,7 +299,7 @@ class RetrievalPanel(QWidget):
         self.code_ids = list(code_ids)
         self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self, *, resize: bool = True) -> None:
         if self._loading:
             return
         p = self.ctx.project
@@ -241,13 +307,14 @@ class RetrievalPanel(QWidget):
             self.segments.set_segments([], [])
             self.title.setText("")
             return
-        rows = p.segments.query(self.current_filter())
-        self.segments.set_segments(rows, p.attributes.names())
-        for col in range(self.segments.columnCount()):
-            if col != SegmentTableModel.TEXT:
-                self.table.resizeColumnToContents(col)  # precision-limited: see _table()
-        self._fit_text_column()
-        self.title.setText(self.tr("%n fragment(s)", "", len(rows)))
+        ids = p.segments.ids(self.current_filter())
+        self.segments.set_ids(ids, p.attributes.names(), p.segments.by_ids)
+        if resize:  # a new question (code, filter): fit the columns to the new answer
+            for col in range(self.segments.columnCount()):
+                if col != SegmentTableModel.TEXT:
+                    self.table.resizeColumnToContents(col)  # precision-limited: see _table()
+            self._fit_text_column()
+        self.title.setText(self.tr("%n fragment(s)", "", len(ids)))
 
     def _fit_text_column(self) -> None:
         """The fragment text takes the room the other columns leave, never less than
@@ -274,7 +341,16 @@ class RetrievalPanel(QWidget):
         if changes.codes or changes.attributes or changes.documents:
             self._reload_filters()
         elif changes.segments:
-            self.refresh()
+            self._update_documents(changes.segments)
+
+    def _update_documents(self, docs: set[DocumentId]) -> None:
+        """After a coding: the list's IDs again (one cheap query), the rows that changed
+        swapped in place; fragments are read only as their rows are shown."""
+        p = self.ctx.project
+        if p is None or self._loading:
+            return
+        self.segments.update_ids(p.segments.ids(self.current_filter()), docs)
+        self.title.setText(self.tr("%n fragment(s)", "", self.segments.rowCount()))
 
     def _jump_segment(self, index: QModelIndex) -> None:
         seg = self.segments.segment(index.row())

@@ -167,7 +167,7 @@ class StripeArea(QWidget):
 
     # -- geometry ------------------------------------------------------------------------------
 
-    def _visible_range(self) -> tuple[int, int]:
+    def visible_range(self) -> tuple[int, int]:
         ed = self._editor
         block = ed.firstVisibleBlock()
         start = block.position()
@@ -185,7 +185,7 @@ class StripeArea(QWidget):
     def visible_bars(self) -> list[tuple[QRect, Bar]]:
         """Each bar intersecting the viewport with its rectangle in this widget."""
         ed = self._editor
-        first, last = self._visible_range()
+        first, last = self.visible_range()
         cursor = ed.textCursor()
         out = []
         doc_end = ed.document().characterCount() - 1

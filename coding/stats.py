@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy import String, select, type_coerce
@@ -15,7 +16,7 @@ from sqlalchemy import String, select, type_coerce
 from coding.attributes import AttributeManager
 from coding.codes import CodeManager
 from coding.documents import DocumentManager
-from coding.types import CodeId, SpeakerRole
+from coding.types import CodeId, CodeInfo, DocumentId, SpeakerRole
 from models.schema import Coder, Document, Segment, SegmentCode, Speaker, Turn
 from models.store import ProjectStore
 
@@ -56,7 +57,6 @@ class StatsManager:
                     coders: tuple[str, ...] = (), document_ids: tuple[int, ...] = ()
                     ) -> list[CodeCount]:
         tree = self._codes.tree()
-        parent = {c.id: c.parent_id for c in tree}
         with self._store.read() as s:
             q = (select(SegmentCode.code_id, Segment.id, Segment.document_id, Segment.start,
                         type_coerce(SegmentCode.valence, String))
@@ -68,14 +68,7 @@ class StatsManager:
             links = s.connection().execute(q).all()  # Core: no ORM row overhead
             keep = self._respondent_filter(s) if respondent_only else None
             values = self._attributes.document_values(s) if by else {}
-        ancestors: dict[int, tuple[int, ...]] = {}
-        for info in tree:
-            chain: list[int] = []
-            up: int | None = info.id
-            while up is not None:
-                chain.append(up)
-                up = parent.get(CodeId(up))
-            ancestors[info.id] = tuple(chain)
+        ancestors = _ancestors(tree)
         if keep is not None:
             links = [row for row in links if keep(row[2], row[3])]
         # Aggregate first (code, document, valence) -> n, then spread over the ancestors: a few
@@ -123,6 +116,39 @@ class StatsManager:
             for info in tree
         ]
 
+    def segments_per_document(self, document_ids: Iterable[int] = ()
+                              ) -> dict[DocumentId, dict[CodeId, int]]:
+        """{document: {code: fragments}} for these documents (all when empty), a theme counting
+        the fragments of its sub-themes once each — `code_counts()` split by document, so a
+        view can recount one changed document and add up the rest."""
+        tree = self._codes.tree()
+        wanted = tuple(document_ids)
+        with self._store.read() as s:
+            q = (select(SegmentCode.code_id, Segment.id, Segment.document_id)
+                 .join(Segment, Segment.id == SegmentCode.segment_id))
+            if wanted:
+                q = q.where(Segment.document_id.in_(wanted))
+            links = s.connection().execute(q).all()
+        ancestors = _ancestors(tree)
+        # As in code_counts: count (document, code) pairs first and spread them over the
+        # ancestors; only a fragment with several codes needs its own set of ancestors.
+        multi = {seg for seg, n in Counter(row[1] for row in links).items() if n > 1}
+        pairs = Counter((doc, code) for code, seg, doc in links if seg not in multi)
+        out: dict[DocumentId, dict[CodeId, int]] = {DocumentId(d): {} for d in wanted}
+        for (doc_id, code_id), n in pairs.items():
+            counts = out.setdefault(DocumentId(doc_id), {})
+            for anc in ancestors[code_id]:
+                counts[CodeId(anc)] = counts.get(CodeId(anc), 0) + n
+        marks: dict[int, tuple[int, set[int]]] = {}
+        for code_id, seg_id, doc_id in links:
+            if seg_id in multi:
+                marks.setdefault(seg_id, (doc_id, set()))[1].update(ancestors[code_id])
+        for doc_id, codes in marks.values():
+            counts = out.setdefault(DocumentId(doc_id), {})
+            for code in codes:
+                counts[CodeId(code)] = counts.get(CodeId(code), 0) + 1
+        return out
+
     @staticmethod
     def _respondent_filter(s: object):  # type: ignore[no-untyped-def]
         from sqlalchemy.orm import Session
@@ -153,3 +179,17 @@ class StatsManager:
                 "segments": s.scalar(select(func.count()).select_from(Segment)) or 0,
                 "words": s.scalar(select(func.coalesce(func.sum(Document.word_count), 0))) or 0,
             }
+
+
+def _ancestors(tree: Iterable[CodeInfo]) -> dict[int, tuple[int, ...]]:
+    """Each code with the codes above it (itself first): where a fragment counts."""
+    parent = {c.id: c.parent_id for c in tree}
+    out: dict[int, tuple[int, ...]] = {}
+    for code in parent:
+        chain: list[int] = []
+        up: int | None = code
+        while up is not None:
+            chain.append(up)
+            up = parent.get(CodeId(up))
+        out[code] = tuple(chain)
+    return out

@@ -139,10 +139,8 @@ class ComparisonView(AnalysisPanel):
             self.attribute.blockSignals(False)
         self._fill_values(reload=False)
 
-    def wants(self, changes: Any) -> bool:
-        if changes.attributes:
-            self.project_opened()
-        return super().wants(changes)
+    def refills(self, changes: Any) -> bool:
+        return bool(changes.attributes)
 
     def _fill_values(self, *_args: Any, reload: bool = True) -> None:
         p, name = self.project, self.attribute.currentData()

@@ -201,9 +201,10 @@ class MatrixView(AnalysisPanel):
         fill_combo(self.coder, [(self.tr("All coders"), None)]
                    + [(n, n) for n in (p.coders.names() if p else [])])
 
+    def refills(self, changes: Any) -> bool:
+        return bool(changes.attributes)
+
     def wants(self, changes: Any) -> bool:
-        if changes.attributes:
-            self.project_opened()
         return super().wants(changes) or bool(changes.memos)
 
     def set_codes(self, code_ids: list[int] | None) -> None:

@@ -462,7 +462,7 @@ class SearchPanel(QWidget):
                                coder=self.ctx.coder or None)
         if self.ctx.run(command, parent=self) is None:  # one Macro: one transaction, one step
             return
-        self.summary.setText(self.tr("%n fragment(s) coded.", "", len(command.children)))
+        self.summary.setText(self.tr("%n fragment(s) coded.", "", len(command.spans)))
 
 
 def install(host: PanelHost) -> None:

@@ -172,10 +172,8 @@ class CountsView(AnalysisPanel):
         fill_combo(self.coder, [(self.tr("All coders"), None)]
                    + [(n, n) for n in (p.coders.names() if p else [])])
 
-    def wants(self, changes: Any) -> bool:
-        if changes.attributes or changes.segments or changes.codes:
-            self.project_opened()
-        return super().wants(changes)
+    def refills(self, changes: Any) -> bool:
+        return bool(changes.attributes or changes.segments or changes.codes)
 
     def refresh(self) -> None:
         assert self.project is not None

@@ -8,10 +8,12 @@ from typing import Any
 from sqlalchemy import select
 
 from coding import rows
+from coding.coders import CoderManager
 from coding.codes import IN_VIVO, IN_VIVO_DEFINITION
 from coding.commands.base import Command
 from coding.commands.codebook import AddCode
 from coding.project import Project
+from coding.segments_bulk import apply_to_spans, existing_segments
 from coding.types import Changes, CodeId, DocumentId, SegmentId, Valence
 from models.schema import Coder, Segment
 
@@ -136,6 +138,55 @@ class EditSegment(_SegmentEdit):
             return []
 
         return self._record(p, mutate, [self.segment_id])
+
+
+class CodeSpans(Command):
+    """Many spans, in any documents, coded with the same codes and valence: ONE command, one
+    transaction, one undo step ("code all hits"). Same rule as ApplyCodes for a span the coder
+    already coded; set-based, so 500 hits cost a few statements (coding/segments_bulk.py)."""
+
+    kind = "code_search_hits"
+
+    def __init__(self, spans: Sequence[tuple[DocumentId, int, int]], code_ids: Sequence[CodeId],
+                 valence: Valence = Valence.NEUTRAAL, coder: str | None = None) -> None:
+        super().__init__()
+        self.spans = list(dict.fromkeys(spans))
+        self.code_ids, self.valence, self.coder = list(code_ids), valence, coder
+        self.segment_ids: list[SegmentId] = []
+        self._before: rows.Snapshot | None = None
+        self._after: rows.Snapshot | None = None
+        self.detail = str(len(self.spans))
+
+    @property
+    def documents(self) -> set[DocumentId]:
+        return {d for d, _s, _e in self.spans}
+
+    def do(self, p: Project) -> Changes:
+        if self._after is not None:
+            return self._swap(p, self._after)
+        with p.store.write() as s:
+            coder_id = CoderManager.ensure_in(s, self.coder or p.coder)
+            existing = existing_segments(s, self.spans, coder_id)
+            self._before = p.segments.snapshot(s, sorted(set(existing.values())))
+            self.segment_ids = apply_to_spans(s, self.spans, self.code_ids, self.valence,
+                                              coder_id, existing)
+            self._after = p.segments.snapshot(s, self.segment_ids)
+        return Changes(segments=self.documents)
+
+    def _swap(self, p: Project, snap: rows.Snapshot) -> Changes:
+        with p.store.write() as s:
+            t = rows.table("segments")
+            for i in range(0, len(self.segment_ids), 5000):
+                s.execute(t.delete().where(t.c.id.in_(self.segment_ids[i:i + 5000])))
+            rows.restore(s, snap)
+        return Changes(segments=self.documents)
+
+    def undo(self, p: Project) -> Changes:
+        assert self._before is not None
+        return self._swap(p, self._before)
+
+    def is_empty(self) -> bool:
+        return not self.spans
 
 
 class InVivoCode(Command):

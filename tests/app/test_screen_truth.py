@@ -123,3 +123,36 @@ def test_a_read_only_window_follows_another_process_that_writes(qtbot, window,
     informatie = reader.codes.by_path("toegang/informatie").id
     qtbot.waitUntil(lambda: window.codes.model.index_of(informatie, 1).data() == 1,
                     timeout=5000)
+
+
+def test_a_long_transcript_highlights_every_coding_wherever_it_is_scrolled(
+        qtbot, window, tmp_path: Path) -> None:
+    """The view hands Qt only the highlights around what is visible (a thousand codings made
+    every coding slow); scrolling must bring each coding's highlight in time."""
+    paragraphs = [f"Moeder: Dit is alinea {i}. We wachtten weken op een antwoord van het team."
+                  for i in range(300)]
+    text = "\n\n".join(paragraphs) + "\n"
+    source = tmp_path / "files" / "R09_lang.txt"
+    source.parent.mkdir()
+    source.write_text(text, encoding="utf-8")
+    project = window.create_project(tmp_path / "lang.duiding", "jeugdhulp")
+    import_files(qtbot, window, [source])
+    doc = project.documents.list()[0]
+    stored = project.documents.text(doc.id)
+    code = project.codes.by_path("toegang/wachttijd").id
+    for i in range(0, 300, 3):
+        quote = f"alinea {i}."
+        start = stored.index(quote)
+        window.ctx.run(ApplyCodes(doc.id, start, start + len(quote), [code]))
+    window.coding.open_document(doc.id)
+    view = window.view
+    bar = view.verticalScrollBar()
+    assert len(view.extraSelections()) < 100  # not all of them at once
+    for value in (0, bar.maximum() // 3, bar.maximum() // 2, bar.maximum()):
+        bar.setValue(value)
+        qtbot.wait(5)
+        first, last = view.stripes.visible_range()
+        visible = {s.text for s in project.segments.for_document(doc.id)
+                   if view.offsets.to_qt(s.start) < last and view.offsets.to_qt(s.end) > first}
+        assert visible
+        assert visible <= {sel.cursor.selectedText() for sel in view.extraSelections()}

@@ -32,6 +32,8 @@ def error_title(code: str) -> str:
         "invalid": QCoreApplication.translate("Errors", "This cannot be done."),
         "duplicate": QCoreApplication.translate("Errors", "Already in the project."),
         "not_now": QCoreApplication.translate("Errors", "This cannot be done right now."),
+        "nothing_to_export": QCoreApplication.translate(
+            "Errors", "Nothing was written: no document has a value for this attribute."),
     }
     return table.get(code, QCoreApplication.translate("Errors", "Something went wrong."))
 

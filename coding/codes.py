@@ -10,7 +10,7 @@ import json
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -19,9 +19,7 @@ from coding import rows
 from coding.types import CodeId, CodeInfo
 from models.errors import NotFoundError, ValidationError
 from models.schema import Code, Memo, Segment, SegmentCode
-
-if TYPE_CHECKING:
-    from models.store import ProjectStore
+from models.store import ProjectStore
 
 BUILTIN_CODEBOOKS = {"jeugdhulp": "codebook_jeugdhulp.json"}
 # In-vivo codes (named by the respondent's own words) gather under this top-level code. They are

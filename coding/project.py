@@ -23,10 +23,12 @@ from coding.attributes import AttributeManager
 from coding.coders import CoderManager
 from coding.codes import CodeManager, builtin_codebook
 from coding.documents import DocumentManager
+from coding.events import EventManager
 from coding.history import Undoable, UndoStack
 from coding.memos import MemoManager
 from coding.segments import SegmentManager
 from coding.stats import StatsManager
+from coding.survey.manager import SurveyManager
 from coding.types import Changes
 from models.base import utcnow
 from models.schema import ProjectInfo
@@ -57,7 +59,11 @@ class Project:
         self.documents = DocumentManager(store, self.attributes)
         self.segments = SegmentManager(store, self.codes, self.coders, self.attributes,
                                        lambda: self.coder)
-        self.stats = StatsManager(store, self.codes, self.attributes, self.documents)
+        self.stats = StatsManager(store, self.codes, self.attributes, self.documents,
+                                  self.segments)
+        self.events = EventManager(store, self.coders, self.attributes, self.documents,
+                                   self.segments, lambda: self.coder)
+        self.surveys = SurveyManager(store, self.attributes)
         self.history: UndoStack[Project] = UndoStack(self)
 
     # -- lifecycle -----------------------------------------------------------------------------

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
-from app.cli.output import CliError, add_json, add_project, emit, parse_where
+from app.cli.output import CliError, add_json, add_project, emit, parse_where, span_from_args
 from coding.commands import ApplyCodes, EditSegment, SetRoleEverywhere, SetSpeaker
+from coding.interchange import QdaProject, load_into
 from coding.project import Project
+from coding.survey.kinds import count_by_kind, respondents_by_kind
 from coding.types import SegmentFilter, SpeakerRole, Valence
+from importers.batch import import_paths
+from importers.qdpx import read_qdc
 
 VALENCES = [v.value for v in Valence]
 
@@ -95,14 +100,10 @@ def cmd_new(args: argparse.Namespace) -> int:
         qdc = Path(codebook)
         if qdc.suffix.lower() != ".qdc":
             raise CliError(f"--codebook takes jeugdhulp, empty or a .qdc file, not {codebook!r}")
-        from importers.qdpx import read_qdc
-
         codes, report = read_qdc(qdc)  # read (and refuse) before any project file exists
         codebook = "empty"
     with Project.create(args.project, codebook=codebook, title=args.title) as project:
         if qdc is not None:
-            from coding.interchange import QdaProject, load_into
-
             load_into(project, QdaProject(name=qdc.stem, codes=codes), report, codes_only=True)
         n = len(project.codes.tree())
         print(f"{project.path.name}: new project with {n} codes")
@@ -110,10 +111,6 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    import sys
-
-    from importers.batch import import_paths
-
     with open_project(args) as project:
         summary = import_paths(project, args.files, attributes=args.attributes)
     lines = []
@@ -168,19 +165,7 @@ def cmd_code(args: argparse.Namespace) -> int:
     with open_project(args) as project:
         doc = project.documents.by_name(args.document)
         text = project.documents.text(doc.id)
-        if args.quote is not None:
-            if args.start is not None or args.end is not None:
-                raise CliError("give either --quote or --start/--end, not both")
-            first = text.find(args.quote)
-            if first < 0 or not args.quote:
-                raise CliError(f"quote not found in {doc.name}")
-            if text.find(args.quote, first + 1) >= 0:
-                raise CliError(f"quote occurs more than once in {doc.name}; make it longer")
-            start, end = first, first + len(args.quote)
-        elif args.start is not None and args.end is not None:
-            start, end = args.start, args.end
-        else:
-            raise CliError("give --quote TEXT or --start N --end N")
+        start, end = span_from_args(args, text, doc.name)
         codes = [project.codes.by_path(p).id for p in args.codes]
         cmd = ApplyCodes(doc.id, start, end, codes, Valence(args.valence), memo=args.memo)
         project.execute(cmd)
@@ -216,17 +201,36 @@ def cmd_segments(args: argparse.Namespace) -> int:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     with open_project(args, readonly=True) as project:
-        counts = project.stats.code_counts(by=args.by, respondent_only=args.respondent_only)
+        counts = project.stats.counts(args.by, respondent_only=args.respondent_only).rows
         totals = project.stats.totals()
         per_value = project.stats.documents_by_value(args.by) if args.by else {}
-    data = {"documents": totals["documents"], "segments": totals["segments"], "by": args.by,
-            "documents_by_value": per_value, "codes": [c.as_json() for c in counts]}
-    lines = [f"{totals['documents']} documents, {totals['segments']} segments"]
+        quest = project.surveys.questionnaire_documents()
+        all_ids = [d.id for d in project.documents.list()]
+        kinds = {k.value: n for k, n in count_by_kind(all_ids, quest).items()}
+        # With questionnaires in the project, counts say which respondents are which.
+        split = respondents_by_kind(project.stats, all_ids, quest,
+                                    respondent_only=args.respondent_only) if quest else {}
+    codes = []
     for c in counts:
+        entry = c.as_json()
+        if split:
+            entry["by_kind"] = {k.value: n for k, n in split.get(c.code_id, {}).items()}
+        codes.append(entry)
+    data = {"documents": totals["documents"], "segments": totals["segments"], "by": args.by,
+            **({"documents_by_kind": kinds} if quest else {}),
+            "documents_by_value": per_value, "codes": codes}
+    lines = [f"{totals['documents']} documents, {totals['segments']} segments"
+             + (f" ({kinds['interview']} interviews, {kinds['questionnaire']} questionnaire "
+                "respondents)" if quest else "")]
+    for c, entry in zip(counts, codes, strict=True):
         line = f"{'  ' * c.depth}{c.path}: {c.segments} segments, {c.documents} respondents"
+        by_kind = entry.get("by_kind")
+        if isinstance(by_kind, dict):
+            line += (f" ({by_kind['interview']} interviewed, {by_kind['questionnaire']} "
+                     "questionnaire respondents)")
         if args.by and c.by_value:
-            line += "  | " + ", ".join(f"{v or '(leeg)'}: {d}" for v, (_, d) in
-                                       c.by_value.items())
+            line += "  | " + ", ".join(f"{v or '(leeg)'}: {cell.documents}"
+                                       for v, cell in c.by_value.items() if cell.segments)
         lines.append(line)
     emit(args, data, lines)
     return 0

@@ -47,11 +47,14 @@ PANELS: tuple[str, ...] = (
     "app.panels.matrix_view",
     "app.panels.cooccurrence_view",
     "app.panels.comparison_view",
+    "app.panels.timeline_view",
     "app.panels.agreement_view",
     "app.panels.pipeline_status",
     "app.panels.search",
     "app.panels.suggestions",
     "app.panels.pseudonymise",
+    "app.panels.survey_import",
+    "app.panels.survey_figures",
 )
 
 Opener = Callable[[], None]

@@ -31,7 +31,8 @@ from app.panels.out_common import (
     fill_combo,
     install_view,
 )
-from coding.analysis import AnalysisManager, CellCount, Comparison
+from coding.analysis import AnalysisManager, Comparison
+from coding.stats import CellCount
 
 
 class ComparisonModel(CodeRowsModel):

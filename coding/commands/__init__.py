@@ -24,6 +24,7 @@ from coding.commands.documents import (
     SetSpeaker,
 )
 from coding.commands.matrix import SetCellSummary
+from coding.commands.merge import MergeProjects
 from coding.commands.segments import (
     ApplyCodes,
     CodeSpans,
@@ -36,7 +37,7 @@ __all__ = [
     "AddCode", "AddCodeTree", "ApplyCodes", "AssignCase", "CodeSpans", "Command",
     "CommandCancelled",
     "DeleteCode", "DeleteDocuments", "EditSegment", "ImportedDocuments", "InVivoCode", "Macro",
-    "MergeCodes", "MoveCode", "Progress", "RemoveCoding", "RenameCase", "RenameDocument",
+    "MergeCodes", "MergeProjects", "MoveCode", "Progress", "RemoveCoding", "RenameCase", "RenameDocument",
     "SetCaseAttribute", "SetCellSummary", "SetDocumentAttribute", "SetMemo", "SetRoleEverywhere", "SetSpeaker",
     "UpdateCode",
 ]

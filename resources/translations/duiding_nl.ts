@@ -431,6 +431,10 @@
   <context>
     <name>Errors</name>
     <message>
+      <source>Nothing was written: no document has a value for this attribute.</source>
+      <translation>Er is niets geschreven: geen enkel document heeft een waarde voor dit attribuut.</translation>
+    </message>
+    <message>
       <source>This cannot be done right now.</source>
       <translation>Dit kan nu even niet.</translation>
     </message>
@@ -1303,6 +1307,18 @@
     <message>
       <source>Import codebook</source>
       <translation>Codeboek importeren</translation>
+    </message>
+    <message>
+      <source>Import questionnaire</source>
+      <translation>Vragenlijst importeren</translation>
+    </message>
+    <message>
+      <source>Questionnaire top box</source>
+      <translation>Positieve antwoorden van een vraag</translation>
+    </message>
+    <message>
+      <source>Link questionnaire item</source>
+      <translation>Vraag aan thema koppelen</translation>
     </message>
     <message>
       <source>Merge projects</source>

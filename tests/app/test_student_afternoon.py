@@ -97,7 +97,7 @@ def _screen_is_project(window: MainWindow, project: Project) -> None:
         bars.append((cursor.selectedText(), bar.path))
     assert sorted(bars) == sorted((s.text, c.path) for s in project.segments.for_document(doc_id)
                                   for c in s.codings)
-    counts = {c.code_id: c.segments for c in project.stats.code_counts()}
+    counts = {c.code_id: c.segments for c in project.stats.counts().rows}
     model = window.codes.model
     for code in project.codes.tree():
         assert model.index_of(code.id, 1).data() == counts.get(code.id, 0), code.path

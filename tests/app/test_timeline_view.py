@@ -80,6 +80,8 @@ def test_click_jumps_to_the_passage_and_zoom_widens(qtbot, win) -> None:  # type
     qtbot.mouseClick(view.canvas, Qt.MouseButton.LeftButton, pos=signal.centre.toPoint())
     assert win.coding.document_id == signal.event.document_id
     assert win.view.selection_cp() == (signal.event.start, signal.event.end)
+    assert win.tabs.currentWidget() is win.transcript_area  # the jump shows the transcript
+    win.tabs.setCurrentWidget(view)  # and the user clicks the timeline's tab again
     before = view.canvas.width()
     qtbot.mouseClick(view.zoom_in, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.canvas.width() > before)

@@ -4,7 +4,12 @@ Decision: the .ts is compiled with `pyside6-lrelease` (shipped with PySide6-Esse
 user cache dir on first run, or when the .ts is newer than the cached .qm, so a fresh checkout
 needs no build step. When lrelease cannot be run (a frozen build without the tool), the .ts is
 parsed directly into `TsTranslator`, a QTranslator subclass: slower to load, same result.
-Qt's own strings (standard buttons, file dialogs) come from the qtbase_nl.qm that PySide6 ships.
+Qt's own strings (standard buttons, file dialogs) come from the qtbase_nl.qm that PySide6 ships
+(PySide6/Qt/translations, also in the frozen app). That file lags behind Qt's sources: Qt 6.11's
+file dialog asks "&Look in:" and "Files of &type:", which qtbase_nl.qm only has without the
+ampersand, so the dialog was half English. `qtbase_supplement_nl.ts` fills exactly those gaps; it
+is loaded after qtbase_nl, so it is searched first (see tests/app/test_install_first_run.py).
+In the frozen app the .ts files are compiled at build time and the .qm files beside them are used.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import PySide6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
 log = logging.getLogger(__name__)
@@ -56,9 +62,13 @@ def _lrelease() -> str | None:
 
 
 def compiled_qm(ts: Path) -> Path | None:
-    """The .qm for a .ts file, compiled into the cache when missing or older than the .ts."""
+    """The .qm for a .ts file, compiled into the cache when missing or older than the .ts
+    (the frozen app ships the .qm compiled beside the .ts at build time)."""
     if not ts.exists():
         return None
+    shipped = ts.with_suffix(".qm")
+    if getattr(sys, "frozen", False) and shipped.exists():
+        return shipped
     qm = _cache_dir() / ts.with_suffix(".qm").name
     if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
         return qm
@@ -122,6 +132,25 @@ class TsTranslator(QTranslator):
 _installed: list[QTranslator] = []
 
 
+def qt_translation_dirs() -> list[Path]:
+    """Where Qt's own .qm files are: Qt's configured folder, then the one inside the PySide6
+    package (the same folder unless qt.conf points elsewhere, as in some frozen layouts)."""
+    dirs = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+            Path(PySide6.__file__).resolve().parent / "Qt" / "translations"]
+    return list(dict.fromkeys(d for d in dirs if d.is_dir()))
+
+
+def qt_base_translator(app: QCoreApplication, lang: str) -> QTranslator | None:
+    """Qt's translations of its standard dialogs and buttons (qtbase_<lang>.qm), or None."""
+    for folder in qt_translation_dirs():
+        qt = QTranslator(app)
+        if qt.load(f"qtbase_{lang}", str(folder)):
+            return qt
+    log.warning("qtbase_%s.qm not found in %s: Qt's dialogs stay English", lang,
+                qt_translation_dirs())
+    return None
+
+
 def install(app: QCoreApplication, lang: str) -> str:
     """Install the translators for `lang`; returns the language actually in use."""
     for old in _installed:
@@ -131,8 +160,8 @@ def install(app: QCoreApplication, lang: str) -> str:
         lang = "nl"
     if lang == "en":
         return lang
-    qt = QTranslator(app)
-    if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    qt = qt_base_translator(app, lang)
+    if qt is not None:
         app.installTranslator(qt)
         _installed.append(qt)
     files = ts_files(lang)

@@ -104,6 +104,7 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from app import i18n
+    from app.desktop import FileOpenFilter
     from app.errors import install_excepthook
     from app.settings import language, make_settings
 
@@ -124,6 +125,8 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
 
     window = MainWindow()
     install_excepthook(lambda: window.ctx.project)
+    file_open = FileOpenFilter(window.open_project, app)  # macOS: a double-clicked .duiding
+    app.installEventFilter(file_open)
     window.show()
     if args.quit_after_start:
         # packaging/smoke.sh measures start-to-visible from this line (stdout may be None in a

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QUrl
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFileOpenEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QDialogButtonBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app import i18n, platform_check
 from app.about import MANUAL, AboutDialog, ManualWindow, show_manual
+from app.desktop import FileOpenFilter
 from app.errors import install_excepthook
 from coding import diagnostics
 from coding.project import Project
@@ -231,3 +232,18 @@ def test_a_missing_manual_is_said_in_words(qtbot, tmp_path: Path, monkeypatch) -
     assert show_manual(None, tmp_path / "index.md") is None
     assert shown and str(tmp_path / "index.md") in shown[0]
     assert QCoreApplication.translate("ManualWindow", "Duiding manual")
+
+
+def test_a_double_clicked_project_on_macos_opens_in_the_running_window(window, qtbot, tmp_path: Path
+                                                                     ) -> None:  # type: ignore[no-untyped-def]
+    Project.create(tmp_path / "dubbelklik.duiding", "empty").close()
+    app = QApplication.instance()
+    opener = FileOpenFilter(window.open_project, app)
+    app.installEventFilter(opener)
+    try:
+        QCoreApplication.sendEvent(app, QFileOpenEvent(str(tmp_path / "dubbelklik.duiding")))
+        assert window.ctx.project is not None
+        assert window.ctx.project.path.name == "dubbelklik.duiding"
+        assert "dubbelklik" in window.windowTitle()
+    finally:
+        app.removeEventFilter(opener)

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import numpy as np
 from sqlalchemy import func, select
@@ -40,18 +39,12 @@ from coding.analysis_kernels import (
     _group_ids,
     _turn_of,
 )
+from coding.project import Project
 from coding.types import CodeId, DocumentId, SegmentId
 from models.analysis_models import MatrixCell
 from models.base import utcnow
 from models.errors import NotFoundError, ValidationError
 from models.schema import Case, Coder, Document
-
-if TYPE_CHECKING:
-
-    from coding.project import Project
-
-
-
 
 
 @dataclass(frozen=True)

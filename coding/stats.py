@@ -9,15 +9,15 @@ from __future__ import annotations
 import bisect
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from sqlalchemy import String, select, type_coerce
 
+from coding.attributes import AttributeManager
+from coding.codes import CodeManager
+from coding.documents import DocumentManager
 from coding.types import CodeId, SpeakerRole
 from models.schema import Coder, Document, Segment, SegmentCode, Speaker, Turn
-
-if TYPE_CHECKING:
-    from coding.project import Project
+from models.store import ProjectStore
 
 
 @dataclass(frozen=True)
@@ -39,22 +39,23 @@ class CodeCount:
 
 
 class StatsManager:
-    def __init__(self, project: Project) -> None:
-        self._project = project
-        self._store = project.store
+    def __init__(self, store: ProjectStore, codes: CodeManager, attributes: AttributeManager,
+                 documents: DocumentManager) -> None:
+        self._store = store
+        self._codes, self._attributes, self._documents = codes, attributes, documents
 
     def documents_by_value(self, attribute: str) -> dict[str, int]:
         """How many documents have each value of an attribute ('' = no value)."""
         out: dict[str, int] = defaultdict(int)
-        values = self._project.attributes.document_values()
-        for doc in self._project.documents.list():
+        values = self._attributes.document_values()
+        for doc in self._documents.list():
             out[values.get(doc.id, {}).get(attribute, "")] += 1
         return dict(out)
 
     def code_counts(self, by: str | None = None, *, respondent_only: bool = False,
                     coders: tuple[str, ...] = (), document_ids: tuple[int, ...] = ()
                     ) -> list[CodeCount]:
-        tree = self._project.codes.tree()
+        tree = self._codes.tree()
         parent = {c.id: c.parent_id for c in tree}
         with self._store.read() as s:
             q = (select(SegmentCode.code_id, Segment.id, Segment.document_id, Segment.start,
@@ -66,7 +67,7 @@ class StatsManager:
                 q = q.where(Segment.document_id.in_(document_ids))
             links = s.connection().execute(q).all()  # Core: no ORM row overhead
             keep = self._respondent_filter(s) if respondent_only else None
-            values = self._project.attributes.document_values(s) if by else {}
+            values = self._attributes.document_values(s) if by else {}
         ancestors: dict[int, tuple[int, ...]] = {}
         for info in tree:
             chain: list[int] = []

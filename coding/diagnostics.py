@@ -15,7 +15,7 @@ from pathlib import Path
 
 import platformdirs
 
-from coding.nlp.gui_support import expected_pipeline_name
+from coding.nlp.service import expected_pipeline_name
 from coding.project import Project
 from coding.pseudonymise.deduce_backend import cache_dir as deduce_cache_dir
 from models.store import head_revision

@@ -27,8 +27,6 @@ for var in ("XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME"):
 from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QWidget  # noqa: E402
 
 from app import i18n  # noqa: E402
-from coding.commands import ApplyCodes  # noqa: E402
-from coding.project import Project  # noqa: E402
 from app.about import AboutDialog  # noqa: E402
 from app.code_panel import CodeDialog  # noqa: E402
 from app.demo import create_demo_project  # noqa: E402
@@ -38,6 +36,8 @@ from app.panels.agreement_view import AgreementView  # noqa: E402
 from app.panels.export_dialog import ExportDialog  # noqa: E402
 from app.panels.merge_dialog import MergeDialog  # noqa: E402
 from app.panels.pseudonymise import PseudonymiseDialog  # noqa: E402
+from coding.commands import ApplyCodes  # noqa: E402
+from coding.project import Project  # noqa: E402
 
 
 def settle(app: QApplication, seconds: float = 0.3) -> None:

@@ -114,8 +114,13 @@ class ManualWindow(QTextBrowser):
         self.setOpenExternalLinks(True)
         self.resize(900, 760)
         self.setSource(QUrl.fromLocalFile(str(index)))
-        self.sourceChanged.connect(lambda _url: self.setWindowTitle(
-            self.tr("Duiding manual") + " — " + (self.documentTitle() or "")))
+        self.sourceChanged.connect(self._retitle)
+        self._retitle()
+
+    def _retitle(self) -> None:
+        """'Duiding manual — <chapter>': the chapter is the first line (its # heading)."""
+        first = self.document().firstBlock().text().strip()
+        self.setWindowTitle(self.tr("Duiding manual") + (f" — {first}" if first else ""))
 
 
 def show_manual(parent: QWidget | None, index: Path = MANUAL) -> ManualWindow | None:

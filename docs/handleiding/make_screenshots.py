@@ -95,7 +95,6 @@ def main() -> None:
 
     # The demo project, a coded fragment selected.
     path = create_demo_project(TMP / "demo", coder="Sanne")
-    second_coder(path)
     window.open_project(path)
     project = window.ctx.project
     assert project is not None
@@ -142,7 +141,10 @@ def main() -> None:
     save(pseudo, "pseudonimiseren.png")
     pseudo.close()
 
-    # Agreement between the demo's two coders.
+    # Agreement: a copy of the demo in which Jeroen coded the first interview too.
+    both = create_demo_project(TMP / "twee-codeurs", coder="Sanne")
+    second_coder(both)
+    window.open_project(both)
     dock = next(d for d in window.findChildren(QDockWidget) if isinstance(d.widget(), AgreementView))
     view: AgreementView = dock.widget()
     dock.setFloating(True)

@@ -328,4 +328,4 @@ class CodeTreePanel(QWidget):
 def _subtree_counts(project: Project) -> dict[CodeId, tuple[int, int]]:
     """(fragments, documents) per code, a theme including its sub-themes, as everywhere else
     (counts view, chapter): a theme row reading 0 above coded sub-themes would mislead."""
-    return {c.code_id: (c.segments, c.documents) for c in project.stats.code_counts()}
+    return {c.code_id: (c.segments, c.documents) for c in project.stats.counts().rows}

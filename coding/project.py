@@ -23,6 +23,7 @@ from coding.attributes import AttributeManager
 from coding.coders import CoderManager
 from coding.codes import CodeManager, builtin_codebook
 from coding.documents import DocumentManager
+from coding.events import EventManager
 from coding.history import Undoable, UndoStack
 from coding.memos import MemoManager
 from coding.segments import SegmentManager
@@ -57,7 +58,10 @@ class Project:
         self.documents = DocumentManager(store, self.attributes)
         self.segments = SegmentManager(store, self.codes, self.coders, self.attributes,
                                        lambda: self.coder)
-        self.stats = StatsManager(store, self.codes, self.attributes, self.documents)
+        self.stats = StatsManager(store, self.codes, self.attributes, self.documents,
+                                  self.segments)
+        self.events = EventManager(store, self.coders, self.attributes, self.documents,
+                                   self.segments, lambda: self.coder)
         self.history: UndoStack[Project] = UndoStack(self)
 
     # -- lifecycle -----------------------------------------------------------------------------

@@ -315,7 +315,7 @@ class SegmentManager:
             out = []
             for sid, did, dname, st, en, coder, memo, kq, case_id in found:
                 txt = texts[did][st:en]
-                speaker, role = _speaker_at(turns.get(did), st)
+                speaker, role = speaker_of(turns.get(did), st, en)
                 out.append(SegmentInfo(
                     id=SegmentId(sid), document_id=DocumentId(did), document=dname, start=st,
                     end=en, text=txt, coder=coder, memo=memo, key_quote=kq,
@@ -324,6 +324,14 @@ class SegmentManager:
                     case=cases.get(case_id) if case_id else None,
                 ))
             return out
+
+    def speaker_roles(self, spans: Iterable[tuple[int, int, int]]
+                      ) -> list[SpeakerRole | None]:
+        """The speaker role of each (document, start, end), by `speaker_of`."""
+        spans = list(spans)
+        with self._store.read() as s:
+            turns = self._turn_index(s, {d for d, _s, _e in spans})
+        return [speaker_of(turns.get(d), st, en)[1] for d, st, en in spans]
 
     @staticmethod
     def _turn_index(s: Session, doc_ids: set[int]) -> dict[
@@ -340,9 +348,13 @@ class SegmentManager:
         return index
 
 
-def _speaker_at(index: tuple[list[int], list[tuple[int, str | None, SpeakerRole]]] | None,
-                pos: int) -> tuple[str | None, SpeakerRole | None]:
-    """The speaker of the turn a position falls in (or the turn before it, for a label)."""
+def speaker_of(index: tuple[list[int], list[tuple[int, str | None, SpeakerRole]]] | None,
+               start: int, end: int) -> tuple[str | None, SpeakerRole | None]:
+    """Who said a fragment: the one rule that retrieval, the counts and the chapter share.
+
+    Today: the speaker of the turn its start falls in (or the turn before it, for a label).
+    """
+    pos = start
     if not index:
         return None, None
     starts, infos = index

@@ -36,7 +36,8 @@ from app.panels.out_common import (
     Index,
     fill_combo,
 )
-from coding.analysis import AnalysisManager, CellCount, CountsTable
+from coding.analysis import AnalysisManager
+from coding.stats import CellCount, CountsTable
 from coding.types import Valence
 
 VALENCE_COLOURS = {Valence.POSITIEF: "#2E9E5B", Valence.AANDACHTSPUNT: "#E08A1E",

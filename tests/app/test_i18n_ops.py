@@ -29,7 +29,7 @@ def test_every_tr_string_has_a_dutch_translation_with_its_placeholders(tmp_path:
     sources = {(c, s) for (c, s) in _messages(fresh)}
     assert len(sources) > 150
     dutch: dict[tuple[str, str], str] = {}
-    for ts in i18n.ts_files("nl"):  # duiding_nl.ts and each area's own file (install_nl.ts...)
+    for ts in i18n.ts_files("nl"):  # the workbench's file and each area's own, as loaded
         dutch.update(i18n.parse_ts(ts))
     missing = sorted(sources - set(dutch))
     assert missing == []

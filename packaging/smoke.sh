@@ -7,8 +7,8 @@
 #                                        builds its lookup cache: 2-3 minutes)
 #
 # Steps: start to a visible window (median of 3, target < 3 s); open the demo; import a .docx;
-# export the findings chapter; a lemma search (spaCy's blank Dutch pipeline + simplemma);
-# deduce detection; the bundled Dutch translations, codebook, manual and desktop files. Exit 0
+# export the findings chapter; a lemma search (spaCy's blank Dutch pipeline + simplemma); a
+# timeline figure (matplotlib); deduce detection; the bundled Dutch translations, codebook, manual and desktop files. Exit 0
 # only when every step passed. A .docx to import is written by python-docx from the build venv
 # before the app runs; the app itself never sees that Python.
 set -euo pipefail
@@ -85,6 +85,12 @@ hits=$(run "$app/duiding-cli" search "$demo" wachten --lemma --json)
 grep -q '"match"' <<<"$hits" || fail "lemma search found nothing: $hits"
 grep -q 'wachtten\|wachtte\|wacht' <<<"$hits" || fail "lemma search did not find inflected forms"
 step "lemma search 'wachten': $(grep -o '"match"' <<<"$hits" | wc -l) hits"
+
+# 5b. a timeline figure (matplotlib, drawn without Qt)
+run "$app/duiding-cli" timeline "$demo" --case G-01 --export "$work/tijdlijn.png" >/dev/null \
+    || fail "timeline figure"
+[ "$(head -c 4 "$work/tijdlijn.png" | tail -c 3)" = "PNG" ] || fail "timeline figure is no PNG"
+step "timeline figure: $(stat -c %s "$work/tijdlijn.png") bytes"
 
 # 6. deduce
 if [ "${SMOKE_DEDUCE:-1}" != 0 ]; then

@@ -79,8 +79,21 @@ def _read_csv(path: Path, max_bytes: int) -> list[list[str]]:
     text = normalise(text)
     if not text.strip():
         raise TranscriptImportError(path, "empty", "The attribute sheet contains no rows.")
-    # Headers are plain words, so the delimiter is whatever separates them; values may well
-    # contain commas ("Nadia Ouali (jeugdconsulent, Jeugdteam Oost)"), headers rarely do.
+    delimiter = sniff_delimiter(text)
+    try:
+        return [row for row in csv.reader(text.split("\n"), delimiter=delimiter)]
+    except csv.Error as exc:
+        raise TranscriptImportError(
+            path, "corrupt", f"The CSV file cannot be read ({exc})."
+        ) from None
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter of a CSV sheet (``;``, ``,`` or tab), judged by its header line.
+
+    Headers are plain words, so the delimiter is whatever separates them; values may well
+    contain commas ("Nadia Ouali (jeugdconsulent, Jeugdteam Oost)"), headers rarely do.
+    """
     header = text.lstrip("\n").split("\n", 1)[0]
     delimiter = max(";,\t", key=header.count)
     if header.count(delimiter) == 0:
@@ -88,12 +101,7 @@ def _read_csv(path: Path, max_bytes: int) -> list[list[str]]:
             delimiter = csv.Sniffer().sniff("\n".join(text.split("\n")[:20]), ";,\t").delimiter
         except csv.Error:
             delimiter = ";"
-    try:
-        return [row for row in csv.reader(text.split("\n"), delimiter=delimiter)]
-    except csv.Error as exc:
-        raise TranscriptImportError(
-            path, "corrupt", f"The CSV file cannot be read ({exc})."
-        ) from None
+    return delimiter
 
 
 def _read_xlsx(path: Path, max_bytes: int) -> list[list[str]]:

@@ -14,14 +14,18 @@ from __future__ import annotations
 import argparse
 import faulthandler
 import logging
+import os
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from app import platform_check
-from coding import diagnostics
+from coding import locations
+
+if TYPE_CHECKING:  # Qt is imported only once the GUI starts (the CLI path stays Qt-free)
+    from app.context import ProjectContext
 
 PROJECT_SUFFIXES = (".duiding",)
 
@@ -70,7 +74,7 @@ _fatal_log: TextIO | None = None
 def _setup_logging() -> Path:
     """duiding.log for the session, and faulthandler's trace of a hard crash in fatal.log."""
     global _fatal_log
-    folder = diagnostics.log_dir()
+    folder = locations.log_dir()
     folder.mkdir(parents=True, exist_ok=True)
     log_file = folder / "duiding.log"
     logging.basicConfig(filename=log_file, level=logging.INFO,
@@ -97,7 +101,9 @@ def _check_platform(lang: str) -> bool:
     return False
 
 
-def run_gui(argv: Sequence[str] | None = None) -> int:
+def run_gui(argv: Sequence[str] | None = None, *, exit_process: bool = False) -> int:
+    """Run the workbench until its window closes; with `exit_process` (the `duiding` command)
+    the process ends right there (see `end_process`)."""
     args = _parse(sys.argv[1:] if argv is None else argv)
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
@@ -116,7 +122,7 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Duiding")
     app.setOrganizationName("Duiding")
-    app.setApplicationVersion(diagnostics.version())
+    app.setApplicationVersion(locations.version())
     app.setWindowIcon(QIcon(str(RESOURCES / "duiding.svg")))
     app.setDesktopFileName("duiding")  # Wayland/X11: the taskbar finds duiding.desktop's icon
     i18n.install(app, lang)
@@ -137,13 +143,7 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
     elif not window.ctx.coder or not settings.value("coder"):
         window.ask_coder()
     if args.demo:
-        from platformdirs import user_data_dir
-
-        from app.demo import create_demo_project
-
-        path = create_demo_project(Path(user_data_dir("duiding", appauthor=False)) / "demo",
-                                   coder=window.ctx.coder or None)
-        window.open_project(path)
+        window.open_demo()
     elif args.project is not None:
         window.open_project(args.project)
     if args.quit_after_start:
@@ -151,6 +151,25 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
         QTimer.singleShot(0, app.quit)
         code = app.exec()
         if (args.demo or args.project is not None) and not opened:
-            return 1  # the project did not open (the error went to the log and a dialog)
-        return code
-    return app.exec()
+            code = 1  # the project did not open (the error went to the log and a dialog)
+    else:
+        code = app.exec()
+    if exit_process:
+        end_process(window.ctx, code)
+    return code
+
+
+def end_process(ctx: ProjectContext, code: int) -> NoReturn:
+    """End the process now that the window has closed (issue 21: it used to live on for 15–30 s
+    after a pseudonymisation run). By now the project is closed (every change was committed
+    when it was made), the settings are written and background work was asked to stop; what
+    is left is the interpreter freeing big caches (deduce's lookup tables: ~1 GB of objects)
+    and Qt's thread pools waiting for abandoned work. Neither holds anything of the user's, so
+    the process ends without them."""
+    if ctx.project is not None:
+        ctx.close()  # app.quit() without a closed window (e.g. the session ended)
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            stream.flush()
+    os._exit(code)

@@ -3,50 +3,23 @@
 One home for "which version, which NLP pipeline, which schema, where are my files": the About
 window shows these, a crash log records them, and a student can copy them into an e-mail.
 Qt-free; it imports nothing heavy (spaCy is not loaded to learn which pipeline will be used).
+The folders and the version live in `coding.locations`, which start-up code can import without
+the rest of the core.
 """
 
 from __future__ import annotations
 
 import platform
-import sys
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
-import platformdirs
-
+from coding.locations import cache_dir, data_dir, frozen, log_dir, version
 from coding.nlp.service import expected_pipeline_name
 from coding.project import Project
 from coding.pseudonymise.deduce_backend import cache_dir as deduce_cache_dir
 from models.store import head_revision
 
-APP_NAME = "duiding"
-
-
-def version() -> str:
-    """The installed version of Duiding (from its package metadata, also in the frozen app)."""
-    try:
-        return metadata.version(APP_NAME)
-    except metadata.PackageNotFoundError:
-        return "0+unknown"
-
-
-def data_dir() -> Path:
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-
-
-def log_dir() -> Path:
-    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
-
-
-def cache_dir() -> Path:
-    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
-
-
-def frozen() -> bool:
-    """True in the double-clickable app (PyInstaller), False when run from a Python install."""
-    return bool(getattr(sys, "frozen", False))
-
+__all__ = ["Facts", "cache_dir", "data_dir", "facts", "frozen", "log_dir", "version"]
 
 @dataclass(frozen=True, slots=True)
 class Facts:

@@ -105,6 +105,7 @@ class ProjectStore:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._local = threading.local()  # the active write session of this thread, if any
         self.backup_path: Path | None = None  # set when opening upgraded an older file
+        self._watch: sqlite3.Connection | None = None  # see data_version()
 
     # -- opening -----------------------------------------------------------------------------
 
@@ -232,7 +233,19 @@ class ProjectStore:
             session.rollback()
             session.close()
 
+    def data_version(self) -> int:
+        """SQLite's `PRAGMA data_version`, read on a connection of its own: it changes whenever
+        any other connection commits (another process, or one of this process's sessions), so a
+        read-only window notices the writer's changes with one cheap query."""
+        if self._watch is None:
+            self._watch = sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro", uri=True,
+                                          check_same_thread=False)
+        return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
+
     def close(self) -> None:
+        if self._watch is not None:
+            self._watch.close()
+            self._watch = None
         self.engine.dispose()
         if self._lock is not None and self._lock.is_locked:
             self._lock.release()

@@ -24,7 +24,8 @@ os.environ["DUIDING_SETTINGS_DIR"] = str(TMP / "settings")
 for var in ("XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME"):
     os.environ[var] = str(TMP / var.lower())
 
-from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QWidget  # noqa: E402
+from PySide6.QtGui import QAction  # noqa: E402
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget  # noqa: E402
 
 from app import i18n  # noqa: E402
 from app.about import AboutDialog  # noqa: E402
@@ -151,20 +152,16 @@ def main() -> None:
     both = create_demo_project(TMP / "twee-codeurs", coder="Sanne")
     second_coder(both)
     window.open_project(both)
-    dock = next(d for d in window.findChildren(QDockWidget) if isinstance(d.widget(), AgreementView))
-    view: AgreementView = dock.widget()
-    dock.setFloating(True)
-    dock.resize(1000, 560)
-    dock.show()
+    window.findChild(QAction, "actionAgreement").trigger()  # Analyse → Overeenstemming
+    view = window.findChild(AgreementView)
     view.choose(["Sanne", "Jeroen"])
     view.compute()
     wait_until(app, lambda: view.model.rowCount() > 0)
     settle(app, 0.5)
-    save(dock, "overeenstemming.png")
+    save(view, "overeenstemming.png")
     view.tabs.setCurrentIndex(1)
     settle(app, 0.5)
-    save(dock, "verschillen.png")
-    dock.hide()
+    save(view, "verschillen.png")
 
     # Merging a second coder's project.
     merge = MergeDialog(window.ctx, window)

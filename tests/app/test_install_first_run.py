@@ -247,3 +247,17 @@ def test_a_double_clicked_project_on_macos_opens_in_the_running_window(window, q
         assert "dubbelklik" in window.windowTitle()
     finally:
         app.removeEventFilter(opener)
+
+
+def test_every_link_from_a_view_into_the_manual_lands_on_a_heading() -> None:
+    """The analysis tabs link to 'analyse.md#tellingen-per-code' and the like (app/manual.py):
+    each page exists and has a heading whose anchor is that name."""
+    links = set()
+    for source in (REPO / "app").rglob("*.py"):
+        links |= set(re.findall(r'"([\w-]+\.md)",\s*"([\w-]+)"', source.read_text(encoding="utf-8")))
+    assert len(links) >= 5
+    for page, anchor in sorted(links):
+        text = (MANUAL.parent / page).read_text(encoding="utf-8")
+        slugs = {re.sub(r"[^\w\- ]", "", h.strip().lower()).replace(" ", "-")
+                 for h in re.findall(r"^#+ (.+)$", text, flags=re.MULTILINE)}
+        assert anchor in slugs, (page, anchor, slugs)

@@ -14,15 +14,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from filelock import FileLock, Timeout
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 from models.errors import (
     ProjectExistsError,
@@ -36,13 +35,21 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 SUFFIX = ".duiding"
 
 
+# Alembic (with Mako and Pygments behind it) is imported where a project file is created, opened
+# or upgraded, not when this module is: the workbench shows its window half a second sooner.
+
+
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
@@ -122,6 +129,8 @@ class ProjectStore:
             raise ProjectExistsError(f"{path.name} already exists.", path=str(path))
         if not path.parent.exists():
             raise ProjectNotFoundError(f"folder {path.parent} does not exist.", path=str(path))
+        from alembic import command
+
         lock = cls._acquire(path)
         try:
             engine = _make_engine(path, readonly=False)
@@ -137,6 +146,9 @@ class ProjectStore:
 
     @classmethod
     def open(cls, path: Path | str, readonly: bool = False) -> ProjectStore:
+        from alembic import command
+        from alembic.script import ScriptDirectory
+
         path = Path(path)
         if not path.is_file():
             raise ProjectNotFoundError(f"{path} does not exist.", path=str(path))
@@ -169,6 +181,8 @@ class ProjectStore:
 
     @staticmethod
     def _revision(engine: Engine, path: Path) -> str | None:
+        from alembic.runtime.migration import MigrationContext
+
         try:
             with engine.connect() as conn:
                 conn.execute(text("SELECT 1 FROM sqlite_master LIMIT 1"))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import getpass
 import os
+from contextvars import ContextVar
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -29,10 +30,15 @@ from coding.segments import SegmentManager
 from coding.stats import StatsManager
 from coding.types import Changes
 from models.base import utcnow
+from models.errors import ReadOnlyProjectError
 from models.schema import ProjectInfo
 from models.store import SUFFIX, ProjectStore
 
 PROJECT_SUFFIX = SUFFIX  # ".duiding", for callers above the core
+
+READ_ONLY: ContextVar[bool] = ContextVar("duiding_read_only", default=False)
+"""While True, every `Project.open` is read-only and `Project.create` is refused: the command
+line's ``--read-only`` sets it around a whole command, whichever module opens the project."""
 
 
 def default_coder() -> str:
@@ -68,9 +74,11 @@ class Project:
         path = Path(path)
         if path.suffix != SUFFIX:
             path = path.with_name(path.name + SUFFIX)
-        store = ProjectStore.create(path)
-        project = cls(store, coder)
-        try:
+        if READ_ONLY.get():
+            raise ReadOnlyProjectError(f"{path.name}: a project cannot be created read-only.")
+
+        def populate(store: ProjectStore) -> None:
+            project = cls(store, coder)
             with store.write() as s:
                 s.add_all([
                     ProjectInfo(key="title", value=title or path.stem),
@@ -82,15 +90,14 @@ class Project:
                     project.codes.add_tree(builtin_codebook(codebook))
                 elif isinstance(codebook, list):
                     project.codes.add_tree(codebook)
-        except BaseException:
-            store.close()
-            path.unlink(missing_ok=True)
-            raise
-        return project
+
+        # Built under a temporary name with its codebook, so a project file is never half made.
+        return cls(ProjectStore.create(path, populate), coder)
 
     @classmethod
     def open(cls, path: Path | str, *, readonly: bool = False, coder: str | None = None) -> Project:
-        return cls(ProjectStore.open(path, readonly=readonly), coder)
+        """Open a project; read-only when asked or while `READ_ONLY` is set (``--read-only``)."""
+        return cls(ProjectStore.open(path, readonly=readonly or READ_ONLY.get()), coder)
 
     def close(self) -> None:
         self.store.close()

@@ -19,7 +19,7 @@ from coding.types import DocumentId
 from importers import iter_transcript_files, read_transcript
 from importers.attributes import AttributeSheet, match_rows, read_attribute_sheet
 from importers.base import TranscriptImportError
-from models.errors import DuidingError
+from models.errors import DuidingError, ReadOnlyProjectError
 
 Progress = Callable[[int, int, str], None]  # (done, total, file name)
 
@@ -70,6 +70,8 @@ def import_paths(project: Project, paths: Iterable[Path | str], *,
                  cancelled: Callable[[], bool] | None = None) -> ImportSummary:
     """Import files and folders; read the attribute sheet first so a bad sheet stops nothing
     half-way (it raises TranscriptImportError before any file is stored)."""
+    if project.store.readonly:
+        raise ReadOnlyProjectError(f"{project.path.name} is open read-only; nothing was imported.")
     sheet = read_attribute_sheet(attributes) if attributes is not None else None
     candidates = list(iter_transcript_files(paths))
     summary = ImportSummary()

@@ -34,6 +34,7 @@ from coding.interchange import (
 )
 from importers.archive_safety import DEFAULT_LIMITS, SafeZip, parse_untrusted_xml
 from importers.base import TranscriptImportError
+from importers.boundary import importer
 
 
 def _local(el: etree._Element) -> str:
@@ -68,10 +69,10 @@ def _when(value: str | None) -> datetime | None:
         return None
     try:
         parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
+        if parsed.tzinfo is not None:
+            parsed = parsed.astimezone(UTC).replace(tzinfo=None)
+    except (ValueError, OverflowError):  # 9999-12-31T23:00-05:00 leaves the calendar
         return None
-    if parsed.tzinfo is not None:
-        parsed = parsed.astimezone(UTC).replace(tzinfo=None)
     return parsed
 
 
@@ -112,7 +113,11 @@ class _Reader:
         if data.startswith(b"\xef\xbb\xbf"):
             data = data[3:]
         elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            return data.decode("utf-16")
+            try:
+                return data.decode("utf-16")
+            except UnicodeDecodeError:  # an odd number of bytes: the last one is cut off
+                self.report.warnings.append(f"{name}: damaged UTF-16 text, read as far as valid")
+                return data.decode("utf-16", errors="replace")
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError:
@@ -228,6 +233,7 @@ def _unflatten_atlas(codes: list[QdaCode]) -> list[QdaCode]:
     return sort_codes_preorder(codes)
 
 
+@importer
 def read_qdpx(path: Path | str) -> tuple[QdaProject, ImportReport]:
     """Read a .qdpx archive (or a bare .qde file) into a ``QdaProject`` plus what was left out."""
     path = Path(path)
@@ -405,6 +411,7 @@ def _count(project: QdaProject, report: ImportReport) -> None:
     )
 
 
+@importer
 def read_qdc(path: Path | str) -> tuple[list[QdaCode], ImportReport]:
     """Read a .qdc codebook: the codes in pre-order (parents first) and an import report."""
     path = Path(path)

@@ -16,9 +16,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from importers.base import TranscriptImportError
 from importers.boundary import damaged, importer
@@ -170,6 +172,12 @@ def _read_xlsx(path: Path, max_bytes: int) -> list[list[str]]:
     check_zip_container(path, ("xl/workbook.xml",), kind="Excel workbook")
     from openpyxl import load_workbook
 
+    with warnings.catch_warnings():  # openpyxl warns on stderr about odd cells: not for users
+        warnings.simplefilter("ignore")
+        return _xlsx_rows(path, load_workbook)
+
+
+def _xlsx_rows(path: Path, load_workbook: Any) -> list[list[str]]:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception:  # openpyxl raises KeyError, ValueError, zip and XML errors

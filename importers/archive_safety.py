@@ -104,6 +104,11 @@ class SafeZip:
         """Member names (directories left out), with ``/`` as separator."""
         return [i.filename.replace("\\", "/") for i in self._zip.infolist() if not i.is_dir()]
 
+    def size(self, name: str) -> int:
+        """The declared unpacked size of a member (0 when there is no such member)."""
+        return next((i.file_size for i in self._zip.infolist()
+                     if i.filename.replace("\\", "/") == name), 0)
+
     def read(self, name: str, max_bytes: int | None = None) -> bytes:
         """A member's bytes; refuses more than declared, the member cap or the archive total."""
         info = next(

@@ -114,13 +114,25 @@ def _csv_rows(path: Path, text: str, delimiter: str) -> list[list[str]]:
             raise TranscriptImportError(
                 path, "corrupt",
                 f'A quote (") opened in line {last_line + 1} is never closed, so the rest of '
-                "the sheet would be read as one cell. "
-                "Remove the stray quote or save the sheet again from Excel.") from None
+                "the sheet would be read as one cell. Remove the stray quote or save the sheet "
+                "again from Excel.") from None
+        if "field larger" in str(exc):
+            raise _cell_too_long(path, last_line + 1) from None
         # Stray quotes inside a value ("Westerveen" (oost)) are read as they stand.
         rows = []
-        for row in csv.reader(io.StringIO(text), delimiter=delimiter):
-            _count_cells(path, rows, row)
+        try:
+            for row in csv.reader(io.StringIO(text), delimiter=delimiter):
+                _count_cells(path, rows, row)
+        except csv.Error:
+            raise _cell_too_long(path, len(rows) + 1) from None
     return rows
+
+
+def _cell_too_long(path: Path, line: int) -> TranscriptImportError:
+    return TranscriptImportError(
+        path, "too_large",
+        f"A cell in or after line {line} is longer than {csv.field_size_limit():,} characters; "
+        "a respondent sheet holds short values. Check the quotes in that line.".replace(",", "."))
 
 
 def _count_cells(path: Path, rows: list[list[str]], row: list[str]) -> None:

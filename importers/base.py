@@ -32,7 +32,13 @@ class TranscriptImportError(Exception):
         # boundary caught it (``importers.guard``): still one clear sentence for the user, but a
         # bug to fix for us (the fuzzing harness counts these as failures).
         self.unexpected = unexpected
-        super().__init__(f"{display_name(self.path)}: {detail}")
+        super().__init__(f"{display_name(self.path)}: {_one_line(detail)}")
+
+
+def _one_line(text: str) -> str:
+    """A detail quoting file content (a parser's message) keeps its control characters escaped."""
+    return text if text.isprintable() else "".join(
+        ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
 
 
 def display_name(path: Path | str) -> str:

@@ -34,6 +34,10 @@ MAX_TEXT_FILE_BYTES = {".txt": 40 * MB, ".vtt": 40 * MB, ".srt": 40 * MB, ".csv"
 MAX_TEXT_CHARS = 10_000_000
 """The text of one transcript once read (about 1.5 million words, 150 long interviews)."""
 
+MAX_PROJECT_TEXT_CHARS = 5_000_000
+"""All source texts of one REFI-QDA project together (about 80 long interviews): their positions
+are mapped character by character under up to four counting schemes."""
+
 MAX_LINES = 1_000_000
 """Lines (paragraphs) of one transcript."""
 
@@ -83,10 +87,10 @@ class Budget:
                 "any transcript needs; it is probably damaged. Open it, save it again and "
                 "import that copy.")
 
-    def add_chars(self, n: int) -> None:
+    def add_chars(self, n: int, limit: int = MAX_TEXT_CHARS) -> None:
         self.chars += n
-        if self.chars > MAX_TEXT_CHARS:
-            refuse_text_size(self.path)
+        if self.chars > limit:
+            refuse_text_size(self.path, limit)
 
 
 _CURRENT: ContextVar[Budget | None] = ContextVar("duiding_import_budget", default=None)
@@ -112,10 +116,10 @@ def current(path: Path) -> Budget:
     return _CURRENT.get() or Budget(path)
 
 
-def refuse_text_size(path: Path) -> None:
+def refuse_text_size(path: Path, limit: int = MAX_TEXT_CHARS) -> None:
     raise TranscriptImportError(
         path, "too_large",
-        f"The text is longer than {MAX_TEXT_CHARS:,} characters, the limit for one transcript "
+        f"The text is longer than {limit:,} characters, the limit Duiding reads from one file "
         "(a long interview has about 60,000); split it into several files.".replace(",", "."))
 
 

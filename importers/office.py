@@ -37,13 +37,14 @@ def read_docx(path: Path, max_bytes: int = MAX_FILE_BYTES) -> ImportedTranscript
     import docx
 
     try:
-        document = docx.Document(str(path))
+        body = docx.Document(str(path)).element.body
     except Exception:  # python-docx: KeyError, ValueError, lxml's XMLSyntaxError, zip errors...
-        raise damaged(path) from None
+        raise damaged(path) from None  # (and a main part that is no w:document at all)
+    if body is None:
+        raise damaged(path)
 
     paragraphs: list[tuple[str, int]] = []  # (text, length of an opening bold run)
     attributes: dict[str, str] = {}
-    body = document.element.body
     budget = current(path)
     for child in body.iterchildren():
         budget.tick()

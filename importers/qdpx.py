@@ -35,6 +35,7 @@ from coding.interchange import (
 from importers.archive_safety import DEFAULT_LIMITS, SafeZip, parse_untrusted_xml
 from importers.base import TranscriptImportError
 from importers.boundary import importer
+from importers.limits import MAX_PROJECT_TEXT_CHARS, current, refuse_text_size
 
 
 def _local(el: etree._Element) -> str:
@@ -105,7 +106,9 @@ class _Reader:
             ref = rest
         ref = ref.lstrip("/")
         for key in (f"sources/{ref}".lower(), ref.lower(), PurePosixPath(ref).name.lower()):
-            if key in self._members:
+            if key in self._members:  # a text of N characters is at most 4N bytes (UTF-32)
+                if self.archive.size(self._members[key]) > 4 * MAX_PROJECT_TEXT_CHARS:
+                    refuse_text_size(self.path, MAX_PROJECT_TEXT_CHARS)
                 return self.archive.read(self._members[key])
         return None
 
@@ -127,9 +130,13 @@ class _Reader:
     def _plain_text(self, el: etree._Element) -> str | None:
         content = _kid(el, "PlainTextContent")
         if content is not None:
-            return content.text or ""
-        data = self._file(el.get("plainTextPath"))
-        return None if data is None else self._decode(data, el.get("name") or "")
+            text: str | None = content.text or ""
+        else:
+            data = self._file(el.get("plainTextPath"))
+            text = None if data is None else self._decode(data, el.get("name") or "")
+        if text:  # all sources together, within the documented limit (importers.limits)
+            current(self.path).add_chars(len(text), MAX_PROJECT_TEXT_CHARS)
+        return text
 
     # -- building blocks ----------------------------------------------------------------------
 

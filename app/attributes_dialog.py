@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 
 from app.case_attributes import CasesPage
 from app.context import ProjectContext
-from app.errors import show_error
 from app.labels import role_label
 from coding.commands import (
     AssignCase,
@@ -179,12 +178,7 @@ class AttributesDialog(QDialog):
             self._reload()
 
     def _push(self, cmd: Command) -> bool:
-        try:
-            self.ctx.push(cmd)
-        except Exception as exc:
-            show_error(self, exc)
-            return False
-        return True
+        return self.ctx.run(cmd, parent=self) is not None
 
     def _add_attribute(self) -> None:
         name, ok = QInputDialog.getText(self, self.tr("Add attribute"), self.tr("Name:"))
@@ -243,10 +237,7 @@ class SpeakersDialog(QDialog):
         self.table.blockSignals(False)
 
     def _push(self, cmd: Command) -> None:
-        try:
-            self.ctx.push(cmd)
-        except Exception as exc:
-            show_error(self, exc)
+        self.ctx.run(cmd, parent=self)
         self._fill()
 
     def _renamed(self, item: QTableWidgetItem) -> None:

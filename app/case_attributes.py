@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coding.case_commands import RenameCase, SetCaseAttribute
-from coding.commands import Command
+from coding.commands import Command, RenameCase, SetCaseAttribute
 from coding.project import Project
 from coding.types import AttributeScope, CaseId
 

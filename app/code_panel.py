@@ -32,8 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.code_tree import CodeTreeModel
 from app.context import ProjectContext
-from app.errors import show_error
-from coding.commands import AddCode, Command, DeleteCode, MergeCodes, MoveCode, UpdateCode
+from coding.commands import AddCode, Command, DeleteCode, Macro, MergeCodes, MoveCode, UpdateCode
 from coding.project import Project
 from coding.types import Changes, CodeId, CodeInfo
 
@@ -191,12 +190,7 @@ class CodeTreePanel(QWidget):
     # -- commands ------------------------------------------------------------------------------
 
     def _push(self, cmd: Command) -> bool:
-        try:
-            self.ctx.push(cmd)
-        except Exception as exc:
-            show_error(self, exc)
-            return False
-        return True
+        return self.ctx.run(cmd, parent=self) is not None
 
     def new_code(self, child: bool = False, name: str | None = None) -> CodeId | None:
         sel = self.selected()
@@ -261,14 +255,10 @@ class CodeTreePanel(QWidget):
         target_info = self.model._infos.get(target)
         if target_info is None:
             return False
-        ok = True
-        with self.ctx.macro("merge_codes", target_info.path):
-            for src in sources:
-                if src != target:
-                    cmd = MergeCodes(src, target)
-                    cmd.detail = target_info.path
-                    ok = self._push(cmd) and ok
-        return ok
+        merges = [MergeCodes(src, target) for src in sources if src != target]
+        if not merges:
+            return False
+        return self._push(Macro("merge_codes", merges, detail=target_info.path))
 
     def merge_dialog(self) -> None:
         sel = self.selected()
@@ -289,23 +279,22 @@ class CodeTreePanel(QWidget):
             return False
         if merge and target is not None:
             return self.merge_into(ids, target)
-        ok = True
-        with self.ctx.macro("move_code", ""):
-            for offset, cid in enumerate(ids):
-                if cid == target:
-                    continue
-                parent = target
-                if row < 0:
-                    position = len(self.model._children.get(target or 0, []))
-                else:
-                    siblings = self.model._children.get(target or 0, [])
-                    position = row + offset
-                    if cid in siblings and siblings.index(cid) < row:
-                        position -= 1
-                cmd = MoveCode(cid, parent, position)
-                cmd.detail = self.model._infos[cid].path if cid in self.model._infos else ""
-                ok = self._push(cmd) and ok
-        return ok
+        moves: list[Command] = []
+        for offset, cid in enumerate(ids):
+            if cid == target:
+                continue
+            parent = target
+            if row < 0:
+                position = len(self.model._children.get(target or 0, []))
+            else:
+                siblings = self.model._children.get(target or 0, [])
+                position = row + offset
+                if cid in siblings and siblings.index(cid) < row:
+                    position -= 1
+            cmd = MoveCode(cid, parent, position)
+            cmd.detail = self.model._infos[cid].path if cid in self.model._infos else ""
+            moves.append(cmd)
+        return bool(moves) and self._push(Macro("move_code", moves))
 
     # -- menu ----------------------------------------------------------------------------------
 
@@ -339,4 +328,4 @@ class CodeTreePanel(QWidget):
 def _subtree_counts(project: Project) -> dict[CodeId, tuple[int, int]]:
     """(fragments, documents) per code, a theme including its sub-themes, as everywhere else
     (counts view, chapter): a theme row reading 0 above coded sub-themes would mislead."""
-    return {c.code_id: (c.segments, c.documents) for c in project.stats.code_counts()}
+    return {c.code_id: (c.segments, c.documents) for c in project.stats.counts().rows}

@@ -1,7 +1,7 @@
 """Coding logic between the transcript view and the core: open a document, apply codes to the
 selection (snapped to words), in-vivo coding, remove, change span, memo, key quote, valence,
-per-code shortcuts and the view's context menu. Every change is a core command pushed on the
-project's undo stack through `ProjectContext.push`.
+per-code shortcuts and the view's context menu. Every change is a core command run through
+`ProjectContext.run` (one transaction, one undo step, errors shown one way).
 """
 
 from __future__ import annotations
@@ -13,11 +13,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 
 from app.context import ProjectContext
-from app.errors import show_error
 from app.labels import valence_label
 from app.stripes import Bar
 from app.transcript_view import TranscriptView
-from coding.commands import AddCode, ApplyCodes, EditSegment, RemoveCoding
+from coding.commands import ApplyCodes, Command, EditSegment, InVivoCode, RemoveCoding
 from coding.segments import snap_to_words
 from coding.types import Changes, CodeId, CodeInfo, DocumentId, SegmentId, SegmentInfo, Valence
 
@@ -159,10 +158,8 @@ class CodingController(QObject):
         cmd.detail = ", ".join(self.codes[c].path for c in code_ids if c in self.codes)
         self._incremental = True  # this broadcast: update just the one segment, below
         try:
-            self.ctx.push(cmd)
-        except Exception as exc:
-            show_error(self.view, exc)
-            return None
+            if self.ctx.run(cmd, parent=self.view) is None:
+                return None
         finally:
             self._incremental = False
         p = self.ctx.project
@@ -178,28 +175,15 @@ class CodingController(QObject):
             return None
         assert self.document_id is not None
         name = " ".join(self.view.text[span[0]:span[1]].split()).replace("/", "-")[:60]
-        add = AddCode(name, parent_id, colour="#8e6c8a")
-        add.detail = name
-        try:
-            with self.ctx.macro("in_vivo", name):
-                self.ctx.push(add)
-                assert add.code_id is not None
-                apply = ApplyCodes(self.document_id, span[0], span[1], [add.code_id],
-                                   self.valence, coder=self.ctx.coder or None)
-                self.ctx.push(apply)
-        except Exception as exc:
-            show_error(self.view, exc)
+        cmd = InVivoCode(self.document_id, span[0], span[1], name, parent_id, self.valence,
+                         coder=self.ctx.coder or None)
+        if self.ctx.run(cmd, parent=self.view) is None:
             return None
-        self.view.highlight_segment(apply.segment_id)
-        return apply.segment_id
+        self.view.highlight_segment(cmd.segment_id)
+        return cmd.segment_id
 
-    def _push(self, cmd: object) -> bool:
-        try:
-            self.ctx.push(cmd)  # type: ignore[arg-type]
-        except Exception as exc:
-            show_error(self.view, exc)
-            return False
-        return True
+    def _push(self, cmd: Command) -> bool:
+        return self.ctx.run(cmd, parent=self.view) is not None
 
     def remove_coding(self, segment_id: SegmentId, code_id: CodeId | None = None) -> bool:
         if not self._guard():

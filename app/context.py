@@ -1,32 +1,50 @@
 """ProjectContext: the one object every widget shares: the open project, its QUndoStack, the
-current coder, and the `changed(Changes)` signal broadcast once per mutation (STYLE.md rule 7).
+current coder, and the one way a change reaches the project (STYLE.md rules 6-8).
 
-Widgets receive the context (or the managers they need), never the main window. They mutate the
-project only through `push(command)` (undoable) or `notify(changes)` after work a worker did, and
-refresh only what the broadcast `Changes` say they show.
+    ctx.run(ApplyCodes(doc, 10, 42, [code]))               # now, on the GUI thread
+    ctx.run(ApplyPseudonyms(entities), background=True,     # on the writer thread, with progress
+            label=tr("Pseudonymising…"), on_done=show_report)
+
+`run` executes the command in one transaction, puts it once on the undo stack (a command with
+`undoable = False` clears the stack instead: nothing before a final step can be taken back),
+broadcasts `changed(Changes)` once and shows an error one way: a dialog over `dialog_parent` and
+the `error` signal. Widgets never push, notify or wrap "already done in a worker" commands
+themselves; they refresh from `changed` only what the `Changes` say they show. Compound edits
+are one `Macro` (one transaction, one undo step).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
 
+from app import ops
+from app.errors import show_error
 from app.undo import UndoableCommand
-from coding.commands import Command
+from coding.commands import Command, CommandCancelled
 from coding.project import Project
 from coding.types import Changes
+from models.errors import DuidingError, ReadOnlyProjectError
 
 log = logging.getLogger(__name__)
 
+
+class NotNowError(DuidingError):
+    """A change asked for while none can be made: no project, or a background task runs."""
+
+    code = "not_now"
+
+
 class ProjectContext(QObject):
-    changed = Signal(object)  # Changes, once per mutation (do, undo, redo, import)
+    changed = Signal(object)  # Changes, once per change (run, undo, redo)
     project_changed = Signal()  # another project was opened (or the project was closed)
     coder_changed = Signal(str)
-    error = Signal(object)  # an exception raised while undoing/redoing; the window shows it
+    error = Signal(object)  # an exception from run/undo/redo, after it was shown
+    busy_changed = Signal(bool)  # a background command started (True) or ended (False)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -34,12 +52,25 @@ class ProjectContext(QObject):
         self.undo_stack = QUndoStack(self)
         self._coder = ""
         self.hidden_coders: set[str] = set()  # blind coding: codings of these are not shown
+        self.dialog_parent: QWidget | None = None  # the main window: errors and progress show here
+        self.show_errors = True  # tests that inspect `error` may turn the dialogs off
+        self._running: ops.Task | None = None
 
     # -- project -------------------------------------------------------------------------------
 
     @property
     def readonly(self) -> bool:
         return self.project is not None and self.project.store.readonly
+
+    @property
+    def task(self) -> ops.Task | None:
+        """The background command's task while one runs."""
+        return self._running
+
+    @property
+    def busy(self) -> bool:
+        """A background command is running; other changes wait until it is done."""
+        return self._running is not None
 
     def set_project(self, project: Project | None) -> None:
         """Make `project` the open project (closing the previous one); clears the undo stack."""
@@ -71,45 +102,105 @@ class ProjectContext(QObject):
             self.project.coder = name
         self.coder_changed.emit(name)
 
-    # -- mutations -----------------------------------------------------------------------------
+    # -- the one way in ------------------------------------------------------------------------
 
-    def push(self, command: Command) -> Changes:
-        """Run a core command now (one transaction) and put it on the undo stack.
+    def run(self, command: Command, *, background: bool = False, label: str = "",
+            parent: QWidget | None = None,
+            on_done: Callable[[Changes], None] | None = None,
+            on_failed: Callable[[BaseException], None] | None = None) -> Changes | None:
+        """Run `command` as one user action; see the module docstring.
 
-        Errors (DuidingError...) propagate to the caller before anything is pushed.
+        In the foreground the changes are returned (None when it failed: the error was shown).
+        In the background None is returned at once; `on_done(changes)` follows on the GUI
+        thread, or `on_failed(exc)` after the error was shown (a cancel is not an error: it
+        calls `on_failed` with the `CommandCancelled` and shows nothing).
         """
-        if self.project is None:
-            raise RuntimeError("no project is open")
-        changes = command.do(self.project)
-        self.undo_stack.push(UndoableCommand(command, self))
-        self.changed.emit(changes)
+        project = self.project
+        if project is None or self.readonly or self.busy:
+            exc = self._refusal(project)
+            self._fail(exc, parent, on_failed)
+            return None
+        if background:
+            self._start(project, command, label, parent, on_done, on_failed)
+            return None
+        try:
+            changes = command.do(project)
+        except Exception as exc:
+            self._fail(exc, parent, on_failed)
+            return None
+        self._record(command, changes)
+        if on_done is not None:
+            on_done(changes)
         return changes
 
-    @contextmanager
-    def macro(self, kind: str, detail: str = "") -> Iterator[None]:
-        """Several pushes as one undo step (a QUndoStack macro: parent with children)."""
-        from app.undo import kind_text
+    def _start(self, project: Project, command: Command, label: str, parent: QWidget | None,
+               on_done: Callable[[Changes], None] | None,
+               on_failed: Callable[[BaseException], None] | None) -> None:
+        def work(progress: ops.Progress, cancelled: Callable[[], bool]) -> Changes:
+            command.bind(progress, cancelled)
+            try:
+                return command.do(project)
+            finally:
+                command.bind()
 
-        label = kind_text(kind)
-        self.undo_stack.beginMacro(f"{label}: {detail}" if detail else label)
-        try:
-            yield
-        finally:
-            self.undo_stack.endMacro()
+        def done(changes: Changes) -> None:
+            self._finish()
+            if project is not self.project:  # closed meanwhile: nothing left to report to
+                return
+            self._record(command, changes)
+            if on_done is not None:
+                on_done(changes)
 
-    def notify(self, changes: Changes) -> None:
-        """Broadcast changes made outside the undo stack (e.g. by a worker)."""
-        if changes:
-            self.changed.emit(changes)
+        def failed(exc: BaseException) -> None:
+            self._finish()
+            self._fail(exc, parent, on_failed)
 
-    def run_step(self, step: Callable[[Project], Changes]) -> None:
-        """Undo or redo one step (called by UndoableCommand); errors go to `error`."""
+        self._running = ops.run_task(work, parent=parent or self.dialog_parent, label=label,
+                                     on_done=done, on_error=failed)
+        self.busy_changed.emit(True)
+
+    def _finish(self) -> None:
+        self._running = None
+        self.busy_changed.emit(False)
+
+    def _record(self, command: Command, changes: Changes) -> None:
+        if command.is_empty():
+            pass
+        elif command.undoable:
+            self.undo_stack.push(UndoableCommand(command, self._step))
+        else:
+            self.undo_stack.clear()
+        self.changed.emit(changes)
+
+    def _step(self, step: Callable[[Project], Changes]) -> None:
+        """Undo or redo one command (called by UndoableCommand)."""
         if self.project is None:
             return
         try:
             changes = step(self.project)
-        except Exception as exc:  # undo of a stale command: show it, never crash
-            log.exception("undo/redo failed")
-            self.error.emit(exc)
+        except Exception as exc:  # e.g. undoing something that no longer exists
+            self._fail(exc, None, None)
             return
         self.changed.emit(changes)
+
+    def _refusal(self, project: Project | None) -> Exception:
+        if project is None:
+            return NotNowError(QCoreApplication.translate("Context", "No project is open."))
+        if self.readonly:
+            return ReadOnlyProjectError(
+                QCoreApplication.translate("Context", "The project is open read-only."))
+        return NotNowError(
+            QCoreApplication.translate("Context", "Wait until the running task has finished."))
+
+    def _fail(self, exc: BaseException, parent: QWidget | None,
+              on_failed: Callable[[BaseException], None] | None) -> None:
+        if not isinstance(exc, CommandCancelled):
+            if isinstance(exc, DuidingError):
+                log.info("change refused: %r", exc)
+            else:
+                log.error("change failed", exc_info=exc)
+            if self.show_errors:
+                show_error(parent or self.dialog_parent, exc)
+            self.error.emit(exc)
+        if on_failed is not None:
+            on_failed(exc)

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import ProjectContext
-from app.errors import show_error
 from coding.commands import DeleteDocuments, RenameDocument
 from coding.types import Changes, DocumentId, DocumentInfo
 
@@ -293,10 +292,7 @@ class DocumentListPanel(QWidget):
         if ok and name.strip() and name.strip() != doc.name:
             cmd = RenameDocument(doc.id, name.strip())
             cmd.detail = name.strip()
-            try:
-                self.ctx.push(cmd)
-            except Exception as exc:
-                show_error(self, exc)
+            self.ctx.run(cmd, parent=self)
 
     def _delete(self, docs: list[DocumentInfo]) -> None:
         answer = QMessageBox.question(
@@ -306,7 +302,4 @@ class DocumentListPanel(QWidget):
         if answer == QMessageBox.StandardButton.Yes:
             cmd = DeleteDocuments([d.id for d in docs])
             cmd.detail = ", ".join(d.name for d in docs)[:80]
-            try:
-                self.ctx.push(cmd)
-            except Exception as exc:
-                show_error(self, exc)
+            self.ctx.run(cmd, parent=self)

@@ -31,6 +31,9 @@ def error_title(code: str) -> str:
         "not_found": QCoreApplication.translate("Errors", "This item no longer exists."),
         "invalid": QCoreApplication.translate("Errors", "This cannot be done."),
         "duplicate": QCoreApplication.translate("Errors", "Already in the project."),
+        "not_now": QCoreApplication.translate("Errors", "This cannot be done right now."),
+        "nothing_to_export": QCoreApplication.translate(
+            "Errors", "Nothing was written: no document has a value for this attribute."),
     }
     return table.get(code, QCoreApplication.translate("Errors", "Something went wrong."))
 
@@ -53,8 +56,43 @@ def import_reason(reason: str) -> str:
     return table.get(reason, reason or QCoreApplication.translate("Errors", "unknown reason"))
 
 
+def _out(text: str) -> str:
+    return QCoreApplication.translate("OutputPanels", text)
+
+
+def _output_text(exc: BaseException) -> tuple[str, str] | None:
+    """(headline, detail) for what exporters and the REFI-QDA reader raise, or None."""
+    code = getattr(exc, "code", None)
+    reason = getattr(exc, "reason", None)
+    if code == "original_in_export":
+        n = len(getattr(exc, "found", []) or [])
+        return (_out("Export refused: the text still contains original names."),
+                _out("{n} place(s) still contain a name from the pseudonym key. Pseudonymise "
+                   "the transcripts (or remove the name from the codebook, memos and "
+                   "summaries) and export again. Nothing was written.").format(n=n))
+    if code == "template_unreadable":
+        return _out("The Word template cannot be used."), str(exc)
+    if code == "cancelled":
+        return _out("The export was cancelled."), _out("Files finished before cancelling were kept.")
+    if reason == "invalid_xml":
+        return (_out("The REFI-QDA file does not pass the standard's validation (XSD). "
+                   "Nothing was written."), getattr(exc, "detail", str(exc)))
+    if reason == "empty_codebook":
+        return _out("The codebook is empty: there is nothing to export."), ""
+    if reason in ("duplicate_guid", "unknown_code"):
+        return (_out("The project cannot be written as REFI-QDA. Nothing was written."),
+                getattr(exc, "detail", str(exc)))
+    if isinstance(exc, PermissionError):
+        return (_out("The file could not be written. Is it open in Word or Excel?"), str(exc))
+    return None
+
+
 def describe(exc: BaseException) -> tuple[str, str]:
-    """(headline, detail) for an exception."""
+    """(headline, detail) for an exception, in the user's language: the one description every
+    dialog uses, whether a change, an import or an export failed."""
+    known = _output_text(exc)
+    if known is not None:
+        return known
     if isinstance(exc, DuidingError):
         return error_title(exc.code), str(exc)
     reason = getattr(exc, "reason", None)
@@ -65,7 +103,7 @@ def describe(exc: BaseException) -> tuple[str, str]:
     return QCoreApplication.translate("Errors", "Something went wrong."), f"{type(exc).__name__}: {exc}"
 
 
-def show_error(parent: QWidget | None, exc: BaseException) -> None:
+def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     title, detail = describe(exc)
     box = QMessageBox(QMessageBox.Icon.Warning, "Duiding", title,
                       QMessageBox.StandardButton.Ok, parent)
@@ -73,6 +111,7 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     box.setObjectName("errorBox")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()  # window-modal without a nested event loop: callers (and tests) never block
+    return box
 
 
 def install_excepthook() -> None:

@@ -1,6 +1,6 @@
 """File → Import: choose files or a folder and an optional attribute sheet, run the bulk import
-(`importers.batch.import_paths`) in a worker with progress and cancel, push ImportedDocuments on
-the undo stack, and show the summary with translated reasons.
+(`importers.batch.ImportFiles`) in the background with progress and cancel as one undo step, and
+show the summary with translated reasons.
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import ProjectContext
-from app.errors import import_reason, show_error
-from app.ops import Task, run_task
-from coding.commands import ImportedDocuments
+from app.errors import import_reason
+from app.ops import Task
+from coding.types import Changes
+from importers.batch import ImportFiles
 
 TRANSCRIPT_FILTER = "*.txt *.docx *.odt *.rtf *.vtt *.srt *.pdf"
 
@@ -93,32 +94,25 @@ class ImportDialog(QDialog):
 def start_import(ctx: ProjectContext, parent: QWidget | None, paths: Sequence[Path],
                  attributes: Path | None = None,
                  on_finished: Callable[[object], None] | None = None) -> Task | None:
-    """Run the import in a worker; on success push ImportedDocuments and show the summary."""
-    project = ctx.project
-    if project is None or ctx.readonly or not paths:
+    """Import in the background (one undo step); then show the summary."""
+    if ctx.project is None or ctx.readonly or not paths:
         return None
-    from importers.batch import import_paths  # lazy: importer libraries stay out of start-up
+    command = ImportFiles(list(paths), attributes)
 
-    def work(progress, cancelled):  # type: ignore[no-untyped-def]
-        return import_paths(project, list(paths), attributes=attributes, progress=progress,
-                            cancelled=cancelled)
-
-    def done(summary) -> None:  # type: ignore[no-untyped-def]
-        if summary.imported:
-            cmd = ImportedDocuments(summary.imported)
-            cmd.detail = str(len(summary.imported))
-            ctx.push(cmd)  # first do() is a no-op: the worker already stored them
-        show_summary(parent, summary)
+    def done(_changes: Changes) -> None:
+        assert command.summary is not None
+        show_summary(parent, command.summary)
         if on_finished is not None:
-            on_finished(summary)
+            on_finished(command.summary)
 
     def failed(exc: BaseException) -> None:
-        show_error(parent, exc)
         if on_finished is not None:
             on_finished(exc)
 
-    return run_task(work, parent=parent, label=QCoreApplication.translate("Import", "Importing transcripts…"), on_done=done,
-                    on_error=failed)
+    ctx.run(command, background=True, parent=parent,
+            label=QCoreApplication.translate("Import", "Importing transcripts…"),
+            on_done=done, on_failed=failed)
+    return ctx.task
 
 
 
@@ -150,7 +144,5 @@ def show_summary(parent: QWidget | None, summary) -> None:  # type: ignore[no-un
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("importSummary")
     box.setInformativeText(detail)
-    from PySide6.QtCore import Qt
-
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()

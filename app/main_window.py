@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
         self.ctx.project_changed.connect(self._update_hint)
         self.ctx.changed.connect(lambda c: self._update_hint() if c.documents else None)
         self.ctx.changed.connect(lambda _c: self._update_title())
-        self.ctx.error.connect(lambda exc: show_error(self, exc))
+        self.ctx.dialog_parent = self  # errors and progress of every change show over the window
         self.ctx.undo_stack.indexChanged.connect(lambda _i: self._update_title())
         self.resize(1280, 800)
         self.resizeDocks([self.findChild(QDockWidget, "documentsDock")], [410],

@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
 from app.context import ProjectContext
 from app.labels import valence_label
 from coding.project import Project
+from coding.text_search import find_text
 from coding.types import Changes, CodeId, SegmentFilter, SegmentInfo, Valence
-from coding.views import coder_names, find_text
 
 Index = QModelIndex | QPersistentModelIndex
 SearchFn = Callable[[Project, str], Sequence[Any]]
@@ -266,7 +266,7 @@ class RetrievalPanel(QWidget):
 
         fill(self.attribute, [(n, n) for n in (p.attributes.names() if p else [])])
         fill(self.case, [(name, cid) for cid, name, _docs in (p.attributes.cases() if p else [])])
-        fill(self.coder, [(n, n) for n in (coder_names(p) if p else [])])
+        fill(self.coder, [(n, n) for n in (p.coders.names() if p else [])])
         fill(self.valence, [(valence_label(v), v.value) for v in Valence])
         self.mode.clear()
         for key, (label, _fn) in SEARCH_MODES.items():

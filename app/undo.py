@@ -1,26 +1,24 @@
-"""Undo/redo: a QUndoCommand wrapping a Qt-free core `Command` (STYLE.md rule 6).
+"""Undo/redo: a QUndoCommand wrapping a Qt-free core `Command` (STYLE.md rule 6), and the
+translated undo texts.
 
-The core command does the work and returns `Changes`; this wrapper only runs it on redo/undo and
-hands the changes to `ProjectContext`, which broadcasts them once. The first redo() that
-QUndoStack.push() triggers is skipped: the context has already run the command so that an error
-reaches the caller as an exception (a dialog) and nothing lands on the stack.
+The core command does the work and returns `Changes`; this wrapper only hands its `do`/`undo`
+to the `step` it was given (`ProjectContext` runs and broadcasts them). The first redo() that
+QUndoStack.push() triggers is skipped: `ProjectContext.run` has already run the command, so an
+error reaches the user before anything lands on the stack.
 """
 
 from __future__ import annotations
 
-import logging
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from coding.commands import Command
+from coding.project import Project
+from coding.types import Changes
 
-if TYPE_CHECKING:
-    from app.context import ProjectContext
-
-log = logging.getLogger(__name__)
-
+Step = Callable[[Callable[[Project], Changes]], None]
 
 
 def command_text(cmd: Command) -> str:
@@ -59,6 +57,7 @@ def kind_text(kind: str) -> str:
         "merge_projects": QCoreApplication.translate("UndoText", "Merge projects"),
         "cell_summary": QCoreApplication.translate("UndoText", "Matrix cell summary"),
         "pseudonymise": QCoreApplication.translate("UndoText", "Pseudonymise"),
+        "confirm_pseudonyms": QCoreApplication.translate("UndoText", "Confirm pseudonyms"),
         "code_search_hits": QCoreApplication.translate("UndoText", "Code all hits"),
         "accept_suggestions": QCoreApplication.translate("UndoText", "Accept suggestions"),
         "import_codebook": QCoreApplication.translate("UndoText", "Import codebook"),
@@ -69,17 +68,17 @@ def kind_text(kind: str) -> str:
 class UndoableCommand(QUndoCommand):
     """One user action on the project's QUndoStack."""
 
-    def __init__(self, command: Command, ctx: ProjectContext) -> None:
+    def __init__(self, command: Command, step: Step) -> None:
         super().__init__(command_text(command))
         self.command = command
-        self._ctx = ctx
+        self._step = step
         self._first = True
 
     def redo(self) -> None:
-        if self._first:  # already done by ProjectContext.push
+        if self._first:  # already done by ProjectContext.run
             self._first = False
             return
-        self._ctx.run_step(self.command.do)
+        self._step(self.command.do)
 
     def undo(self) -> None:
-        self._ctx.run_step(self.command.undo)
+        self._step(self.command.undo)

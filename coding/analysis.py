@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import numpy as np
 from sqlalchemy import func, select
@@ -33,44 +32,20 @@ from coding.agreement_segments import SegmentUnit, segment_agreement, segment_un
 from coding.analysis_kernels import (
     CellCount,
     Codings,
-    _cells,
     _distinct_count,
-    _fetch,
     _forward_pairs,
     _group_ids,
     _turn_of,
+    count_cells,
+    fetch_codings,
 )
+from coding.project import Project
+from coding.stats import CountsTable
 from coding.types import CodeId, DocumentId, SegmentId
 from models.analysis_models import MatrixCell
 from models.base import utcnow
 from models.errors import NotFoundError, ValidationError
 from models.schema import Case, Coder, Document
-
-if TYPE_CHECKING:
-
-    from coding.project import Project
-
-
-
-
-
-@dataclass(frozen=True)
-class CountRow:
-    code_id: CodeId
-    path: str
-    depth: int
-    total: CellCount
-    by_value: dict[str, CellCount]  # attribute value -> counts (empty without ``by``)
-
-
-@dataclass(frozen=True)
-class CountsTable:
-    """Counts per code, optionally split by the values of one document attribute."""
-
-    attribute: str | None
-    values: tuple[str, ...]
-    documents_per_value: dict[str, int]  # how many documents have each value ("n of N")
-    rows: tuple[CountRow, ...]
 
 
 @dataclass(frozen=True)
@@ -153,7 +128,7 @@ class AnalysisManager:
 
     def codings(self, coders: Sequence[str] = (), document_ids: Sequence[int] = ()) -> Codings:
         with self._store.read() as s:
-            return _fetch(s, coders, document_ids)
+            return fetch_codings(s, coders, document_ids)
 
     def _code_columns(
         self, code_ids: Sequence[CodeId] | None, include_subcodes: bool
@@ -180,26 +155,9 @@ class AnalysisManager:
         self, by: str | None = None, *, coders: Sequence[str] = (), include_subcodes: bool = True
     ) -> CountsTable:
         """Segments and documents per code, per valence, and per value of attribute ``by``."""
-        ids, paths, depths, targets = self._code_columns(None, include_subcodes)
-        data = self.codings(coders)
-        doc_value = self._doc_values(by) if by else {}
-        values = sorted(set(doc_value.values())) if by else []
-        per_value = {v: sum(1 for x in doc_value.values() if x == v) for v in values}
-        val_index = {v: i for i, v in enumerate(values)}
-        row_of_doc = {d: val_index[v] for d, v in doc_value.items()}
-        total = _cells(data, targets, len(ids), None, 1)
-        split = _cells(data, targets, len(ids), row_of_doc, len(values)) if by else None
-        rows = tuple(
-            CountRow(
-                code_id=ids[j],
-                path=paths[j],
-                depth=depths[j],
-                total=total[0][j],
-                by_value={v: split[i][j] for i, v in enumerate(values)} if split else {},
-            )
-            for j in range(len(ids))
-        )
-        return CountsTable(by, tuple(values), per_value, rows)
+        if by is not None and by not in self._project.attributes.names():
+            raise NotFoundError(f"attribute {by!r} does not exist.")
+        return self._project.stats.counts(by, coders=coders, include_subcodes=include_subcodes)
 
     def compare(
         self, attribute: str, first: str, second: str, *, coders: Sequence[str] = ()
@@ -243,7 +201,7 @@ class AnalysisManager:
         matrix_rows = self._matrix_rows(rows)
         row_of_doc = {int(d): i for i, r in enumerate(matrix_rows) for d in r.document_ids}
         data = self.codings(coders)
-        cells = _cells(data, targets, len(ids), row_of_doc, len(matrix_rows))
+        cells = count_cells(data, targets, len(ids), row_of_doc, len(matrix_rows))
         with self._store.read() as s:
             q = select(MatrixCell.row_key, MatrixCell.code_id, MatrixCell.summary).where(
                 MatrixCell.row_kind == rows
@@ -387,7 +345,7 @@ class AnalysisManager:
             known = set(s.scalars(select(Coder.name).where(Coder.name.in_(coders))))
             if missing := [c for c in coders if c not in known]:
                 raise NotFoundError(f"coder {missing[0]!r} does not exist in this project.")
-            data = _fetch(s, coders, ())
+            data = fetch_codings(s, coders, ())
             names = dict(s.execute(select(Coder.id, Coder.name)).all())
             lengths = {i: n for i, n in s.execute(select(Document.id, func.length(Document.text)))}
             doc_names: dict[Hashable, str] = dict(

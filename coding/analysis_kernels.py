@@ -36,6 +36,16 @@ class Codings:
     code: IntArray
     valence: IntArray  # index into VALENCES
 
+    @classmethod
+    def empty(cls) -> Codings:
+        none = np.zeros(0, dtype=np.int64)
+        return cls(none, none, none, none, none, none, none)
+
+    def where(self, keep: npt.NDArray[np.bool_]) -> Codings:
+        """The links where `keep` is true."""
+        return Codings(self.segment[keep], self.document[keep], self.start[keep],
+                       self.end[keep], self.coder[keep], self.code[keep], self.valence[keep])
+
 
 @dataclass(frozen=True)
 class CellCount:
@@ -48,7 +58,7 @@ class CellCount:
 # ------------------------------------------------------------------------------------------
 
 
-def _fetch(s: Session, coders: Sequence[str], document_ids: Sequence[int]) -> Codings:
+def fetch_codings(s: Session, coders: Sequence[str], document_ids: Sequence[int]) -> Codings:
     """One plain-SQL query straight into arrays: the ORM's per-row work would dominate."""
     valence = " ".join(f"WHEN '{v}' THEN {i}" for i, v in enumerate(VALENCES))
     sql = (
@@ -76,7 +86,7 @@ def _fetch(s: Session, coders: Sequence[str], document_ids: Sequence[int]) -> Co
     return Codings(seg, doc, start, end, coder, code, val)
 
 
-def _cells(
+def count_cells(
     data: Codings,
     targets: dict[int, list[int]],
     k: int,

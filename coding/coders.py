@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
@@ -28,6 +29,10 @@ class CoderManager:
                  .outerjoin(Segment, Segment.coder_id == Coder.id)
                  .group_by(Coder.id).order_by(Coder.name))
             return [(CoderId(i), n, c, k) for i, n, c, k in s.execute(q)]
+
+    def names(self) -> builtins.list[str]:
+        """Every coder who has coded something (or was registered), by name."""
+        return [name for _id, name, _colour, _n in self.list()]
 
     def ensure(self, name: str) -> CoderId:
         with self._store.write() as s:

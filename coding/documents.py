@@ -11,11 +11,11 @@ import builtins
 import re
 import unicodedata
 from collections import Counter
-from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select, update
 
 from coding import rows
+from coding.attributes import AttributeManager
 from coding.types import (
     DocumentId,
     DocumentInfo,
@@ -26,9 +26,7 @@ from coding.types import (
 )
 from models.errors import NotFoundError, ValidationError
 from models.schema import Case, Document, Speaker, Turn
-
-if TYPE_CHECKING:
-    from coding.project import Project
+from models.store import ProjectStore
 
 _INTERVIEWER_LABELS = re.compile(
     r"^(i|int\.?|interviewer|interviewster|onderzoeker|student|vraag|v|gespreksleider)$", re.I)
@@ -49,15 +47,15 @@ def count_words(text: str) -> int:
 
 
 class DocumentManager:
-    def __init__(self, project: Project) -> None:
-        self._project = project
-        self._store = project.store
+    def __init__(self, store: ProjectStore, attributes: AttributeManager) -> None:
+        self._store = store
+        self._attributes = attributes
 
     # -- reading -----------------------------------------------------------------------------
 
     def list(self) -> list[DocumentInfo]:
         with self._store.read() as s:
-            attrs = self._project.attributes.document_values(s)
+            attrs = self._attributes.document_values(s)
             turn_counts = dict(s.execute(
                 select(Turn.document_id, func.count()).group_by(Turn.document_id)).all())
             speakers: dict[int, list[str]] = {}
@@ -101,6 +99,14 @@ class DocumentManager:
         if text is None:
             raise NotFoundError(f"document {doc_id} does not exist.")
         return text
+
+    def turn_span_at(self, doc_id: DocumentId, start: int, end: int) -> tuple[int, int]:
+        """The speaker turn containing ``start``-``end`` (the span itself when it has no turn):
+        what "expand to the turn" means when adjusting a suggestion."""
+        for turn in self.turns(doc_id):
+            if turn.start <= start and end <= turn.end:
+                return turn.start, turn.end
+        return start, end
 
     def turns(self, doc_id: DocumentId) -> builtins.list[TurnInfo]:
         with self._store.read() as s:
@@ -158,7 +164,7 @@ class DocumentManager:
                            speaker_id=speaker_ids.get(tu.speaker) if tu.speaker else None,
                            timestamp_ms=tu.timestamp_ms)
                       for i, tu in enumerate(sorted(t.turns, key=lambda x: x.start), start=1))
-            self._project.attributes.set_new_document_values_in(s, doc.id, t.attributes)
+            self._attributes.set_new_document_values_in(s, doc.id, t.attributes)
             return DocumentId(doc.id)
 
     @staticmethod

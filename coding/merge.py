@@ -21,7 +21,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -38,6 +37,7 @@ from coding.merge_plan import (
     path_key,
     plan_merge,
 )
+from coding.project import Project
 from coding.types import Changes, DocumentId, Valence
 from models.analysis_models import MatrixCell
 from models.errors import ValidationError
@@ -55,9 +55,6 @@ from models.schema import (
     Turn,
 )
 from models.store import ProjectStore
-
-if TYPE_CHECKING:
-    from coding.project import Project
 
 __all__ = [
     "MergePlan", "MergeProjects", "MergeReport", "SourcePlan", "Suggestion", "UnmatchedCode",
@@ -506,6 +503,9 @@ class MergeProjects(Command):
         with p.store.write() as s:
             rows.remove(s, self.report.snapshot)
         return self._changes()
+
+    def is_empty(self) -> bool:
+        return self.report is not None and not self.report.changed
 
     def _changes(self) -> Changes:
         assert self.report is not None

@@ -23,17 +23,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from coding.project import Project
 from coding.types import CodeId, CodeInfo
 from models.errors import ValidationError
 from models.schema import Code, Segment, SegmentCode
-
-if TYPE_CHECKING:
-    from coding.project import Project
 
 SIMILARITY = 0.85  # difflib ratio on folded names; "wachttijd" ~ "wachttijden" (0.9) passes
 
@@ -200,13 +197,12 @@ def earlier_targets(
 
 def plan_merge(project: Project, others: Sequence[Path | str]) -> MergePlan:
     """List the other projects' codes without a counterpart here, each with a suggested target."""
-    from coding.project import Project as ProjectClass  # runtime import: project imports a lot
 
     ours = project.codes.tree()
     known = {path_key(c.path) for c in ours}
     plans: list[SourcePlan] = []
     for path in check_sources(project, others):
-        with ProjectClass.open(path, readonly=True) as other:
+        with Project.open(path, readonly=True) as other:
             theirs = other.codes.tree()
             with other.store.read() as o:
                 query = select(SegmentCode.code_id, func.count()).group_by(SegmentCode.code_id)

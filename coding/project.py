@@ -23,8 +23,8 @@ from sqlalchemy import select
 from coding.attributes import AttributeManager
 from coding.coders import CoderManager
 from coding.codes import CodeManager, builtin_codebook
-from coding.commands import Command, UndoStack
 from coding.documents import DocumentManager
+from coding.history import Undoable, UndoStack
 from coding.memos import MemoManager
 from coding.segments import SegmentManager
 from coding.stats import StatsManager
@@ -60,10 +60,12 @@ class Project:
         self.coders = CoderManager(store)
         self.attributes = AttributeManager(store)
         self.memos = MemoManager(store)
-        self.documents = DocumentManager(self)
-        self.segments = SegmentManager(self)
-        self.stats = StatsManager(self)
-        self.history = UndoStack(self)
+        self.documents = DocumentManager(store, self.attributes)
+        self.segments = SegmentManager(store, self.codes, self.coders, self.attributes,
+                                       lambda: self.coder)
+        self.stats = StatsManager(store, self.codes, self.attributes, self.documents,
+                                  self.segments)
+        self.history: UndoStack[Project] = UndoStack(self)
 
     # -- lifecycle -----------------------------------------------------------------------------
 
@@ -129,6 +131,6 @@ class Project:
 
     # -- commands ------------------------------------------------------------------------------
 
-    def execute(self, command: Command) -> Changes:
+    def execute(self, command: Undoable[Project]) -> Changes:
         """Run an undoable command now (one transaction) and keep it on the headless stack."""
         return self.history.push(command)

@@ -8,13 +8,16 @@ so "several codes at once" and "one more code later" give the same result.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from coding import rows
+from coding.attributes import AttributeManager
+from coding.coders import CoderManager
+from coding.codes import CodeManager
 from coding.types import (
     CodeId,
     CodeInfo,
@@ -40,15 +43,16 @@ from models.schema import (
     Speaker,
     Turn,
 )
-
-if TYPE_CHECKING:
-    from coding.project import Project
+from models.store import ProjectStore
 
 # Enum lookups by stored value: converting 20,000 values through SQLAlchemy's Enum type costs
 # more than the query itself.
 _VALENCES = {v.value: v for v in Valence}
 _ROLES = {r.value: r for r in SpeakerRole}
 NO_FILTER = SegmentFilter()
+
+
+_ID_CHUNK = 5000  # SQLite allows 32,766 bound parameters; stay well below
 
 
 def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
@@ -76,9 +80,11 @@ class ApplyResult:
 
 
 class SegmentManager:
-    def __init__(self, project: Project) -> None:
-        self._project = project
-        self._store = project.store
+    def __init__(self, store: ProjectStore, codes: CodeManager, coders: CoderManager,
+                 attributes: AttributeManager, current_coder: Callable[[], str]) -> None:
+        self._store = store
+        self._codes, self._coders, self._attributes = codes, coders, attributes
+        self._current_coder = current_coder
 
     # -- primitives for commands ---------------------------------------------------------------
 
@@ -93,7 +99,7 @@ class SegmentManager:
         """
         if not code_ids:
             raise ValidationError("Choose at least one code.")
-        coder = coder or self._project.coder
+        coder = coder or self._current_coder()
         with self._store.write() as s:
             length = s.scalar(select(func.length(Document.text)).where(Document.id == doc_id))
             if length is None:
@@ -103,7 +109,7 @@ class SegmentManager:
             known = set(s.scalars(select(Code.id).where(Code.id.in_(code_ids))))
             if missing := [c for c in code_ids if c not in known]:
                 raise NotFoundError(f"code {missing[0]} does not exist.")
-            coder_id = self._project.coders.ensure_in(s, coder)
+            coder_id = self._coders.ensure_in(s, coder)
             if existing is True:
                 seg = s.scalar(select(Segment).where(
                     Segment.document_id == doc_id, Segment.start == start, Segment.end == end,
@@ -222,6 +228,22 @@ class SegmentManager:
             raise NotFoundError(f"segment {segment_id} does not exist.")
         return found[0]
 
+    def by_ids(self, ids: Iterable[int]) -> list[SegmentInfo]:
+        """The fragments with these IDs, in document order (IDs that no longer exist are
+        skipped); a matrix cell or a chart bar drills down to its fragments this way."""
+        wanted = sorted({int(i) for i in ids})
+        found: list[SegmentInfo] = []
+        for i in range(0, len(wanted), _ID_CHUNK):
+            found.extend(self._fetch(segment_ids=[SegmentId(x) for x in wanted[i:i + _ID_CHUNK]]))
+        if len(wanted) > _ID_CHUNK:  # chunks are each ordered; restore the global document order
+            order = {d: n for n, d in enumerate(self._document_order())}
+            found.sort(key=lambda s: (order.get(s.document_id, 0), s.start, s.end, s.id))
+        return found
+
+    def _document_order(self) -> list[int]:
+        with self._store.read() as s:
+            return list(s.scalars(select(Document.id).order_by(Document.position, Document.id)))
+
     def for_document(self, doc_id: DocumentId, coders: tuple[str, ...] = ()) -> list[SegmentInfo]:
         return self.query(SegmentFilter(document_ids=(doc_id,), coders=coders))
 
@@ -243,7 +265,7 @@ class SegmentManager:
                 codes: set[int] = set(f.code_ids)
                 if f.include_subcodes:
                     for cid in f.code_ids:
-                        codes.update(self._project.codes._descendants(s, cid))
+                        codes.update(self._codes._descendants(s, cid))
                 link_q = select(SegmentCode.segment_id).where(SegmentCode.code_id.in_(codes))
                 if f.valences:
                     link_q = link_q.where(SegmentCode.valence.in_(f.valences))
@@ -276,7 +298,7 @@ class SegmentManager:
             # Slicing in Python is O(1) per fragment; SQL substr() rescans the UTF-8 text.
             texts = dict(conn.execute(select(Document.id, Document.text)
                                       .where(Document.id.in_(doc_ids))).all())
-            paths: dict[int, CodeInfo] = {c.id: c for c in self._project.codes._tree(s)}
+            paths: dict[int, CodeInfo] = {c.id: c for c in self._codes._tree(s)}
             codings: dict[int, list[Coding]] = {}
             for chunk in _chunks(seg_ids, 30000):
                 for seg_id, code_id, valence in conn.execute(
@@ -288,12 +310,12 @@ class SegmentManager:
                         Coding(info.id, info.path, _VALENCES[valence], info.colour))
             order = {cid: i for i, cid in enumerate(paths)}
             turns = self._turn_index(s, doc_ids)
-            attrs = self._project.attributes.document_values(s)
+            attrs = self._attributes.document_values(s)
             cases = dict(conn.execute(select(Case.id, Case.name)).all())
             out = []
             for sid, did, dname, st, en, coder, memo, kq, case_id in found:
                 txt = texts[did][st:en]
-                speaker, role = _speaker_at(turns.get(did), st)
+                speaker, role = speaker_of(turns.get(did), st, en)
                 out.append(SegmentInfo(
                     id=SegmentId(sid), document_id=DocumentId(did), document=dname, start=st,
                     end=en, text=txt, coder=coder, memo=memo, key_quote=kq,
@@ -302,6 +324,14 @@ class SegmentManager:
                     case=cases.get(case_id) if case_id else None,
                 ))
             return out
+
+    def speaker_roles(self, spans: Iterable[tuple[int, int, int]]
+                      ) -> list[SpeakerRole | None]:
+        """The speaker role of each (document, start, end), by `speaker_of`."""
+        spans = list(spans)
+        with self._store.read() as s:
+            turns = self._turn_index(s, {d for d, _s, _e in spans})
+        return [speaker_of(turns.get(d), st, en)[1] for d, st, en in spans]
 
     @staticmethod
     def _turn_index(s: Session, doc_ids: set[int]) -> dict[
@@ -318,9 +348,13 @@ class SegmentManager:
         return index
 
 
-def _speaker_at(index: tuple[list[int], list[tuple[int, str | None, SpeakerRole]]] | None,
-                pos: int) -> tuple[str | None, SpeakerRole | None]:
-    """The speaker of the turn a position falls in (or the turn before it, for a label)."""
+def speaker_of(index: tuple[list[int], list[tuple[int, str | None, SpeakerRole]]] | None,
+               start: int, end: int) -> tuple[str | None, SpeakerRole | None]:
+    """Who said a fragment: the one rule that retrieval, the counts and the chapter share.
+
+    Today: the speaker of the turn its start falls in (or the turn before it, for a label).
+    """
+    pos = start
     if not index:
         return None, None
     starts, infos = index

@@ -1,154 +1,183 @@
-"""Counts per code: segments and distinct respondents (documents), overall or by an attribute.
+"""Counts per code: the one place that decides who "mentioned" a theme (STYLE.md "one home").
 
-A theme's counts include its sub-themes ("genoemd door 5 van de 12 respondenten" counts anyone
-who said anything coded under the theme). Interviewer turns can be left out.
+The counts view, the comparison, the CLI's `stats`, the code tree, the Excel counts sheet and
+the findings chapter all count here, so "genoemd door 5 van de 12 respondenten" is the same number
+on every screen and in every file. The rules:
+
+- a respondent is a document; a theme counts every document with at least one fragment coded on
+  it or (with `include_subcodes`, the default) on any of its sub-themes;
+- a fragment counts once per code, even when it carries two codes of one subtree;
+- with `respondent_only`, fragments spoken by an interviewer are left out (the speaker of a
+  fragment is decided by `coding.segments.speaker_of`, as everywhere else);
+- a split `by` an attribute puts each document under its value ('' = no value).
+
+`StatsManager.table(...)` fetches every (fragment, code) link of a scope once (numpy columns);
+`CodingTable.count(...)` counts it as often as a caller needs (the chapter counts one table by
+respondent type, by the compared attribute and by valence without going back to the database).
 """
 
 from __future__ import annotations
 
-import bisect
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+import builtins
+from collections import defaultdict
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 
-from sqlalchemy import String, select, type_coerce
+import numpy as np
+from sqlalchemy import func, select
 
-from coding.types import CodeId, SpeakerRole
-from models.schema import Coder, Document, Segment, SegmentCode, Speaker, Turn
+from coding.analysis_kernels import VALENCES, CellCount, Codings, count_cells, fetch_codings
+from coding.attributes import AttributeManager
+from coding.codes import CodeManager
+from coding.documents import DocumentManager
+from coding.segments import SegmentManager
+from coding.types import CodeId, CodeInfo, SpeakerRole, Valence
+from models.schema import Document, Segment
+from models.store import ProjectStore
 
-if TYPE_CHECKING:
-    from coding.project import Project
+EMPTY = CellCount(0, 0, {}, ())
 
 
 @dataclass(frozen=True)
-class CodeCount:
+class CountRow:
     code_id: CodeId
     path: str
     depth: int
-    segments: int
-    documents: int
-    by_valence: dict[str, int] = field(default_factory=dict)  # segments per valence
-    by_value: dict[str, tuple[int, int]] = field(default_factory=dict)  # value -> (segs, docs)
+    total: CellCount
+    by_value: dict[str, CellCount]  # attribute value -> counts (empty without ``by``)
+
+    @property
+    def segments(self) -> int:
+        return self.total.segments
+
+    @property
+    def documents(self) -> int:
+        return self.total.documents
 
     def as_json(self) -> dict[str, object]:
         return {
             "code": self.path, "segments": self.segments, "documents": self.documents,
-            "respondents": self.documents, "by_valence": self.by_valence,
-            "by": {v: {"segments": s, "documents": d} for v, (s, d) in self.by_value.items()},
+            "respondents": self.documents, "by_valence": self.total.by_valence,
+            "by": {v: {"segments": c.segments, "documents": c.documents}
+                   for v, c in self.by_value.items() if c.segments},
         }
 
 
+@dataclass(frozen=True)
+class CountsTable:
+    """Counts per code, optionally split by the values of one document attribute."""
+
+    attribute: str | None
+    values: tuple[str, ...]
+    documents_per_value: dict[str, int]  # how many documents in scope have each value
+    rows: tuple[CountRow, ...]
+
+    def row(self, code_id: int) -> CountRow | None:
+        return next((r for r in self.rows if r.code_id == code_id), None)
+
+
+class CodingTable:
+    """Every (fragment, code) link of one scope, counted as often as needed."""
+
+    def __init__(self, data: Codings, tree: list[CodeInfo], documents: Sequence[int],
+                 values: Mapping[int, Mapping[str, str]]) -> None:
+        self._data, self._tree, self._documents, self._values = data, tree, documents, values
+        self._parent = {c.id: c.parent_id for c in tree}
+
+    def count(self, by: str | None = None, *, include_subcodes: bool = True,
+              valences: Collection[Valence] = (),
+              codes: Collection[int] | None = None) -> CountsTable:
+        """Counts for every code of the tree, split by attribute `by`.
+
+        `codes` narrows the count to those codes: they are the rows, and only fragments coded
+        with one of them are counted (the chapter about chosen themes counts those alone).
+        """
+        data = self._data
+        if codes is not None:
+            data = data.where(np.isin(data.code, np.asarray(sorted(codes), dtype=np.int64)))
+        if valences:
+            wanted = np.asarray([VALENCES.index(v.value) for v in valences], dtype=np.int64)
+            data = data.where(np.isin(data.valence, wanted))
+        chosen = [c for c in self._tree if codes is None or c.id in codes]
+        column = {c.id: i for i, c in enumerate(chosen)}
+        targets: dict[int, list[int]] = {}
+        for c in self._tree:
+            cols: list[int] = []
+            node: CodeId | None = c.id
+            while node is not None:
+                if node in column:
+                    cols.append(column[node])
+                node = self._parent.get(node) if include_subcodes else None
+            targets[c.id] = cols
+        total = count_cells(data, targets, len(chosen), None, 1)[0]
+        values: list[str] = []
+        per_value: dict[str, int] = {}
+        split: list[list[CellCount]] = []
+        if by is not None:
+            of_doc = {d: self._values.get(d, {}).get(by, "") for d in self._documents}
+            for v in of_doc.values():
+                per_value[v] = per_value.get(v, 0) + 1
+            values = sorted(per_value)
+            index = {v: i for i, v in enumerate(values)}
+            split = count_cells(data, targets, len(chosen), {d: index[v] for d, v in of_doc.items()},
+                           len(values))
+        rows = tuple(
+            CountRow(c.id, c.path, c.depth, total[j],
+                     {v: split[i][j] for i, v in enumerate(values)} if by is not None else {})
+            for j, c in enumerate(chosen))
+        return CountsTable(by, tuple(values), per_value, rows)
+
+
 class StatsManager:
-    def __init__(self, project: Project) -> None:
-        self._project = project
-        self._store = project.store
+    def __init__(self, store: ProjectStore, codes: CodeManager, attributes: AttributeManager,
+                 documents: DocumentManager, segments: SegmentManager) -> None:
+        self._store = store
+        self._codes, self._attributes, self._documents = codes, attributes, documents
+        self._segments = segments
 
     def documents_by_value(self, attribute: str) -> dict[str, int]:
         """How many documents have each value of an attribute ('' = no value)."""
         out: dict[str, int] = defaultdict(int)
-        values = self._project.attributes.document_values()
-        for doc in self._project.documents.list():
+        values = self._attributes.document_values()
+        for doc in self._documents.list():
             out[values.get(doc.id, {}).get(attribute, "")] += 1
         return dict(out)
 
-    def code_counts(self, by: str | None = None, *, respondent_only: bool = False,
-                    coders: tuple[str, ...] = (), document_ids: tuple[int, ...] = ()
-                    ) -> list[CodeCount]:
-        tree = self._project.codes.tree()
-        parent = {c.id: c.parent_id for c in tree}
+    def table(self, *, document_ids: Collection[int] | None = None, coders: Sequence[str] = (),
+              respondent_only: bool = False) -> CodingTable:
+        """The links of a scope: these documents (None: all), these coders (empty: all)."""
+        tree = self._codes.tree()
         with self._store.read() as s:
-            q = (select(SegmentCode.code_id, Segment.id, Segment.document_id, Segment.start,
-                        type_coerce(SegmentCode.valence, String))
-                 .join(Segment, Segment.id == SegmentCode.segment_id))
-            if coders:
-                q = q.join(Coder, Coder.id == Segment.coder_id).where(Coder.name.in_(coders))
-            if document_ids:
-                q = q.where(Segment.document_id.in_(document_ids))
-            links = s.connection().execute(q).all()  # Core: no ORM row overhead
-            keep = self._respondent_filter(s) if respondent_only else None
-            values = self._project.attributes.document_values(s) if by else {}
-        ancestors: dict[int, tuple[int, ...]] = {}
-        for info in tree:
-            chain: list[int] = []
-            up: int | None = info.id
-            while up is not None:
-                chain.append(up)
-                up = parent.get(CodeId(up))
-            ancestors[info.id] = tuple(chain)
-        if keep is not None:
-            links = [row for row in links if keep(row[2], row[3])]
-        # Aggregate first (code, document, valence) -> n, then spread over the ancestors: a few
-        # thousand keys instead of every link times its depth. A segment carrying two codes of
-        # one subtree must count once for their common ancestors: those few go one by one.
-        multi = {seg for seg, n in Counter(row[1] for row in links).items() if n > 1}
-        agg = Counter((code, doc, valence) for code, seg, doc, _start, valence in links
-                      if seg not in multi)
-        segs: Counter[int] = Counter()
-        docs: dict[int, set[int]] = defaultdict(set)
-        val: dict[int, Counter[str]] = defaultdict(Counter)
-        by_segs: dict[int, Counter[str]] = defaultdict(Counter)
-        by_docs: dict[int, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+            if document_ids is None:
+                docs: builtins.list[int] = list(s.scalars(select(Document.id)))
+                data = fetch_codings(s, coders, ())
+            else:
+                docs = sorted(document_ids)
+                data = fetch_codings(s, coders, docs) if docs else Codings.empty()
+            values = self._attributes.document_values(s)
+        if respondent_only and data.segment.size:
+            roles = self._segments.speaker_roles(
+                zip(data.document.tolist(), data.start.tolist(), data.end.tolist(),
+                    strict=True))
+            data = data.where(np.asarray([r != SpeakerRole.INTERVIEWER for r in roles],
+                                         dtype=bool))
+        return CodingTable(data, tree, docs, values)
 
-        def add(c: int, doc_id: int, valences: set[str] | str, n: int) -> None:
-            segs[c] += n
-            docs[c].add(doc_id)
-            for v in ([valences] if isinstance(valences, str) else valences):
-                val[c][v] += n
-            if by:
-                value = values.get(doc_id, {}).get(by, "")
-                by_segs[c][value] += n
-                by_docs[c][value].add(doc_id)
-
-        for (code_id, doc_id, valence), n in agg.items():
-            for anc in ancestors[code_id]:
-                add(anc, doc_id, valence, n)
-        per_segment: dict[int, tuple[int, dict[int, set[str]]]] = {}
-        for code_id, seg_id, doc_id, _start, valence in links:
-            if seg_id in multi:
-                _doc, marks = per_segment.setdefault(seg_id, (doc_id, {}))
-                for anc in ancestors[code_id]:
-                    marks.setdefault(anc, set()).add(valence)
-        for doc_id, marks in per_segment.values():
-            for anc, valences in marks.items():
-                add(anc, doc_id, valences, 1)
-        return [
-            CodeCount(
-                code_id=info.id, path=info.path, depth=info.depth,
-                segments=segs[info.id], documents=len(docs[info.id]),
-                by_valence=dict(val[info.id]),
-                by_value={v: (by_segs[info.id][v], len(by_docs[info.id][v]))
-                          for v in sorted(by_segs[info.id])},
-            )
-            for info in tree
-        ]
-
-    @staticmethod
-    def _respondent_filter(s: object):  # type: ignore[no-untyped-def]
-        from sqlalchemy.orm import Session
-
-        assert isinstance(s, Session)
-        starts: dict[int, list[int]] = defaultdict(list)
-        roles: dict[int, list[SpeakerRole]] = defaultdict(list)
-        q = (select(Turn.document_id, Turn.start, Speaker.role)
-             .outerjoin(Speaker, Speaker.id == Turn.speaker_id).order_by(Turn.document_id, Turn.start))
-        for doc_id, start, role in s.execute(q):
-            starts[doc_id].append(start)
-            roles[doc_id].append(role or SpeakerRole.RESPONDENT)
-
-        def keep(doc_id: int, pos: int) -> bool:
-            if doc_id not in starts:
-                return True
-            i = max(0, bisect.bisect_right(starts[doc_id], pos) - 1)
-            return roles[doc_id][i] != SpeakerRole.INTERVIEWER
-
-        return keep
+    def counts(self, by: str | None = None, *, document_ids: Collection[int] | None = None,
+               coders: Sequence[str] = (), respondent_only: bool = False,
+               include_subcodes: bool = True) -> CountsTable:
+        """Segments and documents per code, per valence, and per value of attribute `by`."""
+        return self.table(document_ids=document_ids, coders=coders,
+                          respondent_only=respondent_only).count(
+            by, include_subcodes=include_subcodes)
 
     def totals(self) -> dict[str, int]:
         with self._store.read() as s:
-            from sqlalchemy import func
-
             return {
                 "documents": s.scalar(select(func.count()).select_from(Document)) or 0,
                 "segments": s.scalar(select(func.count()).select_from(Segment)) or 0,
                 "words": s.scalar(select(func.coalesce(func.sum(Document.word_count), 0))) or 0,
             }
+
+
+__all__ = ["EMPTY", "CellCount", "CodingTable", "CountRow", "CountsTable", "StatsManager"]

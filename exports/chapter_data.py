@@ -5,9 +5,7 @@ in scope, who mentioned each theme, which fragments become quotes and how they a
 and `exports.chapter_docx` lays it out. Keeping the decisions here makes them testable on their
 own and lets the benchmark time the two halves separately.
 
-Counting rules (the same as `project.stats.code_counts`): a respondent is a document; a theme
-counts everyone with at least one fragment coded on it or any of its sub-themes; with
-`respondent_only`, fragments that start in an interviewer turn are left out. Quotes are always a
+Every number comes from `coding.stats` (the counting rules live there, once). Quotes are always a
 respondent's own words: interviewer turns and speaker labels never appear in a quote, and each
 fragment is quoted at most once in a chapter.
 """
@@ -17,9 +15,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from coding.memos import MemoTarget
+from coding.project import Project
+from coding.stats import EMPTY, CountsTable
 from coding.types import (
     CodeId,
     CodeInfo,
@@ -31,9 +30,6 @@ from coding.types import (
     Valence,
 )
 from exports.chapter_text import ELLIPSIS, attribution, normalise, trim_quote
-
-if TYPE_CHECKING:
-    from coding.project import Project
 
 PART_ORDER = (Valence.POSITIEF, Valence.AANDACHTSPUNT, Valence.NEUTRAAL)
 MIN_QUOTE_WORDS = 5  # shorter fragments are only quoted when marked as key quote
@@ -186,7 +182,6 @@ def gather(project: Project, *, title: str, where: Sequence[tuple[str, str]] = (
         segments = [s for s in segments if s.speaker_role != SpeakerRole.INTERVIEWER]
 
     compare_totals: dict[str, int] = {}
-    compare_of: dict[int, str] = {}
     if compare_attribute:
         values = list(compare_values) or sorted(
             {d.attributes.get(compare_attribute, "") for d in docs} - {""})
@@ -194,9 +189,16 @@ def gather(project: Project, *, title: str, where: Sequence[tuple[str, str]] = (
                   for v in values}
         if sum(1 for n in totals.values() if n) >= 2:  # side by side only when both are there
             compare_totals = totals
-            compare_of = {d.id: d.attributes.get(compare_attribute, "") for d in docs}
 
-    # Each fragment (segment x code) is attributed to the level-1 and level-2 ancestor it counts for.
+    # Counting is coding.stats' job (one rule for every screen and file); the fragments below
+    # only decide which quotes each section shows.
+    table = project.stats.table(document_ids=doc_ids, respondent_only=respondent_only)
+    by_respondent = table.count(respondent_attribute, codes=code_ids)
+    by_compare = table.count(compare_attribute, codes=code_ids) if compare_totals else None
+    by_part = {(valence, subtree): table.count(respondent_attribute, codes=code_ids,
+                                                include_subcodes=subtree, valences=(valence,))
+               for valence in PART_ORDER for subtree in (False, True)}
+
     def ancestors(cid: CodeId) -> list[CodeId]:
         chain: list[CodeId] = []
         node: CodeId | None = cid
@@ -205,44 +207,42 @@ def gather(project: Project, *, title: str, where: Sequence[tuple[str, str]] = (
             node = parent[node]
         return chain[::-1]
 
-    under: dict[int, list[_Fragment]] = defaultdict(list)  # section code -> fragments (subtree)
-    own: dict[int, list[_Fragment]] = defaultdict(list)  # section code -> fragments shown there
+    # A fragment is quoted in its level-2 section, or in its theme when coded on the theme itself.
+    own: dict[int, list[_Fragment]] = defaultdict(list)
     for seg in segments:
         for coding in seg.codings:
-            if coding.code_id not in code_ids:
-                continue
-            frag = _Fragment(seg, coding.code_id, coding.valence)
-            chain = ancestors(coding.code_id)
-            for cid in chain[:2]:
-                under[cid].append(frag)
-            own[chain[1] if len(chain) > 1 else chain[0]].append(frag)
+            if coding.code_id in code_ids:
+                chain = ancestors(coding.code_id)
+                own[chain[1] if len(chain) > 1 else chain[0]].append(
+                    _Fragment(seg, coding.code_id, coding.valence))
 
     quotes = _QuotePicker(project, numbers, attribution_pattern, respondent_attribute)
 
-    def counts(frags: list[_Fragment]) -> tuple[int, dict[str, int], dict[str, int]]:
-        docs_hit = {f.segment.document_id for f in frags}
-        split = Counter(rtype[d] for d in docs_hit)
-        ordered = {t: split[t] for t in by_type if split[t]}
-        comp = Counter(compare_of[d] for d in docs_hit if d in compare_of)
-        return len(docs_hit), ordered, {v: comp[v] for v in compare_totals}
+    def split(counts: CountsTable, code_id: int) -> dict[str, int]:
+        row = counts.row(code_id)
+        cells = row.by_value if row is not None else {}
+        return {t: cells[t].documents for t in by_type if t in cells and cells[t].documents}
 
     def section(code: CodeInfo, level: int) -> Section:
-        frags = under.get(code.id, [])
-        n, split, comp = counts(frags)
-        seg_valence = {(f.segment.id, f.valence) for f in frags}
-        by_valence = Counter(v for _, v in seg_valence)
+        row = by_respondent.row(code.id)
+        total = row.total if row is not None else EMPTY
+        compare_row = by_compare.row(code.id) if by_compare is not None else None
         sec = Section(code=code, level=level,
                       memo=project.memos.get(MemoTarget(code_id=code.id)).strip(),
-                      respondents=n, by_type=split, fragments=len({f.segment.id for f in frags}),
-                      by_valence={v: by_valence[v] for v in PART_ORDER if by_valence[v]},
-                      by_compare=comp)
+                      respondents=total.documents, by_type=split(by_respondent, code.id),
+                      fragments=total.segments,
+                      by_valence={v: total.by_valence[v.value] for v in PART_ORDER
+                                  if total.by_valence.get(v.value)},
+                      by_compare={v: compare_row.by_value[v].documents if compare_row
+                                  and v in compare_row.by_value else 0
+                                  for v in compare_totals})
         mine = own.get(code.id, [])
         parts = []
         for valence in PART_ORDER:
-            part_frags = [f for f in mine if f.valence == valence]
-            if part_frags:
-                pn, psplit, _ = counts(part_frags)
-                parts.append(Part(valence, len({f.segment.id for f in part_frags}), psplit))
+            part_row = by_part[(valence, level > 1)].row(code.id)
+            if part_row is not None and part_row.total.segments:
+                parts.append(Part(valence, part_row.total.segments,
+                                  split(by_part[(valence, level > 1)], code.id)))
         quotes.fill(parts, mine, max_quotes)
         sec.parts = parts
         return sec
@@ -253,7 +253,8 @@ def gather(project: Project, *, title: str, where: Sequence[tuple[str, str]] = (
             continue
         sec = section(code, 1)
         for child in codes:
-            if child.parent_id == code.id and under.get(child.id):
+            child_row = by_respondent.row(child.id)
+            if child.parent_id == code.id and child_row is not None and child_row.total.segments:
                 sec.children.append(section(child, 2))
         sections.append(sec)
         if tick is not None:

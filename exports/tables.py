@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from coding.stats import EMPTY, CountRow
 from coding.types import SegmentFilter, SpeakerRole
 from exports.chapter_data import documents_in_scope, included_codes
 from exports.files import csv_rows, write_atomic, xlsx_append, xlsx_cell
@@ -72,19 +73,18 @@ def count_rows(project: Project, *, where: Sequence[tuple[str, str]] = (),
         label = t or "onbekend"
         headers += [f"{label}: respondenten", f"{label}: fragmenten"]
     codes = {c.id for c in included_codes(project.codes.tree(), themes)}
-    if not docs:
-        counts = []
-    else:
-        counts = project.stats.code_counts(respondent_attribute, respondent_only=respondent_only,
-                                           document_ids=tuple(d.id for d in docs))
+    counts: Sequence[CountRow] = ()
+    if docs:
+        counts = project.stats.counts(respondent_attribute, respondent_only=respondent_only,
+                                      document_ids=[d.id for d in docs]).rows
     rows: list[list[str | int]] = []
     for c in counts:
         if c.code_id not in codes:
             continue
         row: list[str | int] = [c.path]
         for t in types:
-            segs, resp = c.by_value.get(t, (0, 0))
-            row += [resp, segs]
+            cell = c.by_value.get(t, EMPTY)
+            row += [cell.documents, cell.segments]
         row += [c.documents, c.segments]
         rows.append(row)
     return headers, rows

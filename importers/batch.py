@@ -17,9 +17,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from coding.attributes import CASE_ATTRIBUTE_NAMES, guess_type
+from coding.commands import ImportedDocuments
 from coding.documents import DuplicateDocumentError
 from coding.project import Project
-from coding.types import DocumentId
+from coding.types import Changes, DocumentId
 from importers import iter_transcript_files, read_transcript
 from importers.attributes import AttributeSheet, match_rows, read_attribute_sheet
 from importers.base import TranscriptImportError, display_name
@@ -165,3 +166,29 @@ def apply_attribute_sheet(project: Project, path: Path | str) -> tuple[int, Attr
         project.attributes.cases_from_attribute()
     _retype_attributes(project, touched)
     return len(match.attributes), sheet
+
+
+class ImportFiles(ImportedDocuments):
+    """Importing files and folders as one user action (the GUI runs it in the background).
+
+    Each file is still stored in its own transaction, so a broken file is reported and left
+    out while the others are imported (see the module docstring). Undo removes every document the
+    import added; redo restores them with their IDs.
+    """
+
+    def __init__(self, paths: Iterable[Path | str], attributes: Path | str | None = None) -> None:
+        super().__init__([])
+        self.paths, self.attributes = list(paths), attributes
+        self.summary: ImportSummary | None = None
+
+    def do(self, p: Project) -> Changes:
+        if self.summary is not None:
+            return super().do(p)
+        self.summary = import_paths(p, self.paths, attributes=self.attributes,
+                                    progress=self.report_progress, cancelled=self.cancelled)
+        self.doc_ids = self.summary.imported
+        self.detail = str(len(self.doc_ids))
+        return Changes(documents=True, attributes=True, codes=True)
+
+    def is_empty(self) -> bool:
+        return self.summary is not None and not self.summary.imported

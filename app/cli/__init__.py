@@ -21,7 +21,7 @@ COMMANDS = (
 )
 
 # Subcommand modules, in the order their commands appear in --help.
-_MODULES = ("app.cli.core", "app.cli.export", "app.cli.export_report", "app.cli.refi", "app.cli.analysis", "app.cli.nlp", "app.cli.matrix")
+_MODULES = ("app.cli.core", "app.cli.export", "app.cli.refi", "app.cli.analysis", "app.cli.nlp", "app.cli.matrix")
 
 
 def build_parser() -> argparse.ArgumentParser:

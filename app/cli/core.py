@@ -217,7 +217,7 @@ def cmd_segments(args: argparse.Namespace) -> int:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     with open_project(args, readonly=True) as project:
-        counts = project.stats.code_counts(by=args.by, respondent_only=args.respondent_only)
+        counts = project.stats.counts(args.by, respondent_only=args.respondent_only).rows
         totals = project.stats.totals()
         per_value = project.stats.documents_by_value(args.by) if args.by else {}
     data = {"documents": totals["documents"], "segments": totals["segments"], "by": args.by,
@@ -226,8 +226,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
     for c in counts:
         line = f"{'  ' * c.depth}{c.path}: {c.segments} segments, {c.documents} respondents"
         if args.by and c.by_value:
-            line += "  | " + ", ".join(f"{v or '(leeg)'}: {d}" for v, (_, d) in
-                                       c.by_value.items())
+            line += "  | " + ", ".join(f"{v or '(leeg)'}: {cell.documents}"
+                                       for v, cell in c.by_value.items() if cell.segments)
         lines.append(line)
     emit(args, data, lines)
     return 0

@@ -1,43 +1,98 @@
-"""``duiding export FORMAT PROJECT OUT``: one command, many formats (DESIGN.md section 7).
+"""``duiding export FORMAT PROJECT OUT``: one command, every format (DESIGN.md section 7).
 
-Each export format lives in its own CLI module and adds itself to ``EXPORTERS`` from its
-``register(subparsers)`` (``register_exporter("word", func)``), so nobody edits a shared list and
-the order of ``_MODULES`` does not matter: formats are looked up when the command runs, after
-every module has registered. An exporter gets the parsed arguments (``project``, ``out``,
-``where``, ``per``, ``json``) and returns the exit code.
+The command only parses options into an `exports.plan.ExportRequest` and prints what was written:
+the plan (shared with the export dialog) decides what goes where and refuses what cannot be
+written, so the command line and the GUI never write different files for the same choices.
 """
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.cli.output import CliError, add_json
-
-Exporter = Callable[[argparse.Namespace], int]
-EXPORTERS: dict[str, Exporter] = {}
-
-
-def register_exporter(fmt: str, func: Exporter) -> None:
-    EXPORTERS[fmt] = func
+from app.cli.output import CliError, add_json, emit, parse_where
+from coding.project import Project
+from exports.chapter import ChapterOptions
+from exports.chapter_docx import TemplateError
+from exports.plan import FORMATS, ExportRequest, run_export
+from exports.qdpx import QdpxExportError
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("export", help="export the project: word, xlsx, csv, qdpx, qdc ...")
-    p.add_argument("format", help="export format")
+    p = sub.add_parser("export", help="export the project: " + ", ".join(FORMATS))
+    p.add_argument("format", help="export format: " + ", ".join(FORMATS))
     p.add_argument("project", type=Path, help="project file (.duiding)")
     p.add_argument("out", type=Path, help="file (or folder, with --per) to write")
     p.add_argument("--where", action="append", metavar="ATTR=VALUE")
     p.add_argument("--per", metavar="ATTR", help="one file per value of this attribute")
+    p.add_argument("--themes", metavar="PATH,...", help="only these codes and their sub-codes")
+    p.add_argument("--respondent-only", action="store_true",
+                   help="leave out fragments in interviewer turns")
+    g = p.add_argument_group("word")
+    g.add_argument("--title", default="Bevindingen", help="chapter title")
+    g.add_argument("--template", type=Path, help=".docx or .dotx whose styles are used")
+    g.add_argument("--max-quotes", type=int, default=4, metavar="N",
+                   help="quotes per (sub)theme, default 4")
+    g.add_argument("--min-count", type=int, default=0, metavar="N",
+                   help="show respondent counts below N as '< N'")
+    g.add_argument("--compare", metavar="ATTR=V1,V2",
+                   help="side-by-side counts, e.g. meting=2023,2024")
+    g.add_argument("--attribution", metavar="PATTERN",
+                   help="quote attribution, default '({respondent_type}, {gezin})'")
+    g.add_argument("--include-matrix", nargs="?", const="case", metavar="ROWS",
+                   help="append the framework matrix with its cell summaries; rows case "
+                        "(default), document or attribute:NAME")
     add_json(p)
     p.set_defaults(func=cmd_export)
 
 
+def _themes(args: argparse.Namespace) -> tuple[str, ...]:
+    raw = args.themes or ""
+    return tuple(t.strip() for t in raw.split(",") if t.strip())
+
+
+def _compare(args: argparse.Namespace) -> tuple[str | None, tuple[str, ...]]:
+    raw = args.compare
+    if not raw:
+        return None, ()
+    name, sep, values = raw.partition("=")
+    if not name.strip():
+        raise CliError(f"--compare takes ATTRIBUTE=VALUE1,VALUE2, not {raw!r}")
+    return name.strip(), tuple(v.strip() for v in values.split(",") if v.strip()) if sep else ()
+
+
+def request_from(args: argparse.Namespace) -> ExportRequest:
+    if args.format not in FORMATS:
+        raise CliError(f"unknown export format {args.format!r} (known: {', '.join(FORMATS)})")
+    if args.template is not None and not args.template.is_file():
+        raise CliError(f"template not found: {args.template}")
+    if args.max_quotes < 0 or args.min_count < 0:
+        raise CliError("--max-quotes and --min-count cannot be negative")
+    compare_attribute, compare_values = _compare(args)
+    options = ChapterOptions(
+        title=args.title, where=parse_where(args.where), per=args.per, themes=_themes(args),
+        max_quotes_per_theme=args.max_quotes, min_count=args.min_count,
+        compare_attribute=compare_attribute, compare_values=compare_values,
+        template=args.template, respondent_only=args.respondent_only,
+        include_matrix=args.include_matrix is not None,
+        matrix_rows=args.include_matrix or "case",
+        **({"attribution_pattern": args.attribution} if args.attribution else {}))
+    return ExportRequest(args.format, args.out, options)
+
+
 def cmd_export(args: argparse.Namespace) -> int:
-    func = EXPORTERS.get(args.format)
-    if func is None:
-        known = ", ".join(sorted(EXPORTERS)) or "none"
-        raise CliError(f"unknown export format {args.format!r} (known: {known})")
-    return func(args)
+    request = request_from(args)
+    with Project.open(args.project, readonly=True) as project:
+        try:
+            result = run_export(project, request)
+        except (TemplateError, QdpxExportError) as exc:
+            raise CliError(f"{args.out.name}: {exc}") from exc
+    files = [str(p) for p in result.files]
+    if result.counts:
+        name = Path(files[0]).name
+        summary = ", ".join(f"{n} {what}" for what, n in result.counts.items())
+        emit(args, {"out": files[0], "files": files, **result.counts}, f"{name}: {summary}")
+    else:
+        emit(args, {"files": files}, [f"written {p}" for p in files])
+    return 0

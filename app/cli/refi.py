@@ -1,4 +1,5 @@
-"""REFI-QDA on the command line: ``export qdpx|qdc`` and ``import-qdpx FILE PROJECT``.
+"""REFI-QDA on the command line: ``import-qdpx FILE PROJECT`` (``export qdpx|qdc`` is
+``app.cli.export``, through the export plan every format shares).
 
 Thin on purpose: reading and writing files is ``importers.qdpx`` / ``exports.qdpx``, moving data
 in and out of a project is ``coding.interchange`` (one transaction); this module wires them up,
@@ -11,61 +12,15 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app.cli.export import register_exporter
-from app.cli.output import CliError, add_json, emit
+from app.cli.output import add_json, emit
 
 
 def register(sub: Any) -> None:
-    register_exporter("qdpx", export_qdpx)
-    register_exporter("qdc", export_qdc)
     p = sub.add_parser("import-qdpx", help="import a REFI-QDA project (.qdpx) or codebook (.qdc)")
     p.add_argument("file", type=Path, help=".qdpx or .qdc file")
     p.add_argument("project", type=Path, help="project file (.duiding); created when missing")
     add_json(p)
     p.set_defaults(func=cmd_import_qdpx)
-
-
-def _refuse_filters(args: argparse.Namespace) -> None:
-    if getattr(args, "where", None) or getattr(args, "per", None):
-        raise CliError("--where and --per do not apply to REFI-QDA exports (the whole project)")
-
-
-def export_qdpx(args: argparse.Namespace) -> int:
-    from coding.interchange import snapshot
-    from coding.project import Project
-    from exports.qdpx import QdpxExportError, write_qdpx
-
-    _refuse_filters(args)
-    with Project.open(args.project, readonly=True) as project:
-        qda = snapshot(project)
-    try:
-        write_qdpx(qda, args.out)
-    except QdpxExportError as exc:
-        raise CliError(f"{args.out.name}: {exc}") from exc
-    data = {"out": str(args.out), "documents": len(qda.sources), "codes": len(qda.codes),
-            "selections": len(qda.selections), "notes": len(qda.notes)}
-    emit(args, data, f"{args.out.name}: {len(qda.sources)} documents, {len(qda.codes)} codes, "
-                     f"{len(qda.selections)} selections")
-    return 0
-
-
-def export_qdc(args: argparse.Namespace) -> int:
-    from coding.interchange import snapshot
-    from coding.interchange_db import KEY_QUOTE, VALENCE_CODES, VALENCE_GROUP
-    from coding.project import Project
-    from exports.qdpx import QdpxExportError, write_qdc
-
-    _refuse_filters(args)
-    with Project.open(args.project, readonly=True) as project:
-        qda = snapshot(project)
-    markers = {KEY_QUOTE.guid, VALENCE_GROUP.guid} | {c.guid for c in VALENCE_CODES.values()}
-    codes = [c for c in qda.codes if c.guid not in markers]
-    try:
-        write_qdc(codes, args.out)
-    except QdpxExportError as exc:
-        raise CliError(f"{args.out.name}: {exc}") from exc
-    emit(args, {"out": str(args.out), "codes": len(codes)}, f"{args.out.name}: {len(codes)} codes")
-    return 0
 
 
 def cmd_import_qdpx(args: argparse.Namespace) -> int:

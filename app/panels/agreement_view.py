@@ -28,12 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from app import ops
+from app.errors import show_error
 from app.panels.out_agreement_side import SideBySide
 from app.panels.out_common import (
     AnalysisPanel,
     Index,
-    coder_names,
-    show_failure,
 )
 from coding.agreement import CodeAgreement
 from coding.analysis import AnalysisManager, ProjectAgreement
@@ -189,7 +188,7 @@ class AgreementView(AnalysisPanel):
 
     def project_opened(self) -> None:
         self.coders.clear()
-        for name in coder_names(self.project):
+        for name in (self.project.coders.names() if self.project else []):
             item = QListWidgetItem(name, self.coders)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
@@ -198,7 +197,7 @@ class AgreementView(AnalysisPanel):
 
     def refresh(self) -> None:
         known = {self.coders.item(i).text() for i in range(self.coders.count())}
-        if known != set(coder_names(self.project)):
+        if known != set(self.project.coders.names() if self.project else []):
             self.project_opened()
 
     def clear(self) -> None:
@@ -238,7 +237,7 @@ class AgreementView(AnalysisPanel):
         def failed(exc: BaseException) -> None:
             self.compute_button.setEnabled(True)
             self.status.setText("")
-            show_failure(self, exc)
+            show_error(self, exc)
 
         self.task = ops.run_task(
             lambda _p, _c: AnalysisManager(project).agreement(coders, threshold),

@@ -30,7 +30,8 @@ from app.panels.out_common import (
     Index,
     fill_combo,
 )
-from coding.analysis import AnalysisManager, CellCount, Comparison
+from coding.analysis import AnalysisManager, Comparison
+from coding.stats import CellCount
 
 
 class ComparisonModel(CodeRowsModel):

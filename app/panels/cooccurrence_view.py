@@ -29,7 +29,6 @@ from app.panels.out_common import (
     CodeChooser,
     FragmentView,
     Index,
-    coder_names,
     fill_combo,
 )
 from coding.analysis import AnalysisManager, Cooccurrence
@@ -148,7 +147,7 @@ class CooccurrenceView(AnalysisPanel):
 
     def project_opened(self) -> None:
         fill_combo(self.coder, [(self.tr("All coders"), None)]
-                   + [(n, n) for n in coder_names(self.project)])
+                   + [(n, n) for n in (self.project.coders.names() if self.project else [])])
 
     def default_codes(self) -> list[int]:
         """Codes without children: sub-themes, and themes that have none."""

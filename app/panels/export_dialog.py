@@ -35,16 +35,16 @@ from PySide6.QtWidgets import (
 )
 
 from app import ops
+from app.errors import show_error
 from app.panels.out_common import (
     CodeChecklist,
     file_action,
     fill_combo,
-    show_failure,
     show_message,
     show_written,
 )
-from app.panels.out_export_jobs import FORMATS, ExportRequest, run_export
 from exports.chapter import ChapterOptions
+from exports.plan import FORMATS, ExportRequest, ExportResult, run_export
 
 
 class ExportDialog(QDialog):
@@ -306,19 +306,15 @@ class ExportDialog(QDialog):
             return None
         self.export_button.setEnabled(False)
 
-        def done(paths: list[Path]) -> None:
-            self.written = paths
+        def done(result: ExportResult) -> None:
+            paths = self.written = result.files
             self.export_button.setEnabled(True)
-            if not paths:
-                show_message(self, self.tr("Nothing was written: no document has a value for "
-                                           "“{name}”.").format(name=req.chapter.per))
-                return
             show_written(self.parentWidget(), self.tr("The export is ready."), paths)
             self.accept()
 
         def failed(exc: BaseException) -> None:
             self.export_button.setEnabled(True)
-            show_failure(self, exc)
+            show_error(self, exc)
 
         self.task = ops.run_task(
             lambda progress, cancelled: run_export(project, req, progress, cancelled),

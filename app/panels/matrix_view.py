@@ -30,18 +30,17 @@ from PySide6.QtWidgets import (
 )
 
 from app import ops
+from app.errors import show_error
 from app.panels.out_common import (
     AnalysisPanel,
     CodeChooser,
     FragmentView,
     Index,
-    coder_names,
     fill_combo,
-    show_failure,
     show_written,
 )
 from coding.analysis import AnalysisManager, FrameworkMatrix
-from coding.analysis_views import SetCellSummary
+from coding.commands import SetCellSummary
 from coding.types import CodeId
 
 
@@ -195,7 +194,7 @@ class MatrixView(AnalysisPanel):
                    + [(self.tr("Values of “{name}”").format(name=n), f"attribute:{n}")
                       for n in names])
         fill_combo(self.coder, [(self.tr("All coders"), None)]
-                   + [(n, n) for n in coder_names(p)])
+                   + [(n, n) for n in (p.coders.names() if p else [])])
 
     def wants(self, changes: Any) -> bool:
         if changes.attributes:
@@ -279,10 +278,7 @@ class MatrixView(AnalysisPanel):
             return
         command = SetCellSummary(m.row_kind, m.rows[row].key, m.code_ids[col], text,
                                  detail=f"{m.rows[row].label} × {m.code_paths[col]}")
-        try:
-            self.ctx.push(command)
-        except Exception as exc:
-            show_failure(self, exc)
+        if self.ctx.run(command, parent=self) is None:
             return
         self.model.set_summary(row, col, text)
         self.save_button.setEnabled(False)
@@ -319,7 +315,7 @@ class MatrixView(AnalysisPanel):
                             cancellable=False,
                             on_done=lambda path: show_written(
                                 self, self.tr("The matrix was exported."), [path]),
-                            on_error=lambda exc: show_failure(self, exc))
+                            on_error=lambda exc: show_error(self, exc))
 
 
 def install(host: Any) -> None:

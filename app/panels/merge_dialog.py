@@ -1,10 +1,7 @@
 """Merge other coders' projects into the open one (File → Merge projects…).
 
-Why a worker and a wrapper command: merging several student projects can take a while, so it
-runs off the GUI thread; yet it must land on the undo stack as ONE step. `MergeProjects.do`
-merges the first time and restores its row snapshot on later calls (redo), so running it in the
-worker and then `ctx.push`-ing it would merge twice. `_DoneInWorker` hands `ctx.push` the
-changes the worker already made on its first `do`, and delegates undo/redo to the real command.
+Merging several student projects can take a while, so `MergeProjects` runs through
+`ctx.run(..., background=True)`: on the writer thread, then ONE step on the undo stack.
 
 Why a mapping page: students rename and move codes. Codes of the other projects whose path is not
 here are listed (`plan_merge`) with a suggested target the user confirms or changes before the
@@ -38,8 +35,8 @@ from PySide6.QtWidgets import (
 )
 
 from app import ops
-from app.panels.out_common import file_action, show_failure, show_message
-from coding.commands import Command
+from app.errors import show_error
+from app.panels.out_common import file_action, show_message
 from coding.merge import (
     MergePlan,
     MergeProjects,
@@ -48,27 +45,7 @@ from coding.merge import (
     UnmatchedCode,
     plan_merge,
 )
-from coding.project import Project
 from coding.types import Changes, CodeInfo
-
-
-class _DoneInWorker(Command):
-    """A command whose first `do` already ran in a worker: `ctx.push` gets its changes."""
-
-    def __init__(self, inner: MergeProjects, changes: Changes) -> None:
-        super().__init__()
-        self.kind, self.detail = inner.kind, inner.detail
-        self.inner, self._changes = inner, changes
-        self._fresh = True
-
-    def do(self, p: Project) -> Changes:
-        if self._fresh:
-            self._fresh = False
-            return self._changes
-        return self.inner.do(p)
-
-    def undo(self, p: Project) -> Changes:
-        return self.inner.undo(p)
 
 
 def report_html(dialog: QWidget, report: MergeReport) -> str:
@@ -265,7 +242,7 @@ class MergeDialog(QDialog):
         try:
             self.plan = plan_merge(project, paths)
         except Exception as exc:  # a missing, locked or foreign file: say which and why
-            show_failure(self, exc)
+            show_error(self, exc)
             return None
         if not self.plan.unmatched_paths():
             return self.run()
@@ -285,28 +262,24 @@ class MergeDialog(QDialog):
         command = MergeProjects(paths, mapping)
         self.merge_button.setEnabled(False)
 
-        def done(changes: Changes) -> None:
+        def done(_changes: Changes) -> None:
             self.merge_button.setEnabled(True)
+            self.task = None
             assert command.report is not None
             self.report = command.report
-            if command.report.changed:
-                self.ctx.push(_DoneInWorker(command, changes))
-                step = self.ctx.undo_stack.command(self.ctx.undo_stack.index() - 1)
-                if step is not None:
-                    step.setText(self.tr("Merge projects: {files}").format(files=command.detail))
             self.result_view.setHtml(report_html(self, command.report))
             self.result_view.show()
             self.files.clear()
             self.plan = None
             self._show_page(0)
 
-        def failed(exc: BaseException) -> None:
+        def failed(_exc: BaseException) -> None:
             self.merge_button.setEnabled(True)
-            show_failure(self, exc)
+            self.task = None
 
-        self.task = ops.run_task(lambda _p, _c: command.do(project), parent=self,
-                                 label=self.tr("Merging projects…"), cancellable=False,
-                                 on_done=done, on_error=failed)
+        self.ctx.run(command, background=True, parent=self, label=self.tr("Merging projects…"),
+                     on_done=done, on_failed=failed)
+        self.task = self.ctx.task
         return self.task
 
 

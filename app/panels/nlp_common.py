@@ -1,11 +1,5 @@
-"""Shared pieces of the NLP panels: rich-text and keywords-in-context delegates, a code and
-valence chooser, and pushing a command that a worker already executed onto the undo stack.
-
-Why `push_done`: long commands (pseudonymisation rewrites every text) run in a worker, but the
-undo stack lives on the GUI thread. `app.undo.UndoableCommand` skips its first redo (the context
-normally runs the command itself), so a command that a worker has done is pushed as it is and its
-changes broadcast once: done exactly once, undoable like any other step.
-"""
+"""Shared pieces of the NLP panels: rich-text and keywords-in-context delegates, and a code and
+valence chooser."""
 
 from __future__ import annotations
 
@@ -31,18 +25,10 @@ from PySide6.QtWidgets import (
 
 from app.context import ProjectContext
 from app.labels import valence_label
-from app.undo import UndoableCommand
-from coding.commands import Command
-from coding.types import Changes, CodeId, Valence
+from coding.types import CodeId, Valence
 
 Index = QModelIndex | QPersistentModelIndex
 HTML_ROLE = int(Qt.ItemDataRole.UserRole) + 10  # rich text shown by HtmlDelegate
-
-
-def push_done(ctx: ProjectContext, command: Command, changes: Changes) -> None:
-    """Put a command that a worker already executed on the undo stack (it is not run again)."""
-    ctx.undo_stack.push(UndoableCommand(command, ctx))
-    ctx.notify(changes)
 
 
 def highlight(text: str, spans: Sequence[tuple[int, int]]) -> str:

@@ -37,8 +37,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import ProjectContext
-from app.errors import describe
-from coding.analysis_views import segments_by_ids
 from coding.project import Project
 from coding.types import Changes, CodeId, CodeInfo, SegmentInfo
 
@@ -54,33 +52,6 @@ def _t(text: str) -> str:
 # -- messages ------------------------------------------------------------------------------------
 
 
-def export_error_text(exc: BaseException) -> tuple[str, str]:
-    """(headline, detail) for a failed export or import, in the user's language."""
-    code = getattr(exc, "code", None)
-    reason = getattr(exc, "reason", None)
-    if code == "original_in_export":
-        n = len(getattr(exc, "found", []) or [])
-        return (_t("Export refused: the text still contains original names."),
-                _t("{n} place(s) still contain a name from the pseudonym key. Pseudonymise "
-                   "the transcripts (or remove the name from the codebook, memos and "
-                   "summaries) and export again. Nothing was written.").format(n=n))
-    if code == "template_unreadable":
-        return _t("The Word template cannot be used."), str(exc)
-    if code == "cancelled":
-        return _t("The export was cancelled."), _t("Files finished before cancelling were kept.")
-    if reason == "invalid_xml":
-        return (_t("The REFI-QDA file does not pass the standard's validation (XSD). "
-                   "Nothing was written."), getattr(exc, "detail", str(exc)))
-    if reason == "empty_codebook":
-        return _t("The codebook is empty: there is nothing to export."), ""
-    if reason in ("duplicate_guid", "unknown_code"):
-        return (_t("The project cannot be written as REFI-QDA. Nothing was written."),
-                getattr(exc, "detail", str(exc)))
-    if isinstance(exc, PermissionError):
-        return (_t("The file could not be written. Is it open in Word or Excel?"), str(exc))
-    return describe(exc)
-
-
 def show_message(parent: QWidget | None, title: str, detail: str = "", *,
                  icon: QMessageBox.Icon = QMessageBox.Icon.Warning,
                  name: str = "outputMessage") -> QMessageBox:
@@ -92,11 +63,6 @@ def show_message(parent: QWidget | None, title: str, detail: str = "", *,
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box
-
-
-def show_failure(parent: QWidget | None, exc: BaseException) -> QMessageBox:
-    title, detail = export_error_text(exc)
-    return show_message(parent, title, detail, name="errorBox")
 
 
 def open_path(path: Path) -> None:
@@ -191,7 +157,7 @@ class FragmentView(QTableView):
     def show_segments(self, ids: Iterable[int]) -> None:
         project = self._project()
         ids = list(ids)
-        self.fragments.set_segments(segments_by_ids(project, ids) if project and ids else [])
+        self.fragments.set_segments(project.segments.by_ids(ids) if project and ids else [])
 
     def _open(self, index: QModelIndex) -> None:
         seg = self.fragments.data(index, Qt.ItemDataRole.UserRole)
@@ -357,10 +323,6 @@ class AnalysisPanel(QWidget):
 
     def clear(self) -> None:
         """Show nothing (no project)."""
-
-
-def coder_names(project: Project | None) -> list[str]:
-    return [name for _id, name, _colour, _n in project.coders.list()] if project else []
 
 
 def fill_combo(combo: QComboBox, items: Sequence[tuple[str, Any]], keep: bool = True) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from app.context import ProjectContext
 from app.panels import PanelHost
-from coding.nlp.gui_support import active_pipeline_names, expected_pipeline_name
+from coding.nlp.service import active_pipeline_names, expected_pipeline_name
 
 _STATUS: weakref.WeakKeyDictionary[ProjectContext, PipelineStatus] = weakref.WeakKeyDictionary()
 

@@ -4,7 +4,7 @@ table of entities with their mentions in context, merge, replacements, apply and
 Flow (issue 6, DESIGN.md §3 "Privacy"): the researcher enters or imports the names they know,
 detects (deduce loads in a worker: ~10 s, the very first time minutes to build its cache), reviews
 each entity, and applies. Applying runs `ApplyPseudonyms` in a worker and puts that command on the
-undo stack (`push_done`), so Edit → Undo restores every text and coding until "Confirm" makes it
+undo stack (`ctx.run(..., background=True)`), so Edit → Undo restores every text and coding until "Confirm" makes it
 final. Confirming also clears the undo history: older steps hold positions in the original texts
 and must not be replayed on the rewritten ones. Decisions are saved in the project's key
 (`save_review`) on apply, on "Save review" and when the dialog closes, so they survive it.
@@ -42,9 +42,7 @@ from app.context import ProjectContext
 from app.errors import show_error
 from app.ops import Task, run_task
 from app.panels import PanelHost
-from app.panels.nlp_common import push_done
 from app.panels.nlp_entity_model import EntityModel
-from coding.nlp.gui_support import applied_unconfirmed
 from coding.pseudonymise import service
 from coding.pseudonymise.entities import Entity
 from coding.pseudonymise.model import PiiType
@@ -216,7 +214,7 @@ class PseudonymiseDialog(QDialog):
         self.apply_button.setEnabled(idle and writable and has)
         self.save_button.setEnabled(idle and writable and has)
         self.merge_button.setEnabled(idle and len(self._selected()) > 1)
-        pending = applied_unconfirmed(project) if project is not None else 0
+        pending = service.applied_unconfirmed(project) if project is not None else 0
         self.confirm_button.setEnabled(idle and writable and pending > 0)
 
     def refresh_names(self) -> None:
@@ -347,17 +345,22 @@ class PseudonymiseDialog(QDialog):
         command = service.ApplyPseudonyms(entities)
         self.status.setText(self.tr("Applying…"))
         self.model.set_editable(False)
-        self.task = run_task(lambda progress, cancelled: command.do(project), parent=self,
-                             label=self.tr("Replacing names in every document…"),
-                             cancellable=False,
-                             on_done=lambda changes: self._applied(command, changes),
-                             on_error=self._failed)
+        self.ctx.run(command, background=True, parent=self,
+                     label=self.tr("Replacing names in every document…"),
+                     on_done=lambda _changes: self._applied(command),
+                     on_failed=self._apply_failed)
+        self.task = self.ctx.task
         self._update_buttons()
 
-    def _applied(self, command: service.ApplyPseudonyms, changes: Changes) -> None:
+    def _apply_failed(self, _exc: BaseException) -> None:
         self.task = None
         self.model.set_editable(True)
-        push_done(self.ctx, command, changes)  # on the undo stack; done once, by the worker
+        self.status.clear()
+        self._update_buttons()
+
+    def _applied(self, command: service.ApplyPseudonyms) -> None:
+        self.task = None
+        self.model.set_editable(True)
         self.model.set_entities([])
         self.context.clear()
         self.status.setText(self.tr("Applied to %n entities. You can still undo it (Edit → "
@@ -381,9 +384,11 @@ class PseudonymiseDialog(QDialog):
         project = self.ctx.project
         if project is None:
             return
-        count = service.confirm(project)
-        self.ctx.undo_stack.clear()  # older steps hold positions in the original texts
-        self.status.setText(self.tr("Confirmed: %n replacement(s) are final.", "", count))
+        command = service.ConfirmPseudonyms()
+        if self.ctx.run(command, parent=self) is None:
+            return
+        self.status.setText(self.tr("Confirmed: %n replacement(s) are final.", "",
+                                    command.count))
         self._update_buttons()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from app import ops
-from app.panels.out_common import file_action, show_failure, show_message
+from app.errors import show_error
+from app.panels.out_common import file_action, show_message
 from coding.interchange import ImportReport
 from coding.project import PROJECT_SUFFIX, Project
 
@@ -155,14 +156,14 @@ def import_qdpx(host: Any, source: Path, target: Path) -> ops.Task:
         try:
             ctx.set_project(Project.open(target, coder=ctx.coder or None))
         except Exception as exc:
-            show_failure(host.window, exc)
+            show_error(host.window, exc)
             return
         ImportReportDialog(report, counts, target.name, host.window).open()
 
     return ops.run_task(lambda _p, _c: _load_qdpx(source, target), parent=host.window,
                         label=_t("Importing {name}…").format(name=source.name),
                         cancellable=False, on_done=done,
-                        on_error=lambda exc: show_failure(host.window, exc))
+                        on_error=lambda exc: show_error(host.window, exc))
 
 
 def import_qdc(host: Any, source: Path) -> ops.Task | None:
@@ -183,10 +184,7 @@ def import_qdc(host: Any, source: Path) -> ops.Task | None:
 
         codes, report = result
         command = ImportCodebook(codes, report, source.name)
-        try:
-            ctx.push(command)  # one undoable step; a few hundred codes at most
-        except Exception as exc:  # noqa: BLE001 - shown to the user, nothing was stored
-            show_failure(host.window, exc)
+        if ctx.run(command, parent=host.window) is None:  # one undoable step
             return
         counts = dict(vars(command.result)) if command.result is not None else {}
         ImportReportDialog(report, counts, project.path.name, host.window).open()
@@ -194,7 +192,7 @@ def import_qdc(host: Any, source: Path) -> ops.Task | None:
     return ops.run_task(work, parent=host.window,
                         label=_t("Importing {name}…").format(name=source.name),
                         cancellable=False, on_done=done,
-                        on_error=lambda exc: show_failure(host.window, exc))
+                        on_error=lambda exc: show_error(host.window, exc))
 
 
 def ask_import(host: Any) -> ops.Task | None:

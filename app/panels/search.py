@@ -42,8 +42,8 @@ from app.retrieval import register_search_mode
 from coding.nlp.search import QuerySyntaxError, parse_query
 from coding.nlp.service import ProjectHit, hits_command, search_project
 from coding.project import Project
+from coding.text_search import TextHit
 from coding.types import Changes, CodeId, Valence
-from coding.views import TextHit
 
 MODES = ("lemma", "word", "phrase", "wildcard")
 
@@ -358,10 +358,7 @@ class SearchPanel(QWidget):
             return
         command = hits_command(hits, [code_id], valence, unit=unit,
                                coder=self.ctx.coder or None)
-        try:
-            self.ctx.push(command)  # runs the Macro once and puts it on the stack: one undo step
-        except Exception as exc:  # a DuidingError from the core: shown, nothing pushed
-            show_error(self, exc)
+        if self.ctx.run(command, parent=self) is None:  # one Macro: one transaction, one step
             return
         self.summary.setText(self.tr("%n fragment(s) coded.", "", len(command.children)))
 

@@ -34,10 +34,10 @@ from app.panels.out_common import (
     CodeRowsModel,
     FragmentView,
     Index,
-    coder_names,
     fill_combo,
 )
-from coding.analysis import AnalysisManager, CellCount, CountsTable
+from coding.analysis import AnalysisManager
+from coding.stats import CellCount, CountsTable
 from coding.types import Valence
 
 VALENCE_COLOURS = {Valence.POSITIEF: "#2E9E5B", Valence.AANDACHTSPUNT: "#E08A1E",
@@ -166,7 +166,7 @@ class CountsView(AnalysisPanel):
         names = p.attributes.names() if p else []
         fill_combo(self.by, [(self.tr("Valence"), None)] + [(n, n) for n in names])
         fill_combo(self.coder, [(self.tr("All coders"), None)]
-                   + [(n, n) for n in coder_names(p)])
+                   + [(n, n) for n in (p.coders.names() if p else [])])
 
     def wants(self, changes: Any) -> bool:
         if changes.attributes or changes.segments or changes.codes:

@@ -34,8 +34,7 @@ from app.ops import Task, run_task
 from app.panels import PanelHost
 from app.panels.nlp_common import HTML_ROLE, HtmlDelegate, Index, ValenceChooser, highlight
 from app.panels.pipeline_status import PipelineLabel, status_for
-from coding.nlp.gui_support import suggestions_command, turn_span_at
-from coding.nlp.service import ProjectSuggestion, suggest_project
+from coding.nlp.service import ProjectSuggestion, suggest_project, suggestions_command
 from coding.types import Changes, CodeId, DocumentId
 
 Key = tuple[DocumentId, str, int, int]  # document, code path, start, end as first proposed
@@ -331,10 +330,7 @@ class SuggestionsPanel(QWidget):
         if not items:
             return
         command = suggestions_command(items, self.valence.valence(), self.ctx.coder or None)
-        try:
-            self.ctx.push(command)  # a batch is one Macro: one undo step
-        except Exception as exc:
-            show_error(self, exc)
+        if self.ctx.run(command, parent=self) is None:  # a batch is one Macro: one undo step
             return
         self.model.remove(rows)
         self._fill_codes()
@@ -361,7 +357,7 @@ class SuggestionsPanel(QWidget):
             row = self.model.row(r)
             if row is None:
                 continue
-            start, end = turn_span_at(project, row.item.document_id, row.start, row.end)
+            start, end = project.documents.turn_span_at(row.item.document_id, row.start, row.end)
             text = project.documents.text(row.item.document_id)
             row.start, row.end, row.text = start, end, text[start:end]
             self.model.changed_row(r)

@@ -9,6 +9,7 @@ twice, and a pseudonymised (rewritten) document is processed again automatically
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -16,8 +17,9 @@ from typing import cast
 
 from sqlalchemy import select
 
-from coding.commands import ApplyCodes, Macro
-from coding.nlp.pipeline import NlpPipeline, ProcessedText, TurnSpan, process
+from coding.commands import ApplyCodes, Command, Macro
+from coding.nlp.lemmas import simplemma_version
+from coding.nlp.pipeline import DEFAULT_MODEL, NlpPipeline, ProcessedText, TurnSpan, process
 from coding.nlp.search import Hit, search
 from coding.nlp.suggest import Suggestion, builtin_keywords, suggest
 from coding.project import Project
@@ -241,3 +243,29 @@ def cached_pipeline_names(project: Project) -> dict[DocumentId, str]:
         return {
             DocumentId(d): p for d, p in s.execute(select(NlpCache.document_id, NlpCache.pipeline))
         }
+
+
+def expected_pipeline_name() -> str:
+    """The pipeline processing will use, found without importing spaCy (start-up stays fast)."""
+    lemma_name = f"simplemma {simplemma_version()}"
+    if importlib.util.find_spec(DEFAULT_MODEL) is not None:
+        return f"{DEFAULT_MODEL} + {lemma_name}"
+    return f"spacy.blank('nl') + sentencizer + {lemma_name}"
+
+
+def active_pipeline_names(project: Project) -> list[str]:
+    """Pipelines that produced the cached results (usually one), else the expected one."""
+    names = sorted(set(cached_pipeline_names(project).values()))
+    return names or [expected_pipeline_name()]
+
+
+def suggestions_command(
+    items: Sequence[tuple[DocumentId, int, int, CodeId]],
+    valence: Valence = Valence.NEUTRAAL,
+    coder: str | None = None,
+) -> Command:
+    """Accepting suggestions: one ApplyCodes, or a Macro of them (one undo step) for a batch."""
+    children = [ApplyCodes(d, s, e, [c], valence, coder) for d, s, e, c in items]
+    if len(children) == 1:
+        return children[0]
+    return Macro("accept_suggestions", children, detail=str(len(children)))

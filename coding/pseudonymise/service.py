@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, inspect, select
+from sqlalchemy import delete, func, inspect, select
 
 from coding.commands import Command
 from coding.documents import count_words
@@ -27,6 +27,7 @@ from coding.pseudonymise.detect import NameEntry, detect_project
 from coding.pseudonymise.entities import Decision, Entity, group_mentions, replacements_for
 from coding.pseudonymise.model import PiiType
 from coding.types import Changes
+from models.errors import ValidationError
 from models.nlp_models import PseudonymName
 from models.schema import (
     CaseAttributeValue,
@@ -291,6 +292,25 @@ class ApplyPseudonyms(Command):
             return [(e, st) for e, st in s.execute(select(Pseudonym.entity, Pseudonym.status))]
 
 
+class ConfirmPseudonyms(Command):
+    """Make the applied pseudonymisation final: not undoable (older steps hold positions in the
+    original texts, so whoever runs it clears the undo history)."""
+
+    kind = "confirm_pseudonyms"
+    undoable = False
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def do(self, p: Project) -> Changes:
+        self.count = confirm(p)
+        return Changes(documents=True)
+
+    def undo(self, p: Project) -> Changes:
+        raise ValidationError("Confirmed pseudonyms cannot be undone.")
+
+
 def confirm(project: Project) -> int:
     """Make the applied pseudonymisation final (no undo); returns the number of key entries."""
     with project.store.write() as s:
@@ -315,3 +335,10 @@ def assert_export_safe(project: Project, texts: Iterable[str]) -> None:
     from coding.pseudonymise.guard import assert_no_originals
 
     assert_no_originals(list(texts), originals(project))
+
+
+def applied_unconfirmed(project: Project) -> int:
+    """How many key entries were applied but not yet confirmed (the apply can still be undone)."""
+    with project.store.read() as s:
+        count = s.scalar(select(func.count()).where(Pseudonym.status == STATUS_APPLIED))
+    return int(count or 0)

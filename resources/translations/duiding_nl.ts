@@ -376,7 +376,30 @@
     </message>
   </context>
   <context>
+    <name>Context</name>
+    <message>
+      <source>No project is open.</source>
+      <translation>Er is geen project geopend.</translation>
+    </message>
+    <message>
+      <source>The project is open read-only.</source>
+      <translation>Het project is alleen-lezen geopend.</translation>
+    </message>
+    <message>
+      <source>Wait until the running task has finished.</source>
+      <translation>Wacht tot de lopende taak klaar is.</translation>
+    </message>
+  </context>
+  <context>
     <name>Errors</name>
+    <message>
+      <source>Nothing was written: no document has a value for this attribute.</source>
+      <translation>Er is niets geschreven: geen enkel document heeft een waarde voor dit attribuut.</translation>
+    </message>
+    <message>
+      <source>This cannot be done right now.</source>
+      <translation>Dit kan nu even niet.</translation>
+    </message>
     <message>
       <location filename="../../app/errors.py" line="26" />
       <source>The project file was not found.</source>
@@ -1091,6 +1114,10 @@
   </context>
   <context>
     <name>UndoText</name>
+    <message>
+      <source>Confirm pseudonyms</source>
+      <translation>Pseudoniemen bevestigen</translation>
+    </message>
     <message>
       <source>Import codebook</source>
       <translation>Codeboek importeren</translation>

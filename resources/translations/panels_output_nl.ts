@@ -457,10 +457,6 @@
         <translation>Kies minstens één thema.</translation>
     </message>
     <message>
-        <source>Nothing was written: no document has a value for “{name}”.</source>
-        <translation>Er is niets geschreven: geen enkel document heeft een waarde voor “{name}”.</translation>
-    </message>
-    <message>
         <source>The export is ready.</source>
         <translation>De export is klaar.</translation>
     </message>

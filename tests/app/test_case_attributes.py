@@ -18,7 +18,7 @@ def _dialog_with_a_case(qtbot, window, tmp_path: Path, transcript_file: Path):  
     project = window.create_project(tmp_path / "c.duiding", "empty")
     import_files(qtbot, window, [transcript_file])
     doc = project.documents.list()[0]
-    window.ctx.push(AssignCase(doc.id, "gezin 3"))
+    window.ctx.run(AssignCase(doc.id, "gezin 3"))
     dialog = AttributesDialog(window.ctx, window)
     qtbot.addWidget(dialog)
     dialog.show()

@@ -59,6 +59,8 @@ def test_xlsx_and_csv_with_where_and_per(project_file: Path, tmp_path: Path) -> 
     (["export", "word", "--template", "ontbreekt.dotx"], "template not found"),
     (["export", "word", "--themes", "bestaat/niet"], "unknown code 'bestaat/niet'"),
     (["export", "word", "--per", "woonplaats"], "no documents have a value for 'woonplaats'"),
+    (["export", "xlsx", "--per", "woonplaats"], "no documents have a value for 'woonplaats'"),
+    (["export", "qdpx", "--per", "meting"], "--where and --per do not apply to qdpx"),
     (["export", "csv", "--where", "gemeente"], "--where takes ATTRIBUTE=VALUE"),
 ])
 def test_errors_are_one_line(project_file: Path, tmp_path: Path, argv: list[str], message: str,

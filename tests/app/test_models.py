@@ -10,8 +10,8 @@ from app.document_list import DocumentListModel
 from app.retrieval import HitTableModel, SegmentTableModel
 from coding.commands import AddCode, ApplyCodes, DeleteCode, MergeCodes, MoveCode
 from coding.project import Project
+from coding.text_search import find_text
 from coding.types import DocumentId, SegmentFilter
-from coding.views import find_text
 from tests.app.conftest import TRANSCRIPT, import_files
 
 

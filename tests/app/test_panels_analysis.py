@@ -206,7 +206,7 @@ def test_counts_follow_new_codings(qtbot, env: Host) -> None:  # type: ignore[no
     view.show()
     p = env.ctx.project
     doc = p.documents.by_name("ouder2.txt")
-    env.ctx.push(ApplyCodes(doc.id, 0, 10, [p.codes.by_path("nazorg").id]))
+    env.ctx.run(ApplyCodes(doc.id, 0, 10, [p.codes.by_path("nazorg").id]))
     row = next(r for r in range(view.model.rowCount())
                if view.model.data(view.model.index(r, 0), Qt.ItemDataRole.UserRole) == "nazorg")
     assert view.model.data(view.model.index(row, 1), Qt.ItemDataRole.UserRole) == 1

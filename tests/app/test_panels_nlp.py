@@ -327,7 +327,7 @@ def test_pseudonymise_review_apply_undo_confirm(qtbot, host: Host, tmp_path: Pat
     start = original.index(quote)
     from coding.commands import ApplyCodes
 
-    host.ctx.push(ApplyCodes(doc.id, start, start + len(quote),
+    host.ctx.run(ApplyCodes(doc.id, start, start + len(quote),
                              [project.codes.by_path("samenwerking").id]))
 
     dialog = _dialog(host)

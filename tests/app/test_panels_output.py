@@ -89,6 +89,26 @@ def test_export_one_chapter_per_value_into_a_folder(qtbot, env: Host, tmp_path: 
                                                        "hoofdstuk_2024.docx"]
 
 
+@pytest.mark.parametrize("fmt", ["word", "xlsx"])
+def test_a_per_export_without_values_is_refused_as_on_the_command_line(  # type: ignore[no-untyped-def]
+        qtbot, env: Host, tmp_path: Path, fmt: str) -> None:
+    """The dialog and `duiding export --per` share one plan: no values, no files, one message
+    (the dialog used to report success with nothing written, the CLI refused)."""
+    from app.panels.export_dialog import ExportDialog
+
+    dialog = ExportDialog(env.ctx, env.window)
+    dialog.set_format(fmt)
+    dialog.add_filter("meting", "1999")
+    dialog.per.setCurrentIndex(dialog.per.findData("meting"))
+    folder = tmp_path / "leeg"
+    folder.mkdir()
+    dialog.output.setText(str(folder))
+    run_dialog(qtbot, dialog)
+    assert dialog.written == [] and list(folder.iterdir()) == []
+    box = next(b for b in dialog.findChildren(QMessageBox) if b.objectName() == "errorBox")
+    assert box.text().startswith("Nothing was written") and "'meting'" in box.informativeText()
+
+
 def test_export_xlsx_rows_equal_coded_fragments(qtbot, env: Host, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     import openpyxl
 
@@ -204,7 +224,7 @@ def test_export_guard_refusal_is_a_clear_dialog(qtbot, env: Host, tmp_path: Path
 
     marloes = Entity(0, PiiType.PERSON, ["Marloes"], replacement="Jeugdconsulent A",
                      decision=Decision.ACCEPTED)
-    env.ctx.push(ApplyPseudonyms([marloes]))
+    env.ctx.run(ApplyPseudonyms([marloes]))
     assert "Marloes" in originals(env.ctx.project)
     dialog = ExportDialog(env.ctx, env.window)
     dialog.set_format("word")
@@ -218,7 +238,7 @@ def test_export_guard_refusal_is_a_clear_dialog(qtbot, env: Host, tmp_path: Path
 
 
 def test_export_errors_are_translated_to_clear_texts() -> None:
-    from app.panels.out_common import export_error_text
+    from app.errors import describe as export_error_text
     from coding.pseudonymise.guard import OriginalFound, OriginalInExport
     from exports.chapter import ExportCancelled
     from exports.qdpx import QdpxExportError

@@ -32,7 +32,7 @@ def _coded_view(qtbot, window, tmp_path: Path, spans: list[tuple[str, str]]):  #
     text = project.documents.text(doc.id)
     for quote, path in spans:
         start = text.index(quote)
-        window.ctx.push(ApplyCodes(doc.id, start, start + len(quote),
+        window.ctx.run(ApplyCodes(doc.id, start, start + len(quote),
                                    [project.codes.by_path(path).id]))
     window.coding.open_document(doc.id)
     qtbot.waitUntil(lambda: len(window.view.stripe_model.bars) == len(spans))

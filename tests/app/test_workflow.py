@@ -137,7 +137,7 @@ def test_blind_coding_hides_other_coders(qtbot, window, tmp_path: Path,
     import_files(qtbot, window, [transcript_file])
     doc = project.documents.list()[0]
     code = project.codes.by_path("toegang/wachttijd").id
-    window.ctx.push(ApplyCodes(doc.id, 40, 45, [code], coder="Ander"))
+    window.ctx.run(ApplyCodes(doc.id, 40, 45, [code], coder="Ander"))
     window.coding.open_document(doc.id)
     assert len(window.view.stripe_model.bars) == 1
     window.show_others.setChecked(False)

@@ -140,7 +140,7 @@ def test_counts_by_attribute_and_valence(project: Project) -> None:
     assert rows["samenwerking"].by_value["2023"].by_valence == {"positief": 1}
     assert rows["samenwerking"].by_value["2024"].segments == 0
     # The same totals as the core's own statistics.
-    core = {c.path: (c.segments, c.documents) for c in project.stats.code_counts()}
+    core = {c.path: (c.segments, c.documents) for c in project.stats.counts().rows}
     assert core == {r.path: (r.total.segments, r.total.documents) for r in table.rows}
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from coding.case_commands import RenameCase, SetCaseAttribute
-from coding.commands import UndoStack
+from coding.commands import RenameCase, SetCaseAttribute
+from coding.history import UndoStack
 from coding.project import Project
 from coding.types import AttributeScope, CaseId
 from models.errors import NotFoundError, ValidationError

@@ -87,15 +87,16 @@ def test_key_quotes_only(project: Project) -> None:
 
 
 def test_counts_per_code_by_attribute_and_without_interviewer(project: Project) -> None:
-    counts = {c.path: c for c in project.stats.code_counts(by="respondent_type")}
+    counts = {c.path: c for c in project.stats.counts(by="respondent_type").rows}
     assert (counts["toegang/wachttijd"].segments, counts["toegang/wachttijd"].documents) == (4, 3)
     assert counts["toegang"].documents == 3  # a theme counts its sub-themes' respondents
-    assert counts["toegang/wachttijd"].by_value == {"jongere": (1, 1), "ouder": (3, 2)}
-    assert counts["aansluiting"].by_valence == {"positief": 2}
-    resp = {c.path: c for c in project.stats.code_counts(respondent_only=True)}
+    assert {v: (c.segments, c.documents) for v, c in counts["toegang/wachttijd"].by_value.items()
+            if c.segments} == {"jongere": (1, 1), "ouder": (3, 2)}
+    assert counts["aansluiting"].total.by_valence == {"positief": 2}
+    resp = {c.path: c for c in project.stats.counts(respondent_only=True).rows}
     assert resp["toegang/wachttijd"].segments == 3
     project.execute(SetRoleEverywhere("Ouder", SpeakerRole.INTERVIEWER))
-    resp = {c.path: c for c in project.stats.code_counts(respondent_only=True)}
+    resp = {c.path: c for c in project.stats.counts(respondent_only=True).rows}
     assert resp["toegang/wachttijd"].documents == 1  # only the youth is a respondent now
     assert project.stats.documents_by_value("gemeente") == {"Westerveen": 2, "Duinmeer": 1}
 
@@ -107,8 +108,42 @@ def test_a_fragment_with_a_theme_and_its_subtheme_counts_once(project: Project) 
     project.execute(ApplyCodes(doc, s, s + 22, [project.codes.by_path("toegang").id,
                                                 project.codes.by_path("toegang/intake").id],
                                Valence.POSITIEF))
-    counts = {c.path: c for c in project.stats.code_counts(by="gemeente")}
+    counts = {c.path: c for c in project.stats.counts(by="gemeente").rows}
     assert counts["toegang"].segments == 5  # 4 wachttijd + this one, not 6
-    assert counts["toegang"].by_valence == {"aandachtspunt": 3, "neutraal": 1, "positief": 1}
-    assert counts["toegang"].by_value["Duinmeer"] == (2, 1)
+    assert counts["toegang"].total.by_valence == {"aandachtspunt": 3, "neutraal": 1, "positief": 1}
+    cell = counts["toegang"].by_value["Duinmeer"]
+    assert (cell.segments, cell.documents) == (2, 1)
     assert counts["toegang/intake"].segments == 1
+
+
+@pytest.mark.parametrize("respondent_only", [False, True])
+def test_every_face_counts_a_theme_the_same_way(project: Project, respondent_only: bool) -> None:
+    """The counts view, the Excel counts sheet and the chapter all take their numbers from
+    coding.stats: the same respondents, fragments, split and valences for every theme, also for
+    a fragment with two codes of one theme in different valences and with interviewer turns
+    left out (the chapter used to count those by its own rules)."""
+    from coding.analysis import AnalysisManager
+    from exports.chapter_data import gather
+
+    doc = project.documents.by_name("jongere_wv").id
+    text = project.documents.text(doc)
+    s = text.index("Daarna ging")
+    project.execute(ApplyCodes(doc, s, s + 25, [project.codes.by_path("toegang").id],
+                               Valence.POSITIEF))
+    project.execute(ApplyCodes(doc, s, s + 25, [project.codes.by_path("toegang/intake").id],
+                               Valence.AANDACHTSPUNT))
+    stats = {r.path: r for r in project.stats.counts(
+        "respondent_type", respondent_only=respondent_only).rows}
+    view = {r.path: r for r in AnalysisManager(project).counts("respondent_type").rows}
+    data = gather(project, title="t", respondent_only=respondent_only)
+    for section in data.sections:
+        row = stats[section.code.path]
+        assert section.respondents == row.documents
+        assert section.fragments == row.segments
+        assert section.by_type == {t: c.documents for t, c in row.by_value.items() if c.documents}
+        assert {v.value: n for v, n in section.by_valence.items()} == row.total.by_valence
+        if not respondent_only:
+            assert (view[section.code.path].total.segments,
+                    view[section.code.path].total.documents) == (row.segments, row.documents)
+    toegang = next(s for s in data.sections if s.code.path == "toegang")
+    assert toegang.fragments == (4 if respondent_only else 5)  # the two codes: one fragment

@@ -55,12 +55,11 @@ def test_xlsx_counts_sheet_matches_stats(project: Project, tmp_path: Path) -> No
     ws = openpyxl.load_workbook(write_xlsx(project, tmp_path / "f.xlsx"))["Telling"]
     header = [c.value for c in ws[1]]
     rows = {r[0].value: [c.value for c in r] for r in ws.iter_rows(min_row=2)}
-    stats = {c.path: c for c in project.stats.code_counts("respondent_type")}
+    stats = {c.path: c for c in project.stats.counts("respondent_type").rows}
     for path, values in rows.items():
         assert values[header.index("Totaal: respondenten")] == stats[path].documents
         assert values[header.index("Totaal: fragmenten")] == stats[path].segments
-        assert values[header.index("ouder: respondenten")] == stats[path].by_value.get(
-            "ouder", (0, 0))[1]
+        assert values[header.index("ouder: respondenten")] == stats[path].by_value["ouder"].documents
     assert rows["toegang"][header.index("Totaal: respondenten")] == 4
 
 

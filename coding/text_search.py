@@ -1,7 +1,7 @@
-"""Small read-only services the workbench needs that the other managers do not offer.
+"""Plain-text search: every occurrence of a phrase in the documents, keywords in context.
 
-Kept apart from the lead's modules (the GUI engineer owns this file). Everything here is Qt-free
-and returns plain values, so the command line or tests can use it as well.
+The lemma search (`coding.nlp.search`) finds word forms; this one finds the characters as typed,
+fast and without NLP, for the retrieval panel's quick search. Qt-free, plain values.
 """
 
 from __future__ import annotations
@@ -10,12 +10,9 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+from coding.project import Project
 from coding.types import DocumentId
-
-if TYPE_CHECKING:
-    from coding.project import Project
 
 
 @dataclass(frozen=True)
@@ -65,7 +62,3 @@ def find_text(project: Project, query: str, *, document_ids: Sequence[DocumentId
                 return hits
     return hits
 
-
-def coder_names(project: Project) -> list[str]:
-    """Names of every coder who has coded something (or was registered), by name."""
-    return [name for _id, name, _colour, _n in project.coders.list()]

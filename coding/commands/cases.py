@@ -1,19 +1,32 @@
-"""Undoable edits of cases: their attributes (a family's gemeente, number of children) and names.
+"""Commands on cases: which case a document belongs to, a case's attributes and its name.
 
-Kept apart from `coding/commands.py` so the case editor can grow without touching the core's
-command module. The writes themselves are `AttributeManager.set_case_value` and `rename_case`;
+The writes themselves are `AttributeManager.assign_case`, `set_case_value` and `rename_case`;
 each returns the previous value, which is all undo needs.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from coding.commands.base import Command
+from coding.project import Project
+from coding.types import CaseId, Changes, DocumentId
 
-from coding.commands import Command
-from coding.types import CaseId, Changes
 
-if TYPE_CHECKING:
-    from coding.project import Project
+class AssignCase(Command):
+    kind = "assign_case"
+
+    def __init__(self, doc_id: DocumentId, case_name: str | None) -> None:
+        super().__init__()
+        self.doc_id, self.case_name = doc_id, case_name
+        self._old: CaseId | None = None
+
+    def do(self, p: Project) -> Changes:
+        case_id = p.attributes.ensure_case(self.case_name) if self.case_name else None
+        self._old = p.attributes.assign_case(self.doc_id, case_id)
+        return Changes(documents=True, attributes=True)
+
+    def undo(self, p: Project) -> Changes:
+        p.attributes.assign_case(self.doc_id, self._old)
+        return Changes(documents=True, attributes=True)
 
 
 class SetCaseAttribute(Command):

@@ -1,0 +1,35 @@
+"""Every user-visible change is an undoable command (STYLE.md rule 6); see `base` for the shape.
+
+The commands live beside the concept they change; this package face hands their names on, so
+callers write `from coding.commands import ApplyCodes`.
+"""
+
+from coding.commands.base import Command, CommandCancelled, Macro, Progress
+from coding.commands.cases import AssignCase, RenameCase, SetCaseAttribute
+from coding.commands.codebook import (
+    AddCode,
+    AddCodeTree,
+    DeleteCode,
+    MergeCodes,
+    MoveCode,
+    UpdateCode,
+)
+from coding.commands.documents import (
+    DeleteDocuments,
+    ImportedDocuments,
+    RenameDocument,
+    SetDocumentAttribute,
+    SetMemo,
+    SetRoleEverywhere,
+    SetSpeaker,
+)
+from coding.commands.matrix import SetCellSummary
+from coding.commands.segments import ApplyCodes, EditSegment, InVivoCode, RemoveCoding
+
+__all__ = [
+    "AddCode", "AddCodeTree", "ApplyCodes", "AssignCase", "Command", "CommandCancelled",
+    "DeleteCode", "DeleteDocuments", "EditSegment", "ImportedDocuments", "InVivoCode", "Macro",
+    "MergeCodes", "MoveCode", "Progress", "RemoveCoding", "RenameCase", "RenameDocument",
+    "SetCaseAttribute", "SetCellSummary", "SetDocumentAttribute", "SetMemo", "SetRoleEverywhere", "SetSpeaker",
+    "UpdateCode",
+]

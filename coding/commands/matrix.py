@@ -1,0 +1,36 @@
+"""The framework matrix's one edit: a cell summary, undoable like any other (STYLE.md rule 6).
+
+`AnalysisManager.set_cell_summary` writes and returns the previous text, which is all undo needs.
+"""
+
+from __future__ import annotations
+
+from coding.analysis import AnalysisManager
+from coding.commands.base import Command
+from coding.project import Project
+from coding.types import Changes, CodeId
+
+
+class SetCellSummary(Command):
+    """Write the summary of one framework-matrix cell; undo puts the previous text back."""
+
+    kind = "cell_summary"
+
+    def __init__(self, row_kind: str, row_key: str, code_id: CodeId, text: str,
+                 detail: str = "") -> None:
+        super().__init__()
+        self.row_kind, self.row_key, self.code_id, self.text = row_kind, row_key, code_id, text
+        self.previous: str | None = None
+        self.detail = detail
+
+    def do(self, p: Project) -> Changes:
+        old = AnalysisManager(p).set_cell_summary(self.row_kind, self.row_key, self.code_id,
+                                                  self.text)
+        if self.previous is None:
+            self.previous = old
+        return Changes(memos=True)
+
+    def undo(self, p: Project) -> Changes:
+        AnalysisManager(p).set_cell_summary(self.row_kind, self.row_key, self.code_id,
+                                            self.previous or "")
+        return Changes(memos=True)

@@ -1,0 +1,178 @@
+"""Commands on coded fragments: apply codes, remove a coding, edit a fragment, in-vivo coding."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from sqlalchemy import select
+
+from coding import rows
+from coding.commands.base import Command
+from coding.commands.codebook import AddCode
+from coding.project import Project
+from coding.types import Changes, CodeId, DocumentId, SegmentId, Valence
+from models.schema import Coder, Segment
+
+
+class _SegmentEdit(Command):
+    """Records the rows of the touched segments before and after; undo/redo swap them."""
+
+    def __init__(self, doc_id: DocumentId) -> None:
+        super().__init__()
+        self.doc_id = doc_id
+        self.segment_ids: list[SegmentId] = []
+        self._before: rows.Snapshot | None = None
+        self._after: rows.Snapshot | None = None
+
+    def _swap(self, p: Project, snap: rows.Snapshot) -> Changes:
+        with p.store.write() as s:
+            t = rows.table("segments")
+            s.execute(t.delete().where(t.c.id.in_(self.segment_ids)))
+            rows.restore(s, snap)
+        return Changes(segments={self.doc_id})
+
+    def _record(self, p: Project, mutate: Callable[[], list[SegmentId]],
+                existing: list[SegmentId]) -> Changes:
+        with p.store.write() as s:
+            self._before = p.segments.snapshot(s, existing)
+            self.segment_ids = sorted(set(existing) | set(mutate()))
+            self._after = p.segments.snapshot(s, self.segment_ids)
+        return Changes(segments={self.doc_id})
+
+    def undo(self, p: Project) -> Changes:
+        assert self._before is not None
+        return self._swap(p, self._before)
+
+    def redo(self, p: Project) -> Changes:
+        assert self._after is not None
+        return self._swap(p, self._after)
+
+
+class ApplyCodes(_SegmentEdit):
+    """Code a span with one or more codes and a valence."""
+
+    kind = "apply_code"
+
+    def __init__(self, doc_id: DocumentId, start: int, end: int, code_ids: Sequence[CodeId],
+                 valence: Valence = Valence.NEUTRAAL, coder: str | None = None,
+                 memo: str = "") -> None:
+        super().__init__(doc_id)
+        self.start, self.end = start, end
+        self.code_ids, self.valence, self.coder, self.memo = list(code_ids), valence, coder, memo
+
+    def do(self, p: Project) -> Changes:
+        if self._after is not None:
+            return self.redo(p)
+        coder = self.coder or p.coder
+        with p.store.write() as s:
+            same = s.scalar(select(Segment.id).join(Coder, Coder.id == Segment.coder_id).where(
+                Segment.document_id == self.doc_id, Segment.start == self.start,
+                Segment.end == self.end, Coder.name == coder))
+            existing = [SegmentId(same)] if same is not None else []
+            return self._record(p, lambda: [p.segments.apply(
+                self.doc_id, self.start, self.end, self.code_ids, self.valence, coder,
+                self.memo, existing=existing[0] if existing else None).segment_id], existing)
+
+    @property
+    def segment_id(self) -> SegmentId:
+        return self.segment_ids[0]
+
+
+class RemoveCoding(_SegmentEdit):
+    """Remove one code from a segment (the segment goes when none is left), or the segment."""
+
+    kind = "remove_coding"
+
+    def __init__(self, doc_id: DocumentId, segment_id: SegmentId,
+                 code_id: CodeId | None = None) -> None:
+        super().__init__(doc_id)
+        self.segment_id, self.code_id = segment_id, code_id
+
+    def do(self, p: Project) -> Changes:
+        if self._after is not None:
+            return self.redo(p)
+
+        def mutate() -> list[SegmentId]:
+            p.segments.remove(self.segment_id, self.code_id)
+            return []
+
+        return self._record(p, mutate, [self.segment_id])
+
+
+class EditSegment(_SegmentEdit):
+    """Change span, memo or key-quote flag of a segment, or the valence of one of its codes."""
+
+    kind = "edit_segment"
+
+    def __init__(self, doc_id: DocumentId, segment_id: SegmentId, *, start: int | None = None,
+                 end: int | None = None, memo: str | None = None, key_quote: bool | None = None,
+                 valence: tuple[CodeId, Valence] | None = None) -> None:
+        super().__init__(doc_id)
+        self.segment_id = segment_id
+        self.fields: dict[str, Any] = {k: v for k, v in
+                                       dict(start=start, end=end, memo=memo,
+                                            key_quote=key_quote).items() if v is not None}
+        self.valence = valence
+        if start is not None or end is not None:
+            self.kind = "change_span"
+        elif memo is not None:
+            self.kind = "segment_memo"
+        elif key_quote is not None:
+            self.kind = "key_quote"
+        elif valence is not None:
+            self.kind = "set_valence"
+
+    def do(self, p: Project) -> Changes:
+        if self._after is not None:
+            return self.redo(p)
+
+        def mutate() -> list[SegmentId]:
+            if self.fields:
+                p.segments.update(self.segment_id, **self.fields)
+            if self.valence is not None:
+                p.segments.set_valence(self.segment_id, *self.valence)
+            return []
+
+        return self._record(p, mutate, [self.segment_id])
+
+
+class InVivoCode(Command):
+    """A new code named by the selected words, applied to them: one transaction, one undo step."""
+
+    kind = "in_vivo"
+
+    def __init__(self, doc_id: DocumentId, start: int, end: int, name: str,
+                 parent_id: CodeId | None = None, valence: Valence = Valence.NEUTRAAL,
+                 coder: str | None = None, colour: str = "#8e6c8a") -> None:
+        super().__init__()
+        self.doc_id, self.start, self.end = doc_id, start, end
+        self.valence, self.coder = valence, coder
+        self.add = AddCode(name, parent_id, colour=colour)
+        self.apply: ApplyCodes | None = None
+        self.detail = name
+
+    def do(self, p: Project) -> Changes:
+        with p.store.write():
+            changes = self.add.do(p)
+            if self.apply is None:
+                assert self.add.code_id is not None
+                self.apply = ApplyCodes(self.doc_id, self.start, self.end, [self.add.code_id],
+                                        self.valence, coder=self.coder)
+            return changes | self.apply.do(p)
+
+    def undo(self, p: Project) -> Changes:
+        assert self.apply is not None
+        with p.store.write():
+            changes = self.apply.undo(p)
+            return changes | self.add.undo(p)
+
+    @property
+    def code_id(self) -> CodeId:
+        assert self.add.code_id is not None
+        return self.add.code_id
+
+    @property
+    def segment_id(self) -> SegmentId:
+        assert self.apply is not None
+        return self.apply.segment_id

@@ -1,0 +1,132 @@
+"""One export plan for the export dialog and `duiding export`: what is written where.
+
+The dialog and the command line both build an `ExportRequest` (plain values) and call
+`run_export`; the rules in between — which themes exist, where each file of a `per` export goes,
+what happens when no document has a value for `per`, which marker codes a codebook leaves out —
+live here once, so the two can never write different files for the same request.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from coding.interchange import snapshot
+from coding.interchange_db import KEY_QUOTE, VALENCE_CODES, VALENCE_GROUP
+from coding.project import Project
+from exports.chapter import (
+    ChapterOptions,
+    ExportCancelled,
+    per_destination,
+    per_values,
+    write_chapter,
+)
+from exports.qdpx import write_qdc, write_qdpx
+from exports.tables import write_csv, write_xlsx
+from models.errors import ValidationError
+
+Progress = Callable[[int, int, str], None]
+
+
+class NothingToExport(ValidationError):
+    """The request selects nothing (e.g. `per` an attribute no document has a value for)."""
+
+    code = "nothing_to_export"
+
+
+@dataclass(frozen=True)
+class FormatSpec:
+    suffix: str
+    selection: bool  # takes where/per/themes
+    per: bool  # can write one file per value
+
+
+FORMATS = {
+    "word": FormatSpec(".docx", True, True),
+    "xlsx": FormatSpec(".xlsx", True, True),
+    "csv": FormatSpec(".csv", True, True),
+    "qdpx": FormatSpec(".qdpx", False, False),
+    "qdc": FormatSpec(".qdc", False, False),
+}
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    files: list[Path]
+    counts: dict[str, int] = field(default_factory=dict)  # what a whole-project export holds
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    fmt: str
+    dest: Path
+    chapter: ChapterOptions = field(default_factory=ChapterOptions)  # tables: where/per/themes
+
+
+def check_request(project: Project, req: ExportRequest) -> None:
+    """Refuse what cannot be written, before anything is: an unknown format, filters on a
+    whole-project format, an unknown theme, a `per` attribute without values."""
+    spec = FORMATS.get(req.fmt)
+    if spec is None:
+        raise ValidationError(f"unknown export format {req.fmt!r} (known: {', '.join(FORMATS)})")
+    opts = req.chapter
+    if not spec.selection and (opts.where or opts.per):
+        raise ValidationError(f"--where and --per do not apply to {req.fmt} exports "
+                              "(the whole project)")
+    known = {c.path.casefold() for c in project.codes.tree()}
+    for theme in opts.themes:
+        if isinstance(theme, str) and not theme.isdigit() \
+                and theme.strip("/").casefold() not in known:
+            raise ValidationError(f"unknown code {theme!r} in the themes")
+    if opts.per and not per_values(project, opts.per, opts.where):
+        raise NothingToExport(f"no documents have a value for {opts.per!r}")
+
+
+def run_export(project: Project, req: ExportRequest, progress: Progress | None = None,
+               cancelled: Callable[[], bool] | None = None) -> ExportResult:
+    """Write the export; returns the files written (raises the exporters' errors)."""
+    check_request(project, req)
+    report = progress or (lambda _d, _t, _n: None)
+    stop = cancelled or (lambda: False)
+    if req.fmt == "word":
+        return ExportResult(write_chapter(project, req.chapter, req.dest,
+                                          progress=lambda done, total: report(done, total, ""),
+                                          cancelled=stop))
+    if req.fmt in ("xlsx", "csv"):
+        return ExportResult(_tables(project, req, report, stop))
+    report(0, 2, "")
+    qda = snapshot(project)
+    report(1, 2, "")
+    if req.fmt == "qdpx":
+        return ExportResult([write_qdpx(qda, with_suffix(req.dest, ".qdpx"))],
+                            {"documents": len(qda.sources), "codes": len(qda.codes),
+                             "selections": len(qda.selections), "notes": len(qda.notes)})
+    markers = {KEY_QUOTE.guid, VALENCE_GROUP.guid} | {c.guid for c in VALENCE_CODES.values()}
+    codes = [c for c in qda.codes if c.guid not in markers]
+    return ExportResult([write_qdc(codes, with_suffix(req.dest, ".qdc"))], {"codes": len(codes)})
+
+
+def with_suffix(dest: Path, suffix: str) -> Path:
+    return dest if dest.suffix.lower() == suffix else dest.with_name(dest.name + suffix)
+
+
+def _tables(project: Project, req: ExportRequest, progress: Progress,
+            cancelled: Callable[[], bool]) -> list[Path]:
+    suffix = FORMATS[req.fmt].suffix
+    opts, out = req.chapter, req.dest
+    jobs = [(opts.where, out / f"fragmenten{suffix}" if out.is_dir() else
+             with_suffix(out, suffix))]
+    if opts.per:
+        jobs = [(opts.where + ((opts.per, v),), per_destination(out, v, "fragmenten", suffix))
+                for v in per_values(project, opts.per, opts.where)]
+    write = write_xlsx if req.fmt == "xlsx" else write_csv
+    written: list[Path] = []
+    for i, (where, dest) in enumerate(jobs):
+        if cancelled():
+            raise ExportCancelled(written)
+        progress(i, len(jobs), dest.name)
+        written.append(write(project, dest, where=where, themes=opts.themes,
+                             respondent_only=opts.respondent_only))
+    progress(len(jobs), len(jobs), "")
+    return written

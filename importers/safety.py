@@ -91,7 +91,7 @@ def check_xml_bytes(path: Path, part: str, data: bytes,
             raise TranscriptImportError(path, "corrupt",
                                         f"{where} is damaged (broken UTF-16 text).") from None
         hostile = _DTD_TEXT.search(text) is not None
-        elements = text.count("<")
+        elements = text.count("<") - text.count("</")  # start and empty-element tags
     else:
         declared = _DECLARED.match(body[:512])
         if declared and declared.group(1).decode().lower() not in _ASCII_COMPATIBLE:
@@ -100,7 +100,7 @@ def check_xml_bytes(path: Path, part: str, data: bytes,
                 f"{where} declares the text encoding {declared.group(1).decode()!r}, which "
                 "documents never use; it was refused for safety.")
         hostile = _DTD.search(body) is not None
-        elements = body.count(b"<")
+        elements = body.count(b"<") - body.count(b"</")
     if hostile:
         raise TranscriptImportError(
             path, "hostile_xml",

@@ -81,3 +81,18 @@ def test_a_newline_in_a_file_name_keeps_every_error_on_one_line(project: Path,
     code = main(["documents", str(missing)])
     err = capsys.readouterr().err
     assert code == 1 and err.count("\n") == 1 and "nieuw\\nproject.duiding" in err
+
+
+def test_every_import_reason_has_a_dutch_phrase(qapp) -> None:  # type: ignore[no-untyped-def]
+    """The GUI shows an importer's reason as a translated phrase: the new ones too."""
+    from app.errors import import_reason
+    from app.i18n import parse_ts, ts_files
+
+    dutch: dict[tuple[str, str], str] = {}
+    for ts in ts_files("nl"):
+        dutch.update(parse_ts(ts))
+    for reason in ("symlink", "too_slow", "unreadable", "not_found", "temporary", "no_text",
+                   "hostile_archive", "corrupt", "too_large", "hostile_xml", "unsupported"):
+        english = import_reason(reason)
+        assert english != reason, reason
+        assert ("Errors", english) in dutch, english

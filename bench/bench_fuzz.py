@@ -7,12 +7,15 @@ over the strategy of ``bench/fuzzing.py`` (generation only: nothing to shrink, e
 counted). Per input: wall time; memory as the worker's peak resident size, which only grows, so
 a worker that ends below 1 GB had no input above it, and the input that first pushes it over is
 saved. Failing, slow and memory-hungry inputs are saved under ``bench/fuzz-failures/`` (not in
-git) to be replayed with ``bench.fuzzing.run_one``. Size with DUIDING_FUZZ_INPUTS.
+git) to be replayed with ``bench.fuzzing.run_one``. Size with DUIDING_FUZZ_INPUTS; on a busy
+machine DUIDING_FUZZ_MINUTES ends the campaign early and reports what was done (the inputs row
+then says how many). Progress is printed every 2,000 inputs per worker.
 """
 
 from __future__ import annotations
 
 import collections
+import contextlib
 import multiprocessing
 import os
 import resource
@@ -22,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 INPUTS = int(os.environ.get("DUIDING_FUZZ_INPUTS", "100000"))
+MINUTES = float(os.environ.get("DUIDING_FUZZ_MINUTES", "0")) or None
 WORKERS = int(os.environ.get("DUIDING_FUZZ_WORKERS", "2"))
 SLOW_SECONDS = 30.0
 BIG_RSS_MB = 1024.0
@@ -32,12 +36,18 @@ class _Timeout(Exception):
     pass
 
 
+class _Stop(Exception):
+    """The campaign's time is up (DUIDING_FUZZ_MINUTES)."""
+
+
 def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kB
 
 
 def _worker(index: int, count: int, workdir: str, queue: Any) -> None:
-    os.nice(10)
+    import sys
+
+    ends = time.monotonic() + MINUTES * 60 if MINUTES else None
     # A runaway input must not take the shared machine down: beyond 3 GB allocations fail.
     resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))
     from hypothesis import HealthCheck, Phase, given, seed, settings
@@ -66,7 +76,13 @@ def _worker(index: int, count: int, workdir: str, queue: Any) -> None:
               suppress_health_check=list(HealthCheck))
     @given(fuzz_cases(seed_files()))
     def campaign(case: FuzzCase) -> None:
+        if ends is not None and time.monotonic() > ends:
+            raise _Stop()
         stats["inputs"] += 1
+        if stats["inputs"] % 2000 == 0:
+            print(f"  worker {index}: {stats['inputs']} inputs, "
+                  f"{sum(stats['failures'].values())} failures, {_rss_mb():.0f} MB peak",
+                  file=sys.stderr, flush=True)
         before = _rss_mb()
         signal.alarm(120)
         try:
@@ -91,7 +107,8 @@ def _worker(index: int, count: int, workdir: str, queue: Any) -> None:
             stats["failures"][f"{case.suffix} {outcome.detail[:100]}"] += 1
             save("failure", case)
 
-    campaign()
+    with contextlib.suppress(_Stop):
+        campaign()
     stats["max_rss_mb"] = _rss_mb()
     queue.put(stats)
 

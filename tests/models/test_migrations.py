@@ -90,7 +90,7 @@ def test_old_project_upgrades_with_one_backup_and_keeps_its_work(fixture: Path,
 
 
 def _tables(path: Path) -> set[str]:
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    con = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)  # no -wal/-shm beside
     try:
         return {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     finally:

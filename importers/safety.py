@@ -178,6 +178,10 @@ def check_zip_container(
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
+            if any(not info.filename for info in infos):  # (ZipInfo.is_dir would crash on it)
+                raise TranscriptImportError(
+                    path, "corrupt", f"The {kind} is damaged: it holds a part without a name. "
+                    "Open it and save it again, then import that copy.")
             _check_zip_bounds(path, infos, limits)
             names = {info.filename for info in infos}
             missing = [name for name in required if name not in names]

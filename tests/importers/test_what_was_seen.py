@@ -337,3 +337,35 @@ def test_a_sheet_with_an_unclosed_quote_is_refused(tmp_path: Path) -> None:
     fine = tmp_path / "goed.csv"  # a quoted cell over two lines, as Excel writes it, is fine
     fine.write_text('bestand;notitie\nr1.txt;"eerste regel\ntweede regel"\n', encoding="utf-8")
     assert read_attribute_sheet(fine).rows[0]["notitie"] == "eerste regel\ntweede regel"
+
+
+# -- found by the fuzzing campaign (bench/bench_fuzz.py) ---------------------------------------
+
+
+def _without_member_name(source: Path, target: Path, member: str) -> Path:
+    """A copy of a zip whose central directory lists `member` with an empty name."""
+    import struct
+
+    data = bytearray(source.read_bytes())
+    end = data.rfind(b"PK\x05\x06")
+    cd_size, cd_offset = struct.unpack("<II", data[end + 12:end + 20])
+    at = cd_offset
+    while at < cd_offset + cd_size:
+        name_len, extra_len, comment_len = struct.unpack("<HHH", data[at + 28:at + 34])
+        name = bytes(data[at + 46:at + 46 + name_len])
+        if name == member.encode():
+            data[at + 28:at + 30] = struct.pack("<H", 0)
+            del data[at + 46:at + 46 + name_len]
+            data[end - name_len + 12:end - name_len + 16] = struct.pack("<I", cd_size - name_len)
+            break
+        at += 46 + name_len + extra_len + comment_len
+    target.write_bytes(bytes(data))
+    return target
+
+
+def test_a_zip_part_without_a_name_is_damage_not_a_crash(tmp_path: Path) -> None:
+    good = _sheet_with_date(tmp_path / "goed.xlsx")
+    nameless = _without_member_name(good, tmp_path / "respondenten.xlsx", "xl/styles.xml")
+    with zipfile.ZipFile(nameless) as zf:
+        assert "" in zf.namelist()
+    refused(nameless, "corrupt")

@@ -26,6 +26,7 @@ from typing import Any
 
 INPUTS = int(os.environ.get("DUIDING_FUZZ_INPUTS", "100000"))
 MINUTES = float(os.environ.get("DUIDING_FUZZ_MINUTES", "0")) or None
+SEED = int(os.environ.get("DUIDING_FUZZ_SEED", "20000"))  # another seed, other inputs
 WORKERS = int(os.environ.get("DUIDING_FUZZ_WORKERS", "2"))
 SLOW_SECONDS = 30.0
 BIG_RSS_MB = 1024.0
@@ -71,7 +72,7 @@ def _worker(index: int, count: int, workdir: str, queue: Any) -> None:
         if n < 50:
             (OUT / f"{kind}-{index}-{stats['inputs']}{case.suffix}").write_bytes(case.data)
 
-    @seed(20_000 + index)
+    @seed(SEED + index)
     @settings(max_examples=count, deadline=None, database=None, phases=[Phase.generate],
               suppress_health_check=list(HealthCheck))
     @given(fuzz_cases(seed_files()))

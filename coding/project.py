@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import getpass
 import os
-from contextvars import ContextVar
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from sqlalchemy import select
 
+from coding.access import READ_ONLY
 from coding.attributes import AttributeManager
 from coding.coders import CoderManager
 from coding.codes import CodeManager, builtin_codebook
@@ -37,9 +37,6 @@ from models.store import SUFFIX, ProjectStore
 
 PROJECT_SUFFIX = SUFFIX  # ".duiding", for callers above the core
 
-READ_ONLY: ContextVar[bool] = ContextVar("duiding_read_only", default=False)
-"""While True, every `Project.open` is read-only and `Project.create` is refused: the command
-line's ``--read-only`` sets it around a whole command, whichever module opens the project."""
 
 
 def default_coder() -> str:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from coding.project import READ_ONLY
+from coding.access import READ_ONLY
 from importers.base import TranscriptImportError
 from models.errors import DuidingError
 

@@ -90,12 +90,12 @@ def _worker(index: int, count: int, workdir: str, queue: Any) -> None:
             outcome = run_one(case, folder, f"i{index}")
         except _Timeout:
             stats["slow"] += 1
-            stats["failures"][f"{case.suffix} over 120 s"] += 1
+            stats["failures"][f"{case.kind} over 120 s"] += 1
             save("slow", case)
             return
         finally:
             signal.alarm(0)
-        stats["outcomes"][f"{case.suffix} {outcome.status}"] += 1
+        stats["outcomes"][f"{case.kind} {outcome.status}"] += 1
         stats["max_seconds"] = max(stats["max_seconds"], outcome.seconds)
         if outcome.seconds > SLOW_SECONDS:
             stats["slow"] += 1
@@ -105,7 +105,7 @@ def _worker(index: int, count: int, workdir: str, queue: Any) -> None:
             stats["over_memory"] += 1
             save("memory", case)
         if outcome.status == "failure":
-            stats["failures"][f"{case.suffix} {outcome.detail[:100]}"] += 1
+            stats["failures"][f"{case.kind} {outcome.detail[:100]}"] += 1
             save("failure", case)
 
     with contextlib.suppress(_Stop):

@@ -76,6 +76,13 @@ def _make_engine(path: Path, readonly: bool, immutable: bool = False) -> Engine:
     return engine
 
 
+def _shown(name: object) -> str:
+    """A file name in a one-line message: control characters (a newline) shown escaped."""
+    text = str(name)
+    return text if text.isprintable() else "".join(
+        ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
 def _one_line(exc: BaseException) -> str:
     """The driver's own words ('file is not a database'), without SQLAlchemy's SQL and links."""
     orig = getattr(exc, "orig", None) or exc
@@ -88,14 +95,14 @@ def _check_is_database(path: Path) -> None:
         with path.open("rb") as handle:
             head = handle.read(len(SQLITE_MAGIC))
     except OSError as exc:
-        raise ProjectNotFoundError(f"{path.name} cannot be read ({exc.strerror or exc}).",
+        raise ProjectNotFoundError(f"{_shown(path.name)} cannot be read ({exc.strerror or exc}).",
                                    path=str(path)) from None
     if not head:
         raise ProjectFormatError(
-            f"{path.name} is empty (0 bytes), so it is not a Duiding project; if creating it "
+            f"{_shown(path.name)} is empty (0 bytes), so it is not a Duiding project; if creating it "
             "was interrupted, delete it and create the project again.", path=str(path))
     if head != SQLITE_MAGIC:
-        raise ProjectFormatError(f"{path.name} is not a Duiding project (or it is damaged).",
+        raise ProjectFormatError(f"{_shown(path.name)} is not a Duiding project (or it is damaged).",
                                  path=str(path))
 
 
@@ -108,7 +115,7 @@ def _check_writable(path: Path) -> None:
         where = f"its folder {path.parent.name or path.parent} is read-only"
     if where:
         raise ReadOnlyProjectError(
-            f"{path.name} cannot be changed: {where}. Make it writable or copy the project to "
+            f"{_shown(path.name)} cannot be changed: {where}. Make it writable or copy the project to "
             "a folder you can write to; to look at it without changes, open it read-only "
             "(--read-only).", path=str(path))
 
@@ -135,13 +142,13 @@ class ProjectStore:
             lock.acquire()
         except Timeout:
             raise ProjectLockedError(
-                f"{path.name} is already open in another Duiding window or command; "
+                f"{_shown(path.name)} is already open in another Duiding window or command; "
                 "close it there first, or open this project read-only.",
                 path=str(path),
             ) from None
         except OSError as exc:
             raise ReadOnlyProjectError(
-                f"{path.name} cannot be opened for changes: its lock file cannot be made "
+                f"{_shown(path.name)} cannot be opened for changes: its lock file cannot be made "
                 f"({exc.strerror or exc}).", path=str(path)) from None
         return lock
 
@@ -152,15 +159,15 @@ class ProjectStore:
         place: a project file either does not exist or is complete."""
         path = Path(path)
         if path.exists() or path.is_symlink():
-            raise ProjectExistsError(f"{path.name} already exists.", path=str(path))
+            raise ProjectExistsError(f"{_shown(path.name)} already exists.", path=str(path))
         if not path.parent.is_dir():
-            raise ProjectNotFoundError(f"folder {path.parent} does not exist.", path=str(path))
+            raise ProjectNotFoundError(f"folder {_shown(path.parent)} does not exist.", path=str(path))
         if not os.access(path.parent, os.W_OK | os.X_OK):
             raise ReadOnlyProjectError(
-                f"{path.name} cannot be created: the folder {path.parent} is read-only.",
+                f"{_shown(path.name)} cannot be created: the folder {_shown(path.parent)} is read-only.",
                 path=str(path))
         lock = cls._acquire(path)
-        building = path.with_name(f".{path.name}.creating")
+        building = path.with_name(f".{_shown(path.name)}.creating")
         try:
             _remove_database(building)  # left by an interrupted `new` of the same name
             upgrade_file(building)
@@ -174,7 +181,7 @@ class ProjectStore:
             try:
                 os.link(building, path)  # never replaces a file that appeared meanwhile
             except FileExistsError:
-                raise ProjectExistsError(f"{path.name} already exists.", path=str(path)) from None
+                raise ProjectExistsError(f"{_shown(path.name)} already exists.", path=str(path)) from None
             except OSError:  # a file system without hard links
                 os.replace(building, path)
             _remove_database(building)
@@ -191,7 +198,7 @@ class ProjectStore:
              on_upgrade_step: StepHook | None = None) -> ProjectStore:
         path = Path(path)
         if not path.is_file():
-            raise ProjectNotFoundError(f"{path} does not exist.", path=str(path))
+            raise ProjectNotFoundError(f"{_shown(path)} does not exist.", path=str(path))
         _check_is_database(path)
         if readonly:
             return cls._open_readonly(path)
@@ -227,8 +234,8 @@ class ProjectStore:
                 raise
             if path.with_name(path.name + "-wal").exists():
                 raise ProjectFormatError(
-                    f"{path.name} cannot be read in this read-only folder: changes are still in "
-                    f"its journal {path.name}-wal. Copy the project together with that file to "
+                    f"{_shown(path.name)} cannot be read in this read-only folder: changes are still in "
+                    f"its journal {_shown(path.name)}-wal. Copy the project together with that file to "
                     "a folder you can write to.", path=str(path)) from None
             engine = _make_engine(path, readonly=True, immutable=True)
             current = cls._revision(engine, path)
@@ -244,7 +251,7 @@ class ProjectStore:
     def _refuse_unknown(path: Path, current: str | None) -> None:
         if current not in known_revisions():
             raise ProjectFormatError(
-                f"{path.name} was made by a newer version of Duiding "
+                f"{_shown(path.name)} was made by a newer version of Duiding "
                 f"(schema {current}); update Duiding to open it.", path=str(path))
 
     @staticmethod
@@ -255,10 +262,10 @@ class ProjectStore:
                 rev = MigrationContext.configure(conn).get_current_revision()
         except Exception as exc:  # sqlite3.DatabaseError: file is not a database, ...
             raise ProjectFormatError(
-                f"{path.name} is not a Duiding project (or it is damaged): {_one_line(exc)}.",
+                f"{_shown(path.name)} is not a Duiding project (or it is damaged): {_one_line(exc)}.",
                 path=str(path)) from exc
         if rev is None:
-            raise ProjectFormatError(f"{path.name} is not a Duiding project.", path=str(path))
+            raise ProjectFormatError(f"{_shown(path.name)} is not a Duiding project.", path=str(path))
         return rev
 
     def revision(self) -> str | None:
@@ -275,7 +282,7 @@ class ProjectStore:
         """
         if self.readonly:
             raise ReadOnlyProjectError(
-                f"{self.path.name} is open read-only; nothing was changed.",
+                f"{_shown(self.path.name)} is open read-only; nothing was changed.",
                 path=str(self.path))
         active: Session | None = getattr(self._local, "session", None)
         if active is not None:
@@ -292,7 +299,7 @@ class ProjectStore:
             if "readonly" not in str(exc.orig).replace(" ", "").lower():
                 raise
             raise ReadOnlyProjectError(  # the file or folder became read-only while open
-                f"{self.path.name} cannot be changed: {_one_line(exc)}. Nothing was saved of "
+                f"{_shown(self.path.name)} cannot be changed: {_one_line(exc)}. Nothing was saved of "
                 "this last change.", path=str(self.path)) from None
 
     @contextmanager

@@ -63,7 +63,7 @@ class SafeZip:
         self._read_so_far = 0
         try:
             self._zip = zipfile.ZipFile(path)
-        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
             raise TranscriptImportError(
                 path, "corrupt", f"this is not a readable REFI-QDA archive ({exc})"
             ) from exc

@@ -369,3 +369,16 @@ def test_a_zip_part_without_a_name_is_damage_not_a_crash(tmp_path: Path) -> None
     with zipfile.ZipFile(nameless) as zf:
         assert "" in zf.namelist()
     refused(nameless, "corrupt")
+
+
+def test_a_zip_needing_an_unknown_version_is_damage_not_a_crash(tmp_path: Path) -> None:
+    import struct
+
+    path = _qdpx(tmp_path / "p.qdpx", b"Wachten duurde lang.")
+    data = bytearray(path.read_bytes())
+    entry = data.find(b"PK\x01\x02")  # first central directory entry
+    data[entry + 6:entry + 8] = struct.pack("<H", 235)  # "version needed to extract": 23.5
+    path.write_bytes(bytes(data))
+    with pytest.raises(TranscriptImportError) as info:
+        read_qdpx(path)
+    assert info.value.reason == "corrupt" and not info.value.unexpected

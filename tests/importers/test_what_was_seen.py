@@ -382,3 +382,16 @@ def test_a_zip_needing_an_unknown_version_is_damage_not_a_crash(tmp_path: Path) 
     with pytest.raises(TranscriptImportError) as info:
         read_qdpx(path)
     assert info.value.reason == "corrupt" and not info.value.unexpected
+
+
+def test_a_library_printing_about_a_damaged_sheet_stays_off_stdout(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """openpyxl prints '99 is out of range' for a bad style reference: not into --json output."""
+    good = _sheet_with_date(tmp_path / "goed.xlsx")
+    with zipfile.ZipFile(good) as zf:
+        styles = zf.read("xl/styles.xml")
+    assert b'xfId="0"' in styles
+    bad = rewrite_zip_member(good, tmp_path / "respondenten.xlsx", "xl/styles.xml",
+                             styles.replace(b'xfId="0"', b'xfId="99"'))
+    refused(bad, "corrupt")
+    assert capsys.readouterr().out == ""

@@ -123,9 +123,21 @@ def run(workdir: Path) -> list[dict[str, object]]:
              for i in range(WORKERS)]
     for p in procs:
         p.start()
-    results = [queue.get() for _ in procs]
+    results = []
+    while len(results) < len(procs):
+        try:
+            results.append(queue.get(timeout=10))
+        except Exception:  # queue.Empty: is a worker gone without a word (killed by a signal)?
+            if all(not p.is_alive() for p in procs) and queue.empty():
+                break
     for p in procs:
         p.join()
+    crashed = [p.exitcode for p in procs if p.exitcode not in (0, None)]
+    for code in crashed:
+        print(f"  FAILURE: a worker died with exit code {code} (a reader crashed the process)")
+    if not results:
+        return [{"name": "worker processes that crashed", "value": len(crashed), "unit": "",
+                 "target": 0}]
     minutes = (time.time() - started) / 60
     inputs = sum(r["inputs"] for r in results)
     failures: collections.Counter[str] = sum((r["failures"] for r in results),
@@ -140,6 +152,8 @@ def run(workdir: Path) -> list[dict[str, object]]:
          "target": 100_000, "better": "higher"},
         {"name": "exceptions other than the importer's own error", "value": sum(failures.values()),
          "unit": "inputs", "target": 0},
+        {"name": "worker processes that crashed (the input is lost with them)",
+         "value": len(crashed), "unit": "", "target": 0},
         {"name": "runs over 30 s", "value": sum(r["slow"] for r in results), "unit": "inputs",
          "target": 0},
         {"name": "runs over 1 GB (worker peak RSS crossed 1 GB)",

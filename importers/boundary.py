@@ -15,6 +15,7 @@ import contextlib
 import functools
 import io
 import logging
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -70,7 +71,8 @@ def reading(path: Path) -> Iterator[None]:
     ``duiding import --json`` output. It goes to the log instead.
     """
     captured = io.StringIO()
-    with budget_for(path), contextlib.redirect_stdout(captured):
+    with budget_for(path), contextlib.redirect_stdout(captured), warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # openpyxl warns on stderr about odd parts: not for users
         try:
             yield
         except TranscriptImportError:

@@ -11,6 +11,13 @@ broadcasts `changed(Changes)` once and shows an error one way: a dialog over `di
 the `error` signal. Widgets never push, notify or wrap "already done in a worker" commands
 themselves; they refresh from `changed` only what the `Changes` say they show. Compound edits
 are one `Macro` (one transaction, one undo step).
+
+Another process's writes: a project is written by one process at a time (the file lock), so the
+only window that can fall behind is a read-only one. While a project is open read-only, the
+context polls SQLite's `data_version` (one PRAGMA on a connection of its own) every
+`WATCH_INTERVAL_MS` and when the application becomes active again, and broadcasts
+`Changes.everything(...)` once when the writer committed: every view re-reads what it shows.
+A writable window needs no polling: every change it can see came through `run`, undo or redo.
 """
 
 from __future__ import annotations
@@ -18,8 +25,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from app import ops
@@ -32,6 +39,8 @@ from coding.types import Changes
 from models.errors import DuidingError, ReadOnlyProjectError
 
 log = logging.getLogger(__name__)
+
+WATCH_INTERVAL_MS = 1500
 
 
 class NotNowError(DuidingError):
@@ -56,6 +65,13 @@ class ProjectContext(QObject):
         self.dialog_parent: QWidget | None = None  # the main window: errors and progress show here
         self.show_errors = True  # tests that inspect `error` may turn the dialogs off
         self._running: ops.Task | None = None
+        self._seen_version: int | None = None
+        self._watch = QTimer(self)
+        self._watch.setInterval(WATCH_INTERVAL_MS)
+        self._watch.timeout.connect(self.check_outside_changes)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.applicationStateChanged.connect(self._on_application_state)
 
     # -- project -------------------------------------------------------------------------------
 
@@ -82,10 +98,38 @@ class ProjectContext(QObject):
             old.close()
         if project is not None and self._coder:
             project.coder = self._coder  # the window's choice outlives the project it was made in
+        self._seen_version = None
+        if project is not None and self.readonly:
+            self.check_outside_changes()  # the baseline
+            self._watch.start()
+        else:
+            self._watch.stop()
         self.project_changed.emit()
 
     def close(self) -> None:
         self.set_project(None)
+
+    def check_outside_changes(self) -> bool:
+        """Broadcast everything once when another process committed since the last look (only
+        for a read-only project; see the module docstring). True when it did."""
+        project = self.project
+        if project is None or not self.readonly:
+            return False
+        try:
+            version = project.data_version()
+        except Exception as exc:  # the file went away (network drive, USB stick): try later
+            log.info("cannot read the project's data version: %r", exc)
+            return False
+        if self._seen_version is None or version == self._seen_version:
+            self._seen_version = version
+            return False
+        self._seen_version = version
+        self.changed.emit(Changes.everything(d.id for d in project.documents.list()))
+        return True
+
+    def _on_application_state(self, state: Qt.ApplicationState) -> None:
+        if state == Qt.ApplicationState.ApplicationActive:
+            self.check_outside_changes()
 
     # -- coder ---------------------------------------------------------------------------------
 

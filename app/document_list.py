@@ -297,8 +297,8 @@ class DocumentListPanel(QWidget):
     def _delete(self, docs: list[DocumentInfo]) -> None:
         answer = QMessageBox.question(
             self, self.tr("Delete documents"),
-            self.tr("Delete {n} document(s) with all their codings? You can undo this.")
-            .format(n=len(docs)))
+            self.tr("Delete %n document(s) with all their codings? You can undo this.", "",
+                    len(docs)))
         if answer == QMessageBox.StandardButton.Yes:
             cmd = DeleteDocuments([d.id for d in docs])
             cmd.detail = ", ".join(d.name for d in docs)[:80]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,12 @@ from models.schema import Code, Memo, Segment, SegmentCode
 from models.store import ProjectStore
 
 BUILTIN_CODEBOOKS = {"jeugdhulp": "codebook_jeugdhulp.json"}
+# In-vivo codes (named by the respondent's own words) gather under this top-level code. They are
+# raw material, not themes: the chapter leaves this subtree out until the researcher moves a
+# code into a theme.
+IN_VIVO = "In vivo"
+IN_VIVO_DEFINITION = ("Codes in de woorden van respondenten zelf. Ze komen pas in het "
+                      "hoofdstuk als je ze naar een thema verplaatst.")
 _RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
 
@@ -40,6 +47,16 @@ def builtin_codebook(name: str = "jeugdhulp") -> list[dict[str, Any]]:
 
         attach(codes, "")
     return codes
+
+
+def in_vivo_codes(tree: Sequence[CodeInfo]) -> set[CodeId]:
+    """The top-level In vivo code and every code below it (empty when there is none)."""
+    roots = {c.id for c in tree if c.parent_id is None and c.name.casefold() == IN_VIVO.casefold()}
+    found = set(roots)
+    for c in tree:  # parents come before children
+        if c.parent_id in found:
+            found.add(c.id)
+    return found
 
 
 def _check_name(name: str) -> str:

@@ -112,6 +112,11 @@ class Project:
     def coder(self, name: str | None) -> None:
         self._coder = resolve_coder(name)
 
+    def data_version(self) -> int:
+        """A number that changes whenever another connection commits to this project (SQLite's
+        data_version): how a read-only window learns that the writer changed something."""
+        return self.store.data_version()
+
     # -- metadata ------------------------------------------------------------------------------
 
     def info(self) -> dict[str, str]:

@@ -132,6 +132,7 @@ class ProjectStore:
         self._local = threading.local()  # the active write session of this thread, if any
         self.backup_path: Path | None = None  # set when opening upgraded an older file
         self.upgraded_in_memory = False  # a read-only look at an older file
+        self._watch: sqlite3.Connection | None = None  # see data_version()
 
     # -- opening -----------------------------------------------------------------------------
 
@@ -315,7 +316,19 @@ class ProjectStore:
             session.rollback()
             session.close()
 
+    def data_version(self) -> int:
+        """SQLite's `PRAGMA data_version`, read on a connection of its own: it changes whenever
+        any other connection commits (another process, or one of this process's sessions), so a
+        read-only window notices the writer's changes with one cheap query."""
+        if self._watch is None:
+            self._watch = sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro", uri=True,
+                                          check_same_thread=False)
+        return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
+
     def close(self) -> None:
+        if self._watch is not None:
+            self._watch.close()
+            self._watch = None
         self.engine.dispose()
         if self._lock is not None and self._lock.is_locked:
             self._lock.release()

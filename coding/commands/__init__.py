@@ -25,10 +25,17 @@ from coding.commands.documents import (
 )
 from coding.commands.matrix import SetCellSummary
 from coding.commands.merge import MergeProjects
-from coding.commands.segments import ApplyCodes, EditSegment, InVivoCode, RemoveCoding
+from coding.commands.segments import (
+    ApplyCodes,
+    CodeSpans,
+    EditSegment,
+    InVivoCode,
+    RemoveCoding,
+)
 
 __all__ = [
-    "AddCode", "AddCodeTree", "ApplyCodes", "AssignCase", "Command", "CommandCancelled",
+    "AddCode", "AddCodeTree", "ApplyCodes", "AssignCase", "CodeSpans", "Command",
+    "CommandCancelled",
     "DeleteCode", "DeleteDocuments", "EditSegment", "ImportedDocuments", "InVivoCode", "Macro",
     "MergeCodes", "MergeProjects", "MoveCode", "Progress", "RemoveCoding", "RenameCase", "RenameDocument",
     "SetCaseAttribute", "SetCellSummary", "SetDocumentAttribute", "SetMemo", "SetRoleEverywhere", "SetSpeaker",

@@ -27,12 +27,13 @@ MB = 1024 * 1024
 MAX_FILE_BYTES = 200 * MB
 """Any source file (a .docx or .pdf may carry photos)."""
 
-MAX_TEXT_FILE_BYTES = {".txt": 20 * MB, ".vtt": 20 * MB, ".srt": 20 * MB, ".csv": 20 * MB,
+MAX_TEXT_FILE_BYTES = {".txt": 10 * MB, ".vtt": 10 * MB, ".srt": 10 * MB, ".csv": 10 * MB,
                        ".rtf": 10 * MB, ".qdc": 50 * MB}
 """Files that are text through and through; RTF is parsed slowly (about 1 s per MB)."""
 
-MAX_TEXT_CHARS = 20_000_000
-"""The text of one transcript once read (about 3 million words, 300 long interviews)."""
+MAX_TEXT_CHARS = 10_000_000
+"""The text of one transcript once read (about 1.5 million words, 150 long interviews): reading
+and storing it stays within 30 s on a busy 2-core laptop (bench/bench_limits.py)."""
 
 MAX_PROJECT_TEXT_CHARS = 5_000_000
 """All source texts of one REFI-QDA project together (about 80 long interviews): their positions

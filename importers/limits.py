@@ -117,11 +117,16 @@ def current(path: Path) -> Budget:
     return _CURRENT.get() or Budget(path)
 
 
+def number(n: int) -> str:
+    """400000000 as '400.000.000': big numbers in messages, grouped as Dutch readers do."""
+    return f"{n:,}".replace(",", ".")
+
+
 def refuse_text_size(path: Path, limit: int = MAX_TEXT_CHARS) -> None:
     raise TranscriptImportError(
         path, "too_large",
-        f"The text is longer than {limit:,} characters, the limit Duiding reads from one file "
-        "(a long interview has about 60,000); split it into several files.".replace(",", "."))
+        f"The text is longer than {number(limit)} characters, the limit Duiding reads from one file "
+        "(a long interview has about 60.000); split it into several files.")
 
 
 def check_text(path: Path, text: str) -> None:
@@ -131,13 +136,13 @@ def check_text(path: Path, text: str) -> None:
     if text.count("\n") > MAX_LINES:
         raise TranscriptImportError(
             path, "too_large",
-            f"The text has more than {MAX_LINES:,} lines, the limit for one transcript; "
-            "split it into several files.".replace(",", "."))
+            f"The text has more than {number(MAX_LINES)} lines, the limit for one transcript; "
+            "split it into several files.")
 
 
 def check_repeat(path: Path, count: int, what: str) -> None:
     if count > MAX_REPEAT:
         raise TranscriptImportError(
             path, "too_large",
-            f"The file asks for {what} repeated {count:,} times (the limit is {MAX_REPEAT:,}); "
-            "no real document does that, so it was refused.".replace(",", "."))
+            f"The file asks for {what} repeated {number(count)} times (the limit is {number(MAX_REPEAT)}); "
+            "no real document does that, so it was refused.")

@@ -23,6 +23,7 @@ from coding.coders import CoderManager, resolve_coder
 from coding.codes import CodeManager, builtin_codebook
 from coding.documents import DocumentManager
 from coding.events import EventManager
+from coding.groups import GroupManager
 from coding.history import Undoable, UndoStack
 from coding.memos import MemoManager
 from coding.segments import SegmentManager
@@ -45,6 +46,7 @@ class Project:
         self.coders = CoderManager(store)
         self.attributes = AttributeManager(store)
         self.memos = MemoManager(store, self.codes)
+        self.groups = GroupManager(store)
         self.documents = DocumentManager(store, self.attributes)
         self.segments = SegmentManager(store, self.codes, self.coders, self.attributes,
                                        lambda: self.coder)

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from coding.access import READ_ONLY
 from coding.attributes import AttributeManager
 from coding.coders import CoderManager, resolve_coder
 from coding.codes import CodeManager, builtin_codebook
@@ -30,6 +31,7 @@ from coding.stats import StatsManager
 from coding.survey.manager import SurveyManager
 from coding.types import Changes
 from models.base import utcnow
+from models.errors import ReadOnlyProjectError
 from models.schema import ProjectInfo
 from models.store import SUFFIX, ProjectStore
 
@@ -64,9 +66,11 @@ class Project:
         path = Path(path)
         if path.suffix != SUFFIX:
             path = path.with_name(path.name + SUFFIX)
-        store = ProjectStore.create(path)
-        project = cls(store, coder)
-        try:
+        if READ_ONLY.get():
+            raise ReadOnlyProjectError(f"{path.name}: a project cannot be created read-only.")
+
+        def populate(store: ProjectStore) -> None:
+            project = cls(store, coder)
             with store.write() as s:
                 s.add_all([
                     ProjectInfo(key="title", value=title or path.stem),
@@ -78,15 +82,14 @@ class Project:
                     project.codes.add_tree(builtin_codebook(codebook))
                 elif isinstance(codebook, list):
                     project.codes.add_tree(codebook)
-        except BaseException:
-            store.close()
-            path.unlink(missing_ok=True)
-            raise
-        return project
+
+        # Built under a temporary name with its codebook, so a project file is never half made.
+        return cls(ProjectStore.create(path, populate), coder)
 
     @classmethod
     def open(cls, path: Path | str, *, readonly: bool = False, coder: str | None = None) -> Project:
-        return cls(ProjectStore.open(path, readonly=readonly), coder)
+        """Open a project; read-only when asked or while `READ_ONLY` is set (``--read-only``)."""
+        return cls(ProjectStore.open(path, readonly=readonly or READ_ONLY.get()), coder)
 
     def close(self) -> None:
         self.store.close()

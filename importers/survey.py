@@ -26,6 +26,7 @@ from typing import Any
 
 from importers.attributes import sniff_delimiter
 from importers.base import TranscriptImportError
+from importers.boundary import importer
 from importers.safety import ZipLimits, check_size, check_zip_container
 from importers.text import decode_text, normalise
 
@@ -91,6 +92,7 @@ class SurveyTable:
         return SurveyImportError(self.path, reason, detail)
 
 
+@importer
 def read_survey(path: Path | str, max_bytes: int = MAX_SURVEY_BYTES) -> SurveyTable:
     """Read a questionnaire export; raise :class:`SurveyImportError` when it cannot be read."""
     path = Path(path)

@@ -67,6 +67,9 @@ def kind_text(kind: str) -> str:
         "add_event_type": QCoreApplication.translate("UndoText", "New event type"),
         "update_event_type": QCoreApplication.translate("UndoText", "Edit event type"),
         "remove_event_type": QCoreApplication.translate("UndoText", "Remove event type"),
+        "import_survey": QCoreApplication.translate("UndoText", "Import questionnaire"),
+        "survey_top_box": QCoreApplication.translate("UndoText", "Questionnaire top box"),
+        "survey_link": QCoreApplication.translate("UndoText", "Link questionnaire item"),
     }
     return table.get(kind, QCoreApplication.translate("UndoText", "Change"))
 

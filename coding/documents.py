@@ -193,8 +193,8 @@ class DocumentManager:
                 ("segment_codes", rows.capture(s, "segment_codes", t("segment_codes").c.segment_id
                                                .in_(rows.ids(seg_rows)))),
                 ("memos", rows.capture(s, "memos", t("memos").c.document_id.in_(doc_ids))),
-                ("events", rows.capture(s, "events", t("events").c.document_id.in_(doc_ids))),
-            ]
+            ] + [(name, rows.capture(s, name, column.in_(doc_ids)))
+                 for name, column in rows.other_document_links()]
 
     def delete(self, doc_ids: builtins.list[DocumentId]) -> rows.Snapshot:
         snap = self.snapshot(doc_ids)

@@ -29,6 +29,7 @@ from coding.history import Undoable, UndoStack
 from coding.memos import MemoManager
 from coding.segments import SegmentManager
 from coding.stats import StatsManager
+from coding.survey.manager import SurveyManager
 from coding.types import Changes
 from models.base import utcnow
 from models.errors import ReadOnlyProjectError
@@ -68,6 +69,7 @@ class Project:
                                   self.segments)
         self.events = EventManager(store, self.coders, self.attributes, self.documents,
                                    self.segments, lambda: self.coder)
+        self.surveys = SurveyManager(store, self.attributes)
         self.history: UndoStack[Project] = UndoStack(self)
 
     # -- lifecycle -----------------------------------------------------------------------------

@@ -31,6 +31,14 @@ from typing import TYPE_CHECKING
 from coding.types import Valence
 from exports import chapter_docx as w
 from exports.chapter_data import ChapterData, Part, Section, documents_in_scope, gather
+from exports.chapter_survey import (
+    SurveyChapter,
+    basis_text,
+    gather_survey,
+    respondents_text,
+    write_figures,
+    write_theme,
+)
 from exports.chapter_text import (
     count_text,
     join_dutch,
@@ -85,6 +93,8 @@ class ChapterOptions:
     matrix_rows: str = "case"  # its rows: "document", "case" or "attribute:NAME"
     include_history: bool = False  # "Hulpgeschiedenis per gezin" before the appendix
     history_by: str | None = None  # split its durations by this attribute (e.g. gemeente)
+    survey_threshold: int = 10  # questionnaire figures of fewer respondents read "n < 10"
+    survey_by: str | None = None  # a second figures table per value of this attribute
 
 
 class ExportCancelled(Exception):
@@ -165,7 +175,9 @@ def write_chapter(project: Project, options: ChapterOptions, dest: Path | str, *
         history = partial(append_history_section, project=project, document_ids=scope,
                           by=opts.history_by, min_count=opts.min_count) \
             if opts.include_history else None
-        doc = build_document(data, opts.template, before_appendix=history)
+        survey = gather_survey(project, data, threshold=opts.survey_threshold,
+                               by=opts.survey_by, max_quotes=min(2, opts.max_quotes_per_theme))
+        doc = build_document(data, opts.template, survey, before_appendix=history)
         if opts.include_matrix:
             append_matrix_appendix(doc, project, rows=opts.matrix_rows,
                                    code_ids=[s.code.id for s in data.sections],
@@ -202,10 +214,11 @@ def guard_texts(project: Project, texts: list[str]) -> None:
 
 
 def build_document(data: ChapterData, template: Path | None = None,
+                   survey: SurveyChapter | None = None,
                    before_appendix: Callable[[DocxDocument], None] | None = None
                    ) -> DocxDocument:
-    """The chapter as a python-docx Document (not saved); `before_appendix` adds optional
-    sections (the help history) after the themes."""
+    """The chapter as a python-docx Document (not saved); `survey` adds the questionnaire
+    figures, `before_appendix` optional sections (the help history) after the themes."""
     doc, real_bullets = w.open_document(template)
     doc.core_properties.title = data.title
     w.para(doc, data.title, "Title")
@@ -213,8 +226,10 @@ def build_document(data: ChapterData, template: Path | None = None,
     w.add_page_break(doc)
     _method(doc, data)
     _overview(doc, data)
+    if survey is not None:
+        write_figures(doc, data, survey)
     for section in data.sections:
-        _section(doc, data, section)
+        _section(doc, data, section, survey)
     if before_appendix is not None:
         before_appendix(doc)
     w.add_page_break(doc)
@@ -231,10 +246,9 @@ def _method(doc: DocxDocument, data: ChapterData) -> None:
     m = data.min_count
     w.heading(doc, "Werkwijze", 1)
     themes = [theme_title(s.code.name).lower() for s in data.sections]
-    interviews = "interview" if data.total == 1 else "interviews"
+    basis, material = basis_text(data)
     text = (f"Dit hoofdstuk beschrijft de ervaringen van respondenten met "
-            f"{join_dutch(themes) or 'de gecodeerde thema’s'}. Het is gebaseerd op "
-            f"{data.total} {interviews}")
+            f"{join_dutch(themes) or 'de gecodeerde thema’s'}. Het is gebaseerd op {basis}")
     split = split_text(data.by_type, m)
     if split and data.total:
         text += f": {split}"
@@ -243,7 +257,7 @@ def _method(doc: DocxDocument, data: ChapterData) -> None:
     text += "."
     if data.periods:
         label = "meting" if len(data.periods) == 1 else "metingen"
-        text += f" De gesprekken horen bij de {label} {join_dutch(data.periods)}."
+        text += f" {material} horen bij de {label} {join_dutch(data.periods)}."
     if data.where:
         scope = join_dutch([f"{readable(n)} {v}" for n, v in data.where])
         text += f" Het hoofdstuk gaat alleen over respondenten met {scope}."
@@ -303,7 +317,7 @@ def mentioned_text(data: ChapterData, s: Section) -> str:
     m = data.min_count
     if not s.respondents:
         return "Geen van de respondenten noemde dit thema."
-    text = f"Genoemd door {count_text(s.respondents, m)} van de {data.total} respondenten"
+    text = f"Genoemd door {respondents_text(data, s)}"
     split = split_text(s.by_type, m)
     if split:
         text += f" ({split})"
@@ -323,13 +337,16 @@ def mentioned_text(data: ChapterData, s: Section) -> str:
     return text
 
 
-def _section(doc: DocxDocument, data: ChapterData, s: Section) -> None:
+def _section(doc: DocxDocument, data: ChapterData, s: Section,
+             survey: SurveyChapter | None = None) -> None:
     w.heading(doc, theme_title(s.code.name), s.level)
     if s.memo:
         for para in s.memo.split("\n\n"):
             if para.strip():
                 w.para(doc, " ".join(para.split()))
     w.para(doc, mentioned_text(data, s))
+    if survey is not None:
+        write_theme(doc, data, survey, s)
     if s.parts:
         if s.level == 1 and s.children:
             w.heading(doc, "Algemeen", 2)
@@ -338,7 +355,7 @@ def _section(doc: DocxDocument, data: ChapterData, s: Section) -> None:
                 continue  # counted in the line above; a heading without quotes says nothing
             _part(doc, data, part, level=3 if s.level == 2 or s.children else 2)
     for child in s.children:
-        _section(doc, data, child)
+        _section(doc, data, child, survey)
 
 
 def _part(doc: DocxDocument, data: ChapterData, part: Part, level: int) -> None:

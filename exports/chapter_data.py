@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from coding.memos import MemoTarget
 from coding.project import Project
 from coding.stats import EMPTY, CountsTable
+from coding.survey.kinds import respondents_by_kind
 from coding.types import (
     CodeId,
     CodeInfo,
@@ -29,7 +30,13 @@ from coding.types import (
     SpeakerRole,
     Valence,
 )
-from exports.chapter_text import ELLIPSIS, attribution, normalise, trim_quote
+from exports.chapter_text import (
+    ELLIPSIS,
+    attribution,
+    normalise,
+    questionnaire_attribution,
+    trim_quote,
+)
 
 PART_ORDER = (Valence.POSITIEF, Valence.AANDACHTSPUNT, Valence.NEUTRAAL)
 MIN_QUOTE_WORDS = 5  # shorter fragments are only quoted when marked as key quote
@@ -73,6 +80,7 @@ class Section:
     by_compare: dict[str, int]  # compare value -> respondents
     parts: list[Part] = field(default_factory=list)  # fragments coded on this code itself
     children: list[Section] = field(default_factory=list)
+    by_kind: dict[str, int] = field(default_factory=dict)  # interview/questionnaire -> respondents
 
 
 @dataclass
@@ -90,6 +98,7 @@ class ChapterData:
     codebook: list[CodeInfo]
     min_count: int
     respondent_only: bool
+    questionnaires: frozenset[int] = frozenset()  # documents that are questionnaire responses
 
     @property
     def total(self) -> int:
@@ -216,7 +225,12 @@ def gather(project: Project, *, title: str, where: Sequence[tuple[str, str]] = (
                 own[chain[1] if len(chain) > 1 else chain[0]].append(
                     _Fragment(seg, coding.code_id, coding.valence))
 
-    quotes = _QuotePicker(project, numbers, attribution_pattern, respondent_attribute)
+    # Questionnaire responses are counted and attributed apart from interviews (mixed projects).
+    questionnaires = project.surveys.questionnaire_documents() & frozenset(doc_ids)
+    by_kind = respondents_by_kind(project.stats, doc_ids, questionnaires, codes=code_ids,
+                                  respondent_only=respondent_only) if questionnaires else {}
+    quotes = _QuotePicker(project, numbers, attribution_pattern, respondent_attribute,
+                          questionnaires)
 
     def split(counts: CountsTable, code_id: int) -> dict[str, int]:
         row = counts.row(code_id)
@@ -235,7 +249,8 @@ def gather(project: Project, *, title: str, where: Sequence[tuple[str, str]] = (
                                   if total.by_valence.get(v.value)},
                       by_compare={v: compare_row.by_value[v].documents if compare_row
                                   and v in compare_row.by_value else 0
-                                  for v in compare_totals})
+                                  for v in compare_totals},
+                      by_kind={k.value: n for k, n in by_kind.get(code.id, {}).items()})
         mine = own.get(code.id, [])
         parts = []
         for valence in PART_ORDER:
@@ -268,15 +283,16 @@ def gather(project: Project, *, title: str, where: Sequence[tuple[str, str]] = (
         cases=len(case_values - {""}), coders=sorted({s.coder for s in segments}),
         compare_attribute=compare_attribute if compare_totals else None,
         compare_totals=compare_totals, sections=sections, codebook=codes,
-        min_count=min_count, respondent_only=respondent_only)
+        min_count=min_count, respondent_only=respondent_only, questionnaires=questionnaires)
 
 
 class _QuotePicker:
     """Chooses quotes: key quotes first, then a spread over respondents, each fragment once."""
 
     def __init__(self, project: Project, numbers: dict[int, int], pattern: str,
-                 respondent_attribute: str) -> None:
+                 respondent_attribute: str, questionnaires: frozenset[int] = frozenset()) -> None:
         self._project = project
+        self._questionnaires = questionnaires
         self._numbers = numbers
         self._pattern = pattern
         self._rattr = respondent_attribute
@@ -365,7 +381,9 @@ class _QuotePicker:
             self.used.add(seg.id)
             return Quote(
                 segment_id=seg.id, document_id=seg.document_id, text=trim_quote(text),
-                attribution=attribution(self._pattern, seg.attributes,
-                                        self._numbers.get(seg.document_id, 0), self._rattr),
+                attribution=questionnaire_attribution(seg.attributes, self._rattr)
+                if seg.document_id in self._questionnaires else
+                attribution(self._pattern, seg.attributes,
+                            self._numbers.get(seg.document_id, 0), self._rattr),
                 valence=valence, key=seg.key_quote)
         return None

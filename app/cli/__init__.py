@@ -30,6 +30,8 @@ COMMANDS: dict[str, str] = {
     "search": "app.cli.nlp", "suggest": "app.cli.nlp", "pseudonymise": "app.cli.nlp",
     "matrix": "app.cli.matrix",
     "event": "app.cli.timeline", "timeline": "app.cli.timeline",
+    "import-survey": "app.cli.survey", "survey-figures": "app.cli.survey",
+    "survey-items": "app.cli.survey", "survey-link": "app.cli.survey",
 }
 
 

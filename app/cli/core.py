@@ -19,6 +19,7 @@ from app.cli.output import (
 from coding.commands import ApplyCodes, EditSegment, SetRoleEverywhere, SetSpeaker
 from coding.interchange import QdaProject, load_into
 from coding.project import Project
+from coding.survey.kinds import count_by_kind, respondents_by_kind
 from coding.types import SegmentFilter, SpeakerRole, Valence
 from importers.batch import import_paths
 from importers.qdpx import read_qdc
@@ -212,11 +213,30 @@ def cmd_stats(args: argparse.Namespace) -> int:
         counts = project.stats.counts(args.by, respondent_only=args.respondent_only).rows
         totals = project.stats.totals()
         per_value = project.stats.documents_by_value(args.by) if args.by else {}
-    data = {"documents": totals["documents"], "segments": totals["segments"], "by": args.by,
-            "documents_by_value": per_value, "codes": [c.as_json() for c in counts]}
-    lines = [f"{totals['documents']} documents, {totals['segments']} segments"]
+        quest = project.surveys.questionnaire_documents()
+        all_ids = [d.id for d in project.documents.list()]
+        kinds = {k.value: n for k, n in count_by_kind(all_ids, quest).items()}
+        # With questionnaires in the project, counts say which respondents are which.
+        split = respondents_by_kind(project.stats, all_ids, quest,
+                                    respondent_only=args.respondent_only) if quest else {}
+    codes = []
     for c in counts:
+        entry = c.as_json()
+        if split:
+            entry["by_kind"] = {k.value: n for k, n in split.get(c.code_id, {}).items()}
+        codes.append(entry)
+    data = {"documents": totals["documents"], "segments": totals["segments"], "by": args.by,
+            **({"documents_by_kind": kinds} if quest else {}),
+            "documents_by_value": per_value, "codes": codes}
+    lines = [f"{totals['documents']} documents, {totals['segments']} segments"
+             + (f" ({kinds['interview']} interviews, {kinds['questionnaire']} questionnaire "
+                "respondents)" if quest else "")]
+    for c, entry in zip(counts, codes, strict=True):
         line = f"{'  ' * c.depth}{c.path}: {c.segments} segments, {c.documents} respondents"
+        by_kind = entry.get("by_kind")
+        if isinstance(by_kind, dict):
+            line += (f" ({by_kind['interview']} interviewed, {by_kind['questionnaire']} "
+                     "questionnaire respondents)")
         if args.by and c.by_value:
             line += "  | " + ", ".join(f"{v or '(leeg)'}: {cell.documents}"
                                        for v, cell in c.by_value.items() if cell.segments)

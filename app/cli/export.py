@@ -46,6 +46,11 @@ def register(sub: Any) -> None:
     g.add_argument("--include-history", nargs="?", const="", metavar="ATTR",
                    help="add 'Hulpgeschiedenis per gezin': each family's timeline and the "
                         "durations across families, split by ATTR when given")
+    g.add_argument("--survey-threshold", type=int, default=10, metavar="N",
+                   help="questionnaire figures of fewer than N respondents are not shown, "
+                        "default 10")
+    g.add_argument("--survey-by", metavar="ATTR",
+                   help="a second questionnaire table per value of ATTR, e.g. gemeente")
     add_json(p)
     p.set_defaults(func=cmd_export)
 
@@ -70,8 +75,8 @@ def request_from(args: argparse.Namespace) -> ExportRequest:
         raise CliError(f"unknown export format {args.format!r} (known: {', '.join(FORMATS)})")
     if args.template is not None and not args.template.is_file():
         raise CliError(f"template not found: {args.template}")
-    if args.max_quotes < 0 or args.min_count < 0:
-        raise CliError("--max-quotes and --min-count cannot be negative")
+    if args.max_quotes < 0 or args.min_count < 0 or args.survey_threshold < 0:
+        raise CliError("--max-quotes, --min-count and --survey-threshold cannot be negative")
     compare_attribute, compare_values = _compare(args)
     options = ChapterOptions(
         title=args.title, where=parse_where(args.where), per=args.per, themes=_themes(args),
@@ -82,6 +87,7 @@ def request_from(args: argparse.Namespace) -> ExportRequest:
         matrix_rows=args.include_matrix or "case",
         include_history=args.include_history is not None,
         history_by=args.include_history or None,
+        survey_threshold=args.survey_threshold, survey_by=args.survey_by,
         **({"attribution_pattern": args.attribution} if args.attribution else {}))
     return ExportRequest(args.format, args.out, options)
 

@@ -26,11 +26,12 @@ from coding.commands.documents import (
 from coding.commands.matrix import SetCellSummary
 from coding.commands.merge import MergeProjects
 from coding.commands.segments import ApplyCodes, EditSegment, InVivoCode, RemoveCoding
+from coding.commands.withdraw import WithdrawConsent
 
 __all__ = [
     "AddCode", "AddCodeTree", "ApplyCodes", "AssignCase", "Command", "CommandCancelled",
     "DeleteCode", "DeleteDocuments", "EditSegment", "ImportedDocuments", "InVivoCode", "Macro",
     "MergeCodes", "MergeProjects", "MoveCode", "Progress", "RemoveCoding", "RenameCase", "RenameDocument",
     "SetCaseAttribute", "SetCellSummary", "SetDocumentAttribute", "SetMemo", "SetRoleEverywhere", "SetSpeaker",
-    "UpdateCode",
+    "UpdateCode", "WithdrawConsent",
 ]

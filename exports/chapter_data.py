@@ -99,6 +99,7 @@ class ChapterData:
     min_count: int
     respondent_only: bool
     questionnaires: frozenset[int] = frozenset()  # documents that are questionnaire responses
+    name_coders: bool = False  # the method paragraph names the coders (an export option)
 
     @property
     def total(self) -> int:

@@ -36,6 +36,10 @@ def register(sub: Any) -> None:
                    help="quotes per (sub)theme, default 4")
     g.add_argument("--min-count", type=int, default=0, metavar="N",
                    help="show respondent counts below N as '< N'")
+    g.add_argument("--suppress-as", choices=["lt", "dash"], default="lt",
+                   help="counts below --min-count read '< N' (lt, default) or '–' (dash)")
+    g.add_argument("--name-coders", action="store_true",
+                   help="name the coders in the method paragraph (default: not named)")
     g.add_argument("--compare", metavar="ATTR=V1,V2",
                    help="side-by-side counts, e.g. meting=2023,2024")
     g.add_argument("--attribution", metavar="PATTERN",
@@ -88,6 +92,7 @@ def request_from(args: argparse.Namespace) -> ExportRequest:
         include_history=args.include_history is not None,
         history_by=args.include_history or None,
         survey_threshold=args.survey_threshold, survey_by=args.survey_by,
+        suppress_style=args.suppress_as, name_coders=args.name_coders,
         **({"attribution_pattern": args.attribution} if args.attribution else {}))
     return ExportRequest(args.format, args.out, options)
 

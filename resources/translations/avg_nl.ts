@@ -149,4 +149,23 @@
         <translation>Toestemming intrekken…</translation>
     </message>
 </context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>“&lt; N”</source>
+        <translation>“&lt; N”</translation>
+    </message>
+    <message>
+        <source>“–”</source>
+        <translation>“–”</translation>
+    </message>
+    <message>
+        <source>Name the coders in the method paragraph</source>
+        <translation>De codeurs noemen in de paragraaf over de werkwijze</translation>
+    </message>
+    <message>
+        <source>Hidden counts read</source>
+        <translation>Verborgen aantallen tonen als</translation>
+    </message>
+</context>
 </TS>

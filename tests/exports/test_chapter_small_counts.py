@@ -35,7 +35,7 @@ def _numbers_shown(cells: list[str]) -> list[int]:
     out = []
     for cell in cells:
         for match in NUMBER.finditer(cell.replace("< ", "<")):
-            if not cell[max(0, match.start() - 1):match.start()] == "<":
+            if cell[max(0, match.start() - 1):match.start()] != "<":
                 out.append(int(match.group()))
     return out
 

@@ -28,6 +28,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from coding.pseudonymise.guard import assert_export_safe
 from coding.types import Valence
 from exports import chapter_docx as w
 from exports.chapter_data import ChapterData, Part, Section, documents_in_scope, gather
@@ -209,17 +210,10 @@ def _write_one(project: Project, opts: ChapterOptions, target: Path, tick: Calla
 
 
 def guard_texts(project: Project, texts: list[str]) -> None:
-    """Refuse to write an original name from the pseudonym key, when the project has a key."""
-    import importlib
+    """Refuse to write personal data from the pseudonym key (raises ``OriginalInExport``).
 
-    try:  # the project-level guard is optional: older cores have none
-        service = importlib.import_module("coding.pseudonymise.service")
-    except ImportError:
-        return
-    check = getattr(service, "assert_export_safe", None) or getattr(
-        service, "assert_no_originals_in_project", None)
-    if check is not None:
-        check(project, texts)
+    Imported plainly: a guard that cannot be imported must fail the export, never switch off."""
+    assert_export_safe(project, texts)
 
 
 # -- layout -------------------------------------------------------------------------------------

@@ -3,6 +3,9 @@
 The command only parses options into an `exports.plan.ExportRequest` and prints what was written:
 the plan (shared with the export dialog) decides what goes where and refuses what cannot be
 written, so the command line and the GUI never write different files for the same choices.
+Every export runs inside the pseudonymisation guard (``--allow-unreviewed`` lets names that
+were detected but never applied through); a refusal is one stderr line per finding (document,
+context, original), never a traceback.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from typing import Any
 
 from app.cli.output import CliError, add_json, emit, parse_where
 from coding.project import Project
+from coding.pseudonymise.guard import OriginalInExport, allow_unreviewed
 from exports.chapter import ChapterOptions
 from exports.chapter_docx import TemplateError
 from exports.plan import FORMATS, ExportRequest, run_export
@@ -26,6 +30,9 @@ def register(sub: Any) -> None:
     p.add_argument("out", type=Path, help="file (or folder, with --per) to write")
     p.add_argument("--where", action="append", metavar="ATTR=VALUE")
     p.add_argument("--per", metavar="ATTR", help="one file per value of this attribute")
+    p.add_argument("--allow-unreviewed", action="store_true",
+                   help="export even though detected names were never applied (pseudonymise "
+                        "--apply, or rejecting them in the review, is the safe way)")
     p.add_argument("--themes", metavar="PATH,...", help="only these codes and their sub-codes")
     p.add_argument("--respondent-only", action="store_true",
                    help="leave out fragments in interviewer turns")
@@ -101,9 +108,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     request = request_from(args)
     with Project.open(args.project, readonly=True) as project:
         try:
-            result = run_export(project, request)
+            with allow_unreviewed(args.allow_unreviewed):
+                result = run_export(project, request)
         except (TemplateError, QdpxExportError) as exc:
             raise CliError(f"{args.out.name}: {exc}") from exc
+        except OriginalInExport as exc:  # one line per finding; nothing was written
+            raise CliError(str(exc)) from exc
     files = [str(p) for p in result.files]
     if result.counts:
         name = Path(files[0]).name

@@ -1,7 +1,7 @@
 """withdrawals: the log of withdrawn consent (date, respondent id, by whom; no content)
 
 Revision ID: 0009_withdrawals
-Revises: 0007_survey
+Revises: 0005_pseudonym_review
 Create Date: 2026-12-02 10:00:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0009_withdrawals"
-down_revision: str | None = "0007_survey"
+down_revision: str | None = "0005_pseudonym_review"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -51,8 +51,11 @@ def run_command(parser: argparse.ArgumentParser, argv: Sequence[str]) -> int:
     try:
         return int(args.func(args) or 0)
     except (CliError, DuidingError, TranscriptImportError) as exc:
-        for line in str(exc).splitlines() or [""]:  # a guard refusal: one line per finding
-            print(f"duiding {args.command}: {line}", file=sys.stderr)
+        # A guard refusal says one line per finding; any other error is one line, a newline
+        # in a file name shown escaped.
+        lines = str(exc).splitlines() if hasattr(exc, "findings") else [str(exc)]
+        for line in lines or [""]:
+            print(f"duiding {args.command}: {one_line(line)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(f"duiding {args.command}: interrupted", file=sys.stderr)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import os
 import sys
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from coding.access import READ_ONLY
+from coding.project import PASSWORD
 from importers.base import TranscriptImportError
 from models.errors import DuidingError
 
@@ -46,10 +48,14 @@ def run_command(parser: argparse.ArgumentParser, argv: Sequence[str]) -> int:
         parser.print_help()
         return 2
     token = READ_ONLY.set(bool(getattr(args, "read_only", False)))
+    password_token = PASSWORD.set(ask_password)
     try:
         return int(args.func(args) or 0)
     except (CliError, DuidingError, TranscriptImportError) as exc:
-        for line in str(exc).splitlines() or [""]:  # a guard refusal: one line per finding
+        # A guard refusal says one line per finding; any other error is one line, a newline
+        # in a file name shown escaped.
+        lines = str(exc).splitlines() if hasattr(exc, "findings") else [str(exc)]
+        for line in lines or [""]:
             print(f"duiding {args.command}: {one_line(line)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -67,7 +73,19 @@ def run_command(parser: argparse.ArgumentParser, argv: Sequence[str]) -> int:
                        f"{exc.strerror or exc}"), file=sys.stderr)
         return 1
     finally:
+        PASSWORD.reset(password_token)
         READ_ONLY.reset(token)
+
+
+def ask_password(path: Path) -> str | None:
+    """The command line's password for an encrypted project: $DUIDING_PASSWORD, else a prompt
+    in a terminal (a script without either gets the store's one-line refusal)."""
+    env = os.environ.get("DUIDING_PASSWORD")
+    if env:
+        return env
+    if not sys.stdin.isatty():
+        return None
+    return getpass.getpass(f"Wachtwoord voor {path.name}: ") or None
 
 
 def add_project(p: argparse.ArgumentParser) -> None:
@@ -117,3 +135,18 @@ def parse_where(items: list[str] | None) -> tuple[tuple[str, str], ...]:
         name, value = item.split("=", 1)
         out.append((name.strip(), value.strip()))
     return tuple(out)
+
+
+def new_password(path: Path) -> str:
+    """A password for a new encryption: $DUIDING_PASSWORD, else typed twice in a terminal."""
+    env = os.environ.get("DUIDING_PASSWORD")
+    if env:
+        return env
+    if not sys.stdin.isatty():
+        raise CliError(f"{path.name}: no password; set DUIDING_PASSWORD or run in a terminal")
+    first = getpass.getpass(f"Nieuw wachtwoord voor {path.name}: ")
+    if not first:
+        raise CliError("a password cannot be empty; nothing was changed")
+    if getpass.getpass("Herhaal het wachtwoord: ") != first:
+        raise CliError("the passwords differ; nothing was changed")
+    return first

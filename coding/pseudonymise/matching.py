@@ -41,14 +41,21 @@ def _form_pattern(form: str) -> str:
     if not words[-1][-1:].isalpha():  # numbers, handles, e-mail: the form itself
         return body
     variants = [rf"{body}{_DIMINUTIVE}{_POSSESSIVE}"]
+    last = words[-1][-1]
+    if last.lower() in "aeiouy":  # Jeandro -> Jeandrootje, Anna -> Annaatje
+        variants.append(rf"{body}{re.escape(last)}tje{_POSSESSIVE}")
+    elif len(words[-1]) <= 5:  # Tim -> Timmetje, Jan -> Jannetje
+        variants.append(rf"{body}{re.escape(last)}etje{_POSSESSIVE}")
     if len(words) == 1:
         variants += [rf"{re.escape(stem)}(?:je|tje)" for stem in _stems(form)]
     return "(?:" + "|".join(variants) + ")"
 
 
 def is_strict(form: str) -> bool:
-    """A form that matches only capitalised as written: a single ordinary Dutch word."""
-    return " " not in form.strip() and common_word(form.strip())
+    """A form that matches only capitalised as written: every word of it an ordinary Dutch
+    word or a function word (``Storm``; ``De Winter``, which must not match *in de winter*)."""
+    words = form.split()
+    return bool(words) and all(common_word(w) for w in words)
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,9 @@ _ORG_PREFIX = (
     r"Gezinshuis|Buurthuis|Jongerencentrum|Sportclub|Voetbalclub|Kinderdagverblijf|Bureau|"
     r"Pleegzorg|Jeugdbescherming|Vluchtelingenwerk|Kinderopvang|Thuiszorg|Zorggroep|"
     r"Bakkerij|Fietsenmakerij|Garage|Kapsalon|Supermarkt|Moskee|Kerk|Vereniging|Buurtteam|"
-    r"[A-Z][a-zà-ÿ]+(?:praktijk|zorg|erij|opvang|centrum|huis|werk))"
+    r"Jeugdhulp|Jeugdzorg|Parochie|"
+    r"[A-Z][a-zà-ÿ]+(?:praktijk|zorg|erij|opvang|centrum|huis|werk|gemeente|kerk|moskee|"
+    r"vereniging|club|parochie))"
 )
 _ORG_SUFFIX = (
     r"(?:GGZ|Jeugdhulp|Jeugdzorg|Zorg|Zorggroep|Groep|Welzijn|Jeugd|Kinderopvang|Opvang|"

@@ -1,0 +1,171 @@
+"""Transcripts typed all in lower case: give the detectors back the capitals that carry names.
+
+A hurried student types ``ik zat met jeroen bij meneer klein op de reigerstraat``; every
+detector that looks for a capital letter then sees nothing. Rather than a second set of rules,
+:func:`recase` writes a copy of such a text (same length, so every offset stays valid) in which
+only words with evidence of being a name get a capital, and detection runs on that copy:
+
+- a first name from the lexicon that is not also an ordinary Dutch word (``jeroen``; not
+  ``roos``, ``mei``, ``storm``), a town, country or island from the place list (``schiedam``,
+  ``kaapverdië``), a word with a street, neighbourhood or school ending that is not itself a
+  Dutch word (``reigerstraat``, ``zuidwijk``, ``lindecollege``);
+- any word after a title (``meneer klein``, ``juf de wit``: the interfix too), a word after a
+  kinship or role word (``tia dulce``, ``broertje kelvin``) or a naming verb (``die heette
+  sanne``) unless it is an ordinary Dutch word, and an ambiguous first name only there
+  (``mijn zus roos``).
+
+Only a document that is lower case throughout is treated so (:func:`is_lower_case`); in a
+normally written transcript a lower-case word is a word.
+"""
+
+from __future__ import annotations
+
+import re
+
+from coding.pseudonymise import lexicon
+
+_WORD_RE = re.compile(r"(?<![\w@.\-'’])[^\W\d_][\w'’-]*")
+_LABEL_RE = re.compile(r"(?m)^[^\W\d_][\w .'-]{0,40}:")
+_INTERFIX = {"van", "de", "der", "den", "ten", "ter", "te", "el", "al", "la", "le", "da",
+             "dos", "di", "del", "do", "bin", "ben", "ibn", "abu", "'t", "op"}
+_SUFFIX_RE = re.compile(
+    r"(?:straat|laan|weg|plein|gracht|kade|singel|dijk|steeg|dreef|hof|wijk|buurt|kwartier|"
+    r"college|lyceum|school|gymnasium)$")
+_NAMING = lexicon.NAMING_WORDS
+# A first name from the lexicon needs to stand where a person stands at least once in the
+# document: after a kinship, role or title word or a naming verb, before a verb of saying or
+# doing, or in "met X en", "en X zei" (the lexicon also lists "Anders", "Erin", "Chill").
+_PERSON_NEXT = frozenset((
+    "zei", "zegt", "zeggen", "was", "is", "had", "heeft", "kwam", "komt", "deed", "doet",
+    "belde", "belt", "ging", "gaat", "wist", "weet", "vond", "vindt", "zat", "zit", "woont",
+    "woonde", "werkt", "werkte", "regelde", "regelt", "speelt", "speelde", "hielp", "helpt",
+    "kan", "kon", "moet", "moest", "wil", "wilde", "mag", "mocht", "zal", "zou", "snapte",
+    "snapt", "luisterde", "luistert", "vroeg", "vraagt", "stuurt", "stuurde", "en", "of",
+    "z'n", "d'r", "zelf", "uit", "heet", "heette", "wordt", "werd", "bleef", "blijft",
+))
+_PERSON_PREV = frozenset(("met", "en", "of", "aan", "voor", "bij", "naast", "zonder", "tegen",
+                          "ben"))
+_PLACE_ARTICLE_PREV = frozenset(("bij", "naar", "op", "via", "van"))
+
+
+def is_lower_case(text: str) -> bool:
+    """True when a transcript is typed (nearly) without capitals: fewer than 1 in 100 words
+    start with one, speaker labels not counted."""
+    body = _LABEL_RE.sub(" ", text)
+    words = _WORD_RE.findall(body)
+    if len(words) < 40:
+        return False
+    capitals = sum(1 for w in words if w[:1].isupper())
+    return capitals < 0.01 * len(words)
+
+
+def _possessive_stem(low: str) -> str:
+    """``bilals`` -> ``bilal``, ``fenna's`` -> ``fenna`` when the stem is a name."""
+    for ending in ("'s", "’s", "'", "’"):
+        if low.endswith(ending):
+            return low[: -len(ending)]
+    if low.endswith("s") and lexicon.first_name_any_case(low[:-1]) is False and (
+            lexicon.first_name_any_case(low) is None):
+        return low[:-1]
+    return low
+
+
+def _evidence(word: str) -> bool:
+    """A lower-case word that is a name without any context."""
+    base = word.rstrip("'’")
+    if base.endswith(("'s", "’s")):
+        base = base[:-2]
+    if len(base) < 3 or lexicon.common_word(base) or lexicon.is_nationality(base):
+        return False
+    if lexicon.first_name_any_case(base) is False:
+        return True
+    if len(base) >= 4 and lexicon.place(base) is False:
+        return True
+    head = base.split("-")[0]
+    if "-" in base and len(head) >= 4 and lexicon.place(head) is False:
+        return True  # "rotterdam-west"
+    return bool(_SUFFIX_RE.search(base)) and len(base) > 7
+
+
+def _strong(word: str) -> bool:
+    """Evidence without context: a place, a street, neighbourhood or school word."""
+    return _evidence(word) and lexicon.first_name_any_case(word.rstrip("'’s")) is None or (
+        _evidence(word) and lexicon.place(word) is False and len(word) >= 4)
+
+
+def _slotted_names(text: str, words: list[tuple[int, int, str]]) -> set[str]:
+    """Lexicon first names that stand in a person's place at least once in ``text``."""
+    names = set()
+    for i, (start, end, word) in enumerate(words):
+        low = word.casefold()
+        if not _evidence(word) or lexicon.first_name_any_case(low.rstrip("'’s")) is None:
+            continue
+        prev = words[i - 1][2].casefold().rstrip(".,") if i else ""
+        before = text[words[i - 1][1]:start] if i else ""
+        nxt = words[i + 1][2].casefold() if i + 1 < len(words) else ""
+        after = text[end:words[i + 1][0]] if i + 1 < len(words) else "."
+        tight = before in (" ", ", ") and after.strip() in ("", ",", ".", "?", "!")
+        if tight and (lexicon.is_cue(prev) or lexicon.is_title(prev) or prev in _NAMING
+                      or (nxt in _PERSON_NEXT and after == " ")
+                      or (prev in _PERSON_PREV and (after.strip() != "" or nxt in ("en", "of")))):
+            names.add(low)
+    return names
+
+
+def _titled(words: list[tuple[int, int, str]]) -> set[tuple[str, ...]]:
+    """Surnames after a title, with their interfix: ("de", "groot") of "meneer de groot"."""
+    found = set()
+    for i in range(1, len(words) - 1):
+        if lexicon.is_title(words[i - 1][2].rstrip(".,")):
+            low = words[i][2].casefold()
+            found.add((low, words[i + 1][2].casefold()) if low in _INTERFIX else (low,))
+    return found
+
+
+def recase(text: str) -> str:
+    """A copy of ``text`` with capitals on the words that have evidence of being names."""
+    chars = list(text)
+    words = [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text)]
+    slotted = _slotted_names(text, words)
+    titled = _titled(words)
+
+    def capitalise(start: int, word: str) -> None:
+        upper = word[:1].upper()
+        if len(upper) == 1:
+            chars[start] = upper
+
+    for i, (start, _end, word) in enumerate(words):
+        low = word.casefold()
+        if i + 1 < len(words) and text[_end:words[i + 1][0]] == " " and len(low) > 2 and (
+                lexicon.place(f"{word} {words[i + 1][2]}") is False):
+            capitalise(start, word)  # "são vicente", "sint maarten"
+            capitalise(words[i + 1][0], words[i + 1][2])
+            continue
+        if low in lexicon.FUNCTION_WORDS and low not in _INTERFIX:
+            continue
+        prev = words[i - 1][2].casefold().rstrip(".,") if i else ""
+        gap = text[words[i - 1][1]:start] if i else ""
+        close = gap in (" ", ", ", ". ")
+        stem = _possessive_stem(low)
+        if _evidence(word) and (lexicon.first_name_any_case(stem) is None or stem in slotted
+                                or lexicon.strong_first_name(stem)):
+            capitalise(start, word)
+        elif close and lexicon.is_cue(prev) and i + 1 < len(words) and (
+                (low, words[i + 1][2].casefold()) in titled):
+            capitalise(start, word)  # "mentor de groot" after "meneer de groot"
+            capitalise(words[i + 1][0], words[i + 1][2])
+        elif close and lexicon.is_title(prev):
+            if low in _INTERFIX and i + 1 < len(words):
+                capitalise(start, word)
+                capitalise(words[i + 1][0], words[i + 1][2])
+            elif low not in lexicon.FUNCTION_WORDS and not lexicon.is_cue(low):
+                capitalise(start, word)
+        elif close and (lexicon.is_cue(prev) or prev in _NAMING) and not lexicon.is_cue(low):
+            if not lexicon.common_word(word) or lexicon.first_name_any_case(word) is True:
+                capitalise(start, word)  # "tia dulce"; "mijn zus roos" (a name that is a word)
+        elif (i > 1 and prev in ("de", "het") and gap == " " and len(word) >= 5
+              and words[i - 2][2].casefold() in _PLACE_ARTICLE_PREV
+              and not lexicon.common_word(word) and not lexicon.is_nationality(word)):
+            capitalise(start, word)  # "bij de vlindertuin": a named place or organisation
+        # A place name after a preposition that is also a Dutch word ("in best") stays a word.
+    return "".join(chars)

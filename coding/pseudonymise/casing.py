@@ -40,12 +40,30 @@ _PERSON_NEXT = frozenset((
     "belde", "belt", "ging", "gaat", "wist", "weet", "vond", "vindt", "zat", "zit", "woont",
     "woonde", "werkt", "werkte", "regelde", "regelt", "speelt", "speelde", "hielp", "helpt",
     "kan", "kon", "moet", "moest", "wil", "wilde", "mag", "mocht", "zal", "zou", "snapte",
-    "snapt", "luisterde", "luistert", "vroeg", "vraagt", "stuurt", "stuurde", "en", "of",
-    "z'n", "d'r", "zelf", "uit", "heet", "heette", "wordt", "werd", "bleef", "blijft",
+    "snapt", "luisterde", "luistert", "vroeg", "vraagt", "stuurt", "stuurde",
+    "z'n", "d'r", "heet", "heette", "wordt", "werd", "bleef", "blijft",
 ))
 _PERSON_PREV = frozenset(("met", "en", "of", "aan", "voor", "bij", "naast", "zonder", "tegen",
                           "ben"))
 _PLACE_ARTICLE_PREV = frozenset(("bij", "naar", "op", "via", "van"))
+# Forms of address that stand before a surname in speech; "gezin", "familie" and "imam" are
+# titles for a capitalised name but in lower case they precede verbs ("het gezin is").
+_ADDRESS = frozenset((
+    "meneer", "mevrouw", "mevr", "mw", "dhr", "juf", "juffrouw", "meester", "dokter", "dr", "mr",
+    "drs", "nha", "nhu", "dona", "senhor", "senhora", "pani", "bey", "hanım", "sidi", "lalla",
+    "masra", "misi",
+))
+
+
+def _plausible_surname(low: str) -> bool:
+    """An ordinary word after a form of address is a surname ("meneer klein") unless it is a
+    stop word, an inflected form or an infinitive ("juf zei", "meneer vertellen")."""
+    import simplemma
+
+    if not lexicon.common_word(low):
+        return True
+    return (not lexicon.is_function_word(low) and low not in lexicon._stop_words()
+            and simplemma.lemmatize(low, lang="nl").casefold() == low and not low.endswith("en"))
 
 
 def is_lower_case(text: str) -> bool:
@@ -116,7 +134,7 @@ def _titled(words: list[tuple[int, int, str]]) -> set[tuple[str, ...]]:
     """Surnames after a title, with their interfix: ("de", "groot") of "meneer de groot"."""
     found = set()
     for i in range(1, len(words) - 1):
-        if lexicon.is_title(words[i - 1][2].rstrip(".,")):
+        if words[i - 1][2].casefold().rstrip(".,") in _ADDRESS:
             low = words[i][2].casefold()
             found.add((low, words[i + 1][2].casefold()) if low in _INTERFIX else (low,))
     return found
@@ -154,14 +172,17 @@ def recase(text: str) -> str:
                 (low, words[i + 1][2].casefold()) in titled):
             capitalise(start, word)  # "mentor de groot" after "meneer de groot"
             capitalise(words[i + 1][0], words[i + 1][2])
-        elif close and lexicon.is_title(prev):
-            if low in _INTERFIX and i + 1 < len(words):
+        elif close and prev in _ADDRESS:
+            if low in _INTERFIX and i + 1 < len(words) and _plausible_surname(
+                    words[i + 1][2].casefold()):
                 capitalise(start, word)
                 capitalise(words[i + 1][0], words[i + 1][2])
-            elif low not in lexicon.FUNCTION_WORDS and not lexicon.is_cue(low):
+            elif (low not in lexicon.FUNCTION_WORDS and not lexicon.is_cue(low)
+                  and _plausible_surname(low)):
                 capitalise(start, word)
         elif close and (lexicon.is_cue(prev) or prev in _NAMING) and not lexicon.is_cue(low):
-            if not lexicon.common_word(word) or lexicon.first_name_any_case(word) is True:
+            if not lexicon.common_word(word) or (lexicon.first_name_any_case(word) is True
+                                                 and _plausible_surname(low)):
                 capitalise(start, word)  # "tia dulce"; "mijn zus roos" (a name that is a word)
         elif (i > 1 and prev in ("de", "het") and gap == " " and len(word) >= 5
               and words[i - 2][2].casefold() in _PLACE_ARTICLE_PREV

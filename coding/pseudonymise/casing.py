@@ -63,7 +63,17 @@ def _plausible_surname(low: str) -> bool:
     if not lexicon.common_word(low):
         return True
     return (not lexicon.is_function_word(low) and low not in lexicon._stop_words()
-            and simplemma.lemmatize(low, lang="nl").casefold() == low and not low.endswith("en"))
+            and simplemma.lemmatize(low, lang="nl").casefold() == low and not _infinitive(low))
+
+
+def _infinitive(low: str) -> bool:
+    """``vertellen`` (the lemma of ``vertelt``), not ``groen`` or ``klein``."""
+    import simplemma
+
+    if not low.endswith("en") or len(low) < 5:
+        return False
+    stems = {low[:-2]} | ({low[:-3]} if low[-3] == low[-4] else set())
+    return any(simplemma.lemmatize(stem + "t", lang="nl").casefold() == low for stem in stems)
 
 
 def is_lower_case(text: str) -> bool:
@@ -132,7 +142,7 @@ def _slotted_names(text: str, words: list[tuple[int, int, str]]) -> set[str]:
 
 def _titled(words: list[tuple[int, int, str]]) -> set[tuple[str, ...]]:
     """Surnames after a title, with their interfix: ("de", "groot") of "meneer de groot"."""
-    found = set()
+    found: set[tuple[str, ...]] = set()
     for i in range(1, len(words) - 1):
         if words[i - 1][2].casefold().rstrip(".,") in _ADDRESS:
             low = words[i][2].casefold()

@@ -214,7 +214,11 @@ _SKIP_AFTER = {"de", "het", "een", "'t"}  # "bij de Vlindertuin": organisation_r
 
 
 def _capitalised_elsewhere(text: str, words: list[tuple[int, int, str]], base: str) -> bool:
-    return any(_base(w) == base and not _at_sentence_start(text, s) for s, _e, w in words)
+    """``base`` stands on its own in mid-sentence somewhere (not as a word of a longer name
+    such as a school's)."""
+    return any(_base(w) == base and not _at_sentence_start(text, s)
+               and not (i and _is_capital(words[i - 1][2]) and text[words[i - 1][1]:s] == " ")
+               for i, (s, _e, w) in enumerate(words))
 
 
 def unknown_names(text: str, *, lower_doc: bool = False) -> list[Mention]:

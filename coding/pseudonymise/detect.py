@@ -40,6 +40,22 @@ _NOT_PII_RE = re.compile(
     r"(?i)\b(?:raad\svoor\sde\skinderbescherming|jan\sen\salleman|jan\smodaal|"
     r"veilig\sthuis|openbaar\sministerie|leger\sdes\sheils|centrum\svoor\sjeugd\sen\sgezin|"
     r"dienst\stoeslagen|sociale\sverzekeringsbank|zwarte\spiet|kinder-\sen\sjongerentelefoon)\b")
+_DIMINUTIVE_RE = re.compile(r"(?:([aeiou])\1tje|([^aeiou])\2etje|tje|pje|kje|je)$")
+
+
+def _diminutive_stems(word: str) -> set[str]:
+    """The names a diminutive may be made from: ``Rojhatje`` -> ``Rojhat`` (or ``Rojha``),
+    ``Jeandrootje`` -> ``Jeandro``, ``Timmetje`` -> ``Tim``."""
+    stems = set()
+    for ending in ("tje", "pje", "kje", "je"):
+        if word.endswith(ending):
+            stems.add(word[: -len(ending)])
+    match = _DIMINUTIVE_RE.search(word)
+    if match and match.group(1):
+        stems.add(word[: match.start() + 1])
+    if match and match.group(2):
+        stems.add(word[: match.start() + 1])
+    return stems - {word}
 _SPELLED_RE = re.compile(r"(?<![\w-])[^\W\d_]{1,4}(?:-[^\W\d_]{1,4}){1,12}(?![\w-])")
 
 
@@ -210,6 +226,10 @@ def _spread_forms(found: Iterable[Mention]) -> dict[str, PiiType]:
             continue
         text = m.text if " " in m.text else context._base(m.text)
         forms.setdefault(text, m.type)
+        if m.type is PiiType.PERSON and " " not in text:
+            for stem in _diminutive_stems(text):  # "Shanelizje" -> "Shaneliz"
+                if len(stem) >= 3 and not lexicon.common_word(stem):
+                    forms.setdefault(stem, m.type)
         if m.type is PiiType.PERSON and " " in text:
             for word in text.split():
                 if (word[:1].isupper() and len(word) >= 3 and word.casefold() not in _INTERFIXES
@@ -253,7 +273,7 @@ def detect_project(
     known = {f: t for f, t in known.items() if f not in public_names}
     known_matcher = FormMatcher(known)
     first: dict[str, list[Mention]] = {}
-    for key, original in texts.items():
+    for key in texts:
         text = work[key]  # the re-cased copy of a lower-case transcript, else the text
         cands = [Mention(h.start, h.end, text[h.start:h.end], name_types[h.form],
                          Source.NAME_LIST) for h in name_matcher.finditer(text)]

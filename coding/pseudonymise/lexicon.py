@@ -123,30 +123,38 @@ GENERIC = frozenset((
 # organisation, capitalised or not ("Molukse wijk", "Bulgaars gezin", "in het Limburgs").
 # Stems; their inflected forms are made by :func:`is_nationality`.
 _NATIONALITY_STEMS = (
-    "Nederlands Fries Limburgs Brabants Gronings Twents Drents Zeeuws Vlaams Waals Belgisch "
-    "Duits Oostenrijks Zwitsers Frans Engels Brits Schots Iers Welsh Spaans Catalaans Portugees "
-    "Italiaans Grieks Turks Koerdisch Marokkaans Berbers Riffijns Tunesisch Algerijns Libisch "
-    "Egyptisch Arabisch Syrisch Irakees Iraans Perzisch Afghaans Pakistaans Indiaas Hindoestaans "
-    "Hindostaans Surinaams Javaans Indonesisch Indisch Moluks Chinees Japans Koreaans Vietnamees "
-    "Thais Filipijns Antilliaans Curaçaos Arubaans Bonairiaans Caribisch Kaapverdisch "
-    "Kaapverdiaans Creools Ghanees Nigeriaans Somalisch Eritrees Ethiopisch Soedanees Congolees "
-    "Angolees Kameroens Keniaans Pools Tsjechisch Slowaaks Hongaars Roemeens Bulgaars Servisch "
-    "Kroatisch Bosnisch Albanees Macedonisch Kosovaars Oekraïens Russisch Wit-Russisch Litouws "
-    "Lets Ests Fins Zweeds Noors Deens Amerikaans Canadees Braziliaans Colombiaans Venezolaans "
-    "Dominicaans Mexicaans Chileens Argentijns Armeens Georgisch Tsjetsjeens Jemenitisch "
-    "Libanees Palestijns Jordaans Saoedisch Israëlisch Joods Islamitisch Christelijk Katholiek "
-    "Protestants Hindoestaans Roma Sinti"
-).split()
+    "Nederlands", "Fries", "Limburgs", "Brabants", "Gronings", "Twents", "Drents", "Zeeuws",
+    "Vlaams", "Waals", "Belgisch", "Duits", "Oostenrijks", "Zwitsers", "Frans", "Engels",
+    "Brits", "Schots", "Iers", "Welsh", "Spaans", "Catalaans", "Portugees", "Italiaans",
+    "Grieks", "Turks", "Koerdisch", "Marokkaans", "Berbers", "Riffijns", "Tunesisch",
+    "Algerijns", "Libisch", "Egyptisch", "Arabisch", "Syrisch", "Irakees", "Iraans",
+    "Perzisch", "Afghaans", "Pakistaans", "Indiaas", "Hindoestaans", "Hindostaans",
+    "Surinaams", "Javaans", "Indonesisch", "Indisch", "Moluks", "Chinees", "Japans",
+    "Koreaans", "Vietnamees", "Thais", "Filipijns", "Antilliaans", "Curaçaos", "Arubaans",
+    "Bonairiaans", "Caribisch", "Kaapverdisch", "Kaapverdiaans", "Creools", "Ghanees",
+    "Nigeriaans", "Somalisch", "Eritrees", "Ethiopisch", "Soedanees", "Congolees", "Angolees",
+    "Kameroens", "Keniaans", "Pools", "Tsjechisch", "Slowaaks", "Hongaars", "Roemeens",
+    "Bulgaars", "Servisch", "Kroatisch", "Bosnisch", "Albanees", "Macedonisch", "Kosovaars",
+    "Oekraïens", "Russisch", "Wit-Russisch", "Litouws", "Lets", "Ests", "Fins", "Zweeds",
+    "Noors", "Deens", "Amerikaans", "Canadees", "Braziliaans", "Colombiaans", "Venezolaans",
+    "Dominicaans", "Mexicaans", "Chileens", "Argentijns", "Armeens", "Georgisch",
+    "Tsjetsjeens", "Jemenitisch", "Libanees", "Palestijns", "Jordaans", "Saoedisch",
+    "Israëlisch", "Joods", "Islamitisch", "Christelijk", "Katholiek", "Protestants",
+    "Hindoestaans", "Roma", "Sinti",
+)
 _NATIONALITY_WORDS = (
-    "Papiaments Papiamentu Papiamento Kriolu Krioulu Sranan Sranantongo Tigrinya Amhaars Dari "
-    "Pasjtoe Pashto Farsi Urdu Hindi Sarnami Tamazight Amazigh Kurmanci Kurmandji Sorani Zaza "
-    "Turken Marokkanen Antillianen Surinamers Molukkers Koerden Bulgaren Roemenen Syriërs "
-    "Eritreeërs Somaliërs Afghanen Kaapverdianen Curaçaoënaars Curaçaoers Arubanen Hindoestanen "
-    "Turk Marokkaan Antilliaan Surinamer Molukker Koerd Bulgaar Roemeen Syriër Eritreeër "
-    "Somaliër Afghaan Kaapverdiaan Curaçaoënaar Arubaan Hindoestaan Nederlander Belg Duitser "
-    "Fransman Engelsman Spanjaard Portugees Italiaan Griek Pool Rus Oekraïner Chinees Moslim "
-    "Moslims Christen Christenen Hindoe Hindoes Joden Jood Friezen Limburgers Brabanders"
-).split()
+    "Papiaments", "Papiamentu", "Papiamento", "Kriolu", "Krioulu", "Sranan", "Sranantongo",
+    "Tigrinya", "Amhaars", "Dari", "Pasjtoe", "Pashto", "Farsi", "Urdu", "Hindi", "Sarnami",
+    "Tamazight", "Amazigh", "Kurmanci", "Kurmandji", "Sorani", "Zaza", "Turken", "Marokkanen",
+    "Antillianen", "Surinamers", "Molukkers", "Koerden", "Bulgaren", "Roemenen", "Syriërs",
+    "Eritreeërs", "Somaliërs", "Afghanen", "Kaapverdianen", "Curaçaoënaars", "Curaçaoers",
+    "Arubanen", "Hindoestanen", "Turk", "Marokkaan", "Antilliaan", "Surinamer", "Molukker",
+    "Koerd", "Bulgaar", "Roemeen", "Syriër", "Eritreeër", "Somaliër", "Afghaan",
+    "Kaapverdiaan", "Curaçaoënaar", "Arubaan", "Hindoestaan", "Nederlander", "Belg", "Duitser",
+    "Fransman", "Engelsman", "Spanjaard", "Portugees", "Italiaan", "Griek", "Pool", "Rus",
+    "Oekraïner", "Chinees", "Moslim", "Moslims", "Christen", "Christenen", "Hindoe", "Hindoes",
+    "Joden", "Jood", "Friezen", "Limburgers", "Brabanders",
+)
 
 
 @functools.cache

@@ -23,6 +23,7 @@ from coding.pseudonymise.lexicon import common_word, is_function_word
 _BEFORE = r"(?<![\w@.\-/])"
 _AFTER = r"(?![\w@\-/]|\.\w)"
 _POSSESSIVE = r"(?:s|'s|’s|'|’)?"
+_ARTICLES = {"de", "het", "'t", "een", "den", "der"}
 _DIMINUTIVE = r"(?:tje|je|pje|kje|ke|ie|'tje|’tje|atje|etje|ootje|ietje)?"
 
 
@@ -52,10 +53,13 @@ def _form_pattern(form: str) -> str:
 
 
 def is_strict(form: str) -> bool:
-    """A form that matches only capitalised as written: every word of it an ordinary Dutch
-    word or a function word (``Storm``; ``De Winter``, which must not match *in de winter*)."""
+    """A form that matches only capitalised as written: a single ordinary Dutch word
+    (``Storm``), or an article with ordinary words (``De Winter`` must not match *in de
+    winter*)."""
     words = form.split()
-    return bool(words) and all(common_word(w) for w in words)
+    if len(words) > 1:  # "De Wind" (tegen de wind in), not "Van den Berg"
+        return words[0].casefold() in _ARTICLES and all(common_word(w) for w in words)
+    return bool(words) and common_word(words[0])
 
 
 @dataclass(frozen=True)

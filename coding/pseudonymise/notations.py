@@ -136,7 +136,7 @@ def number_rules(text: str) -> list[Mention]:
         if _TLD.search(handle) or not any(c.isalpha() for c in handle):
             continue
         if "_" in handle or any(c.isdigit() for c in handle) or (
-            all(len(p) >= 2 for p in parts) and _HANDLE_CUE.search(_sentence(text, span[0]))
+            len(parts[0]) >= 3 and _HANDLE_CUE.search(_sentence(text, span[0]))
         ):
             add(span, PiiType.HANDLE)
     return found

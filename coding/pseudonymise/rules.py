@@ -141,8 +141,9 @@ PLACE_AFTER_PREPOSITION_RE = re.compile(
     rf"(?:\s{_NAME})?)"
 )
 PLACE_CUE_RE = re.compile(
-    rf"\b(?:wijk|dorp|buurt|stad|stadje|plaats|woonplaats|regio|azc\sin|kamp\sin)\s"
-    rf"(?P<place>{_NAME})"
+    rf"\b(?:wijk|dorp|buurt|stad|stadje|plaats|woonplaats|regio|azc\sin|kamp\sin|woonoord|"
+    rf"vakantiepark|recreatiepark|bungalowpark|camping|woonwagenkamp|woonwagencentrum|woonwijk|"
+    rf"eiland|azc)\s(?P<place>(?:De\s|Het\s|'t\s)?{_NAME}(?:\s{_NAME})?)"
 )
 
 

@@ -21,6 +21,7 @@ normally written transcript a lower-case word is a word.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from coding.pseudonymise import lexicon
 
@@ -46,6 +47,20 @@ _PERSON_NEXT = frozenset((
 _PERSON_PREV = frozenset(("met", "en", "of", "aan", "voor", "bij", "naast", "zonder", "tegen",
                           "ben"))
 _PLACE_ARTICLE_PREV = frozenset(("bij", "naar", "op", "via", "van"))
+_PLACE_PREV = frozenset(("in", "uit", "naar", "vanuit", "richting", "rond", "nabij", "wijk",
+                         "dorp", "buurt", "woonoord", "vakantiepark", "camping", "eiland"))
+_ORG_PREV = frozenset(("bij", "via", "naar", "van"))
+_GENERIC_FOLDED = frozenset(w.casefold() for w in lexicon.GENERIC)
+# Type words that begin or end the name of an organisation or school ("jeugdzorg westhoek",
+# "het vechtdal lyceum"): in a lower-case text they and their name get capitals back.
+_TYPE_BEFORE = frozenset((
+    "jeugdzorg", "jeugdhulp", "jeugdbescherming", "pleegzorg", "stichting", "basisschool",
+    "obs", "cbs", "roc", "praktijk", "kinderpraktijk", "zorgboerderij", "gezinshuis",
+    "bakkerij", "buurthuis", "jongerencentrum", "kinderdagverblijf", "sportclub",
+    "voetbalclub", "vereniging", "moskee", "kerk", "ggz", "gemeente",
+))
+_TYPE_AFTER = frozenset(("college", "lyceum", "gymnasium", "ggz", "jeugdhulp", "jeugdzorg",
+                         "zorg", "welzijn"))
 # Forms of address that stand before a surname in speech; "gezin", "familie" and "imam" are
 # titles for a capitalised name but in lower case they precede verbs ("het gezin is").
 _ADDRESS = frozenset((
@@ -62,8 +77,10 @@ def _plausible_surname(low: str) -> bool:
 
     if not lexicon.common_word(low):
         return True
-    return (not lexicon.is_function_word(low) and low not in lexicon._stop_words()
-            and simplemma.lemmatize(low, lang="nl").casefold() == low and not _infinitive(low))
+    if lexicon.is_function_word(low) or low in lexicon._stop_words() or _infinitive(low):
+        return False
+    # an inflected form is a verb or a plural; a plural in -s is a surname ("meneer vleugels")
+    return simplemma.lemmatize(low, lang="nl").casefold() == low or low.endswith("s")
 
 
 def _infinitive(low: str) -> bool:
@@ -115,29 +132,41 @@ def _evidence(word: str) -> bool:
     return bool(_SUFFIX_RE.search(base)) and len(base) > 7
 
 
-def _strong(word: str) -> bool:
-    """Evidence without context: a place, a street, neighbourhood or school word."""
-    return _evidence(word) and lexicon.first_name_any_case(word.rstrip("'’s")) is None or (
-        _evidence(word) and lexicon.place(word) is False and len(word) >= 4)
+def _unknown(word: str) -> bool:
+    """A lower-case word no list knows: no Dutch word, name, place, nationality or service."""
+    low = word.casefold().rstrip("'’")
+    return (len(low) >= 4 and any(c in "aeiouyéëèïöü" for c in low)
+            and not lexicon.common_word(low) and not lexicon.is_nationality(low)
+            and low not in _GENERIC_FOLDED and lexicon.first_name_any_case(low) is None
+            and lexicon.place(low) is None and not lexicon.compound(low))
 
 
 def _slotted_names(text: str, words: list[tuple[int, int, str]]) -> set[str]:
-    """Lexicon first names that stand in a person's place at least once in ``text``."""
-    names = set()
+    """Words that stand in a person's place in ``text``: a lexicon first name once (after a
+    kinship, role or title word or a naming verb, before a verb of saying or doing, in "met X
+    en"), a word no list knows once after such a cue word or twice before such a verb."""
+    strong: set[str] = set()
+    weak: dict[str, int] = {}
     for i, (start, end, word) in enumerate(words):
-        low = word.casefold()
-        if not _evidence(word) or lexicon.first_name_any_case(low.rstrip("'’s")) is None:
+        low = _possessive_stem(word.casefold())
+        lexical = _evidence(word) and lexicon.first_name_any_case(low) is not None
+        if not lexical and not _unknown(low):
             continue
         prev = words[i - 1][2].casefold().rstrip(".,") if i else ""
         before = text[words[i - 1][1]:start] if i else ""
         nxt = words[i + 1][2].casefold() if i + 1 < len(words) else ""
         after = text[end:words[i + 1][0]] if i + 1 < len(words) else "."
-        tight = before in (" ", ", ") and after.strip() in ("", ",", ".", "?", "!")
-        if tight and (lexicon.is_cue(prev) or lexicon.is_title(prev) or prev in _NAMING
-                      or (nxt in _PERSON_NEXT and after == " ")
-                      or (prev in _PERSON_PREV and (after.strip() != "" or nxt in ("en", "of")))):
-            names.add(low)
-    return names
+        if before not in (" ", ", ") or after.strip() not in ("", ",", ".", "?", "!"):
+            continue
+        if lexicon.is_cue(prev) or lexicon.is_title(prev) or prev in _NAMING:
+            strong.add(low)
+        elif (nxt in _PERSON_NEXT and after == " ") or (
+                prev in _PERSON_PREV and (after.strip() != "" or nxt in ("en", "of"))):
+            if lexical:
+                strong.add(low)
+            else:
+                weak[low] = weak.get(low, 0) + 1
+    return strong | {w for w, n in weak.items() if n >= 2}
 
 
 def _titled(words: list[tuple[int, int, str]]) -> set[tuple[str, ...]]:
@@ -199,4 +228,39 @@ def recase(text: str) -> str:
               and not lexicon.common_word(word) and not lexicon.is_nationality(word)):
             capitalise(start, word)  # "bij de vlindertuin": a named place or organisation
         # A place name after a preposition that is also a Dutch word ("in best") stays a word.
+    _second_pass(text, words, chars, capitalise)
     return "".join(chars)
+
+
+def _second_pass(text: str, words: list[tuple[int, int, str]], chars: list[str],
+                 capitalise: Callable[[int, str], None]) -> None:
+    """Surnames after a first name that got its capital, type words with their name, and a
+    word no list knows after a place or organisation preposition."""
+    for i, (start, _end, word) in enumerate(words):
+        low = word.casefold()
+        prev = words[i - 1][2].casefold() if i else ""
+        gap = text[words[i - 1][1]:start] if i else ""
+        if gap == " " and chars[words[i - 1][0]].isupper() and lexicon.first_name_any_case(
+                prev) is not None and not chars[start].isupper():
+            if _unknown(low) or (lexicon.common_word(low) is False and len(low) > 3
+                                 and lexicon.first_name_any_case(low) is None):
+                capitalise(start, word)  # "wytske hoekstra"
+            elif low in _INTERFIX and low not in ("op",) and i + 1 < len(words) and (
+                    _plausible_surname(words[i + 1][2].casefold())):
+                capitalise(words[i + 1][0], words[i + 1][2])  # "jeroen van dam"
+        elif low in _TYPE_BEFORE and i + 1 < len(words) and text[_end:words[i + 1][0]] == " ":
+            j = i + 1
+            if words[j][2].casefold() in ("de", "het", "'t") and j + 1 < len(words):
+                j += 1
+            name = words[j][2].casefold()
+            if not lexicon.is_function_word(name) and not lexicon.is_cue(name) and (
+                    not lexicon.common_word(name) or j > i + 1 and _plausible_surname(name)):
+                capitalise(start, word)
+                for k in range(i + 1, j + 1):
+                    capitalise(words[k][0], words[k][2])
+        elif low in _TYPE_AFTER and gap == " " and i and _unknown(prev):
+            capitalise(words[i - 1][0], words[i - 1][2])  # "het vechtdal lyceum"
+            capitalise(start, word)
+        elif gap == " " and _unknown(low) and (prev in _PLACE_PREV or (
+                prev in _ORG_PREV and len(low) >= 5)):
+            capitalise(start, word)  # "uit qamishli", "bij flexpower"

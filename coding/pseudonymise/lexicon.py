@@ -266,6 +266,22 @@ def common_word(word: str) -> bool:
     return bool(simplemma.is_known(low, lang="nl")) or bool(_PRONOMINAL_RE.match(low))
 
 
+@functools.lru_cache(maxsize=65536)
+def compound(word: str) -> bool:
+    """True when ``word`` splits into two ordinary Dutch words, with or without a linking
+    ``s``/``e``/``en`` (``moederskant``, ``vlindertuin``): a Dutch compound simplemma does not
+    list, not a name."""
+    low = word.casefold()
+    for i in range(3, len(low) - 2):
+        left, right = low[:i], low[i:]
+        if not common_word(right):
+            continue
+        if common_word(left) or any(left.endswith(x) and len(left) - len(x) >= 3
+                                    and common_word(left[: -len(x)]) for x in ("s", "e", "en")):
+            return True
+    return False
+
+
 def is_function_word(text: str) -> bool:
     """True when every word of ``text`` is an article, pronoun, preposition or particle."""
     words = text.split()

@@ -46,7 +46,11 @@ _PERSON_NEXT = frozenset((
 ))
 _PERSON_PREV = frozenset(("met", "en", "of", "aan", "voor", "bij", "naast", "zonder", "tegen",
                           "ben"))
-_PLACE_ARTICLE_PREV = frozenset(("bij", "naar", "op", "via", "van"))
+# Before a name these are rare, before a noun common: "mien sjef" (my boss, in Limburgish)
+# is no person unless the word also stands where a person stands.
+_NOUN_PREV = frozenset(("de", "het", "een", "die", "dat", "deze", "dit", "mijn", "mien", "m'n",
+                        "zijn", "z'n", "haar", "d'r", "hun", "onze", "ons", "jullie", "je",
+                        "jouw", "uw", "geen", "elke", "iedere", "welke"))
 _PLACE_PREV = frozenset(("in", "uit", "naar", "vanuit", "richting", "rond", "nabij", "wijk",
                          "dorp", "buurt", "woonoord", "vakantiepark", "camping", "eiland"))
 _ORG_PREV = frozenset(("bij", "via", "naar", "van"))
@@ -205,7 +209,7 @@ def recase(text: str) -> str:
         close = gap in (" ", ", ", ". ")
         stem = _possessive_stem(low)
         if _evidence(word) and (lexicon.first_name_any_case(stem) is None or stem in slotted
-                                or lexicon.strong_first_name(stem)):
+                                or lexicon.strong_first_name(stem) and prev not in _NOUN_PREV):
             capitalise(start, word)
         elif close and lexicon.is_cue(prev) and i + 1 < len(words) and (
                 (low, words[i + 1][2].casefold()) in titled):
@@ -223,13 +227,24 @@ def recase(text: str) -> str:
             if not lexicon.common_word(word) or (lexicon.first_name_any_case(word) is True
                                                  and _plausible_surname(low)):
                 capitalise(start, word)  # "tia dulce"; "mijn zus roos" (a name that is a word)
-        elif (i > 1 and prev in ("de", "het") and gap == " " and len(word) >= 5
-              and words[i - 2][2].casefold() in _PLACE_ARTICLE_PREV
-              and not lexicon.common_word(word) and not lexicon.is_nationality(word)):
-            capitalise(start, word)  # "bij de vlindertuin": a named place or organisation
         # A place name after a preposition that is also a Dutch word ("in best") stays a word.
+    cued = {w.casefold() for s, _e, w in words if chars[s].isupper()
+            and lexicon.first_name_any_case(w) is True}
+    for i, (start, end, word) in enumerate(words):  # "iris belde" after "ze heet iris"
+        if word.casefold() in cued and not chars[start].isupper() and _in_slot(text, words, i):
+            capitalise(start, word)
     _second_pass(text, words, chars, capitalise)
     return "".join(chars)
+
+
+def _in_slot(text: str, words: list[tuple[int, int, str]], i: int) -> bool:
+    """The word stands where a person stands: before a verb of saying or doing, or in "met X,"."""
+    start, end, _word = words[i]
+    prev = words[i - 1][2].casefold() if i else ""
+    nxt = words[i + 1][2].casefold() if i + 1 < len(words) else ""
+    after = text[end:words[i + 1][0]] if i + 1 < len(words) else "."
+    return (nxt in _PERSON_NEXT and after == " ") or (
+        prev in _PERSON_PREV and (after.strip() != "" or nxt in ("en", "of")))
 
 
 def _second_pass(text: str, words: list[tuple[int, int, str]], chars: list[str],

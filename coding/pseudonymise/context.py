@@ -148,6 +148,9 @@ def organisation_rules(text: str) -> list[Mention]:
     for match in _ORG_AFTER.finditer(text):
         name = match.group("org")
         club = "-" in name and all(p[:1].isupper() for p in name.split("-"))  # Rood-Wit
+        # a capitalised ordinary word in mid-sentence after "bij" is a name ("bij Zwaluwen")
+        club = club or (not _at_sentence_start(text, match.start()) and len(name) >= 4
+                        and not name.isupper())
         if (name in lexicon.GENERIC or lexicon.first_name(_base(name)) is not None
                 or lexicon.common_word(name) and not club or lexicon.is_nationality(name)
                 or name.casefold() in lexicon.FUNCTION_WORDS):
@@ -221,6 +224,25 @@ def _capitalised_elsewhere(text: str, words: list[tuple[int, int, str]], base: s
                for i, (s, _e, w) in enumerate(words))
 
 
+# Verbs that make the word before them the one who acts ("Shurendy belde", "Nilton zei");
+# not the copulas ("Westerveen is een fijne plaats").
+_ACTING = frozenset((
+    "zei", "zegt", "belde", "belt", "kwam", "komt", "ging", "gaat", "wil", "wilde", "moest",
+    "moet", "kon", "kan", "mocht", "mag", "vond", "vindt", "deed", "doet", "woont", "woonde",
+    "werkt", "werkte", "zit", "zat", "speelt", "speelde", "huilde", "huilt", "vroeg", "vraagt",
+    "wist", "weet", "heet", "heette", "bleef", "liep", "loopt", "sliep", "slaapt", "kreeg",
+    "krijgt", "hielp", "helpt", "snapte", "snapt",
+))
+
+
+def _acts(text: str, words: list[tuple[int, int, str]], i: int, base: str) -> bool:
+    """A sentence-initial word that acts ("Shurendy belde") and is no Dutch compound."""
+    if i + 1 >= len(words) or text[words[i][1]:words[i + 1][0]] != " ":
+        return False
+    return (words[i + 1][2].casefold() in _ACTING and not lexicon.compound(base)
+            and not base.isupper() and len(base) >= 4)
+
+
 def unknown_names(text: str, *, lower_doc: bool = False) -> list[Mention]:
     """Capitalised words that are no Dutch word and no known kind of thing: names.
 
@@ -248,7 +270,8 @@ def unknown_names(text: str, *, lower_doc: bool = False) -> list[Mention]:
                 or base.casefold() in lexicon.WEEKDAYS or len(base) < 3
                 or prev in _SKIP_AFTER or prev in _ORG_PREP
                 or (not lower_doc and _at_sentence_start(text, start)
-                    and not _capitalised_elsewhere(text, words, base))):
+                    and not _capitalised_elsewhere(text, words, base)
+                    and not _acts(text, words, i, base))):
             i += 1
             continue
         last = _extend_surname(text, words, i)

@@ -118,6 +118,9 @@ GENERIC = frozenset((
     "Snap", "BeReal", "Pinterest", "Hyves", "Marktplaats", "Bol", "Coolblue", "Thuisarts",
     "Sinterklaas", "Kerstman", "Kerstmis", "Pinksteren", "Koningsdag",
     "Offerfeest", "Divali", "Diwali", "Keti", "Koti", "Carnaval", "Jezus", "Bijbel",
+    "Parro", "Klasbord", "Itslearning", "Eduarte", "Zermelo", "Presentis", "Classroom",
+    "Wikiwijs", "Suite4Jeugd", "Carenzorgt", "Regas", "Mextra", "Nedap", "Lifepoint", "Kahoot",
+    "Duolingo", "ChatGPT", "Wikipedia", "Teleblik", "Netflix", "Disney", "Videoland",
 ))
 # Nationality and language words, and the people's names: never a place, a person or an
 # organisation, capitalised or not ("Molukse wijk", "Bulgaars gezin", "in het Limburgs").
@@ -173,8 +176,15 @@ def _nationalities() -> frozenset[str]:
 
 
 def is_nationality(word: str) -> bool:
-    """True for a nationality, a language or a people's name in any case (``Molukse``)."""
-    return word.casefold() in _nationalities()
+    """True for a nationality, a language or a people's name in any case (``Molukse``), also
+    in a compound with another such word or an ordinary one (``Surinaams-Javaans``,
+    ``Bulgaars-orthodoxe``)."""
+    low = word.casefold()
+    if low in _nationalities():
+        return True
+    parts = low.split("-")
+    return len(parts) > 1 and any(p in _nationalities() for p in parts) and all(
+        p in _nationalities() or common_word(p) for p in parts)
 
 
 WEEKDAYS = frozenset((

@@ -45,7 +45,7 @@ def _form_pattern(form: str) -> str:
     last = words[-1][-1]
     if last.lower() in "aeiouy":  # Jeandro -> Jeandrootje, Anna -> Annaatje
         variants.append(rf"{body}{re.escape(last)}tje{_POSSESSIVE}")
-    elif len(words[-1]) <= 5:  # Tim -> Timmetje, Jan -> Jannetje
+    else:  # Tim -> Timmetje, Jan -> Jannetje, Jurman -> Jurmannetje
         variants.append(rf"{body}{re.escape(last)}etje{_POSSESSIVE}")
     if len(words) == 1:
         variants += [rf"{re.escape(stem)}(?:je|tje)" for stem in _stems(form)]

@@ -73,11 +73,18 @@ _FILLER = (r"(?:(?:ik|je|jij|hij|ze|zij|u|al|nog|pas|net|bijna|toen|nu|binnenkor
            r"volgende\s(?:week|maand)|volgend\sjaar|over\s(?:een|twee|drie)\s(?:weken|maanden)|"
            rf"in\s(?:{MONTHS})|op\s\d{{1,2}}\s(?:{MONTHS}))\s)")
 _AGE_END = (r"(?=[.,;:!?)]|\s(?:en|bent|was|is|werd|toen|nu|dus|of|maar|eigenlijk|geworden|"
+            r"in|op|deze|volgende|volgend|over|straks|binnenkort|morgen|hè|he|hoor|geloof|"
             r"jaar\b(?!\s(?:geleden|lang|later|terug))|hoor|al)\b|$)")
 AGE_RES = (
     re.compile(rf"(?i)\b(?:wordt|word|werd|worden|is|ben|was)\s{_FILLER}{{1,3}}"
                rf"(?P<age>(?!een\b){NUMBER_WORD}){_AGE_END}"),
     re.compile(rf"(?i)\bbijna\s(?P<age>(?!een\b){NUMBER_WORD}){_AGE_END}"),
+    # "een meisje van tien", "haar zoontje van zes": a child of N is N years old
+    re.compile(rf"(?i)\b(?:meisje|jongen|jongetje|kind|kindje|zoon|zoontje|dochter|dochtertje|"
+               rf"broer|broertje|zus|zusje|tiener|puber|baby)\svan\s(?P<age>(?!een\b)"
+               rf"{NUMBER_WORD}){_AGE_END}"),
+    # "Rado (twaalf)", "Nilton, elf," after a capitalised name
+    re.compile(rf"(?<=[^\W\d_])\s\((?P<age>(?!een\b){NUMBER_WORD})\)"),
 )
 
 

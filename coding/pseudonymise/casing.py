@@ -223,14 +223,14 @@ def recase(text: str) -> str:
             elif (low not in lexicon.FUNCTION_WORDS and not lexicon.is_cue(low)
                   and _plausible_surname(low)):
                 capitalise(start, word)
-        elif close and (lexicon.is_cue(prev) or prev in _NAMING) and not lexicon.is_cue(low):
-            if not lexicon.common_word(word) or (lexicon.first_name_any_case(word) is True
-                                                 and _plausible_surname(low)):
-                capitalise(start, word)  # "tia dulce"; "mijn zus roos" (a name that is a word)
+        elif close and (lexicon.is_cue(prev) or prev in _NAMING) and not lexicon.is_cue(low) and (
+                not lexicon.common_word(word) or (lexicon.first_name_any_case(word) is True
+                                                  and _plausible_surname(low))):
+            capitalise(start, word)  # "tia dulce"; "mijn zus roos" (a name that is a word)
         # A place name after a preposition that is also a Dutch word ("in best") stays a word.
     cued = {w.casefold() for s, _e, w in words if chars[s].isupper()
             and lexicon.first_name_any_case(w) is True}
-    for i, (start, end, word) in enumerate(words):  # "iris belde" after "ze heet iris"
+    for i, (start, _end, word) in enumerate(words):  # "iris belde" after "ze heet iris"
         if word.casefold() in cued and not chars[start].isupper() and _in_slot(text, words, i):
             capitalise(start, word)
     _second_pass(text, words, chars, capitalise)

@@ -296,20 +296,14 @@ def detect_project(
     spread = _spread_forms(m for found in first.values() for m in found)
     spread = {f: t for f, t in spread.items() if f not in public_names and f not in name_types}
     persons = {f.casefold() for f, t in {**spread, **name_types}.items() if t is PiiType.PERSON}
-    matcher = FormMatcher(spread)
+    # a lower-case word in a normally written text is only the name found elsewhere when
+    # this text also writes that name with a capital (the guard checks the same way)
+    matcher = FormMatcher(spread, evidence=spread)
     result: dict[str, list[Mention]] = {}
     for key, original in texts.items():
         text = work[key]
-        capitals = {context._base(m.text).casefold() for m in first[key] if m.text[:1].isupper()}
         extra = [Mention(h.start, h.end, text[h.start:h.end], spread[h.form], Source.PROPAGATED)
-                 for h in matcher.finditer(text)
-                 # a lower-case word in a normally written text is only the name found
-                 # elsewhere when this text also writes that name with a capital
-                 if (key in lower or original[h.start].isupper()
-                     or h.form.casefold() in capitals)
-                 # an abbreviation (BSO) is not the name that shares its letters (Bso)
-                 and not (original[h.start:h.end].isupper() and not h.form.isupper()
-                          and h.end - h.start <= 5)]
+                 for h in matcher.finditer(original)]
         extra += _spelled_out(text, persons)
         found = _outside_generic(text, resolve(first[key] + extra))
         result[key] = _in_text(original, (m for m in found if _keep(m, public_names)))

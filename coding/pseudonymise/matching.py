@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from coding.pseudonymise.casing import is_lower_case
 from coding.pseudonymise.lexicon import common_word, is_function_word
 
 _BEFORE = r"(?<![\w@.\-/])"
@@ -70,13 +71,21 @@ class Hit:
 
 
 class FormMatcher:
-    """All forms compiled into two regexes: case-insensitive, and exact for common words."""
+    """All forms compiled into two regexes: case-insensitive, and exact for common words.
 
-    def __init__(self, forms: Iterable[str]) -> None:
+    Forms in ``evidence`` (names found in *another* text, not given by the researcher) match in
+    lower case only where the text itself gives the evidence: it is typed all in lower case, or
+    it also writes that name with a capital. A surname in one interview then never turns an
+    ordinary word of another into a name (``sjef``, "boss" in Limburgish, beside a person
+    ``Sjef``), and an abbreviation (``BSO``) never matches a name written ``Bso``.
+    """
+
+    def __init__(self, forms: Iterable[str], *, evidence: Iterable[str] = ()) -> None:
         self._given: dict[str, str] = {}  # normalised -> the form as the caller gave it
         for f in forms:
             if f and f.strip():
                 self._given.setdefault(" ".join(f.split()), f)
+        self._evidence = {self._given.get(" ".join(f.split()), f) for f in evidence}
         clean = {f for f in self._given if not is_function_word(f) and len(f) > 1}
         self.forms = sorted(clean, key=len, reverse=True)
         self._loose = [f for f in self.forms if not is_strict(f)]
@@ -111,6 +120,25 @@ class FormMatcher:
         for hit in hits:
             if kept and hit.start < kept[-1].end:
                 continue
+            kept.append(hit)
+        if self._evidence:
+            kept = self._with_evidence(text, kept)
+        return kept
+
+    def _with_evidence(self, text: str, hits: list[Hit]) -> list[Hit]:
+        capitals = {h.form for h in hits if text[h.start].isupper()}
+        lower_text: bool | None = None
+        kept = []
+        for hit in hits:
+            surface = text[hit.start:hit.end]
+            if hit.form in self._evidence and not hit.form.isupper():
+                if surface.isupper() and len(surface) <= 5:
+                    continue  # BSO is not Bso
+                if surface[:1].islower() and hit.form not in capitals:
+                    if lower_text is None:
+                        lower_text = is_lower_case(text)
+                    if not lower_text:
+                        continue
             kept.append(hit)
         return kept
 

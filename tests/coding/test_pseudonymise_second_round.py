@@ -6,12 +6,26 @@ deduce. Every test writes its own text with other names than the fixtures and th
 
 from __future__ import annotations
 
-from coding.pseudonymise import PiiType, detect_project, detect_text, group_mentions
+from pathlib import Path
+
+import pytest
+
+from coding.project import Project
+from coding.pseudonymise import (
+    OriginalInExport,
+    PiiType,
+    detect_project,
+    detect_text,
+    group_mentions,
+    service,
+)
 from coding.pseudonymise.apply import apply_replacements
 from coding.pseudonymise.casing import is_lower_case, recase
 from coding.pseudonymise.entities import replacements_for
-from coding.pseudonymise.guard import find_originals
+from coding.pseudonymise.guard import find_originals, findings_in
+from coding.pseudonymise.key import STATUS_APPLIED, KeyEntry
 from coding.pseudonymise.notations import iban_ok
+from importers.batch import import_paths
 
 
 def spans(text: str, names: list[str] | None = None) -> dict[str, str]:
@@ -159,3 +173,38 @@ def test_the_lower_case_document_shares_names_with_the_others() -> None:
                and any(f.casefold() == "youssef" for f in e.forms)]
     assert len(youssef) >= 1 and {dm.document for e in youssef for dm in e.mentions} == {
         "lower", "upper"}
+
+
+def test_the_guard_checks_a_detected_name_as_detection_found_it() -> None:
+    entries = [KeyEntry("Sjef", PiiType.PERSON, "[persoon 1]", STATUS_APPLIED),
+               KeyEntry("Pieter", PiiType.PERSON, "[persoon 2]", STATUS_APPLIED)]
+    quote = "Ouder: Mien sjef is streng, zei ze. En pieter kwam te laat."
+    # Sjef was detected in another interview: "sjef" (boss) here is a word, not him.
+    found = {f.original for f in findings_in([quote], entries, known={"Pieter"})}
+    assert found == {"pieter"}  # the researcher listed Pieter: any case counts
+    assert {f.original for f in findings_in(["Toen belde Sjef."], entries, known=set())} == {
+        "Sjef"}
+
+
+def test_after_apply_the_export_guard_passes_the_ordinary_word_in_another_interview(
+        tmp_path: Path) -> None:
+    texts = {
+        "A.txt": ("Interviewer: Wie hielp er?\n\nJeugdconsulent: Mijn collega Sjef Claessens "
+                  "belde de school. Sjef kent iedereen hier.\n"),
+        "B.txt": ("Interviewer: Hoe gaat het op het werk?\n\nVader: Goed, mien sjef is "
+                  "streng maar eerlijk, en in de winter is het rustig.\n"),
+    }
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    with Project.create(tmp_path / "p.duiding", coder="test") as project:
+        import_paths(project, sorted(folder.iterdir()))
+        entities = service.detect(project, use_deduce=False)
+        project.execute(service.ApplyPseudonyms(entities))
+        b = project.documents.text(project.documents.by_name("B.txt").id)
+        a = project.documents.text(project.documents.by_name("A.txt").id)
+        assert "mien sjef is streng" in b and "Sjef" not in a
+        service.assert_export_safe(project, [a, b])  # no refusal on "sjef" the boss
+        with pytest.raises(OriginalInExport):
+            service.assert_export_safe(project, ["Een memo: Sjef belde weer."])

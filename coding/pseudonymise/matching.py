@@ -134,7 +134,8 @@ class FormMatcher:
             if hit.form in self._evidence and not hit.form.isupper():
                 if surface.isupper() and len(surface) <= 5:
                     continue  # BSO is not Bso
-                if surface[:1].islower() and hit.form not in capitals:
+                if (surface[:1].islower() and hit.form[:1].isupper()
+                        and hit.form not in capitals):
                     if lower_text is None:
                         lower_text = is_lower_case(text)
                     if not lower_text:

@@ -32,7 +32,7 @@ _INTERFIX = {"van", "de", "der", "den", "ten", "ter", "te", "el", "al", "la", "l
 _SUFFIX_RE = re.compile(
     r"(?:straat|laan|weg|plein|gracht|kade|singel|dijk|steeg|dreef|hof|wijk|buurt|kwartier|"
     r"college|lyceum|school|gymnasium)$")
-_NAMING = lexicon.NAMING_WORDS
+_NAMING = lexicon.NAMING_WORDS | {"ben"}  # "ik ben wytske hoekstra"
 # A first name from the lexicon needs to stand where a person stands at least once in the
 # document: after a kinship, role or title word or a naming verb, before a verb of saying or
 # doing, or in "met X en", "en X zei" (the lexicon also lists "Anders", "Erin", "Chill").
@@ -42,10 +42,9 @@ _PERSON_NEXT = frozenset((
     "woonde", "werkt", "werkte", "regelde", "regelt", "speelt", "speelde", "hielp", "helpt",
     "kan", "kon", "moet", "moest", "wil", "wilde", "mag", "mocht", "zal", "zou", "snapte",
     "snapt", "luisterde", "luistert", "vroeg", "vraagt", "stuurt", "stuurde",
-    "z'n", "d'r", "heet", "heette", "wordt", "werd", "bleef", "blijft",
+    "z'n", "d'r", "heet", "heette", "wordt", "werd", "bleef", "blijft", "zag", "ziet",
 ))
-_PERSON_PREV = frozenset(("met", "en", "of", "aan", "voor", "bij", "naast", "zonder", "tegen",
-                          "ben"))
+_PERSON_PREV = frozenset(("met", "en", "aan", "voor", "bij", "naast", "zonder", "tegen", "ben"))
 # Before a name these are rare, before a noun common: "mien sjef" (my boss, in Limburgish)
 # is no person unless the word also stands where a person stands.
 _NOUN_PREV = frozenset(("de", "het", "een", "die", "dat", "deze", "dit", "mijn", "mien", "m'n",
@@ -119,6 +118,13 @@ def _possessive_stem(low: str) -> str:
     return low
 
 
+def _place(low: str) -> bool:
+    """A town, country or island (not a Dutch word), also as the head of ``rotterdam-west``."""
+    head = low.split("-")[0]
+    return len(low) >= 4 and lexicon.place(low) is False or (
+        "-" in low and len(head) >= 4 and lexicon.place(head) is False)
+
+
 def _evidence(word: str) -> bool:
     """A lower-case word that is a name without any context."""
     base = word.rstrip("'’")
@@ -160,11 +166,16 @@ def _slotted_names(text: str, words: list[tuple[int, int, str]]) -> set[str]:
         before = text[words[i - 1][1]:start] if i else ""
         nxt = words[i + 1][2].casefold() if i + 1 < len(words) else ""
         after = text[end:words[i + 1][0]] if i + 1 < len(words) else "."
-        if before not in (" ", ", ") or after.strip() not in ("", ",", ".", "?", "!"):
+        if after.strip() not in ("", ",", ".", "?", "!", "'s", "’s"):
             continue
-        if lexicon.is_cue(prev) or lexicon.is_title(prev) or prev in _NAMING:
+        glued = before in (" ", ", ")
+        if glued and (lexicon.is_cue(prev) or lexicon.is_title(prev) or prev in _NAMING) or (
+                lexical and after == " " and _unknown(nxt)):  # "yoshua tahapary"
             strong.add(low)
-        elif (nxt in _PERSON_NEXT and after == " ") or (
+        elif lexical and after.strip() in ("'s", "’s") and lexicon.is_cue(
+                words[i + 1][2].casefold() if i + 1 < len(words) else ""):
+            strong.add(low)  # "yoshua's moeder"
+        elif (nxt in _PERSON_NEXT and after == " ") or glued and (
                 prev in _PERSON_PREV and (after.strip() != "" or nxt in ("en", "of"))):
             if lexical:
                 strong.add(low)
@@ -188,6 +199,10 @@ def recase(text: str) -> str:
     chars = list(text)
     words = [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text)]
     slotted = _slotted_names(text, words)
+    counts: dict[str, int] = {}
+    for _s, _e, w in words:
+        stem = _possessive_stem(w.casefold())
+        counts[stem] = counts.get(stem, 0) + 1
     titled = _titled(words)
 
     def capitalise(start: int, word: str) -> None:
@@ -208,9 +223,25 @@ def recase(text: str) -> str:
         gap = text[words[i - 1][1]:start] if i else ""
         close = gap in (" ", ", ", ". ")
         stem = _possessive_stem(low)
-        if _evidence(word) and (lexicon.first_name_any_case(stem) is None or stem in slotted
-                                or lexicon.strong_first_name(stem) and prev not in _NOUN_PREV):
+        after = text[_end:words[i + 1][0]] if i + 1 < len(words) else ""
+        place_prev = prev in _PLACE_PREV or prev in ("van", "op", "bij")
+        if stem in slotted or _evidence(word) and (
+                # a frequent first name of four letters or more, or seen twice ("meh" and
+                # "nice", a city, are names too)
+                lexicon.strong_first_name(stem) and prev not in _NOUN_PREV
+                and (len(stem) >= 4 and lexicon.place(stem) is None or len(stem) >= 5
+                     or counts.get(stem, 0) >= 2)
+                # a place after a preposition ("in schiedam"; "nice" alone is a word)
+                or _place(stem) and place_prev
+                # a street or neighbourhood word after an article, a place preposition or
+                # before a house number
+                or lexicon.first_name_any_case(stem) is None and not _place(stem) and (
+                    prev in ("de", "het") or place_prev or after.strip() == ""
+                    and i + 1 < len(words) and text[_end + 1:_end + 2].isdigit())):
             capitalise(start, word)
+        elif (prev in ("in", "uit", "naar", "vanuit") and len(stem) >= 5 and gap == " "
+              and lexicon.place(stem) is True and stem not in lexicon._stop_words()):
+            capitalise(start, word)  # "uit polen", "in antwerpen": places the word list knows
         elif close and lexicon.is_cue(prev) and i + 1 < len(words) and (
                 (low, words[i + 1][2].casefold()) in titled):
             capitalise(start, word)  # "mentor de groot" after "meneer de groot"
@@ -257,9 +288,12 @@ def _second_pass(text: str, words: list[tuple[int, int, str]], chars: list[str],
         gap = text[words[i - 1][1]:start] if i else ""
         if gap == " " and chars[words[i - 1][0]].isupper() and lexicon.first_name_any_case(
                 prev) is not None and not chars[start].isupper():
+            after = text[_end:words[i + 1][0]] if i + 1 < len(words) else "."
             if _unknown(low) or (lexicon.common_word(low) is False and len(low) > 3
-                                 and lexicon.first_name_any_case(low) is None):
-                capitalise(start, word)  # "wytske hoekstra"
+                                 and lexicon.first_name_any_case(low) is None) or (
+                    after.strip()[:1] in (",", ".", "?", "!") and _plausible_surname(low)
+                    and lexicon.first_name_any_case(low) is None):
+                capitalise(start, word)  # "wytske hoekstra", "gerrit visser,"
             elif low in _INTERFIX and low not in ("op",) and i + 1 < len(words) and (
                     _plausible_surname(words[i + 1][2].casefold())):
                 capitalise(words[i + 1][0], words[i + 1][2])  # "jeroen van dam"

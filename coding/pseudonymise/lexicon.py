@@ -118,6 +118,8 @@ GENERIC = frozenset((
     "Snap", "BeReal", "Pinterest", "Hyves", "Marktplaats", "Bol", "Coolblue", "Thuisarts",
     "Sinterklaas", "Kerstman", "Kerstmis", "Pinksteren", "Koningsdag",
     "Offerfeest", "Divali", "Diwali", "Keti", "Koti", "Carnaval", "Jezus", "Bijbel",
+    "HAVO", "Havo", "VWO", "Vwo", "VMBO", "Vmbo", "MAVO", "Mavo", "PrO", "Covid", "COVID",
+    "Corona", "iPhone", "Samsung", "Apple", "FIFA", "Fifa", "Playstation", "Pokémon", "Marvel",
     "Parro", "Klasbord", "Itslearning", "Eduarte", "Zermelo", "Presentis", "Classroom",
     "Wikiwijs", "Suite4Jeugd", "Carenzorgt", "Regas", "Mextra", "Nedap", "Lifepoint", "Kahoot",
     "Duolingo", "ChatGPT", "Wikipedia", "Teleblik", "Netflix", "Disney", "Videoland",

@@ -208,3 +208,20 @@ def test_after_apply_the_export_guard_passes_the_ordinary_word_in_another_interv
         service.assert_export_safe(project, [a, b])  # no refusal on "sjef" the boss
         with pytest.raises(OriginalInExport):
             service.assert_export_safe(project, ["Een memo: Sjef belde weer."])
+
+
+SLANG = (
+    "i: oke dus je zit nu bij de jeugdhulp?\n\n"
+    "r: ja klopt. ehm ja het was eerst echt kut, sorry voor mijn taal. ik had geen zin in die "
+    "gesprekken, echt niet. wallah ik dacht wat moet ik daar. maar die vrouw was wel relaxed. "
+    "ze zei gewoon: we gaan chillen en praten. dat vond ik nice. soms gingen we naar de mac of "
+    "naar de kapsalon en dan praatten we onderweg. broooo dat was echt vet. school is meh. ik "
+    "zit in havo 3 en ik heb veel onvoldoendes, vooral voor wiskunde en frans. dan ga ik naar "
+    "de bieb. of ik ga gamen, fortnite of fifa, met mijn boys online. de trainer zegt: respect "
+    "is alles. de wachtlijst was echt lang, zeg maar drie maanden. dat is gewoon te lang man."
+)
+
+
+def test_slang_in_a_lower_case_transcript_is_no_name() -> None:
+    assert is_lower_case(SLANG)
+    assert spans(SLANG) == {}

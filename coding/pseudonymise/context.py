@@ -136,6 +136,8 @@ def organisation_rules(text: str) -> list[Mention]:
                 or (first.isupper() and len(name.split()) == 1)):
             continue
         article = match.group("art")
+        if article[0].islower() and " " not in name and lexicon.common_word(name):
+            continue  # "de Intake", "in de Zomervakantie": a noun written with a capital
         start = match.start("art") if article[0].isupper() else match.start("name")
         if article[0].isupper() and _at_sentence_start(text, match.start()) and (
             lexicon.common_word(name.split()[-1]) is False

@@ -185,7 +185,22 @@ class _Public:
         return low in self.names
 
 
+def _compound_noun(text: str) -> bool:
+    """``WhatsApp-groep``, ``BSN-gegevens``, ``Jeugd-GGZ``: a compound of a generic word and
+    an ordinary one, not a name (``Rotterdam-west`` is a place)."""
+    parts = text.split("-")
+    if len(parts) < 2 or " " in text:
+        return False
+    if all(p in lexicon.GENERIC or p.isupper() and len(p) <= 5 for p in parts):
+        return True
+    return (parts[-1].islower() and len(parts[-1]) >= 3 and len(parts[0]) >= 2
+            and lexicon.common_word(parts[-1])
+            and lexicon.place(parts[0]) is None and lexicon.first_name(parts[0]) is None)
+
+
 def _keep(m: Mention, public: _Public) -> bool:
+    if _compound_noun(m.text.removeprefix("De ").removeprefix("de ")):
+        return False
     words = m.text.split()
     return not lexicon.is_function_word(m.text) and m.text not in public and (
         m.text not in lexicon.GENERIC) and not (len(words) == 1 and m.type is PiiType.PERSON

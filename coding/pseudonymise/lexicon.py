@@ -148,6 +148,7 @@ _NATIONALITY_STEMS = (
     "Hindoestaans", "Roma", "Sinti",
 )
 _NATIONALITY_WORDS = (
+    "Darija", "Tarifit", "Tarifiyt", "Riffijns", "Soussi", "Tachelhiet", "Lingala", "Twi",
     "Papiaments", "Papiamentu", "Papiamento", "Kriolu", "Krioulu", "Sranan", "Sranantongo",
     "Tigrinya", "Amhaars", "Dari", "Pasjtoe", "Pashto", "Farsi", "Urdu", "Hindi", "Sarnami",
     "Tamazight", "Amazigh", "Kurmanci", "Kurmandji", "Sorani", "Zaza", "Turken", "Marokkanen",

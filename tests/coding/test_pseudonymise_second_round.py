@@ -225,3 +225,10 @@ SLANG = (
 def test_slang_in_a_lower_case_transcript_is_no_name() -> None:
     assert is_lower_case(SLANG)
     assert spans(SLANG) == {}
+
+
+def test_nouns_a_transcriber_capitalised_are_no_names() -> None:
+    text = ("Vader: De Intake was vlot. In de Zomervakantie stond alles stil, ook de "
+            "Leerplichtambtenaar. Mijn vrouw zette het in de WhatsApp-groep, de Jeugd-GGZ "
+            "had een wachtlijst en opa spreekt alleen Darija. Toen kwam Thijs.")
+    assert spans(text) == {"Thijs": "person"}

@@ -136,8 +136,11 @@ def organisation_rules(text: str) -> list[Mention]:
                 or (first.isupper() and len(name.split()) == 1)):
             continue
         article = match.group("art")
-        if article[0].islower() and " " not in name and lexicon.common_word(name):
-            continue  # "de Intake", "in de Zomervakantie": a noun written with a capital
+        if (article[0].islower() or _at_sentence_start(text, match.start())) and (
+                " " not in name and lexicon.common_word(name)):
+            # "de Intake", "De Intake was vlot": a noun written with a capital; a name such
+            # as "De Brug" is found where it stands in mid-sentence and spread from there
+            continue
         start = match.start("art") if article[0].isupper() else match.start("name")
         if article[0].isupper() and _at_sentence_start(text, match.start()) and (
             lexicon.common_word(name.split()[-1]) is False

@@ -118,6 +118,8 @@ GENERIC = frozenset((
     "Snap", "BeReal", "Pinterest", "Hyves", "Marktplaats", "Bol", "Coolblue", "Thuisarts",
     "Sinterklaas", "Kerstman", "Kerstmis", "Pinksteren", "Koningsdag",
     "Offerfeest", "Divali", "Diwali", "Keti", "Koti", "Carnaval", "Jezus", "Bijbel",
+    "Halloween", "Eid", "Holi", "Newroz", "Nowruz", "Hanukkah", "Chanoeka", "Dios", "Deus",
+    "Jeugdwet", "Participatiewet", "Rijksoverheid", "Kamer",
     "HAVO", "Havo", "VWO", "Vwo", "VMBO", "Vmbo", "MAVO", "Mavo", "PrO", "Covid", "COVID",
     "Corona", "iPhone", "Samsung", "Apple", "FIFA", "Fifa", "Playstation", "Pokémon", "Marvel",
     "Parro", "Klasbord", "Itslearning", "Eduarte", "Zermelo", "Presentis", "Classroom",

@@ -32,7 +32,9 @@ from PySide6.QtWidgets import (
 
 from app.code_tree import CodeTreeModel
 from app.context import ProjectContext
+from app.panels.groups import group_menu
 from coding.commands import AddCode, Command, DeleteCode, Macro, MergeCodes, MoveCode, UpdateCode
+from coding.groups import GroupKind
 from coding.types import Changes, CodeId, CodeInfo, DocumentId
 
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
@@ -154,9 +156,11 @@ class CodeTreePanel(QWidget):
         self._pending = set()
         if p is None:
             self._per_doc = {}
+            self.model.groups = {}
             self.model.reset_codes([], {})
         else:
             self._per_doc = p.stats.segments_per_document()
+            self.model.groups = p.groups.names_by_member(GroupKind.CODE)
             self.model.reset_codes(p.codes.tree(), self._totals())
             self.view.expandAll()
         writable = p is not None and not self.ctx.readonly
@@ -179,6 +183,7 @@ class CodeTreePanel(QWidget):
             return
         known = set(self.model._parent)
         self._per_doc = p.stats.segments_per_document()
+        self.model.groups = p.groups.names_by_member(GroupKind.CODE)
         self.model.sync(p.codes.tree(), self._totals())
         for cid in set(self.model._parent) - known:
             self.view.expand(self.model.index_of(CodeId(cid)))
@@ -350,6 +355,7 @@ class CodeTreePanel(QWidget):
             self.view.currentIndex().siblingAtColumn(0))).setEnabled(writable and bool(sel))
         menu.addAction(self.tr("Edit…"), self.edit_code).setEnabled(writable and bool(sel))
         menu.addAction(self.tr("Merge into…"), self.merge_dialog).setEnabled(writable and bool(sel))
+        menu.addMenu(group_menu(menu, self.ctx, GroupKind.CODE, sel))
         menu.addSeparator()
         act = QAction(self.tr("Delete…"), menu)
         act.triggered.connect(lambda: self.delete_code())

@@ -20,8 +20,9 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtGui import QColor, QFont, QGuiApplication
 
+from app.panels.groups import tooltip_lines
 from app.transcript_view import CODE_MIME
 from coding.types import CodeId, CodeInfo
 
@@ -39,6 +40,7 @@ class CodeTreeModel(QAbstractItemModel):
         self._children: dict[int, list[int]] = {0: []}  # 0 = the invisible root
         self._parent: dict[int, int] = {}
         self._counts: dict[int, tuple[int, int]] = {}
+        self.groups: dict[int, list[str]] = {}  # code id -> names of its code groups
         self.drop_handler: DropHandler | None = None
         self.rename_handler: Callable[[CodeId, str], bool] | None = None
 
@@ -195,7 +197,13 @@ class CodeTreeModel(QAbstractItemModel):
                 tip += f"<br>{info.definition}"
             if info.shortcut:
                 tip += "<br>" + self.tr("Shortcut: {key}").format(key=info.shortcut)
+            for line in tooltip_lines(self.groups.get(info.id, []), info.is_codable):
+                tip += f"<br>{line}"
             return tip
+        if role == Qt.ItemDataRole.FontRole and col == 0 and not info.is_codable:
+            font = QFont()
+            font.setItalic(True)  # a folder: groups codes, receives no fragments
+            return font
         if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:

@@ -17,11 +17,13 @@ from typing import Any
 
 from sqlalchemy import select
 
+from coding.access import READ_ONLY
 from coding.attributes import AttributeManager
 from coding.coders import CoderManager, resolve_coder
 from coding.codes import CodeManager, builtin_codebook
 from coding.documents import DocumentManager
 from coding.events import EventManager
+from coding.groups import GroupManager
 from coding.history import Undoable, UndoStack
 from coding.memos import MemoManager
 from coding.segments import SegmentManager
@@ -29,6 +31,7 @@ from coding.stats import StatsManager
 from coding.survey.manager import SurveyManager
 from coding.types import Changes
 from models.base import utcnow
+from models.errors import ReadOnlyProjectError
 from models.schema import ProjectInfo
 from models.store import SUFFIX, ProjectStore
 
@@ -43,6 +46,7 @@ class Project:
         self.coders = CoderManager(store)
         self.attributes = AttributeManager(store)
         self.memos = MemoManager(store, self.codes)
+        self.groups = GroupManager(store)
         self.documents = DocumentManager(store, self.attributes)
         self.segments = SegmentManager(store, self.codes, self.coders, self.attributes,
                                        lambda: self.coder)
@@ -62,9 +66,11 @@ class Project:
         path = Path(path)
         if path.suffix != SUFFIX:
             path = path.with_name(path.name + SUFFIX)
-        store = ProjectStore.create(path)
-        project = cls(store, coder)
-        try:
+        if READ_ONLY.get():
+            raise ReadOnlyProjectError(f"{path.name}: a project cannot be created read-only.")
+
+        def populate(store: ProjectStore) -> None:
+            project = cls(store, coder)
             with store.write() as s:
                 s.add_all([
                     ProjectInfo(key="title", value=title or path.stem),
@@ -76,15 +82,14 @@ class Project:
                     project.codes.add_tree(builtin_codebook(codebook))
                 elif isinstance(codebook, list):
                     project.codes.add_tree(codebook)
-        except BaseException:
-            store.close()
-            path.unlink(missing_ok=True)
-            raise
-        return project
+
+        # Built under a temporary name with its codebook, so a project file is never half made.
+        return cls(ProjectStore.create(path, populate), coder)
 
     @classmethod
     def open(cls, path: Path | str, *, readonly: bool = False, coder: str | None = None) -> Project:
-        return cls(ProjectStore.open(path, readonly=readonly), coder)
+        """Open a project; read-only when asked or while `READ_ONLY` is set (``--read-only``)."""
+        return cls(ProjectStore.open(path, readonly=readonly or READ_ONLY.get()), coder)
 
     def close(self) -> None:
         self.store.close()

@@ -105,9 +105,14 @@ class SegmentManager:
                 raise NotFoundError(f"document {doc_id} does not exist.")
             if not 0 <= start < end <= length:
                 raise ValidationError(f"span {start}-{end} is empty or outside the document.")
-            known = set(s.scalars(select(Code.id).where(Code.id.in_(code_ids))))
+            known = {cid: codable for cid, codable in s.execute(
+                select(Code.id, Code.is_codable).where(Code.id.in_(code_ids)))}
             if missing := [c for c in code_ids if c not in known]:
                 raise NotFoundError(f"code {missing[0]} does not exist.")
+            if folders := [c for c in code_ids if not known[c]]:
+                name = s.scalar(select(Code.name).where(Code.id == folders[0]))
+                raise ValidationError(f"{name!r} is a folder of codes and cannot receive "
+                                      f"fragments; choose one of its codes.")
             coder_id = self._coders.ensure_in(s, coder)
             if existing is True:
                 seg = s.scalar(select(Segment).where(

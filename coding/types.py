@@ -38,6 +38,7 @@ class CodeInfo:
     position: int
     keywords: tuple[str, ...]
     guid: str
+    is_codable: bool = True  # False: a folder that groups codes and receives no fragments
 
 
 @dataclass(frozen=True, slots=True)

@@ -1281,6 +1281,22 @@
       <translation>Vraag aan thema koppelen</translation>
     </message>
     <message>
+      <source>New group</source>
+      <translation>Nieuwe groep</translation>
+    </message>
+    <message>
+      <source>Delete group</source>
+      <translation>Groep verwijderen</translation>
+    </message>
+    <message>
+      <source>Rename group</source>
+      <translation>Groep hernoemen</translation>
+    </message>
+    <message>
+      <source>Change group</source>
+      <translation>Groep wijzigen</translation>
+    </message>
+    <message>
       <source>Merge projects</source>
       <translation>Projecten samenvoegen</translation>
     </message>

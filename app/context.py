@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QWidget
 from app import ops
 from app.errors import show_error
 from app.undo import UndoableCommand
+from coding.coders import coder_name, resolve_coder
 from coding.commands import Command, CommandCancelled
 from coding.project import Project
 from coding.types import Changes
@@ -80,7 +81,7 @@ class ProjectContext(QObject):
         if old is not None and old is not project:
             old.close()
         if project is not None and self._coder:
-            project.coder = self._coder
+            project.coder = self._coder  # the window's choice outlives the project it was made in
         self.project_changed.emit()
 
     def close(self) -> None:
@@ -90,11 +91,12 @@ class ProjectContext(QObject):
 
     @property
     def coder(self) -> str:
-        return self._coder or (self.project.coder if self.project else "")
+        """Who codes: the name chosen in this window, else the core's default (one rule)."""
+        return self.project.coder if self.project is not None else resolve_coder(self._coder)
 
     @coder.setter
     def coder(self, name: str) -> None:
-        name = " ".join(name.split())
+        name = coder_name(name)
         if not name or name == self._coder:
             return
         self._coder = name

@@ -11,8 +11,6 @@ headless undo stack; the GUI pushes the same commands onto its QUndoStack instea
 
 from __future__ import annotations
 
-import getpass
-import os
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -20,7 +18,7 @@ from typing import Any
 from sqlalchemy import select
 
 from coding.attributes import AttributeManager
-from coding.coders import CoderManager
+from coding.coders import CoderManager, resolve_coder
 from coding.codes import CodeManager, builtin_codebook
 from coding.documents import DocumentManager
 from coding.events import EventManager
@@ -37,25 +35,14 @@ from models.store import SUFFIX, ProjectStore
 PROJECT_SUFFIX = SUFFIX  # ".duiding", for callers above the core
 
 
-def default_coder() -> str:
-    """The coder name when none was chosen: $DUIDING_CODER, else the login name."""
-    name = os.environ.get("DUIDING_CODER", "").strip()
-    if name:
-        return name
-    try:
-        return getpass.getuser() or "onbekend"
-    except Exception:  # no login name on some systems
-        return "onbekend"
-
-
 class Project:
     def __init__(self, store: ProjectStore, coder: str | None = None) -> None:
         self.store = store
-        self.coder = coder or default_coder()
+        self._coder = resolve_coder(coder)
         self.codes = CodeManager(store)
         self.coders = CoderManager(store)
         self.attributes = AttributeManager(store)
-        self.memos = MemoManager(store)
+        self.memos = MemoManager(store, self.codes)
         self.documents = DocumentManager(store, self.attributes)
         self.segments = SegmentManager(store, self.codes, self.coders, self.attributes,
                                        lambda: self.coder)
@@ -112,6 +99,15 @@ class Project:
     @property
     def path(self) -> Path:
         return self.store.path
+
+    @property
+    def coder(self) -> str:
+        """Who codes in this session, in the stored form (`coding.coders.resolve_coder`)."""
+        return self._coder
+
+    @coder.setter
+    def coder(self, name: str | None) -> None:
+        self._coder = resolve_coder(name)
 
     # -- metadata ------------------------------------------------------------------------------
 

@@ -29,9 +29,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coding.pseudonymise.guard import assert_export_safe
-from coding.types import Valence
+from coding.types import CodeInfo, Valence
 from exports import chapter_docx as w
 from exports.chapter_data import ChapterData, Part, Section, documents_in_scope, gather
+from exports.chapter_memo import add_memo
 from exports.chapter_survey import (
     SurveyChapter,
     basis_text,
@@ -87,7 +88,7 @@ class ChapterOptions:
     compare_values: tuple[str, ...] = ()  # e.g. ("2023", "2024"); empty = all values present
     template: Path | None = None  # .docx or .dotx whose styles, headers and footers are used
     respondent_attribute: str = "respondent_type"
-    respondent_only: bool = False  # leave out fragments that start in an interviewer turn
+    respondent_only: bool = False  # leave out fragments mostly in an interviewer turn
     period_attribute: str = "meting"
     file_stem: str = "hoofdstuk"  # with `per`: hoofdstuk_<value>.docx
     include_matrix: bool = False  # the framework matrix with cell summaries as last appendix
@@ -223,7 +224,7 @@ def build_document(data: ChapterData, template: Path | None = None,
     if survey is not None:
         write_figures(doc, data, survey)
     for section in data.sections:
-        _section(doc, data, section, survey)
+        _section(doc, data, section, real_bullets, survey)
     if before_appendix is not None:
         before_appendix(doc)
     w.add_page_break(doc)
@@ -331,13 +332,33 @@ def mentioned_text(data: ChapterData, s: Section) -> str:
     return text
 
 
-def _section(doc: DocxDocument, data: ChapterData, s: Section,
+def theme_counts_text(project: Project, code_id: int, *, where: Sequence[tuple[str, str]] = (),
+                      respondent_only: bool = False, min_count: int = 0) -> str:
+    """The 'Genoemd door ...' sentence the chapter prints for one theme with these options.
+
+    The synthesis workspace shows the counts from here -- the chapter's own gathering and
+    wording -- so what the researcher sees while writing is what the chapter will print. A code
+    below a sub-theme has no sentence of its own: its fragments count in that sub-theme's.
+    """
+    data = gather(project, title="", where=where, themes=(int(code_id),), max_quotes=0,
+                  min_count=min_count, respondent_only=respondent_only)
+    tree: dict[int, CodeInfo] = {c.id: c for c in data.codebook}
+    node = tree.get(code_id)
+    while node is not None and node.depth > 1 and node.parent_id is not None:
+        node = tree.get(node.parent_id)
+    for section in data.sections:
+        for s in (section, *section.children):
+            if node is not None and s.code.id == node.id:
+                text = mentioned_text(data, s)
+                return text if node.id == code_id else f"{theme_title(node.name)}: {text}"
+    return "Geen van de respondenten noemde dit thema."
+
+
+def _section(doc: DocxDocument, data: ChapterData, s: Section, real_bullets: bool,
              survey: SurveyChapter | None = None) -> None:
     w.heading(doc, theme_title(s.code.name), s.level)
-    if s.memo:
-        for para in s.memo.split("\n\n"):
-            if para.strip():
-                w.para(doc, " ".join(para.split()))
+    if s.memo:  # the researcher's summary opens the section, formatted as written
+        add_memo(doc, s.memo, data.memo_quotes, real_bullets)
     w.para(doc, mentioned_text(data, s))
     if survey is not None:
         write_theme(doc, data, survey, s)
@@ -349,7 +370,7 @@ def _section(doc: DocxDocument, data: ChapterData, s: Section,
                 continue  # counted in the line above; a heading without quotes says nothing
             _part(doc, data, part, level=3 if s.level == 2 or s.children else 2)
     for child in s.children:
-        _section(doc, data, child, survey)
+        _section(doc, data, child, real_bullets, survey)
 
 
 def _part(doc: DocxDocument, data: ChapterData, part: Part, level: int) -> None:
@@ -383,4 +404,4 @@ def _appendix(doc: DocxDocument, data: ChapterData, real_bullets: bool) -> None:
             w.add_bullet(doc, theme_title(code.name), code.definition, real_bullets)
 
 
-__all__ = ["ChapterOptions", "ExportCancelled", "per_values", "write_chapter"]
+__all__ = ["ChapterOptions", "ExportCancelled", "per_values", "theme_counts_text", "write_chapter"]

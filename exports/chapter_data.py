@@ -5,9 +5,10 @@ in scope, who mentioned each theme, which fragments become quotes and how they a
 and `exports.chapter_docx` lays it out. Keeping the decisions here makes them testable on their
 own and lets the benchmark time the two halves separately.
 
-Every number comes from `coding.stats` (the counting rules live there, once). Quotes are always a
-respondent's own words: interviewer turns and speaker labels never appear in a quote, and each
-fragment is quoted at most once in a chapter.
+Every number comes from `coding.stats` (the counting rules live there, once; a fragment's speaker
+is the turn holding most of it, `coding.turn_spans`). Quotes are always a respondent's own words:
+interviewer turns and speaker labels never appear in a quote, and each fragment is quoted at most
+once in a chapter.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from coding.memo_text import references
 from coding.memos import MemoTarget
 from coding.project import Project
 from coding.stats import EMPTY, CountsTable
@@ -98,6 +100,7 @@ class ChapterData:
     codebook: list[CodeInfo]
     min_count: int
     respondent_only: bool
+    memo_quotes: dict[str, Quote] = field(default_factory=dict)  # fragment GUID -> its quote
     questionnaires: frozenset[int] = frozenset()  # documents that are questionnaire responses
 
     @property
@@ -231,6 +234,11 @@ def gather(project: Project, *, title: str, where: Sequence[tuple[str, str]] = (
                                   respondent_only=respondent_only) if questionnaires else {}
     quotes = _QuotePicker(project, numbers, attribution_pattern, respondent_attribute,
                           questionnaires)
+    # The memos open their sections; the fragments they refer to are quoted there, so they are
+    # reserved before the sections pick their quotes (each fragment is quoted once).
+    memos = {c.id: project.memos.get(MemoTarget(code_id=c.id)).strip() for c in codes}
+    memo_quotes = quotes.reserve(project.segments.by_guids(
+        guid for text in memos.values() for guid in references(text)).values())
 
     def split(counts: CountsTable, code_id: int) -> dict[str, int]:
         row = counts.row(code_id)
@@ -242,7 +250,7 @@ def gather(project: Project, *, title: str, where: Sequence[tuple[str, str]] = (
         total = row.total if row is not None else EMPTY
         compare_row = by_compare.row(code.id) if by_compare is not None else None
         sec = Section(code=code, level=level,
-                      memo=project.memos.get(MemoTarget(code_id=code.id)).strip(),
+                      memo=memos.get(code.id, ""),
                       respondents=total.documents, by_type=split(by_respondent, code.id),
                       fragments=total.segments,
                       by_valence={v: total.by_valence[v.value] for v in PART_ORDER
@@ -283,7 +291,8 @@ def gather(project: Project, *, title: str, where: Sequence[tuple[str, str]] = (
         cases=len(case_values - {""}), coders=sorted({s.coder for s in segments}),
         compare_attribute=compare_attribute if compare_totals else None,
         compare_totals=compare_totals, sections=sections, codebook=codes,
-        min_count=min_count, respondent_only=respondent_only, questionnaires=questionnaires)
+        min_count=min_count, respondent_only=respondent_only, questionnaires=questionnaires,
+        memo_quotes=memo_quotes)
 
 
 class _QuotePicker:
@@ -322,6 +331,26 @@ class _QuotePicker:
         text = f" {ELLIPSIS} ".join(pieces)
         self._texts[seg.id] = text
         return text
+
+    def reserve(self, segments: Iterable[SegmentInfo]) -> dict[str, Quote]:
+        """Quotes for fragments a memo refers to, by GUID; they are not picked again."""
+        out = {}
+        for seg in segments:
+            self.used.add(seg.id)
+            out[seg.guid] = self._quote(
+                seg, self.text_of(seg) or normalise(seg.text),
+                seg.codings[0].valence if seg.codings else Valence.NEUTRAAL)
+        return out
+
+    def _quote(self, seg: SegmentInfo, text: str, valence: Valence) -> Quote:
+        """A fragment as the chapter quotes it: trimmed, attributed (questionnaires apart)."""
+        return Quote(
+            segment_id=seg.id, document_id=seg.document_id, text=trim_quote(text),
+            attribution=questionnaire_attribution(seg.attributes, self._rattr)
+            if seg.document_id in self._questionnaires else
+            attribution(self._pattern, seg.attributes,
+                        self._numbers.get(seg.document_id, 0), self._rattr),
+            valence=valence, key=seg.key_quote)
 
     def fill(self, parts: list[Part], frags: list[_Fragment], budget: int) -> None:
         queues: dict[Valence, list[_Fragment]] = {}
@@ -379,11 +408,5 @@ class _QuotePicker:
             if not text or (len(text.split()) < MIN_QUOTE_WORDS and not seg.key_quote):
                 continue
             self.used.add(seg.id)
-            return Quote(
-                segment_id=seg.id, document_id=seg.document_id, text=trim_quote(text),
-                attribution=questionnaire_attribution(seg.attributes, self._rattr)
-                if seg.document_id in self._questionnaires else
-                attribution(self._pattern, seg.attributes,
-                            self._numbers.get(seg.document_id, 0), self._rattr),
-                valence=valence, key=seg.key_quote)
+            return self._quote(seg, text, valence)
         return None

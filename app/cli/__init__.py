@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "agreement": "app.cli.analysis", "merge": "app.cli.analysis",
     "search": "app.cli.nlp", "suggest": "app.cli.nlp", "pseudonymise": "app.cli.nlp",
     "matrix": "app.cli.matrix",
+    "memo": "app.cli.memo", "memos": "app.cli.memo",
     "event": "app.cli.timeline", "timeline": "app.cli.timeline",
     "import-survey": "app.cli.survey", "survey-figures": "app.cli.survey",
     "survey-items": "app.cli.survey", "survey-link": "app.cli.survey",

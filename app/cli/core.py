@@ -11,6 +11,8 @@ from app.cli.output import CliError, add_json, add_project, emit, parse_where, s
 from coding.commands import ApplyCodes, EditSegment, SetRoleEverywhere, SetSpeaker
 from coding.interchange import QdaProject, load_into
 from coding.project import Project
+from coding.selection import single_piece
+from coding.speaker_roles import guess_role
 from coding.survey.kinds import count_by_kind, respondents_by_kind
 from coding.types import SegmentFilter, SpeakerRole, Valence
 from importers.batch import import_paths
@@ -166,6 +168,9 @@ def cmd_code(args: argparse.Namespace) -> int:
         doc = project.documents.by_name(args.document)
         text = project.documents.text(doc.id)
         start, end = span_from_args(args, text, doc.name)
+        # Never a speaker label or timestamp: cut to the turn text; a span across turns is
+        # refused (one command, one fragment, one speaker).
+        start, end = single_piece(project, doc.id, start, end)
         codes = [project.codes.by_path(p).id for p in args.codes]
         cmd = ApplyCodes(doc.id, start, end, codes, Valence(args.valence), memo=args.memo)
         project.execute(cmd)
@@ -263,9 +268,15 @@ def cmd_speakers(args: argparse.Namespace) -> int:
                 project.execute(SetSpeaker(docs[0].id, sp.id, role=role_value))
             else:
                 project.execute(SetRoleEverywhere(label, role_value))
-        data = {d.name: [{"label": s.label, "role": s.role.value, "turns": s.turns}
+        data = {d.name: [{"label": s.label, "role": s.role.value,
+                          "guess": guess_role(s.label).value, "turns": s.turns}
                          for s in project.documents.speakers(d.id)] for d in docs}
-    lines = [f"{name}: " + ", ".join(f"{s['label']} ({s['role']}, {s['turns']} turns)"
-                                     for s in speakers) for name, speakers in data.items()]
+
+    def shown(s: dict[str, Any]) -> str:
+        guessed = "" if s["guess"] == s["role"] else f"; guessed {s['guess']}"
+        return f"{s['label']} ({s['role']}{guessed}, {s['turns']} turns)"
+
+    lines = [f"{name}: " + ", ".join(shown(s) for s in speakers)
+             for name, speakers in data.items()]
     emit(args, data, lines)
     return 0

@@ -174,6 +174,18 @@ class ExportDialog(QDialog):
             objectName="exportIncludeHistory")
         self.include_history.setChecked(defaults.include_history)
         cf.addRow("", self.include_history)
+        # Questionnaire figures: only where the project holds a questionnaire.
+        self.survey_threshold = QSpinBox(objectName="exportSurveyThreshold")
+        self.survey_threshold.setRange(0, 100)
+        self.survey_threshold.setValue(defaults.survey_threshold)
+        self.survey_threshold.setSpecialValueText(self.tr("show every figure"))
+        self.survey_by = QComboBox(objectName="exportSurveyBy")
+        fill_combo(self.survey_by, [(self.tr("(no second table)"), None)]
+                   + [(n, n) for n in self._names])
+        if project is not None and project.surveys.imports():
+            cf.addRow(self.tr("Questionnaire: hide figures of fewer respondents than"),
+                      self.survey_threshold)
+            cf.addRow(self.tr("Questionnaire: a second table per"), self.survey_by)
 
         self.tabs = QTabWidget(objectName="exportTabs")
         self.tabs.addTab(selection, self.tr("Selection"))
@@ -306,7 +318,8 @@ class ExportDialog(QDialog):
             include_matrix=self.include_matrix.isChecked(),
             include_history=self.include_history.isChecked(),
             suppress_style=str(self.suppress_as.currentData()),
-            name_coders=self.name_coders.isChecked())
+            name_coders=self.name_coders.isChecked(),
+            survey_threshold=self.survey_threshold.value(), survey_by=self.survey_by.currentData())
         return ExportRequest(self.fmt, Path(self.output.text().strip()), chapter,
                              self.refi.options())
 

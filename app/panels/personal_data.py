@@ -22,7 +22,7 @@ from coding.pseudonymise.coverage import PersonalData
 class PersonalDataWarning(QMessageBox):
     """Window-modal, not blocking: the answer arrives through `proceed` (or nothing)."""
 
-    def __init__(self, ctx: ProjectContext, found: PersonalData, proceed: Callable[[], None],
+    def __init__(self, ctx: ProjectContext, found: PersonalData, proceed: Callable[[], object],
                  parent: QWidget | None = None) -> None:
         super().__init__(QMessageBox.Icon.Warning, self.tr("Personal data in the export"),
                          self.tr("This export contains personal data."),
@@ -70,7 +70,7 @@ class PersonalDataWarning(QMessageBox):
         open_review(self.ctx, self.parentWidget())
 
 
-def ask_personal_data(ctx: ProjectContext, found: PersonalData, proceed: Callable[[], None],
+def ask_personal_data(ctx: ProjectContext, found: PersonalData, proceed: Callable[[], object],
                       parent: QWidget | None = None) -> PersonalDataWarning:
     """Open the question (window-modal); `proceed` runs when the user continues."""
     box = PersonalDataWarning(ctx, found, proceed, parent)

@@ -435,8 +435,8 @@ class UndoWarning(QObject):
         box.setObjectName("undoPseudonymsWarning")
         box.setInformativeText(self.tr("Exports will contain these names. Until you apply "
                                        "the pseudonymisation again (Redo, or Data → "
-                                       "Pseudonymise…), every export is refused and lists "
-                                       "where they are."))
+                                       "Pseudonymise…), every export asks first and "
+                                       "names them."))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         self.box = box

@@ -56,9 +56,8 @@ def chapter_text(path: Path) -> str:
                                        ("csv", "f.csv"), ("qdpx", "p.qdpx")])
 def test_a_project_never_pseudonymised_is_refused_by_every_export(
         tmp_path: Path, fmt: str, name: str) -> None:
-    with family(tmp_path) as project:
-        with pytest.raises(PersonalDataInExport) as refused:
-            run_export(project, ExportRequest(fmt, tmp_path / name))
+    with family(tmp_path) as project, pytest.raises(PersonalDataInExport) as refused:
+        run_export(project, ExportRequest(fmt, tmp_path / name))
     found = refused.value.found
     assert found.documents == ("moeder_G1.txt", "fenna_G1.txt") and found.total_documents == 2
     assert "Fenna" in found.names[:3] and "Marit" in found.names

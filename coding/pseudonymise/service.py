@@ -21,6 +21,7 @@ from sqlalchemy import delete, func, inspect, select
 from coding.commands import Command
 from coding.documents import count_words
 from coding.pseudonymise import attributes as attrs
+from coding.pseudonymise import coverage
 from coding.pseudonymise.apply import apply_replacements
 from coding.pseudonymise.detect import detect_project
 from coding.pseudonymise.entities import (
@@ -177,12 +178,21 @@ def save_review(project: Project, entities: Sequence[Entity]) -> None:
 
 
 class ApplyPseudonyms(Command):
-    """Rewrite all document texts and shift every turn and coding; undoable until confirmed."""
+    """Rewrite all document texts and shift every turn and coding; undoable until confirmed.
+
+    Every document the detection looked at is recorded as pseudonymised (also one in which
+    nothing was found), so exports stop asking about it; undo removes exactly those records.
+    ``documents`` names what the detection covered (the review shows detections made a while
+    ago); None means every document in the project (detection and apply in one go, the CLI).
+    """
 
     kind = "pseudonymise"
 
-    def __init__(self, entities: Sequence[Entity]) -> None:
+    def __init__(self, entities: Sequence[Entity],
+                 documents: Sequence[str] | None = None) -> None:
         super().__init__()
+        self.documents = None if documents is None else list(documents)
+        self._marked: list[int] = []
         self.entities = [e for e in entities if e.decision != Decision.REJECTED]
         self.forms = [(f, e.type.value, e.replacement) for e in self.entities for f in e.forms]
         self._before: dict[
@@ -222,6 +232,10 @@ class ApplyPseudonyms(Command):
                 changes.segments.add(doc.id)  # type: ignore[arg-type]
             self._rewrite_fields(s)
             self._write_key(s, STATUS_APPLIED)
+            covered = select(Document.id)
+            if self.documents is not None:
+                covered = covered.where(Document.name.in_(self.documents))
+            self._marked = coverage.mark(s, s.scalars(covered))
         return changes
 
     def _rewrite_fields(self, s: Any) -> None:
@@ -290,6 +304,7 @@ class ApplyPseudonyms(Command):
                         seg.start, seg.end = start, end
                 changes.segments.add(doc_id)  # type: ignore[arg-type]
             self._restore_fields(s)
+            coverage.unmark(s, self._marked)
             s.execute(delete(Pseudonym))
             s.add_all(
                 Pseudonym(entity=e, type=t, pseudonym=r, status=st)

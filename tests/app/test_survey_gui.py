@@ -23,7 +23,7 @@ from app.panels.survey_import import (
     open_survey_import,
 )
 from coding.survey.mapping import Role
-from tests.helpers import venv_tool
+from tests.helpers import pseudonymise, venv_tool
 from tests.survey_data import (
     CIJFER,
     EMAIL,
@@ -274,7 +274,8 @@ def test_export_dialog_asks_the_questionnaire_options_only_when_there_is_one(
     dialog.survey_threshold.setValue(5)
     dest = tmp_path / "hoofdstuk.docx"
     dialog.output.setText(str(dest))
-    task = dialog.start(allow_unreviewed=True)
+    pseudonymise(win.ctx.project)  # what a researcher does before the chapter leaves
+    task = dialog.start()
     assert task is not None
     qtbot.waitUntil(task.is_finished, timeout=30000)
     qtbot.waitUntil(dest.exists)

@@ -134,14 +134,25 @@ class FormMatcher:
             if hit.form in self._evidence and not hit.form.isupper():
                 if surface.isupper() and len(surface) <= 5:
                     continue  # BSO is not Bso
-                if (surface[:1].islower() and hit.form[:1].isupper()
-                        and hit.form not in capitals):
-                    if lower_text is None:
+                if surface[:1].islower() and hit.form[:1].isupper():
+                    if _after_determiner(text, hit.start):
+                        continue  # "mien sjef" (my boss) beside a person "Sjef"
+                    if lower_text is None and hit.form not in capitals:
                         lower_text = is_lower_case(text)
-                    if not lower_text:
+                    if hit.form not in capitals and not lower_text:
                         continue
             kept.append(hit)
         return kept
+
+
+_DETERMINER_BEFORE = re.compile(
+    r"(?i)(?<![\w'’])(?:de|het|een|mijn|mien|m'n|zijn|z'n|haar|d'r|hun|onze|ons|jullie|je|"
+    r"jouw|uw|die|deze|dat|dit|geen|elke|iedere)\s+$")
+
+
+def _after_determiner(text: str, start: int) -> bool:
+    """A lower-case word after an article or possessive is a noun, not a name."""
+    return _DETERMINER_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
 def find(text: str, forms: Iterable[str]) -> list[Hit]:

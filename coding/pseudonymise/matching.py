@@ -135,11 +135,13 @@ class FormMatcher:
                 if surface.isupper() and len(surface) <= 5:
                     continue  # BSO is not Bso
                 if surface[:1].islower() and hit.form[:1].isupper():
-                    if _after_determiner(text, hit.start):
-                        continue  # "mien sjef" (my boss) beside a person "Sjef"
-                    if lower_text is None and hit.form not in capitals:
+                    if lower_text is None:
                         lower_text = is_lower_case(text)
-                    if hit.form not in capitals and not lower_text:
+                    # in a text with capitals a lower-case word after an article or possessive
+                    # is a noun ("mien sjef", my boss, beside a person "Sjef"); in a lower-case
+                    # text "mijn jeandrootje" is still the name
+                    if not lower_text and (hit.form not in capitals
+                                           or _after_determiner(text, hit.start)):
                         continue
             kept.append(hit)
         return kept
@@ -151,7 +153,7 @@ _DETERMINER_BEFORE = re.compile(
 
 
 def _after_determiner(text: str, start: int) -> bool:
-    """A lower-case word after an article or possessive is a noun, not a name."""
+    """An article or possessive stands right before ``start``."""
     return _DETERMINER_BEFORE.search(text, max(0, start - 12), start) is not None
 
 

@@ -104,3 +104,10 @@ def test_a_name_in_lower_case_after_a_possessive_is_the_ordinary_word() -> None:
     found = [texts["a"][m.start:m.end] for m in detect_project(texts, use_deduce=False)["a"]]
     assert "maas" not in found
     assert found == ["Gerrit Maas", "Maas"]
+
+
+def test_in_a_lower_case_transcript_a_name_after_a_possessive_stays_a_name() -> None:
+    texts = {"a": "mijn zoon heet wessel. " + _FILLER + "ik zeg altijd: mijn wesseltje, jij kan het. "
+             + _FILLER}
+    found = [texts["a"][m.start:m.end] for m in detect_project(texts, use_deduce=False)["a"]]
+    assert found == ["wessel", "wesseltje"]

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 
 from app.context import ProjectContext
 from app.labels import valence_label
+from app.panels.event_dialog import extend_transcript_menu
 from app.stripes import Bar
 from app.transcript_view import TranscriptView
 from coding.commands import ApplyCodes, Command, EditSegment, InVivoCode, RemoveCoding
@@ -277,6 +278,8 @@ class CodingController(QObject):
                 sub.addAction(self.tr("Remove code {code}").format(code=coding.path),
                               lambda s=seg, c=coding.code_id: self.remove_coding(s.id, c))
             sub.addAction(self.tr("Remove fragment"), lambda s=seg: self.remove_coding(s.id))
+        extend_transcript_menu(menu, self.ctx, self.view, self.document_id,
+                               self.selection_span(), cp, writable)
         return menu
 
     def show_context_menu(self, global_pos: QPoint, cp: int) -> None:

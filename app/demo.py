@@ -8,6 +8,7 @@ from pathlib import Path
 from coding.commands import ApplyCodes, EditSegment
 from coding.project import Project
 from coding.types import Valence
+from importers.batch import import_paths
 
 DEMO = Path(__file__).resolve().parent.parent / "resources" / "demo"
 
@@ -67,8 +68,6 @@ def demo_path(folder: Path) -> Path:
 
 def create_demo_project(folder: Path, *, coder: str | None = None) -> Path:
     """Create (or re-create) the demo project in `folder`; returns its path."""
-    from importers.batch import import_paths  # lazy: importer libraries stay out of start-up
-
     folder.mkdir(parents=True, exist_ok=True)
     path = demo_path(folder)
     for old in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):

@@ -61,6 +61,12 @@ def kind_text(kind: str) -> str:
         "code_search_hits": QCoreApplication.translate("UndoText", "Code all hits"),
         "accept_suggestions": QCoreApplication.translate("UndoText", "Accept suggestions"),
         "import_codebook": QCoreApplication.translate("UndoText", "Import codebook"),
+        "mark_event": QCoreApplication.translate("UndoText", "Mark event"),
+        "edit_event": QCoreApplication.translate("UndoText", "Edit event"),
+        "remove_event": QCoreApplication.translate("UndoText", "Remove event"),
+        "add_event_type": QCoreApplication.translate("UndoText", "New event type"),
+        "update_event_type": QCoreApplication.translate("UndoText", "Edit event type"),
+        "remove_event_type": QCoreApplication.translate("UndoText", "Remove event type"),
     }
     return table.get(kind, QCoreApplication.translate("UndoText", "Change"))
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import builtins
 import re
-from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -16,9 +15,7 @@ from sqlalchemy.orm import Session
 from coding.types import AttributeId, AttributeScope, AttributeType, CaseId, DocumentId
 from models.errors import NotFoundError, ValidationError
 from models.schema import Attribute, Case, CaseAttributeValue, Document, DocumentAttributeValue
-
-if TYPE_CHECKING:
-    from models.store import ProjectStore
+from models.store import ProjectStore
 
 CASE_ATTRIBUTE_NAMES = ("gezin", "gezin_id", "case", "casus", "familie")
 _NUMBER = re.compile(r"^-?\d+([.,]\d+)?$")

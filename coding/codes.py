@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -18,9 +18,7 @@ from coding import rows
 from coding.types import CodeId, CodeInfo
 from models.errors import NotFoundError, ValidationError
 from models.schema import Code, Memo, Segment, SegmentCode
-
-if TYPE_CHECKING:
-    from models.store import ProjectStore
+from models.store import ProjectStore
 
 BUILTIN_CODEBOOKS = {"jeugdhulp": "codebook_jeugdhulp.json"}
 _RESOURCES = Path(__file__).resolve().parent.parent / "resources"

@@ -193,6 +193,7 @@ class DocumentManager:
                 ("segment_codes", rows.capture(s, "segment_codes", t("segment_codes").c.segment_id
                                                .in_(rows.ids(seg_rows)))),
                 ("memos", rows.capture(s, "memos", t("memos").c.document_id.in_(doc_ids))),
+                ("events", rows.capture(s, "events", t("events").c.document_id.in_(doc_ids))),
             ]
 
     def delete(self, doc_ids: builtins.list[DocumentId]) -> rows.Snapshot:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.orm import InstrumentedAttribute
@@ -11,9 +10,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 from coding.types import CaseId, CodeId, DocumentId, MemoId
 from models.base import utcnow
 from models.schema import Memo
-
-if TYPE_CHECKING:
-    from models.store import ProjectStore
+from models.store import ProjectStore
 
 
 @dataclass(frozen=True)

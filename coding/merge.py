@@ -26,7 +26,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coding import rows
-from coding.commands import Command
 from coding.merge_plan import (
     MergePlan,
     SourcePlan,
@@ -38,7 +37,7 @@ from coding.merge_plan import (
     plan_merge,
 )
 from coding.project import Project
-from coding.types import Changes, DocumentId, Valence
+from coding.types import Valence
 from models.analysis_models import MatrixCell
 from models.errors import ValidationError
 from models.schema import (
@@ -57,7 +56,7 @@ from models.schema import (
 from models.store import ProjectStore
 
 __all__ = [
-    "MergePlan", "MergeProjects", "MergeReport", "SourcePlan", "Suggestion", "UnmatchedCode",
+    "MergePlan", "MergeReport", "SourcePlan", "Suggestion", "UnmatchedCode",
     "merge_projects", "plan_merge",
 ]
 
@@ -476,43 +475,3 @@ def _snapshot(
         )
     snap.append(("segment_codes", captured))
     return snap
-
-
-class MergeProjects(Command):
-    """Undoable merge: undo removes exactly the added rows, redo restores them with their IDs."""
-
-    kind = "merge_projects"
-
-    def __init__(self, others: Sequence[Path | str], mapping: Mapping | None = None) -> None:
-        super().__init__()
-        self.others = list(others)
-        self.mapping = dict(mapping or {})
-        self.report: MergeReport | None = None
-        self.detail = ", ".join(Path(p).name for p in self.others)
-
-    def do(self, p: Project) -> Changes:
-        if self.report is None:
-            self.report = merge_projects(p, self.others, self.mapping)
-        else:
-            with p.store.write() as s:
-                rows.restore(s, self.report.snapshot)
-        return self._changes()
-
-    def undo(self, p: Project) -> Changes:
-        assert self.report is not None
-        with p.store.write() as s:
-            rows.remove(s, self.report.snapshot)
-        return self._changes()
-
-    def is_empty(self) -> bool:
-        return self.report is not None and not self.report.changed
-
-    def _changes(self) -> Changes:
-        assert self.report is not None
-        docs = {
-            DocumentId(r["document_id"])
-            for name, rs in self.report.snapshot
-            if name == "segments"
-            for r in rs
-        }
-        return Changes(codes=True, documents=True, attributes=True, memos=True, segments=docs)

@@ -24,6 +24,7 @@ from coding.attributes import AttributeManager
 from coding.coders import CoderManager
 from coding.codes import CodeManager, builtin_codebook
 from coding.documents import DocumentManager
+from coding.events import EventManager
 from coding.history import Undoable, UndoStack
 from coding.memos import MemoManager
 from coding.segments import SegmentManager
@@ -65,6 +66,8 @@ class Project:
                                        lambda: self.coder)
         self.stats = StatsManager(store, self.codes, self.attributes, self.documents,
                                   self.segments)
+        self.events = EventManager(store, self.coders, self.attributes, self.documents,
+                                   self.segments, lambda: self.coder)
         self.history: UndoStack[Project] = UndoStack(self)
 
     # -- lifecycle -----------------------------------------------------------------------------

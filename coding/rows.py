@@ -21,6 +21,7 @@ Snapshot = list[tuple[str, list[Row]]]
 RESTORE_ORDER = (
     "coders", "cases", "attributes", "codes", "documents", "speakers", "turns",
     "document_attribute_values", "case_attribute_values", "segments", "segment_codes", "memos",
+    "event_types", "events",
 )
 
 

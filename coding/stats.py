@@ -23,7 +23,6 @@ from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
-import numpy as np
 from sqlalchemy import func, select
 
 from coding.analysis_kernels import VALENCES, CellCount, Codings, count_cells, fetch_codings
@@ -92,6 +91,8 @@ class CodingTable:
         `codes` narrows the count to those codes: they are the rows, and only fragments coded
         with one of them are counted (the chapter about chosen themes counts those alone).
         """
+        import numpy as np  # lazily: opening a project does not pay for numpy
+
         data = self._data
         if codes is not None:
             data = data.where(np.isin(data.code, np.asarray(sorted(codes), dtype=np.int64)))
@@ -156,6 +157,8 @@ class StatsManager:
                 data = fetch_codings(s, coders, docs) if docs else Codings.empty()
             values = self._attributes.document_values(s)
         if respondent_only and data.segment.size:
+            import numpy as np
+
             roles = self._segments.speaker_roles(
                 zip(data.document.tolist(), data.start.tolist(), data.end.tolist(),
                     strict=True))

@@ -150,6 +150,7 @@ class Changes:
     attributes: bool = False
     memos: bool = False
     segments: set[DocumentId] = field(default_factory=set)  # documents whose codings changed
+    events: bool = False  # help-history events or event types
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -158,10 +159,12 @@ class Changes:
             attributes=self.attributes or other.attributes,
             memos=self.memos or other.memos,
             segments=self.segments | other.segments,
+            events=self.events or other.events,
         )
 
     def __bool__(self) -> bool:
-        return self.codes or self.documents or self.attributes or self.memos or bool(self.segments)
+        return (self.codes or self.documents or self.attributes or self.memos
+                or bool(self.segments) or self.events)
 
 
 class TranscriptLike(Protocol):

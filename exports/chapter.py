@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from coding.types import Valence
 from exports import chapter_docx as w
-from exports.chapter_data import ChapterData, Section, documents_in_scope, gather
+from exports.chapter_data import ChapterData, Part, Section, documents_in_scope, gather
 from exports.chapter_text import (
     count_text,
     join_dutch,
@@ -39,7 +39,9 @@ from exports.chapter_text import (
     theme_title,
     type_label,
 )
+from exports.chapter_timeline import append_history_section, history_texts
 from exports.files import write_atomic
+from exports.matrix import append_matrix_appendix
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -81,6 +83,8 @@ class ChapterOptions:
     file_stem: str = "hoofdstuk"  # with `per`: hoofdstuk_<value>.docx
     include_matrix: bool = False  # the framework matrix with cell summaries as last appendix
     matrix_rows: str = "case"  # its rows: "document", "case" or "attribute:NAME"
+    include_history: bool = False  # "Hulpgeschiedenis per gezin" before the appendix
+    history_by: str | None = None  # split its durations by this attribute (e.g. gemeente)
 
 
 class ExportCancelled(Exception):
@@ -157,28 +161,27 @@ def write_chapter(project: Project, options: ChapterOptions, dest: Path | str, *
                       compare_attribute=opts.compare_attribute,
                       compare_values=opts.compare_values,
                       period_attribute=opts.period_attribute, tick=tick)
-        doc = build_document(data, opts.template)
+        scope = {d.id for d in data.documents} if opts.where else None
+        history = partial(append_history_section, project=project, document_ids=scope,
+                          by=opts.history_by, min_count=opts.min_count) \
+            if opts.include_history else None
+        doc = build_document(data, opts.template, before_appendix=history)
         if opts.include_matrix:
-            from exports.matrix import append_matrix_appendix
-
             append_matrix_appendix(doc, project, rows=opts.matrix_rows,
                                    code_ids=[s.code.id for s in data.sections],
                                    document_ids=({d.id for d in data.documents}
                                                  if opts.where else None),
                                    min_count=opts.min_count)
-        guard_texts(project, document_texts(doc))
+        guard_texts(project, w.document_texts(doc)
+                    + (history_texts(project, scope) if opts.include_history else []))
         if cancelled is not None and cancelled():
             raise ExportCancelled(list(written))
-        write_atomic(target, partial(save_docx, doc))
+        write_atomic(target, partial(w.save_docx, doc))
         written.append(target)
         tick()
     if progress is not None:
         progress(total, total)
     return written
-
-
-def save_docx(doc: DocxDocument, path: Path) -> None:
-    doc.save(str(path))
 
 
 def guard_texts(project: Project, texts: list[str]) -> None:
@@ -195,19 +198,14 @@ def guard_texts(project: Project, texts: list[str]) -> None:
         check(project, texts)
 
 
-def document_texts(doc: DocxDocument) -> list[str]:
-    texts = [p.text for p in doc.paragraphs]
-    for table in doc.tables:
-        for row in table.rows:
-            texts.extend(cell.text for cell in row.cells)
-    return texts
-
-
 # -- layout -------------------------------------------------------------------------------------
 
 
-def build_document(data: ChapterData, template: Path | None = None) -> DocxDocument:
-    """The chapter as a python-docx Document (not saved)."""
+def build_document(data: ChapterData, template: Path | None = None,
+                   before_appendix: Callable[[DocxDocument], None] | None = None
+                   ) -> DocxDocument:
+    """The chapter as a python-docx Document (not saved); `before_appendix` adds optional
+    sections (the help history) after the themes."""
     doc, real_bullets = w.open_document(template)
     doc.core_properties.title = data.title
     w.para(doc, data.title, "Title")
@@ -217,6 +215,8 @@ def build_document(data: ChapterData, template: Path | None = None) -> DocxDocum
     _overview(doc, data)
     for section in data.sections:
         _section(doc, data, section)
+    if before_appendix is not None:
+        before_appendix(doc)
     w.add_page_break(doc)
     _appendix(doc, data, real_bullets)
     return doc
@@ -341,10 +341,7 @@ def _section(doc: DocxDocument, data: ChapterData, s: Section) -> None:
         _section(doc, data, child)
 
 
-def _part(doc: DocxDocument, data: ChapterData, part: object, level: int) -> None:
-    from exports.chapter_data import Part
-
-    assert isinstance(part, Part)
+def _part(doc: DocxDocument, data: ChapterData, part: Part, level: int) -> None:
     w.heading(doc, PART_TITLES[part.valence], level)
     m = data.min_count
     n = part.respondent_total

@@ -360,3 +360,15 @@ def add_page_break(doc: DocxDocument) -> None:
     from docx.enum.text import WD_BREAK
 
     para(doc).add_run().add_break(WD_BREAK.PAGE)
+
+
+def save_docx(doc: DocxDocument, path: Path) -> None:
+    doc.save(str(path))
+
+
+def document_texts(doc: DocxDocument) -> list[str]:
+    texts = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        for row in table.rows:
+            texts.extend(cell.text for cell in row.cells)
+    return texts

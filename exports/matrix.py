@@ -27,6 +27,9 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from coding.analysis import AnalysisManager, FrameworkMatrix
+from coding.project import Project
+from coding.types import CodeId
 from exports import chapter_docx as w
 from exports.chapter_text import count_text, readable, theme_title
 from exports.files import write_atomic, xlsx_append
@@ -34,10 +37,6 @@ from exports.files import write_atomic, xlsx_append
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
     from docx.table import Table
-
-    from coding.analysis import FrameworkMatrix
-    from coding.project import Project
-    from coding.types import CodeId
 
 DEFAULT_TITLE = "Framework-matrix"
 APPENDIX_TITLE = "Bijlage: framework-matrix"
@@ -193,7 +192,6 @@ def write_matrix_docx(project: Project, matrix: FrameworkMatrix, dest: Path | st
     Raises `TemplateError` for an unusable template and the guard's `OriginalInExport` when
     a text still holds an original name (nothing is written then).
     """
-    from exports.chapter import document_texts, save_docx
 
     dest = Path(dest)
     doc, _bullets = w.open_document(template)
@@ -202,8 +200,8 @@ def write_matrix_docx(project: Project, matrix: FrameworkMatrix, dest: Path | st
         _landscape(doc.sections[-1])
     w.para(doc, title, "Title")
     add_matrix(doc, matrix, table_number=1)
-    _guard(project, document_texts(doc))
-    write_atomic(dest, partial(save_docx, doc))
+    _guard(project, w.document_texts(doc))
+    write_atomic(dest, partial(w.save_docx, doc))
     return dest
 
 
@@ -216,7 +214,6 @@ def append_matrix_appendix(doc: DocxDocument, project: Project, *, rows: str = "
     `document_ids` limits the rows to those inside a filtered chapter (see the module notes);
     the table number follows the chapter's own numbered tables. The caller guards the texts.
     """
-    from coding.analysis import AnalysisManager
 
     matrix = AnalysisManager(project).matrix(rows, code_ids)
     if document_ids is not None:

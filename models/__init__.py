@@ -1,6 +1,7 @@
 """SQLAlchemy models, the project store and its Alembic migrations. No Qt, no domain logic."""
 
 from models import analysis_models as analysis_models  # noqa: F401  (matrix_cells)
+from models import event_models as event_models  # noqa: F401  (event_types, events)
 from models import nlp_models as nlp_models  # noqa: F401  (nlp_cache, pseudonym_names)
 from models import schema as schema  # noqa: F401  (registers the tables on Base.metadata)
 from models.base import Base as Base

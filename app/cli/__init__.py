@@ -9,30 +9,39 @@ Without a subcommand, or with only a project file, the workbench (GUI) starts.
 from __future__ import annotations
 
 import argparse
+import difflib
+import importlib
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-# Every command name, so `main` can tell a command from a project file without importing the
-# subcommand modules; tests/app/test_cli_core.py checks it against the parser.
-COMMANDS = (
-    "new", "import", "documents", "speakers", "codes", "code", "segments", "export",
-    "import-qdpx", "stats", "agreement", "merge", "matrix", "search", "suggest", "pseudonymise",
-)
+from app.cli.output import run_command
+from app.gui_main import gui_arguments, run_gui
 
-# Subcommand modules, in the order their commands appear in --help.
-_MODULES = ("app.cli.core", "app.cli.export", "app.cli.refi", "app.cli.analysis", "app.cli.nlp", "app.cli.matrix")
+# Every command and the module that registers it: `main` tells a command from a project file,
+# and imports only the one module a command needs (start-up stays fast), without importing the
+# others; tests/app/test_cli_core.py checks this table against the parser.
+COMMANDS: dict[str, str] = {
+    "new": "app.cli.core", "import": "app.cli.core", "documents": "app.cli.core",
+    "speakers": "app.cli.core", "codes": "app.cli.core", "code": "app.cli.core",
+    "segments": "app.cli.core", "stats": "app.cli.core",
+    "export": "app.cli.export", "import-qdpx": "app.cli.refi",
+    "agreement": "app.cli.analysis", "merge": "app.cli.analysis",
+    "search": "app.cli.nlp", "suggest": "app.cli.nlp", "pseudonymise": "app.cli.nlp",
+    "matrix": "app.cli.matrix",
+    "event": "app.cli.timeline", "timeline": "app.cli.timeline",
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
-    import importlib
-
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser for every command, or for `command` alone (only its module is imported)."""
     parser = _Parser(
         prog="duiding",
         description="Duiding: werkbank voor kwalitatief interviewonderzoek.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in _MODULES:
+    modules = [COMMANDS[command]] if command in COMMANDS else list(dict.fromkeys(COMMANDS.values()))
+    for name in modules:
         importlib.import_module(name).register(sub)
     return parser
 
@@ -48,21 +57,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     first = next((a for a in argv if not a.startswith("-")), None)
     if first not in COMMANDS and not any(a in ("-h", "--help") for a in argv[:1]):
-        from app.gui_main import gui_arguments, run_gui
-
         if gui_arguments(argv) is not None:
             return run_gui(argv)
         if first is not None:
             print(f"duiding: unknown command {first!r}" + _did_you_mean(first), file=sys.stderr)
             return 2
-    from app.cli.output import run_command
-
-    return run_command(build_parser(), argv)
+    return run_command(build_parser(first), argv)
 
 
 def _did_you_mean(word: str) -> str:
-    import difflib
-
     close = difflib.get_close_matches(word, COMMANDS, n=1)
     return f" (did you mean {close[0]!r}?)" if close else "; see duiding --help"
 

@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
-from app.cli.output import CliError, add_json, add_project, emit, one_line, parse_where
+from app.cli.output import (
+    CliError,
+    add_json,
+    add_project,
+    emit,
+    one_line,
+    parse_where,
+    span_from_args,
+)
 from coding.commands import ApplyCodes, EditSegment, SetRoleEverywhere, SetSpeaker
+from coding.interchange import QdaProject, load_into
 from coding.project import Project
 from coding.types import SegmentFilter, SpeakerRole, Valence
+from importers.batch import import_paths
+from importers.qdpx import read_qdc
 
 VALENCES = [v.value for v in Valence]
 
@@ -95,14 +107,10 @@ def cmd_new(args: argparse.Namespace) -> int:
         qdc = Path(codebook)
         if qdc.suffix.lower() != ".qdc":
             raise CliError(f"--codebook takes jeugdhulp, empty or a .qdc file, not {codebook!r}")
-        from importers.qdpx import read_qdc
-
         codes, report = read_qdc(qdc)  # read (and refuse) before any project file exists
         codebook = "empty"
     with Project.create(args.project, codebook=codebook, title=args.title) as project:
         if qdc is not None:
-            from coding.interchange import QdaProject, load_into
-
             load_into(project, QdaProject(name=qdc.stem, codes=codes), report, codes_only=True)
         n = len(project.codes.tree())
         print(f"{project.path.name}: new project with {n} codes")
@@ -110,10 +118,6 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    import sys
-
-    from importers.batch import import_paths
-
     with open_project(args) as project:
         summary = import_paths(project, args.files, attributes=args.attributes)
     lines = []
@@ -169,19 +173,7 @@ def cmd_code(args: argparse.Namespace) -> int:
     with open_project(args) as project:
         doc = project.documents.by_name(args.document)
         text = project.documents.text(doc.id)
-        if args.quote is not None:
-            if args.start is not None or args.end is not None:
-                raise CliError("give either --quote or --start/--end, not both")
-            first = text.find(args.quote)
-            if first < 0 or not args.quote:
-                raise CliError(f"quote not found in {doc.name}")
-            if text.find(args.quote, first + 1) >= 0:
-                raise CliError(f"quote occurs more than once in {doc.name}; make it longer")
-            start, end = first, first + len(args.quote)
-        elif args.start is not None and args.end is not None:
-            start, end = args.start, args.end
-        else:
-            raise CliError("give --quote TEXT or --start N --end N")
+        start, end = span_from_args(args, text, doc.name)
         codes = [project.codes.by_path(p).id for p in args.codes]
         cmd = ApplyCodes(doc.id, start, end, codes, Valence(args.valence), memo=args.memo)
         project.execute(cmd)

@@ -43,6 +43,9 @@ def register(sub: Any) -> None:
     g.add_argument("--include-matrix", nargs="?", const="case", metavar="ROWS",
                    help="append the framework matrix with its cell summaries; rows case "
                         "(default), document or attribute:NAME")
+    g.add_argument("--include-history", nargs="?", const="", metavar="ATTR",
+                   help="add 'Hulpgeschiedenis per gezin': each family's timeline and the "
+                        "durations across families, split by ATTR when given")
     add_json(p)
     p.set_defaults(func=cmd_export)
 
@@ -77,6 +80,8 @@ def request_from(args: argparse.Namespace) -> ExportRequest:
         template=args.template, respondent_only=args.respondent_only,
         include_matrix=args.include_matrix is not None,
         matrix_rows=args.include_matrix or "case",
+        include_history=args.include_history is not None,
+        history_by=args.include_history or None,
         **({"attribution_pattern": args.attribution} if args.attribution else {}))
     return ExportRequest(args.format, args.out, options)
 

@@ -15,7 +15,16 @@ from typing import Any
 from app.cli.output import CliError, add_json, add_project, emit
 from coding.analysis import AnalysisManager, FrameworkMatrix
 from coding.project import Project
+from coding.pseudonymise.guard import OriginalInExport
 from coding.types import CodeId
+from exports.chapter_docx import TemplateError
+from exports.matrix import (
+    DEFAULT_TITLE,
+    row_heading,
+    row_label,
+    write_matrix_docx,
+    write_matrix_xlsx,
+)
 
 _CELL_WIDTH = 12
 
@@ -83,8 +92,6 @@ def _fit(text: str, width: int) -> str:
 
 def matrix_lines(matrix: FrameworkMatrix) -> list[str]:
     """Counts as a table ('*' marks a cell with a summary), then the summaries in full."""
-    from exports.matrix import row_heading, row_label
-
     label_width = max([len(row_heading(matrix.row_kind))]
                       + [len(row_label(r.label)) for r in matrix.rows]) + 2
     label_width = min(label_width, 32)
@@ -129,10 +136,6 @@ def cmd_matrix(args: argparse.Namespace) -> int:
 
 def _export(project: Project, matrix: FrameworkMatrix, out: Path,
             args: argparse.Namespace) -> None:
-    from coding.pseudonymise.guard import OriginalInExport
-    from exports.chapter_docx import TemplateError
-    from exports.matrix import DEFAULT_TITLE, write_matrix_docx, write_matrix_xlsx
-
     try:
         if out.suffix.lower() == ".docx":
             write_matrix_docx(project, matrix, out, template=args.template,

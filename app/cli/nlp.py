@@ -13,7 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.output import CliError, add_json, add_project, emit
+from coding.nlp.search import QuerySyntaxError
+from coding.nlp.service import cached_pipeline_names, search_project, suggest_project
 from coding.project import Project
+from coding.pseudonymise import service
 
 
 def register(sub: Any) -> None:
@@ -48,9 +51,6 @@ def _query_error(exc: Exception) -> CliError:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from coding.nlp.search import QuerySyntaxError
-    from coding.nlp.service import cached_pipeline_names, search_project
-
     roles = {args.speaker_role} if args.speaker_role else None
     with Project.open(args.project) as project:
         try:
@@ -89,8 +89,6 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:
-    from coding.nlp.service import suggest_project
-
     with Project.open(args.project) as project:
         found = suggest_project(project, documents=args.documents, min_score=args.min_score)
     data = [
@@ -115,8 +113,6 @@ def cmd_suggest(args: argparse.Namespace) -> int:
 
 
 def cmd_pseudonymise(args: argparse.Namespace) -> int:
-    from coding.pseudonymise import service
-
     with Project.open(args.project) as project:
         if args.names:
             if not args.names.is_file():

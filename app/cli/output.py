@@ -92,6 +92,22 @@ def add_json(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="machine-readable output on stdout")
 
 
+def span_from_args(args: argparse.Namespace, text: str, doc_name: str) -> tuple[int, int]:
+    """The span `--quote TEXT` (occurring exactly once) or `--start N --end N` names."""
+    if args.quote is not None:
+        if args.start is not None or args.end is not None:
+            raise CliError("give either --quote or --start/--end, not both")
+        first = text.find(args.quote)
+        if first < 0 or not args.quote:
+            raise CliError(f"quote not found in {doc_name}")
+        if text.find(args.quote, first + 1) >= 0:
+            raise CliError(f"quote occurs more than once in {doc_name}; make it longer")
+        return first, first + len(args.quote)
+    if args.start is not None and args.end is not None:
+        return int(args.start), int(args.end)
+    raise CliError("give --quote TEXT or --start N --end N")
+
+
 def parse_where(items: list[str] | None) -> tuple[tuple[str, str], ...]:
     out = []
     for item in items or []:

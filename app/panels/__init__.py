@@ -30,6 +30,7 @@ PANELS: tuple[str, ...] = (
     "app.panels.matrix_view",
     "app.panels.cooccurrence_view",
     "app.panels.comparison_view",
+    "app.panels.timeline_view",
     "app.panels.agreement_view",
     "app.panels.pipeline_status",
     "app.panels.search",

@@ -158,6 +158,11 @@ class ExportDialog(QDialog):
             objectName="exportIncludeMatrix")
         self.include_matrix.setChecked(defaults.include_matrix)
         cf.addRow("", self.include_matrix)
+        self.include_history = QCheckBox(
+            self.tr("Add the help history per family (timelines and durations)"),
+            objectName="exportIncludeHistory")
+        self.include_history.setChecked(defaults.include_history)
+        cf.addRow("", self.include_history)
 
         self.tabs = QTabWidget(objectName="exportTabs")
         self.tabs.addTab(selection, self.tr("Selection"))
@@ -282,7 +287,8 @@ class ExportDialog(QDialog):
             compare_attribute=compare, compare_values=values if compare else (),
             template=Path(template) if template else None,
             respondent_only=self.respondent_only.isChecked(),
-            include_matrix=self.include_matrix.isChecked())
+            include_matrix=self.include_matrix.isChecked(),
+            include_history=self.include_history.isChecked())
         return ExportRequest(self.fmt, Path(self.output.text().strip()), chapter)
 
     def problem(self, req: ExportRequest) -> str | None:

@@ -37,9 +37,9 @@ from PySide6.QtWidgets import (
 from app import ops
 from app.errors import show_error
 from app.panels.out_common import file_action, show_message
+from coding.commands import MergeProjects
 from coding.merge import (
     MergePlan,
-    MergeProjects,
     MergeReport,
     Suggestion,
     UnmatchedCode,

@@ -24,12 +24,13 @@ from coding.commands.documents import (
     SetSpeaker,
 )
 from coding.commands.matrix import SetCellSummary
+from coding.commands.merge import MergeProjects
 from coding.commands.segments import ApplyCodes, EditSegment, InVivoCode, RemoveCoding
 
 __all__ = [
     "AddCode", "AddCodeTree", "ApplyCodes", "AssignCase", "Command", "CommandCancelled",
     "DeleteCode", "DeleteDocuments", "EditSegment", "ImportedDocuments", "InVivoCode", "Macro",
-    "MergeCodes", "MoveCode", "Progress", "RemoveCoding", "RenameCase", "RenameDocument",
+    "MergeCodes", "MergeProjects", "MoveCode", "Progress", "RemoveCoding", "RenameCase", "RenameDocument",
     "SetCaseAttribute", "SetCellSummary", "SetDocumentAttribute", "SetMemo", "SetRoleEverywhere", "SetSpeaker",
     "UpdateCode",
 ]

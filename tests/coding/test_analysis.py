@@ -11,8 +11,9 @@ import pytest
 
 from coding.agreement import AgreementData, character_agreement
 from coding.analysis import AnalysisManager
+from coding.commands import MergeProjects
 from coding.memos import MemoTarget
-from coding.merge import MergeProjects, merge_projects
+from coding.merge import merge_projects
 from coding.project import Project
 from coding.types import SegmentFilter, Valence
 

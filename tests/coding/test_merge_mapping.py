@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from coding.commands import MergeProjects
 from coding.memos import MemoTarget
-from coding.merge import MergeProjects, Suggestion, merge_projects, plan_merge
+from coding.merge import Suggestion, merge_projects, plan_merge
 from coding.project import Project
 from coding.types import SegmentFilter, Valence
 from models.errors import DuidingError

@@ -1,7 +1,10 @@
 """The project store: one `.duiding` SQLite file, opened by one writer at a time.
 
-Everything SQLite-specific lives here: WAL journal, foreign keys, synchronous=FULL (a commit the
-user saw acknowledged survives a crash or a dying laptop battery), the single-writer lock. Alembic
+Everything about project files lives here: the single-writer lock, creating a file atomically,
+checking a file before SQLite touches it, backups before upgrades. Its engine (WAL journal,
+foreign keys, synchronous=FULL: a commit the user saw acknowledged survives a crash or a dying
+laptop battery) comes from ``models.engines``; sessions from ``models.sessions``. A team
+project on a PostgreSQL server is ``models.server_store.ServerStore``. Alembic
 owns the schema (``models.upgrade``): a new file is built under a temporary name and moved into
 place only when complete; an older file is backed up and then upgraded in one transaction; a
 read-only look at an older file upgrades an in-memory copy and leaves the file alone.
@@ -16,19 +19,15 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sqlite3
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from alembic.runtime.migration import MigrationContext
 from filelock import FileLock, Timeout
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session, sessionmaker
 
+from models.engines import sqlite_engine
 from models.errors import (
     ProjectExistsError,
     ProjectFormatError,
@@ -36,6 +35,7 @@ from models.errors import (
     ProjectNotFoundError,
     ReadOnlyProjectError,
 )
+from models.sessions import StoreBase, one_line
 from models.upgrade import (
     StepHook,
     alembic_config,
@@ -52,34 +52,8 @@ SUFFIX = ".duiding"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-def _on_connect(readonly: bool) -> Any:
-    def configure(dbapi_conn: sqlite3.Connection, _record: object) -> None:
-        cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA busy_timeout=5000")
-        if not readonly:
-            cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute("PRAGMA synchronous=FULL")
-        cur.close()
-
-    return configure
-
-
 def _make_engine(path: Path, readonly: bool, immutable: bool = False) -> Engine:
-    if readonly:
-        flags = "immutable=1" if immutable else "mode=ro"
-        url = f"sqlite:///file:{path.as_posix()}?{flags}&uri=true"
-    else:
-        url = f"sqlite:///{path.as_posix()}"
-    engine = create_engine(url)
-    event.listen(engine, "connect", _on_connect(readonly))
-    return engine
-
-
-def _one_line(exc: BaseException) -> str:
-    """The driver's own words ('file is not a database'), without SQLAlchemy's SQL and links."""
-    orig = getattr(exc, "orig", None) or exc
-    return " ".join(str(orig).split()) or type(orig).__name__
+    return sqlite_engine(path, readonly, immutable)
 
 
 def _check_is_database(path: Path) -> None:
@@ -113,18 +87,25 @@ def _check_writable(path: Path) -> None:
             "(--read-only).", path=str(path))
 
 
-class ProjectStore:
+class ProjectStore(StoreBase):
     """An open project file: its engine, its lock and a session factory."""
 
     def __init__(self, path: Path, engine: Engine, lock: FileLock | None, readonly: bool) -> None:
+        super().__init__(engine, readonly)
         self.path = path
-        self.engine = engine
-        self.readonly = readonly
         self._lock = lock
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
-        self._local = threading.local()  # the active write session of this thread, if any
-        self.backup_path: Path | None = None  # set when opening upgraded an older file
-        self.upgraded_in_memory = False  # a read-only look at an older file
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def title(self) -> str:
+        return self.path.stem
+
+    @property
+    def location(self) -> str:
+        return str(self.path)
 
     # -- opening -----------------------------------------------------------------------------
 
@@ -255,7 +236,7 @@ class ProjectStore:
                 rev = MigrationContext.configure(conn).get_current_revision()
         except Exception as exc:  # sqlite3.DatabaseError: file is not a database, ...
             raise ProjectFormatError(
-                f"{path.name} is not a Duiding project (or it is damaged): {_one_line(exc)}.",
+                f"{path.name} is not a Duiding project (or it is damaged): {one_line(exc)}.",
                 path=str(path)) from exc
         if rev is None:
             raise ProjectFormatError(f"{path.name} is not a Duiding project.", path=str(path))
@@ -266,47 +247,13 @@ class ProjectStore:
 
     # -- sessions ----------------------------------------------------------------------------
 
-    @contextmanager
-    def write(self) -> Iterator[Session]:
-        """One transaction: commits when the outermost block ends, rolls back when it raises.
-
-        Nested `write()`/`read()` blocks in the same thread join the running transaction, so a
-        compound user action (code all search hits, merge a project) commits as one.
-        """
-        if self.readonly:
-            raise ReadOnlyProjectError(
-                f"{self.path.name} is open read-only; nothing was changed.",
-                path=str(self.path))
-        active: Session | None = getattr(self._local, "session", None)
-        if active is not None:
-            yield active
-            return
-        try:
-            with self._sessions.begin() as session:
-                self._local.session = session
-                try:
-                    yield session
-                finally:
-                    self._local.session = None
-        except OperationalError as exc:
-            if "readonly" not in str(exc.orig).replace(" ", "").lower():
-                raise
-            raise ReadOnlyProjectError(  # the file or folder became read-only while open
-                f"{self.path.name} cannot be changed: {_one_line(exc)}. Nothing was saved of "
-                "this last change.", path=str(self.path)) from None
-
-    @contextmanager
-    def read(self) -> Iterator[Session]:
-        active: Session | None = getattr(self._local, "session", None)
-        if active is not None:
-            yield active
-            return
-        session = self._sessions()
-        try:
-            yield session
-        finally:
-            session.rollback()
-            session.close()
+    def _translate(self, exc: Exception) -> Exception:
+        if isinstance(exc, OperationalError) and \
+                "readonly" in str(exc.orig).replace(" ", "").lower():
+            return ReadOnlyProjectError(  # the file or folder became read-only while open
+                f"{self.path.name} cannot be changed: {one_line(exc)}. Nothing was saved of "
+                "this last change.", path=str(self.path))
+        return super()._translate(exc)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -28,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import warnings
 from pathlib import Path
 
 SUPERUSER = "postgres"
@@ -46,7 +47,9 @@ def binaries() -> Path:
         folder = Path(override)
     else:
         try:
-            from pgserver._commands import POSTGRES_BIN_PATH
+            with warnings.catch_warnings():  # its import warns when XDG_RUNTIME_DIR is unset
+                warnings.simplefilter("ignore")
+                from pgserver._commands import POSTGRES_BIN_PATH
         except ImportError as exc:
             raise LocalServerError(
                 "no PostgreSQL binaries: install the test extras (pip install -e '.[test]', "
@@ -72,6 +75,14 @@ class LocalServer:
     """One server: ``start()``, ``url(db, user, password)``, ``admin_url(db)``, ``stop()``."""
 
     def __init__(self, folder: Path, *, port: int | None = None, fast: bool = True) -> None:
+        self._user: str | None = None
+        self._scratch: Path | None = None
+        if hasattr(os, "geteuid") and os.geteuid() == 0:
+            self._user = RUN_AS
+            # The server's user must reach its folder: pytest's tmp folders are root's alone,
+            # so as root the data goes to a fresh folder of its own under the system's temp.
+            self._scratch = Path(tempfile.mkdtemp(prefix="duiding-pg-"))
+            folder = self._scratch
         self.folder = Path(folder)
         self.data = self.folder / "data"
         self.log = self.folder / "server.log"
@@ -80,14 +91,12 @@ class LocalServer:
         self.bin = binaries()
         # Unix sockets must have short paths (about 100 bytes): keep them out of tmp_path.
         self.socket_dir = Path(tempfile.mkdtemp(prefix="dpg-"))
-        self._user: str | None = None
-        if hasattr(os, "geteuid") and os.geteuid() == 0:
-            self._user = RUN_AS
 
     # -- life ----------------------------------------------------------------------------------
 
     def start(self) -> LocalServer:
         self.folder.mkdir(parents=True, exist_ok=True)
+        self.folder.chmod(0o700)
         self._own(self.folder)
         self._own(self.socket_dir)
         if not (self.data / "PG_VERSION").exists():
@@ -102,6 +111,8 @@ class LocalServer:
                 self._run([str(self.bin / _exe("pg_ctl")), "-D", str(self.data), "-m", "fast",
                            "-w", "-t", "30", "stop"], "stop the server")
         shutil.rmtree(self.socket_dir, ignore_errors=True)
+        if self._scratch is not None:
+            shutil.rmtree(self._scratch, ignore_errors=True)
 
     def pid(self) -> int:
         return int((self.data / "postmaster.pid").read_text().split()[0])

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from coding.types import CoderId
 from models.errors import ValidationError
 from models.schema import Coder, Segment
-from models.store import ProjectStore
+from models.sessions import StoreBase as ProjectStore
 
 PALETTE = ("#1565c0", "#c62828", "#2e7d32", "#6a1b9a", "#ef6c00", "#00838f", "#5d4037", "#ad1457")
 

@@ -18,7 +18,7 @@ from coding import rows
 from coding.types import CodeId, CodeInfo
 from models.errors import NotFoundError, ValidationError
 from models.schema import Code, Memo, Segment, SegmentCode
-from models.store import ProjectStore
+from models.sessions import StoreBase as ProjectStore
 
 BUILTIN_CODEBOOKS = {"jeugdhulp": "codebook_jeugdhulp.json"}
 _RESOURCES = Path(__file__).resolve().parent.parent / "resources"

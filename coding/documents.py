@@ -26,7 +26,7 @@ from coding.types import (
 )
 from models.errors import NotFoundError, ValidationError
 from models.schema import Case, Document, Speaker, Turn
-from models.store import ProjectStore
+from models.sessions import StoreBase as ProjectStore
 
 _INTERVIEWER_LABELS = re.compile(
     r"^(i|int\.?|interviewer|interviewster|onderzoeker|student|vraag|v|gespreksleider)$", re.I)

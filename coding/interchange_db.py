@@ -119,7 +119,7 @@ def snapshot(project: Project) -> QdaProject:
     """The whole project as a ``QdaProject`` (one consistent read)."""
     with project.store.read() as s:
         info = dict(s.execute(select(ProjectInfo.key, ProjectInfo.value)).all())
-        qda = QdaProject(name=info.get("title") or project.path.stem, origin="Duiding")
+        qda = QdaProject(name=info.get("title") or project.title, origin="Duiding")
         try:
             qda.created = datetime.fromisoformat(info.get("created", ""))
         except ValueError:

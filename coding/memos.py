@@ -10,7 +10,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 from coding.types import CaseId, CodeId, DocumentId, MemoId
 from models.base import utcnow
 from models.schema import Memo
-from models.store import ProjectStore
+from models.sessions import StoreBase as ProjectStore
 
 
 @dataclass(frozen=True)

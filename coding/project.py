@@ -31,11 +31,16 @@ from coding.segments import SegmentManager
 from coding.stats import StatsManager
 from coding.types import Changes
 from models.base import utcnow
-from models.errors import ReadOnlyProjectError
+from models.errors import ReadOnlyProjectError, ValidationError
+from models.location import TEAM_SUFFIX, ServerTarget, parse_location
+from models.open import Location, create_store, file_name, open_store
 from models.schema import ProjectInfo
+from models.server_store import ServerStore
+from models.sessions import StoreBase
 from models.store import SUFFIX, ProjectStore
 
 PROJECT_SUFFIX = SUFFIX  # ".duiding", for callers above the core
+CONNECTION_SUFFIX = TEAM_SUFFIX  # ".duiding-team": a team project's connection file
 
 READ_ONLY: ContextVar[bool] = ContextVar("duiding_read_only", default=False)
 """While True, every `Project.open` is read-only and `Project.create` is refused: the command
@@ -54,9 +59,12 @@ def default_coder() -> str:
 
 
 class Project:
-    def __init__(self, store: ProjectStore, coder: str | None = None) -> None:
+    def __init__(self, store: StoreBase, coder: str | None = None) -> None:
         self.store = store
-        self.coder = coder or default_coder()
+        # On a server the server says who you are (your login, or the coder name the
+        # projectleider linked it to); the row-level security policies check the same name.
+        server_coder = store.coder if isinstance(store, ServerStore) else ""
+        self.coder = coder or server_coder or default_coder()
         self.codes = CodeManager(store)
         self.coders = CoderManager(store)
         self.attributes = AttributeManager(store)
@@ -73,20 +81,22 @@ class Project:
     # -- lifecycle -----------------------------------------------------------------------------
 
     @classmethod
-    def create(cls, path: Path | str, codebook: str | list[dict[str, Any]] | None = "jeugdhulp",
-               coder: str | None = None, title: str | None = None) -> Project:
-        """Create a project file; `codebook` is a built-in name, nested dicts, or None/'empty'."""
-        path = Path(path)
-        if path.suffix != SUFFIX:
-            path = path.with_name(path.name + SUFFIX)
+    def create(cls, location: Location, codebook: str | list[dict[str, Any]] | None = "jeugdhulp",
+               coder: str | None = None, title: str | None = None, *,
+               password: str | None = None) -> Project:
+        """Create a project: a file (`.duiding` added when left out) or, for a PostgreSQL URL
+        or connection file, a team project on the server. `codebook` is a built-in name,
+        nested dicts, or None/'empty'. `password` is only ever held in memory."""
+        where = parse_location(location)
+        name = where.database if isinstance(where, ServerTarget) else file_name(where).stem
         if READ_ONLY.get():
-            raise ReadOnlyProjectError(f"{path.name}: a project cannot be created read-only.")
+            raise ReadOnlyProjectError(f"{name}: a project cannot be created read-only.")
 
-        def populate(store: ProjectStore) -> None:
+        def populate(store: StoreBase) -> None:
             project = cls(store, coder)
             with store.write() as s:
                 s.add_all([
-                    ProjectInfo(key="title", value=title or path.stem),
+                    ProjectInfo(key="title", value=title or name),
                     ProjectInfo(key="created", value=utcnow().isoformat(timespec="seconds")),
                     ProjectInfo(key="codebook", value=codebook if isinstance(codebook, str)
                                 else "custom" if codebook else "empty"),
@@ -96,13 +106,16 @@ class Project:
                 elif isinstance(codebook, list):
                     project.codes.add_tree(codebook)
 
-        # Built under a temporary name with its codebook, so a project file is never half made.
-        return cls(ProjectStore.create(path, populate), coder)
+        # A file is built under a temporary name with its codebook, a server project in one
+        # transaction: a project is never half made.
+        return cls(create_store(location, populate, password=password), coder)
 
     @classmethod
-    def open(cls, path: Path | str, *, readonly: bool = False, coder: str | None = None) -> Project:
+    def open(cls, location: Location, *, readonly: bool = False, coder: str | None = None,
+             password: str | None = None) -> Project:
         """Open a project; read-only when asked or while `READ_ONLY` is set (``--read-only``)."""
-        return cls(ProjectStore.open(path, readonly=readonly or READ_ONLY.get()), coder)
+        return cls(open_store(location, readonly=readonly or READ_ONLY.get(), password=password),
+                   coder)
 
     def close(self) -> None:
         self.store.close()
@@ -116,7 +129,30 @@ class Project:
 
     @property
     def path(self) -> Path:
+        """The project file (a team project on a server has none: see `is_server`)."""
+        if not isinstance(self.store, ProjectStore):
+            raise ValidationError(f"{self.store.name} is a team project on a server, not a "
+                                  "file.")
         return self.store.path
+
+    @property
+    def is_server(self) -> bool:
+        return isinstance(self.store, ServerStore)
+
+    @property
+    def name(self) -> str:
+        """How to name the project to a person: 'studie.duiding', 'jeugd @ db.hs.nl:5432'."""
+        return self.store.name
+
+    @property
+    def title(self) -> str:
+        """A short name: the file's stem or the database's name."""
+        return self.store.title
+
+    @property
+    def location(self) -> str:
+        """What opens the project again: a path, a connection file or a URL (no password)."""
+        return self.store.location
 
     # -- metadata ------------------------------------------------------------------------------
 

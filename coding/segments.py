@@ -43,7 +43,7 @@ from models.schema import (
     Speaker,
     Turn,
 )
-from models.store import ProjectStore
+from models.sessions import StoreBase as ProjectStore
 
 # Enum lookups by stored value: converting 20,000 values through SQLAlchemy's Enum type costs
 # more than the query itself.

@@ -83,6 +83,11 @@ class UnsupportedServerError(ServerError):
 
 
 class ConnectionLostError(ServerError):
-    """The connection to the server broke during a change; the change was not saved."""
+    """The connection to the server broke during a change; the change was not saved (or, with
+    ``in_doubt``, the server could not be asked whether the commit arrived)."""
 
     code = "offline"
+
+    def __init__(self, message: str, *, in_doubt: bool = False, **details: object) -> None:
+        super().__init__(message, **details)
+        self.in_doubt = in_doubt

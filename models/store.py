@@ -128,7 +128,7 @@ class ProjectStore(StoreBase):
 
     @classmethod
     def create(cls, path: Path | str,
-               populate: Callable[[ProjectStore], None] | None = None) -> ProjectStore:
+               populate: Callable[[StoreBase], None] | None = None) -> ProjectStore:
         """Build the file under a temporary name (schema, then ``populate``), then move it into
         place: a project file either does not exist or is complete."""
         path = Path(path)

@@ -113,7 +113,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         if qdc is not None:
             load_into(project, QdaProject(name=qdc.stem, codes=codes), report, codes_only=True)
         n = len(project.codes.tree())
-        print(f"{project.path.name}: new project with {n} codes")
+        print(f"{project.name}: new project with {n} codes")
     return 0
 
 

@@ -172,16 +172,17 @@ class ProjectContext(QObject):
             self.undo_stack.clear()
         self.changed.emit(changes)
 
-    def _step(self, step: Callable[[Project], Changes]) -> None:
-        """Undo or redo one command (called by UndoableCommand)."""
+    def _step(self, step: Callable[[Project], Changes]) -> bool:
+        """Undo or redo one command (called by UndoableCommand); False when it failed."""
         if self.project is None:
-            return
+            return False
         try:
             changes = step(self.project)
-        except Exception as exc:  # e.g. undoing something that no longer exists
+        except Exception as exc:  # e.g. undoing what someone else has changed since
             self._fail(exc, None, None)
-            return
+            return False
         self.changed.emit(changes)
+        return True
 
     def _refusal(self, project: Project | None) -> Exception:
         if project is None:

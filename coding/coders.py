@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from coding.types import CoderId
@@ -45,6 +46,15 @@ class CoderManager:
             return found
         count = s.scalar(select(func.count()).select_from(Coder)) or 0
         coder = Coder(name=name, colour=PALETTE[count % len(PALETTE)])
-        s.add(coder)
-        s.flush()
+        try:
+            # A savepoint: on a server, another coder's session may add the same name at this
+            # moment; then theirs is used and this transaction goes on.
+            with s.begin_nested():
+                s.add(coder)
+                s.flush()
+        except IntegrityError:
+            found = s.scalar(select(Coder.id).where(Coder.name == name))
+            if found is None:
+                raise
+            return found
         return coder.id

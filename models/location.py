@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -139,7 +140,7 @@ def write_connection_file(path: Path, target: ServerTarget) -> Path:
     return path
 
 
-def _url(params: dict[str, object]) -> str:
+def _url(params: Mapping[str, object]) -> str:
     """A postgresql:// URL of the libpq parameters, without user and password."""
     rest = {k: v for k, v in params.items() if v is not None and k not in ("user", "password")}
     host = str(rest.pop("host", "") or "")

@@ -132,6 +132,7 @@ def members(s: Session) -> list[Member]:
         JOIN pg_roles m ON m.oid = am.member
         LEFT JOIN team_members t ON t.login = m.rolname
         WHERE g.rolname IN (:a, :b, :c)
+          AND NOT am.admin_option  -- PostgreSQL 16 makes the roles' creator an admin member
         ORDER BY m.rolname
     """), {"a": f"{pre}_projectleider", "b": f"{pre}_codeur", "c": f"{pre}_lezer"}).all()
     return [Member(str(login), str(group)[len(pre) + 1:], str(coder))

@@ -96,12 +96,13 @@ def _postgresql(bind: sa.engine.Connection) -> None:
                f"SEQUENCES TO {leider}")
 
     # Who am I, is blind coding on: used by the policies (SECURITY DEFINER: they read
-    # team_members and project_info whatever the caller's own policies say).
+    # team_members and project_info whatever the caller's own policies say; inside them
+    # current_user is the owner, so "me" is the session's login, session_user).
     op.execute("""
         CREATE FUNCTION duiding_me() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
         SET search_path = public, pg_temp AS $$
-            SELECT COALESCE((SELECT coder FROM team_members WHERE login = current_user),
-                            current_user::text)
+            SELECT COALESCE((SELECT coder FROM team_members WHERE login = session_user),
+                            session_user::text)
         $$""")
     op.execute("""
         CREATE FUNCTION duiding_my_coder_ids() RETURNS SETOF integer LANGUAGE sql STABLE

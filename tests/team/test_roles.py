@@ -106,6 +106,5 @@ def test_codeur_cannot_change_the_codebook_or_read_the_key(team) -> None:  # typ
             pytest.raises(psycopg.errors.InsufficientPrivilege):
         raw.execute("DELETE FROM segments")
     # Through Duiding the same refusals are one clear sentence naming the role.
-    with _open(places, "anna") as anna:
-        with pytest.raises(PermissionDeniedError, match="codeur"):
-            anna.execute(AddCode("eigen thema"))
+    with _open(places, "anna") as anna, pytest.raises(PermissionDeniedError, match="codeur"):
+        anna.execute(AddCode("eigen thema"))

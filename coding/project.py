@@ -42,6 +42,10 @@ from models.store import SUFFIX, ProjectStore
 PROJECT_SUFFIX = SUFFIX  # ".duiding", for callers above the core
 CONNECTION_SUFFIX = TEAM_SUFFIX  # ".duiding-team": a team project's connection file
 
+PASSWORD: ContextVar[str | None] = ContextVar("duiding_password", default=None)
+"""A server password typed at the command line's prompt, for the rest of that command (held in
+memory only; libpq's .pgpass / PGPASSFILE / PGPASSWORD come first)."""
+
 READ_ONLY: ContextVar[bool] = ContextVar("duiding_read_only", default=False)
 """While True, every `Project.open` is read-only and `Project.create` is refused: the command
 line's ``--read-only`` sets it around a whole command, whichever module opens the project."""
@@ -108,14 +112,14 @@ class Project:
 
         # A file is built under a temporary name with its codebook, a server project in one
         # transaction: a project is never half made.
-        return cls(create_store(location, populate, password=password), coder)
+        return cls(create_store(location, populate, password=password or PASSWORD.get()), coder)
 
     @classmethod
     def open(cls, location: Location, *, readonly: bool = False, coder: str | None = None,
              password: str | None = None) -> Project:
         """Open a project; read-only when asked or while `READ_ONLY` is set (``--read-only``)."""
-        return cls(open_store(location, readonly=readonly or READ_ONLY.get(), password=password),
-                   coder)
+        return cls(open_store(location, readonly=readonly or READ_ONLY.get(),
+                              password=password or PASSWORD.get()), coder)
 
     def close(self) -> None:
         self.store.close()

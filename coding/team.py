@@ -104,3 +104,23 @@ class TeamManager:
     def set_blind(self, on: bool) -> None:
         with self._store.write() as s:
             set_blind(s, on)
+
+
+def export_refusal(project: Project) -> str | None:
+    """Why this user may not export this project (None: they may). One home for the rule; the
+    export dialog and ``duiding export`` both ask it.
+
+    On a server the projectleider exports; a codeur codes and does not export; a lezer exports
+    nothing personal: only once the projectleider has pseudonymised the transcripts and
+    confirmed the key (which a lezer's connection cannot read at all). A file has no roles."""
+    if not isinstance(project.store, ServerStore):
+        return None
+    role = project.store.role
+    if role == "codeur":
+        return ("exporting this team project is for its projectleider; your role is codeur. "
+                "Nothing was written.")
+    if role == "lezer" and project.info().get("pseudonymised") != "confirmed":
+        return ("as lezer you may export only after the projectleider has pseudonymised the "
+                "transcripts and confirmed the key, so nothing personal leaves the server. "
+                "Nothing was written.")
+    return None

@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "search": "app.cli.nlp", "suggest": "app.cli.nlp", "pseudonymise": "app.cli.nlp",
     "matrix": "app.cli.matrix",
     "event": "app.cli.timeline", "timeline": "app.cli.timeline",
+    "team": "app.cli.team", "push": "app.cli.team", "clone": "app.cli.team",
 }
 
 

@@ -11,8 +11,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app.cli.output import CliError, add_json, emit, parse_where
+from app.cli.output import CliError, add_json, emit, parse_where, project_location
 from coding.project import Project
+from coding.team import export_refusal
 from exports.chapter import ChapterOptions
 from exports.chapter_docx import TemplateError
 from exports.plan import FORMATS, ExportRequest, run_export
@@ -22,7 +23,8 @@ from exports.qdpx import QdpxExportError
 def register(sub: Any) -> None:
     p = sub.add_parser("export", help="export the project: " + ", ".join(FORMATS))
     p.add_argument("format", help="export format: " + ", ".join(FORMATS))
-    p.add_argument("project", type=Path, help="project file (.duiding)")
+    p.add_argument("project", type=project_location,
+                   help="project file (.duiding), team project URL or connection file")
     p.add_argument("out", type=Path, help="file (or folder, with --per) to write")
     p.add_argument("--where", action="append", metavar="ATTR=VALUE")
     p.add_argument("--per", metavar="ATTR", help="one file per value of this attribute")
@@ -89,6 +91,9 @@ def request_from(args: argparse.Namespace) -> ExportRequest:
 def cmd_export(args: argparse.Namespace) -> int:
     request = request_from(args)
     with Project.open(args.project, readonly=True) as project:
+        refusal = export_refusal(project)
+        if refusal:
+            raise CliError(refusal)
         try:
             result = run_export(project, request)
         except (TemplateError, QdpxExportError) as exc:

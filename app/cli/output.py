@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import os
 import sys
@@ -10,9 +11,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from coding.project import READ_ONLY
+from coding.project import PASSWORD, READ_ONLY
 from importers.base import TranscriptImportError
-from models.errors import DuidingError
+from models.errors import DuidingError, PasswordNeededError
 
 
 class CliError(Exception):
@@ -47,7 +48,16 @@ def run_command(parser: argparse.ArgumentParser, argv: Sequence[str]) -> int:
         return 2
     token = READ_ONLY.set(bool(getattr(args, "read_only", False)))
     try:
-        return int(args.func(args) or 0)
+        try:
+            return int(args.func(args) or 0)
+        except PasswordNeededError as exc:
+            # libpq found no password (.pgpass, PGPASSFILE, PGPASSWORD): ask once, keep it in
+            # memory for this command only. Without a terminal the message says what to do.
+            if not sys.stdin.isatty():
+                raise
+            print(one_line(f"duiding {args.command}: {exc}"), file=sys.stderr)
+            PASSWORD.set(getpass.getpass("Password: "))
+            return int(args.func(args) or 0)
     except (CliError, DuidingError, TranscriptImportError) as exc:
         print(f"duiding {args.command}: {one_line(exc)}", file=sys.stderr)
         return 1
@@ -69,8 +79,16 @@ def run_command(parser: argparse.ArgumentParser, argv: Sequence[str]) -> int:
         READ_ONLY.reset(token)
 
 
+def project_location(value: str) -> Path | str:
+    """A project argument: a file's path, or a team project's postgresql:// URL (kept as it
+    is: a Path would fold its '//') or .duiding-team connection file."""
+    return value if value.startswith(("postgresql://", "postgres://")) else Path(value)
+
+
 def add_project(p: argparse.ArgumentParser) -> None:
-    p.add_argument("project", type=Path, help="project file (.duiding)")
+    p.add_argument("project", type=project_location,
+                   help="project file (.duiding), team project URL (postgresql://HOST/DB) or "
+                        "connection file (.duiding-team)")
 
 
 def add_read_only(parser: argparse.ArgumentParser) -> None:

@@ -12,13 +12,15 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app.cli.output import add_json, emit
+from app.cli.output import add_json, emit, project_location
+from models.location import is_server_location
 
 
 def register(sub: Any) -> None:
     p = sub.add_parser("import-qdpx", help="import a REFI-QDA project (.qdpx) or codebook (.qdc)")
     p.add_argument("file", type=Path, help=".qdpx or .qdc file")
-    p.add_argument("project", type=Path, help="project file (.duiding); created when missing")
+    p.add_argument("project", type=project_location,
+                   help="project file (.duiding; created when missing) or team project")
     add_json(p)
     p.set_defaults(func=cmd_import_qdpx)
 
@@ -39,6 +41,14 @@ def cmd_import_qdpx(args: argparse.Namespace) -> int:
         qda = QdaProject(name=path.stem, codes=codes)
     else:
         qda, report = read_qdpx(path)
+    if is_server_location(args.project):  # a team project: it exists (duiding new first)
+        with Project.open(args.project) as project:
+            result = load_into(project, qda, report, turns=find_turns, codes_only=is_codebook)
+            name = project.name
+        counts = dict(vars(result))
+        emit(args, counts, f"{path.name} -> {name}: "
+             + ", ".join(f"{v} {k}" for k, v in counts.items() if v or k in ("documents", "codes")))
+        return 0
     target: Path = args.project
     if target.suffix != SUFFIX:
         target = target.with_name(target.name + SUFFIX)

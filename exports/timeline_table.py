@@ -15,8 +15,7 @@ from coding.moments import duration_text
 from coding.project import Project
 from coding.pseudonymise.service import assert_export_safe
 from coding.timeline import Timeline
-from exports.files import write_atomic
-from exports.tables import FORMULA_START
+from exports.files import FORMULA_START, write_atomic
 from exports.timeline_figure import lane_title, title
 
 HEADERS = ["Volgorde", "Moment", "Zoals verteld", "Gedateerd", "Gebeurtenis", "Perspectief",

@@ -25,10 +25,11 @@ from PySide6.QtWidgets import QWidget
 from app import ops
 from app.errors import show_error
 from app.undo import UndoableCommand
+from coding import live
 from coding.commands import Command, CommandCancelled
-from coding.project import Project
+from coding.project import Project, retrying
 from coding.types import Changes
-from models.errors import DuidingError, ReadOnlyProjectError
+from models.errors import ConnectionLostError, DuidingError, ReadOnlyProjectError
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +46,9 @@ class ProjectContext(QObject):
     coder_changed = Signal(str)
     error = Signal(object)  # an exception from run/undo/redo, after it was shown
     busy_changed = Signal(bool)  # a background command started (True) or ended (False)
+    online_changed = Signal(bool)  # a team project's server connection went away / came back
+    _heard = Signal(object)  # Changes from the listener thread (queued to the GUI thread)
+    _status = Signal(bool)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -55,6 +59,10 @@ class ProjectContext(QObject):
         self.dialog_parent: QWidget | None = None  # the main window: errors and progress show here
         self.show_errors = True  # tests that inspect `error` may turn the dialogs off
         self._running: ops.Task | None = None
+        self._watch: live.ChangeListener | None = None
+        self.online = True
+        self._heard.connect(self.external_change)
+        self._status.connect(self._set_online)
 
     # -- project -------------------------------------------------------------------------------
 
@@ -73,15 +81,36 @@ class ProjectContext(QObject):
         return self._running is not None
 
     def set_project(self, project: Project | None) -> None:
-        """Make `project` the open project (closing the previous one); clears the undo stack."""
+        """Make `project` the open project (closing the previous one); clears the undo stack.
+        A team project's other coders are heard from here on (`external_change`)."""
+        if self._watch is not None:
+            self._watch.stop()
+            self._watch = None
         old, self.project = self.project, project
         self.undo_stack.clear()
         self.undo_stack.setClean()
         if old is not None and old is not project:
             old.close()
-        if project is not None and self._coder:
-            project.coder = self._coder
+        if project is not None and self._coder and not project.is_server:
+            project.coder = self._coder  # on a server the server says who you are
+        self._set_online(True)
+        if project is not None:
+            self._watch = live.watch(project, self._heard.emit, self._status.emit)
         self.project_changed.emit()
+
+    # -- other people's writes -----------------------------------------------------------------
+
+    def external_change(self, changes: Changes) -> None:
+        """The one way in for a change made elsewhere (another coder on the server, another
+        process): broadcast like our own, so every view re-reads what it shows. It joins no
+        undo stack: each user undoes only their own work."""
+        if self.project is not None and changes:
+            self.changed.emit(changes)
+
+    def _set_online(self, online: bool) -> None:
+        if online != self.online:
+            self.online = online
+            self.online_changed.emit(online)
 
     def close(self) -> None:
         self.set_project(None)
@@ -90,6 +119,8 @@ class ProjectContext(QObject):
 
     @property
     def coder(self) -> str:
+        if self.project is not None and self.project.is_server:
+            return self.project.coder
         return self._coder or (self.project.coder if self.project else "")
 
     @coder.setter
@@ -98,7 +129,7 @@ class ProjectContext(QObject):
         if not name or name == self._coder:
             return
         self._coder = name
-        if self.project is not None:
+        if self.project is not None and not self.project.is_server:
             self.project.coder = name
         self.coder_changed.emit(name)
 
@@ -124,7 +155,7 @@ class ProjectContext(QObject):
             self._start(project, command, label, parent, on_done, on_failed)
             return None
         try:
-            changes = command.do(project)
+            changes = retrying(lambda: command.do(project))
         except Exception as exc:
             self._fail(exc, parent, on_failed)
             return None
@@ -139,7 +170,7 @@ class ProjectContext(QObject):
         def work(progress: ops.Progress, cancelled: Callable[[], bool]) -> Changes:
             command.bind(progress, cancelled)
             try:
-                return command.do(project)
+                return retrying(lambda: command.do(project))
             finally:
                 command.bind()
 
@@ -164,6 +195,7 @@ class ProjectContext(QObject):
         self.busy_changed.emit(False)
 
     def _record(self, command: Command, changes: Changes) -> None:
+        self._set_online(True)  # it was saved: whatever broke is back
         if command.is_empty():
             pass
         elif command.undoable:
@@ -195,6 +227,8 @@ class ProjectContext(QObject):
 
     def _fail(self, exc: BaseException, parent: QWidget | None,
               on_failed: Callable[[BaseException], None] | None) -> None:
+        if isinstance(exc, ConnectionLostError):
+            self._set_online(False)  # the listener says when it is back
         if not isinstance(exc, CommandCancelled):
             if isinstance(exc, DuidingError):
                 log.info("change refused: %r", exc)

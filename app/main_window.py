@@ -37,8 +37,9 @@ from app.import_dialog import ImportDialog, start_import
 from app.labels import valence_label
 from app.retrieval import RetrievalPanel
 from app.settings import add_recent, make_settings, recent_files
+from app.team_ui import TeamStatus, ask_server_address, open_with_password
 from app.transcript_view import TranscriptView
-from coding.project import PROJECT_SUFFIX, Project
+from coding.project import CONNECTION_SUFFIX, PROJECT_SUFFIX, Project
 from coding.types import DocumentId, Valence
 from models.errors import ProjectLockedError
 
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         self.add_panel(self._dock("retrievalDock", self.tr("Retrieval"), self.retrieval),
                        Qt.DockWidgetArea.BottomDockWidgetArea)
         self._build_menus()
+        self.statusBar().addPermanentWidget(TeamStatus(self.ctx, self))
         self._install_panels()
         self.coding.install_shortcuts(self)
         self.ctx.project_changed.connect(self._update_title)
@@ -187,6 +189,7 @@ class MainWindow(QMainWindow):
         f.addAction(self.tr("&New project…"), QKeySequence.StandardKey.New, self.new_project_dialog)
         f.addAction(self.tr("&Open project…"), QKeySequence.StandardKey.Open,
                     self.open_project_dialog)
+        f.addAction(self.tr("Open &team project (server)…"), self.open_server_dialog)
         self.recent_menu = f.addMenu(self.tr("Recent projects"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         f.addSeparator()
@@ -233,7 +236,8 @@ class MainWindow(QMainWindow):
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         for path in recent_files(self.settings):
-            self.recent_menu.addAction(path, lambda p=path: self.open_project(Path(p)))
+            self.recent_menu.addAction(path, lambda p=path: self.open_project(
+                p if p.startswith("postgresql://") else Path(p)))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
 
@@ -248,9 +252,14 @@ class MainWindow(QMainWindow):
         self._set_project(project)
         return project
 
-    def open_project(self, path: Path, readonly: bool = False) -> Project | None:
+    def open_project(self, path: Path | str, readonly: bool = False) -> Project | None:
+        """Open a project file, a .duiding-team connection file or a postgresql:// address."""
         try:
-            project = Project.open(path, readonly=readonly, coder=self.ctx.coder or None)
+            project = open_with_password(
+                self, str(path), lambda pw: Project.open(
+                    path, readonly=readonly, password=pw, coder=self.ctx.coder or None))
+            if project is None:
+                return None
         except ProjectLockedError:
             answer = QMessageBox.question(
                 self, self.tr("Project in use"),
@@ -268,7 +277,7 @@ class MainWindow(QMainWindow):
 
     def _set_project(self, project: Project) -> None:
         self.ctx.set_project(project)
-        add_recent(self.settings, project.path)
+        add_recent(self.settings, project.location)
         self.act_import.setEnabled(not self.ctx.readonly)
         docs = project.documents.list()
         if docs:
@@ -287,10 +296,17 @@ class MainWindow(QMainWindow):
             self.create_project(Path(name), "jeugdhulp" if choice == choices[0] else "empty")
 
     def open_project_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), "",
-                                              self.tr("Duiding project") + f" (*{PROJECT_SUFFIX})")
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open project"), "",
+            self.tr("Duiding project") + f" (*{PROJECT_SUFFIX} *{CONNECTION_SUFFIX});;"
+            + self.tr("Team project connection") + f" (*{CONNECTION_SUFFIX})")
         if name:
             self.open_project(Path(name))
+
+    def open_server_dialog(self) -> None:
+        address = ask_server_address(self)
+        if address:
+            self.open_project(address)
 
     # -- dialogs -------------------------------------------------------------------------------
 
@@ -380,7 +396,7 @@ class MainWindow(QMainWindow):
             return
         state = self.tr("read-only") if self.ctx.readonly else self.tr("saved")
         coder = self.tr("coder: {name}").format(name=self.ctx.coder)
-        self.setWindowTitle(f"{p.path.stem} — {state} — {coder} — Duiding")
+        self.setWindowTitle(f"{p.title} — {state} — {coder} — Duiding")
 
     def _restore_state(self) -> None:
         geometry = self.settings.value("window/geometry")
@@ -412,7 +428,7 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
-        projects = [p for p in paths if p.suffix == PROJECT_SUFFIX]
+        projects = [p for p in paths if p.suffix in (PROJECT_SUFFIX, CONNECTION_SUFFIX)]
         if projects:
             self.open_project(projects[0])
         elif paths:

@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import getpass
 import os
+import time
+from collections.abc import Callable
 from contextvars import ContextVar
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 
@@ -31,7 +34,7 @@ from coding.segments import SegmentManager
 from coding.stats import StatsManager
 from coding.types import Changes
 from models.base import utcnow
-from models.errors import ReadOnlyProjectError, ValidationError
+from models.errors import ConnectionLostError, ReadOnlyProjectError, ValidationError
 from models.location import TEAM_SUFFIX, ServerTarget, parse_location
 from models.open import Location, create_store, file_name, open_store
 from models.schema import ProjectInfo
@@ -60,6 +63,38 @@ def default_coder() -> str:
         return getpass.getuser() or "onbekend"
     except Exception:  # no login name on some systems
         return "onbekend"
+
+
+RETRY_WAITS = (0.3, 1.0, 2.0)  # seconds between attempts when a server connection broke
+
+T = TypeVar("T")
+
+
+def retrying(action: Callable[[], T]) -> T:
+    """Run `action`; when the connection to the server broke (and the change was certainly
+    not saved: its transaction rolled back), wait a moment and run it again, a few times.
+
+    A commit whose outcome could not be learned (``in_doubt``) is never run again: that is
+    the one case that could save a change twice."""
+    for wait in RETRY_WAITS:
+        try:
+            return action()
+        except ConnectionLostError as exc:
+            if exc.in_doubt:
+                raise
+            time.sleep(wait)
+    return action()
+
+
+@dataclass(frozen=True)
+class ServerInfo:
+    """Which server and database a team project is on, and who the user is there."""
+
+    server: str
+    database: str
+    user: str
+    role: str  # projectleider | codeur | lezer
+    coder: str
 
 
 class Project:
@@ -175,5 +210,14 @@ class Project:
     # -- commands ------------------------------------------------------------------------------
 
     def execute(self, command: Undoable[Project]) -> Changes:
-        """Run an undoable command now (one transaction) and keep it on the headless stack."""
-        return self.history.push(command)
+        """Run an undoable command now (one transaction) and keep it on the headless stack;
+        a broken server connection is retried (see `retrying`)."""
+        return retrying(lambda: self.history.push(command))
+
+    def server_info(self) -> ServerInfo | None:
+        """The server, database, user and role of a team project (None for a file)."""
+        store = self.store
+        if not isinstance(store, ServerStore):
+            return None
+        return ServerInfo(store.target.server, store.target.database, store.user, store.role,
+                          store.coder)

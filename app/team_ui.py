@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QWidget
 
 from app.context import ProjectContext
@@ -56,14 +57,18 @@ def open_with_password(parent: QWidget, location: str,
     PGPASSFILE), ask for it here (kept in memory only) and try again."""
     try:
         return opener(None)
-    except (PasswordNeededError, AuthenticationError) as exc:
-        first = exc
+    except AuthenticationError as exc:  # no password found, or a stale one in .pgpass
+        first: AuthenticationError = exc
+    title = QCoreApplication.translate("TeamDialogs", "Team project")
     while True:
-        label = parent.tr("Password for the server (not saved; for a saved one use a "
-                          ".pgpass file):") if isinstance(first, PasswordNeededError) else \
-            parent.tr("The server refused the password. Try again:")
-        password, ok = QInputDialog.getText(parent, parent.tr("Team project"), label,
-                                            QLineEdit.EchoMode.Password)
+        if isinstance(first, PasswordNeededError):
+            label = QCoreApplication.translate(
+                "TeamDialogs",
+                "Password for the server (not saved; for a saved one use a .pgpass file):")
+        else:
+            label = QCoreApplication.translate(
+                "TeamDialogs", "The server refused the password. Try again:")
+        password, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
         if not ok:
             return None
         try:
@@ -74,8 +79,9 @@ def open_with_password(parent: QWidget, location: str,
 
 def ask_server_address(parent: QWidget) -> str | None:
     text, ok = QInputDialog.getText(
-        parent, parent.tr("Open team project"),
-        parent.tr("Address of the team project (postgresql://server/database):"),
+        parent, QCoreApplication.translate("TeamDialogs", "Open team project"),
+        QCoreApplication.translate(
+            "TeamDialogs", "Address of the team project (postgresql://server/database):"),
         QLineEdit.EchoMode.Normal, "postgresql://")
     text = text.strip()
     return text if ok and text and text != "postgresql://" else None

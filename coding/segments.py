@@ -101,13 +101,20 @@ class SegmentManager:
             raise ValidationError("Choose at least one code.")
         coder = coder or self._current_coder()
         with self._store.write() as s:
-            length = s.scalar(select(func.length(Document.text)).where(Document.id == doc_id))
-            if length is None:
+            # One round trip for both checks (on a server each query is a network round trip).
+            wanted = set(code_ids)
+            found = s.execute(select(
+                func.length(Document.text),
+                select(func.count()).where(Code.id.in_(wanted)).scalar_subquery(),
+            ).where(Document.id == doc_id)).first()
+            if found is None:
                 raise NotFoundError(f"document {doc_id} does not exist.")
+            length, known_count = found
             if not 0 <= start < end <= length:
                 raise ValidationError(f"span {start}-{end} is empty or outside the document.")
-            known = set(s.scalars(select(Code.id).where(Code.id.in_(code_ids))))
-            if missing := [c for c in code_ids if c not in known]:
+            if known_count != len(wanted):
+                known = set(s.scalars(select(Code.id).where(Code.id.in_(wanted))))
+                missing = [c for c in code_ids if c not in known]
                 raise NotFoundError(f"code {missing[0]} does not exist.")
             coder_id = self._coders.ensure_in(s, coder)
             if existing is True:

@@ -19,11 +19,13 @@ A future engine (SQLCipher for encrypted files) adds its function here and nowhe
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DisconnectionError
 
 CONNECT_TIMEOUT_S = 10  # libpq default is "wait forever": a dead VPN would hang the window
 APPLICATION_PREFIX = "duiding:"
@@ -70,9 +72,12 @@ def postgres_engine(conninfo: str, password: str | None, application_name: str,
                     pool_size: int = 4) -> Engine:
     """An engine on a PostgreSQL database (see the module docstring).
 
-    ``pool_pre_ping`` replaces a pooled connection the server or network dropped before it is
-    used, so a restarted server or a laptop back from sleep just works on the next action.
-    Keepalives make a connection lost mid-session fail in seconds instead of hanging.
+    A pooled connection that sat unused for a while is pinged before it is handed out
+    (`IDLE_PING_S`), so a restarted server or a laptop back from sleep just works on the next
+    action; one in steady use is not (a ping per action would cost a round trip on every
+    coding: a connection that broke anyway fails the action, which is retried, see
+    `coding.project.retrying`). Keepalives make a connection lost mid-session fail in seconds
+    instead of hanging.
     """
 
     def connect() -> Any:
@@ -80,5 +85,28 @@ def postgres_engine(conninfo: str, password: str | None, application_name: str,
                              keepalives=1, keepalives_idle=10, keepalives_interval=5,
                              keepalives_count=3)
 
-    return create_engine("postgresql+psycopg://", creator=connect, pool_pre_ping=True,
-                         pool_size=pool_size, max_overflow=4, pool_timeout=15)
+    engine = create_engine("postgresql+psycopg://", creator=connect, pool_size=pool_size,
+                           max_overflow=4, pool_timeout=15)
+    event.listen(engine, "checkout", _ping_when_idle)
+    event.listen(engine, "checkin", _note_use)
+    return engine
+
+
+IDLE_PING_S = 5.0
+
+
+def _note_use(_dbapi_conn: Any, record: Any) -> None:
+    if record is not None:
+        record.info["used"] = time.monotonic()
+
+
+def _ping_when_idle(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
+    if time.monotonic() - record.info.get("used", 0.0) < IDLE_PING_S:
+        return
+    try:
+        with dbapi_conn.cursor() as cur:
+            cur.execute("SELECT 1")
+        if not dbapi_conn.autocommit:
+            dbapi_conn.rollback()
+    except Exception as exc:  # gone: the pool makes a new connection (and tries again)
+        raise DisconnectionError(str(exc)) from exc

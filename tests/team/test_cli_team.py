@@ -26,17 +26,17 @@ def test_a_study_on_the_server_from_the_command_line(server_places: Places,
     assert "new project with" in duiding("new", url).stdout
     (tmp_path / "r1.txt").write_text(TEXT, encoding="utf-8")
     assert "1 imported" in duiding("import", url, tmp_path / "r1.txt").stdout
-    duiding("team", "add-user", url, "anna", "--role", "codeur", "--no-password")
-    server_places.cluster.remember("anna", "x")  # type: ignore[union-attr]
+    duiding("team", "add-user", url, "anouk", "--role", "codeur", "--no-password")
+    server_places.cluster.remember("anouk", "x")  # type: ignore[union-attr]
     with server_places.cluster.admin() as admin:  # type: ignore[union-attr]
-        admin.execute("ALTER ROLE anna PASSWORD 'x'")
+        admin.execute("ALTER ROLE anouk PASSWORD 'x'")
     listed = json.loads(duiding("team", "list", url, "--json").stdout)
-    assert listed["members"] == [{"login": "anna", "role": "codeur", "coder": "anna"}]
-    anna = url.replace("leider@", "anna@")
+    assert listed["members"] == [{"login": "anouk", "role": "codeur", "coder": "anouk"}]
+    anna = url.replace("leider@", "anouk@")
     duiding("code", anna, "--document", "r1.txt", "--quote", "Zeven maanden voor Meerstroom",
             "--code", "toegang/wachttijd", "--valence", "aandachtspunt")
     segs = json.loads(duiding("segments", url, "--json").stdout)
-    assert [(s["coder"], s["codes"]) for s in segs] == [("anna", ["toegang/wachttijd"])]
+    assert [(s["coder"], s["codes"]) for s in segs] == [("anouk", ["toegang/wachttijd"])]
     # The server decides who you are: a codeur cannot code under another name.
     refused = duiding("code", anna, "--document", "r1.txt", "--quote", "Zeven maanden.",
                       "--code", "toegang", "--coder", "Tim", check=False)

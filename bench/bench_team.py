@@ -113,31 +113,38 @@ def _spawn(url: str, user: str, n: int, seed: int, out: Path) -> subprocess.Pope
 # -- an open view ---------------------------------------------------------------------------------
 
 class View:
-    """What a workbench view holds: the fragments of each document, re-read when told."""
+    """One open workbench window: the stripes of its open document and the code tree's counts,
+    re-read (as the workbench does) when a notification says they changed."""
 
-    def __init__(self, url: str, docs: list[int]) -> None:
+    def __init__(self, url: str, doc: int) -> None:
         from coding import live
         from coding.project import Project
 
         self.project = Project.open(url)
+        self.doc = doc
         self.lock = threading.Lock()
-        self.held: dict[int, set[int]] = {d: self._read(d) for d in docs}
+        self.stripes = self._stripes()
+        self.counts = self.project.codes.counts()
         self.changed_at = time.time()
         self.listener = live.watch(self.project, self._heard)
 
-    def _read(self, doc: int) -> set[int]:
-        return {s.id for s in self.project.segments.for_document(doc)}  # type: ignore[arg-type]
+    def _stripes(self) -> set[int]:
+        return {s.id for s in self.project.segments.for_document(self.doc)}  # type: ignore[arg-type]
 
     def _heard(self, changes: Any) -> None:
-        for doc in changes.segments:
-            fresh = self._read(doc)
-            with self.lock:
-                self.held[doc] = fresh
-                self.changed_at = time.time()
-
-    def ids(self) -> set[int]:
+        if not changes.segments:
+            return
+        stripes = self._stripes() if self.doc in changes.segments else None
+        counts = self.project.codes.counts()
         with self.lock:
-            return set().union(*self.held.values())
+            if stripes is not None:
+                self.stripes = stripes
+            self.counts = counts
+            self.changed_at = time.time()
+
+    def shows(self, stripes: set[int], counts: dict[Any, Any]) -> bool:
+        with self.lock:
+            return self.stripes == stripes and self.counts == counts
 
     def close(self) -> None:
         if self.listener is not None:
@@ -147,13 +154,19 @@ class View:
 
 # -- measurements -----------------------------------------------------------------------------------
 
-def _median_apply(url: str) -> tuple[float, float]:
+def _median_apply(url: str) -> tuple[float, float, float, float]:
+    """(median ms, 95th percentile ms, statements per coding, median ms of one round trip)."""
+    from sqlalchemy import event
+
     from coding.commands import ApplyCodes
     from coding.project import Project
 
     rng = random.Random(1)
     times = []
+    statements = [0]
     with Project.open(_as(url, f"coder{CODERS:02d}")) as p:
+        event.listen(p.store.engine, "before_cursor_execute",  # type: ignore[attr-defined]
+                     lambda *_a, **_k: statements.__setitem__(0, statements[0] + 1))
         docs = [(d.id, d.length) for d in p.documents.list()]
         code = p.codes.by_path("toegang/wachttijd").id
         for _ in range(300):
@@ -162,8 +175,17 @@ def _median_apply(url: str) -> tuple[float, float]:
             t = time.perf_counter()
             p.execute(ApplyCodes(doc, start, start + 20, [code]))
             times.append((time.perf_counter() - t) * 1000)
+        raw = p.store.raw_connection(autocommit=True)  # type: ignore[attr-defined]
+        trips = []
+        for _ in range(300):
+            t = time.perf_counter()
+            raw.execute("SELECT 1").fetchone()
+            trips.append((time.perf_counter() - t) * 1000)
+        raw.close()
     times.sort()
-    return statistics.median(times), times[int(len(times) * 0.95)]
+    return (statistics.median(times), times[int(len(times) * 0.95)],
+            (statements[0] + 300) / 300,  # + the COMMIT, which is no cursor statement
+            statistics.median(trips))
 
 
 def _integrity(admin: psycopg.Connection) -> dict[str, int]:
@@ -201,15 +223,19 @@ def run(workdir: Path) -> list[dict[str, object]]:
     results: list[dict[str, object]] = []
     try:
         docs = _make_project(url)
-        median, p95 = _median_apply(url)
+        median, p95, statements, trip = _median_apply(url)
         results.append({"name": "team: apply one coding (PostgreSQL, localhost), median",
                         "value": round(median, 2), "unit": "ms", "target": 10})
         results.append({"name": "team: apply one coding, 95th percentile",
                         "value": round(p95, 2), "unit": "ms"})
+        results.append({"name": "team: round trips to the server per coding (statements + "
+                                 "commit)", "value": round(statements, 1), "unit": "trips"})
+        results.append({"name": "team: one round trip (SELECT 1) on this machine, median",
+                        "value": round(trip, 2), "unit": "ms"})
 
         with psycopg.connect(server.admin_url("teambench"), autocommit=True) as admin:
             before = int(admin.execute("SELECT count(*) FROM segments").fetchone()[0])
-        views = [View(url, docs) for _ in range(3)]
+        views = [View(url, docs[i]) for i in range(3)]
         logs = [workdir / f"coder{i:02d}.log" for i in range(CODERS)]
         began = time.time()
         procs = [_spawn(_as(url, f"coder{i:02d}"), f"coder{i:02d}", CODINGS, 100 + i, logs[i])
@@ -219,17 +245,20 @@ def run(workdir: Path) -> list[dict[str, object]]:
         last_write = max(float(a[2]) for a in acknowledged)
         with psycopg.connect(server.admin_url("teambench"), autocommit=True) as admin:
             final = {r[0] for r in admin.execute("SELECT id FROM segments")}
+            per_doc = {d: {r[0] for r in admin.execute(
+                "SELECT id FROM segments WHERE document_id = %s", (d,))} for d in docs[:3]}
             stored = {(r[0], r[1], r[2]) for r in admin.execute(
                 "SELECT s.document_id, s.start, c.name FROM segments s JOIN coders c "
                 "ON c.id = s.coder_id")}
             integrity = _integrity(admin)
         lost = sum(1 for i, log in enumerate(logs) for line in log.read_text().splitlines()
                    if (int(line.split()[0]), int(line.split()[1]), f"coder{i:02d}") not in stored)
-        deadline = time.time() + 10
-        while time.time() < deadline and any(v.ids() != final for v in views):
+        truth = views[0].project.codes.counts()  # what the server holds now
+        deadline = time.time() + 30
+        while time.time() < deadline and not all(v.shows(per_doc[v.doc], truth) for v in views):
             time.sleep(0.01)
-        converged = [v.changed_at - last_write if v.ids() == final else float("inf")
-                     for v in views]
+        converged = [v.changed_at - last_write if v.shows(per_doc[v.doc], truth)
+                     else float("inf") for v in views]
         for v in views:
             v.close()
         elapsed = last_write - began

@@ -165,12 +165,20 @@ class SegmentManager:
     def snapshot(self, s: Session, segment_ids: list[SegmentId]) -> rows.Snapshot:
         if not segment_ids:  # nothing to capture: spare the two queries (a new coding)
             return [("segments", []), ("segment_codes", [])]
-        t = rows.table
-        return [
-            ("segments", rows.capture(s, "segments", t("segments").c.id.in_(segment_ids))),
-            ("segment_codes", rows.capture(s, "segment_codes",
-                                           t("segment_codes").c.segment_id.in_(segment_ids))),
-        ]
+        # One query for both tables (a segment joined to its links): on a server every query
+        # is a round trip, and applying a code takes this snapshot each time.
+        seg, link = rows.table("segments"), rows.table("segment_codes")
+        query = (select(*seg.c, link.c.code_id.label("_code"), link.c.valence.label("_valence"))
+                 .outerjoin(link, link.c.segment_id == seg.c.id)
+                 .where(seg.c.id.in_(segment_ids)))
+        segments: dict[int, rows.Row] = {}
+        links: list[rows.Row] = []
+        for r in s.execute(query).mappings():
+            segments.setdefault(r["id"], {c.name: r[c.name] for c in seg.c})
+            if r["_code"] is not None:
+                links.append({"segment_id": r["id"], "code_id": r["_code"],
+                              "valence": r["_valence"]})
+        return [("segments", list(segments.values())), ("segment_codes", links)]
 
     def remove(self, segment_id: SegmentId, code_id: CodeId | None = None) -> rows.Snapshot:
         """Remove one code from a segment (the segment goes when no code is left), or all."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 from app.case_attributes import CasesPage
 from app.context import ProjectContext
 from app.labels import role_label
+from app.memo_editor import open_memo
 from coding.commands import (
     AssignCase,
     Command,
@@ -40,6 +42,8 @@ from coding.commands import (
     SetRoleEverywhere,
     SetSpeaker,
 )
+from coding.memos import MemoTarget
+from coding.speaker_roles import guess_role
 from coding.types import Changes, DocumentId, DocumentInfo, SpeakerRole
 
 Index = QModelIndex | QPersistentModelIndex
@@ -151,6 +155,10 @@ class AttributesDialog(QDialog):
         row.addStretch(1)
         page.addLayout(row)
         self.cases = CasesPage(self._push, ctx.readonly)
+        self.cases.memo_requested.connect(
+            lambda case_id, name: open_memo(ctx, MemoTarget(case_id=case_id), name,
+                                            self.parentWidget() or self).setWindowTitle(
+                self.tr("Memo: {name}").format(name=name)))
         self.tabs = QTabWidget()
         self.tabs.addTab(documents, self.tr("Documents"))
         self.tabs.addTab(self.cases, self.tr("Cases"))
@@ -187,7 +195,9 @@ class AttributesDialog(QDialog):
 
 
 class SpeakersDialog(QDialog):
-    """Rename speakers of one document; set their role here or in every document."""
+    """Rename speakers of one document; set their role here or in every document. Beside each
+    role stands the guess from the label (`coding.speaker_roles.guess_role`, the one guesser
+    import used); the researcher's choice is what counts."""
 
     def __init__(self, ctx: ProjectContext, doc_id: DocumentId,
                  parent: QWidget | None = None) -> None:
@@ -198,9 +208,10 @@ class SpeakersDialog(QDialog):
         assert p is not None
         self.setWindowTitle(self.tr("Speakers in {document}").format(
             document=p.documents.get(doc_id).name))
-        self.table = QTableWidget(0, 3)
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("speakersTable")
         self.table.setHorizontalHeaderLabels([self.tr("Speaker"), self.tr("Role"),
-                                              self.tr("Turns")])
+                                              self.tr("Guessed from the label"), self.tr("Turns")])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.itemChanged.connect(self._renamed)
         everywhere = QPushButton(self.tr("Use this role in every document"))
@@ -214,7 +225,7 @@ class SpeakersDialog(QDialog):
         row.addStretch(1)
         row.addWidget(buttons)
         layout.addLayout(row)
-        self.resize(480, 300)
+        self.resize(620, 300)
         self._fill()
 
     def _fill(self) -> None:
@@ -231,9 +242,17 @@ class SpeakersDialog(QDialog):
             combo.setCurrentIndex(combo.findData(sp.role))
             combo.currentIndexChanged.connect(lambda _i, row=r, c=combo: self._role(row, c))
             self.table.setCellWidget(r, 1, combo)
+            guess = guess_role(sp.label)
+            guessed = QTableWidgetItem(role_label(guess) if guess == sp.role else self.tr(
+                "{role} (your choice differs)").format(role=role_label(guess)))
+            guessed.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            guessed.setData(Qt.ItemDataRole.UserRole, guess.value)
+            if guess != sp.role:
+                guessed.setForeground(QColor("#8a6d00"))
+            self.table.setItem(r, 2, guessed)
             turns = QTableWidgetItem(str(sp.turns))
             turns.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            self.table.setItem(r, 2, turns)
+            self.table.setItem(r, 3, turns)
         self.table.blockSignals(False)
 
     def _push(self, cmd: Command) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -141,7 +141,10 @@ class CaseTableModel(QAbstractTableModel):
 
 
 class CasesPage(QWidget):
-    """The "Cases" tab: the table, and a button for a new case attribute column."""
+    """The "Cases" tab: the table, a button for a new case attribute column, and one for the
+    selected case's memo (`memo_requested`, opened by the dialog)."""
+
+    memo_requested = Signal(object, str)  # CaseId, case name
 
     def __init__(self, push: Callable[[Command], bool], readonly: bool,
                  parent: QWidget | None = None) -> None:
@@ -162,12 +165,19 @@ class CasesPage(QWidget):
         self.add_button = QPushButton(self.tr("Add case attribute…"))
         self.add_button.clicked.connect(self._ask_attribute)
         self.add_button.setEnabled(not readonly)
+        self.memo_button = QPushButton(self.tr("Case memo…"), objectName="caseMemoButton")
+        self.memo_button.setToolTip(self.tr("The memo on the selected case (e.g. the family)"))
+        self.memo_button.clicked.connect(self._ask_memo)
+        self.memo_button.setEnabled(False)
+        self.view.selectionModel().selectionChanged.connect(
+            lambda *_: self.memo_button.setEnabled(self.view.currentIndex().isValid()))
         hint = QLabel(self.tr("A case groups documents, e.g. the interviews with one family. "
                               "Put documents in a case in the Documents tab; attributes here "
                               "belong to the case as a whole (e.g. its gemeente)."))
         hint.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.add_button)
+        row.addWidget(self.memo_button)
         row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
@@ -187,6 +197,12 @@ class CasesPage(QWidget):
             self.view.resizeColumnsToContents()
             if self.view.columnWidth(DOCUMENTS_COLUMN) > 360:  # many interviews: see tooltip
                 self.view.setColumnWidth(DOCUMENTS_COLUMN, 360)
+
+    def _ask_memo(self) -> None:
+        index = self.view.currentIndex()
+        if index.isValid():
+            case = self.model.case_at(index.row())
+            self.memo_requested.emit(case.id, case.name)
 
     def _ask_attribute(self) -> None:
         name, ok = QInputDialog.getText(self, self.tr("Add case attribute"), self.tr("Name:"))

@@ -1,7 +1,8 @@
 """Coding logic between the transcript view and the core: open a document, apply codes to the
-selection (snapped to words), in-vivo coding, remove, change span, memo, key quote, valence,
-per-code shortcuts and the view's context menu. Every change is a core command run through
-`ProjectContext.run` (one transaction, one undo step, errors shown one way).
+selection (snapped to words, then to the turn text: never a speaker label or timestamp, one
+fragment per turn -- `coding.selection`), in-vivo coding, remove, change span, memo, key quote,
+valence, per-code shortcuts and the view's context menu. Every change is a core command run
+through `ProjectContext.run` (one transaction, one undo step, errors shown one way).
 """
 
 from __future__ import annotations
@@ -17,14 +18,16 @@ from app.labels import valence_label
 from app.panels.event_dialog import extend_transcript_menu
 from app.stripes import Bar
 from app.transcript_view import TranscriptView
-from coding.commands import ApplyCodes, Command, EditSegment, InVivoCode, RemoveCoding
+from coding.commands import Command, EditSegment, InVivoCode, RemoveCoding
 from coding.segments import snap_to_words
+from coding.selection import CodeSelection, FitToSelection, selection_pieces
 from coding.types import Changes, CodeId, CodeInfo, DocumentId, SegmentId, SegmentInfo, Valence
 
 
 class CodingController(QObject):
     document_opened = Signal(object)  # DocumentId | None
     segment_selected = Signal(object)  # SegmentId
+    document_memo_requested = Signal(object)  # DocumentId: open its memo
 
     def __init__(self, ctx: ProjectContext, view: TranscriptView,
                  selected_codes: Callable[[], list[CodeId]] = list,
@@ -143,6 +146,14 @@ class CodingController(QObject):
         start, end = snap_to_words(self.view.text, *span)
         return (start, end) if start < end else None
 
+    def selection_pieces(self) -> list[tuple[int, int]]:
+        """The selection as it will be coded: the turn text it covers, one piece per turn."""
+        span = self.selection_span()
+        p = self.ctx.project
+        if span is None or p is None or self.document_id is None:
+            return []
+        return selection_pieces(p, self.document_id, *span)
+
     def _guard(self) -> bool:
         return self.ctx.project is not None and not self.ctx.readonly \
             and self.document_id is not None
@@ -154,10 +165,11 @@ class CodingController(QObject):
         if not code_ids or span is None or not self._guard():
             return None
         assert self.document_id is not None
-        cmd = ApplyCodes(self.document_id, span[0], span[1], code_ids, valence or self.valence,
-                         coder=self.ctx.coder or None)
-        cmd.detail = ", ".join(self.codes[c].path for c in code_ids if c in self.codes)
-        self._incremental = True  # this broadcast: update just the one segment, below
+        cmd = CodeSelection(self.document_id, span[0], span[1], code_ids,
+                            valence or self.valence, coder=self.ctx.coder or None,
+                            detail=", ".join(self.codes[c].path for c in code_ids
+                                             if c in self.codes))
+        self._incremental = True  # this broadcast: update just the new segments, below
         try:
             if self.ctx.run(cmd, parent=self.view) is None:
                 return None
@@ -165,19 +177,21 @@ class CodingController(QObject):
             self._incremental = False
         p = self.ctx.project
         assert p is not None
-        self.view.highlighted_segment = cmd.segment_id
-        self.view.replace_segments([p.segments.get(cmd.segment_id)])
-        return cmd.segment_id
+        ids = cmd.segment_ids
+        self.view.highlighted_segment = ids[0]
+        self.view.replace_segments([p.segments.get(i) for i in ids])
+        return ids[0]
 
     def in_vivo(self, parent_id: CodeId | None = None) -> SegmentId | None:
         """A new code named by the selected words, applied to them (one undo step)."""
-        span = self.selection_span()
-        if span is None or not self._guard():
+        pieces = self.selection_pieces()
+        if not pieces or not self._guard():
             return None
         assert self.document_id is not None
-        name = " ".join(self.view.text[span[0]:span[1]].split()).replace("/", "-")[:60]
-        cmd = InVivoCode(self.document_id, span[0], span[1], name, parent_id, self.valence,
-                         coder=self.ctx.coder or None)
+        words = " ".join(self.view.text[a:b] for a, b in pieces)
+        name = " ".join(words.split()).replace("/", "-")[:60]
+        cmd = InVivoCode(self.document_id, pieces[0][0], pieces[-1][1], name, parent_id,
+                         self.valence, coder=self.ctx.coder or None, pieces=pieces)
         if self.ctx.run(cmd, parent=self.view) is None:
             return None
         self.view.highlight_segment(cmd.segment_id)
@@ -200,7 +214,7 @@ class CodingController(QObject):
         if span is None or not self._guard():
             return False
         assert self.document_id is not None
-        return self._push(EditSegment(self.document_id, segment_id, start=span[0], end=span[1]))
+        return self._push(FitToSelection(self.document_id, segment_id, *span))
 
     def set_valence(self, segment_id: SegmentId, code_id: CodeId, valence: Valence) -> bool:
         if not self._guard():
@@ -251,6 +265,9 @@ class CodingController(QObject):
                 host.addAction(code.name, lambda cid=code.id: self.apply_codes([cid]))
         act = menu.addAction(self.tr("In-vivo code"), self.in_vivo)
         act.setEnabled(has_sel and writable)
+        act = menu.addAction(self.tr("Document memo…"),
+                             lambda: self.document_memo_requested.emit(self.document_id))
+        act.setEnabled(self.document_id is not None)
         segments = self.view.segments_at(cp)
         for seg in segments:
             menu.addSeparator()

@@ -26,6 +26,7 @@ from app import ops
 from app.errors import show_error
 from app.undo import UndoableCommand
 from coding import live
+from coding.coders import coder_name, resolve_coder
 from coding.commands import Command, CommandCancelled
 from coding.project import Project, retrying
 from coding.types import Changes
@@ -92,7 +93,9 @@ class ProjectContext(QObject):
         if old is not None and old is not project:
             old.close()
         if project is not None and self._coder and not project.is_server:
-            project.coder = self._coder  # on a server the server says who you are
+            # the window's choice outlives the project it was made in; on a server the
+            # server says who you are
+            project.coder = self._coder
         self._set_online(True)
         if project is not None:
             self._watch = live.watch(project, self._heard.emit, self._status.emit)
@@ -119,13 +122,12 @@ class ProjectContext(QObject):
 
     @property
     def coder(self) -> str:
-        if self.project is not None and self.project.is_server:
-            return self.project.coder
-        return self._coder or (self.project.coder if self.project else "")
+        """Who codes: the name chosen in this window, else the core's default (one rule)."""
+        return self.project.coder if self.project is not None else resolve_coder(self._coder)
 
     @coder.setter
     def coder(self, name: str) -> None:
-        name = " ".join(name.split())
+        name = coder_name(name)
         if not name or name == self._coder:
             return
         self._coder = name

@@ -31,6 +31,10 @@ def error_title(code: str) -> str:
         "not_found": QCoreApplication.translate("Errors", "This item no longer exists."),
         "invalid": QCoreApplication.translate("Errors", "This cannot be done."),
         "duplicate": QCoreApplication.translate("Errors", "Already in the project."),
+        "label_only": QCoreApplication.translate(
+            "Errors", "Select spoken text: a speaker label or timestamp is not coded."),
+        "crosses_turns": QCoreApplication.translate(
+            "Errors", "A fragment lies within one speaker turn."),
         "not_now": QCoreApplication.translate("Errors", "This cannot be done right now."),
         "conflict": QCoreApplication.translate(
             "Errors", "Someone else has changed this since: nothing was changed."),

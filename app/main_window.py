@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,10 +36,13 @@ from app.document_list import DocumentListPanel
 from app.errors import show_error
 from app.import_dialog import ImportDialog, start_import
 from app.labels import valence_label
+from app.memo_editor import flush_all, open_memo
 from app.retrieval import RetrievalPanel
 from app.settings import add_recent, make_settings, recent_files
+from app.synthesis import SynthesisPanel
 from app.team_ui import TeamStatus, ask_server_address, open_with_password
 from app.transcript_view import TranscriptView
+from coding.memos import MemoTarget
 from coding.project import CONNECTION_SUFFIX, PROJECT_SUFFIX, Project
 from coding.types import DocumentId, Valence
 from models.errors import ProjectLockedError
@@ -71,6 +75,12 @@ class MainWindow(QMainWindow):
         coding_bar = QToolBar()
         coding_bar.setObjectName("codingToolbar")
         coding_bar.addWidget(self.doc_label)
+        self.memo_button = QToolButton(objectName="documentMemoButton")
+        self.memo_button.setText(self.tr("Memo"))
+        self.memo_button.setToolTip(self.tr("The memo on this document"))
+        self.memo_button.clicked.connect(lambda: self.document_memo(self.coding.document_id))
+        self.memo_button.setEnabled(False)
+        coding_bar.addWidget(self.memo_button)
         spacer = QWidget()
         spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
                              spacer.sizePolicy().verticalPolicy())
@@ -99,12 +109,21 @@ class MainWindow(QMainWindow):
         self.codes.apply_requested.connect(self.coding.apply_codes)
         self.retrieval.jump_requested.connect(self.coding.jump_to)
         self.coding.document_opened.connect(self._on_document_opened)
+        self.coding.document_memo_requested.connect(self.document_memo)
+        self.synthesis = SynthesisPanel(self.ctx)
+        self.codes.selection_changed.connect(
+            lambda ids: self.synthesis.set_code(ids[0]) if ids else None)
+        self.synthesis.jump_requested.connect(self.coding.jump_to)
         self.add_panel(self._dock("documentsDock", self.tr("Documents"), self.documents),
                        Qt.DockWidgetArea.LeftDockWidgetArea)
         self.add_panel(self._dock("codesDock", self.tr("Codes"), self.codes),
                        Qt.DockWidgetArea.LeftDockWidgetArea)
         self.add_panel(self._dock("retrievalDock", self.tr("Retrieval"), self.retrieval),
                        Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.synthesis_dock = self.add_panel(
+            self._dock("synthesisDock", self.tr("Theme synthesis"), self.synthesis),
+            Qt.DockWidgetArea.RightDockWidgetArea)
+        self.synthesis_dock.hide()  # opened from the Coding menu (or a restored session)
         self._build_menus()
         self.statusBar().addPermanentWidget(TeamStatus(self.ctx, self))
         self._install_panels()
@@ -196,7 +215,7 @@ class MainWindow(QMainWindow):
         self.act_import = f.addAction(self.tr("&Import transcripts…"), QKeySequence("Ctrl+I"),
                                       self.import_dialog)
         f.addSeparator()
-        f.addAction(self.tr("&Close project"), self.ctx.close)
+        f.addAction(self.tr("&Close project"), lambda: (flush_all(self), self.ctx.close()))
         f.addAction(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         e = self._menus["edit"]
         undo = self.ctx.undo_stack.createUndoAction(self, self.tr("Undo"))
@@ -212,6 +231,11 @@ class MainWindow(QMainWindow):
                     lambda: self.coding.apply_codes(self.codes.selected()))
         c.addAction(self.tr("In-vivo code"), QKeySequence("Ctrl+Shift+V"), self.coding.in_vivo)
         c.addSeparator()
+        c.addAction(self.tr("Theme synthesis"), QKeySequence("Ctrl+Shift+M"),
+                    self.show_synthesis)
+        c.addAction(self.tr("Document memo…"),
+                    lambda: self.document_memo(self.coding.document_id))
+        c.addSeparator()
         c.addAction(self.tr("Switch coder…"), self.ask_coder)
         c.addAction(self.tr("Search in transcripts"), QKeySequence.StandardKey.Find,
                     self._focus_search)
@@ -220,6 +244,7 @@ class MainWindow(QMainWindow):
         p.addAction(self.tr("Case attributes…"), lambda: self.edit_attributes(cases=True))
         p.addAction(self.tr("Speakers of this document…"),
                     lambda: self.edit_speakers(self.coding.document_id))
+        p.addAction(self.tr("Project memo…"), self.project_memo)
         v = self._menus["view"]
         for dock in getattr(self, "_pending_docks", []):
             v.addAction(dock.toggleViewAction())
@@ -276,6 +301,7 @@ class MainWindow(QMainWindow):
         return project
 
     def _set_project(self, project: Project) -> None:
+        flush_all(self)  # what was typed in a memo belongs to the project being closed
         self.ctx.set_project(project)
         add_recent(self.settings, project.location)
         self.act_import.setEnabled(not self.ctx.readonly)
@@ -365,7 +391,33 @@ class MainWindow(QMainWindow):
 
     # -- state ---------------------------------------------------------------------------------
 
+    # -- memos ---------------------------------------------------------------------------------
+
+    def show_synthesis(self) -> None:
+        """Open the theme synthesis workspace on the selected code, wide enough to write in."""
+        selected = self.codes.selected()
+        if selected:
+            self.synthesis.set_code(selected[0])
+        self.synthesis_dock.show()
+        self.synthesis_dock.raise_()
+        self.resizeDocks([self.synthesis_dock], [max(560, self.width() // 2)],
+                         Qt.Orientation.Horizontal)
+        self.synthesis.editor.edit.setFocus()
+
+    def document_memo(self, doc_id: DocumentId | None) -> None:
+        p = self.ctx.project
+        if p is not None and doc_id is not None:
+            name = p.documents.get(doc_id).name
+            open_memo(self.ctx, MemoTarget(document_id=doc_id), name,
+                      self).setWindowTitle(self.tr("Memo: {name}").format(name=name))
+
+    def project_memo(self) -> None:
+        p = self.ctx.project
+        if p is not None:
+            open_memo(self.ctx, MemoTarget(), self.tr("Project memo"), self)
+
     def _on_document_opened(self, doc_id: DocumentId | None) -> None:
+        self.memo_button.setEnabled(doc_id is not None)
         p = self.ctx.project
         if p is None or doc_id is None:
             self.doc_label.setText("")
@@ -417,6 +469,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         from app.ops import wait_all
 
+        flush_all(self)
         self.save_state()
         wait_all(30000)
         self.ctx.close()

@@ -24,7 +24,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -38,9 +37,10 @@ from PySide6.QtWidgets import (
 
 from app.context import ProjectContext
 from app.labels import valence_label
+from app.segment_filters import SegmentFilterBar
 from coding.project import Project
 from coding.text_search import find_text
-from coding.types import Changes, CodeId, SegmentFilter, SegmentInfo, Valence
+from coding.types import Changes, CodeId, SegmentFilter, SegmentInfo
 
 Index = QModelIndex | QPersistentModelIndex
 SearchFn = Callable[[Project, str], Sequence[Any]]
@@ -187,26 +187,15 @@ class RetrievalPanel(QWidget):
         self.tabs = QTabWidget()
         # fragments tab
         self.title = QLabel()
-        self.attribute = QComboBox()
-        self.attribute.setObjectName("attributeFilterName")
-        self.value = QComboBox()
-        self.value.setObjectName("attributeFilterValue")
-        self.case = QComboBox()
-        self.coder = QComboBox()
-        self.valence = QComboBox()
-        self.key_only = QCheckBox(self.tr("Key quotes"))
-        self.attribute.currentIndexChanged.connect(self._fill_values)
-        for w in (self.value, self.case, self.coder, self.valence):
-            w.currentIndexChanged.connect(self.refresh)
-        self.key_only.toggled.connect(self.refresh)
+        self.filters = SegmentFilterBar()
+        self.filters.changed.connect(self.refresh)
+        # The bar's widgets by their old names (tests and panels reach them here).
+        self.attribute, self.value = self.filters.attribute, self.filters.value
+        self.case, self.coder = self.filters.case, self.filters.coder
+        self.valence, self.key_only = self.filters.valence, self.filters.key_only
         filters = QHBoxLayout()
         filters.addWidget(self.title, 1)
-        for label, w in ((self.tr("Attribute"), self.attribute), ("=", self.value),
-                         (self.tr("Case"), self.case), (self.tr("Coder"), self.coder),
-                         (self.tr("Valence"), self.valence)):
-            filters.addWidget(QLabel(label))
-            filters.addWidget(w)
-        filters.addWidget(self.key_only)
+        filters.addWidget(self.filters)
         self.table = _table(self.segments, "retrievalTable")
         self.table.doubleClicked.connect(self._jump_segment)
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
@@ -252,53 +241,15 @@ class RetrievalPanel(QWidget):
 
     def _reload_filters(self) -> None:
         self._loading = True
-        p = self.ctx.project
-        any_text = self.tr("(all)")
-
-        def fill(box: QComboBox, items: Sequence[tuple[str, object]]) -> None:
-            current = box.currentData()
-            box.clear()
-            box.addItem(any_text, None)
-            for text, data in items:
-                box.addItem(text, data)
-            ix = box.findData(current)
-            box.setCurrentIndex(max(ix, 0))
-
-        fill(self.attribute, [(n, n) for n in (p.attributes.names() if p else [])])
-        fill(self.case, [(name, cid) for cid, name, _docs in (p.attributes.cases() if p else [])])
-        fill(self.coder, [(n, n) for n in (p.coders.names() if p else [])])
-        fill(self.valence, [(valence_label(v), v.value) for v in Valence])
+        self.filters.reload(self.ctx.project)
         self.mode.clear()
         for key, (label, _fn) in SEARCH_MODES.items():
             self.mode.addItem(label(), key)
         self._loading = False
-        self._fill_values()
-
-    def _fill_values(self) -> None:
-        p = self.ctx.project
-        name = self.attribute.currentData()
-        was = self._loading
-        self._loading = True
-        self.value.clear()
-        self.value.addItem(self.tr("(all)"), None)
-        if p is not None and name:
-            for v in p.attributes.values(name):
-                self.value.addItem(v, v)
-        self._loading = was
         self.refresh()
 
     def current_filter(self) -> SegmentFilter:
-        attr, value = self.attribute.currentData(), self.value.currentData()
-        case, coder, valence = (self.case.currentData(), self.coder.currentData(),
-                                self.valence.currentData())
-        return SegmentFilter(
-            code_ids=tuple(self.code_ids),
-            attributes=((attr, value),) if attr and value is not None else (),
-            case_ids=(case,) if case is not None else (),
-            coders=(coder,) if coder else (),
-            valences=(Valence(valence),) if valence else (),
-            key_quotes_only=self.key_only.isChecked(),
-        )
+        return self.filters.segment_filter(self.code_ids)
 
     # -- data ----------------------------------------------------------------------------------
 

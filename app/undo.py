@@ -58,6 +58,14 @@ def kind_text(kind: str) -> str:
         "cell_summary": QCoreApplication.translate("UndoText", "Matrix cell summary"),
         "pseudonymise": QCoreApplication.translate("UndoText", "Pseudonymise"),
         "confirm_pseudonyms": QCoreApplication.translate("UndoText", "Confirm pseudonyms"),
+        "pseudonym_names_add": QCoreApplication.translate("UndoText", "Add to the name list"),
+        "pseudonym_name_remove": QCoreApplication.translate("UndoText",
+                                                            "Remove from the name list"),
+        "pseudonym_name_edit": QCoreApplication.translate("UndoText", "Edit the name list"),
+        "pseudonym_attribute": QCoreApplication.translate("UndoText",
+                                                          "Identifying attribute"),
+        "pseudonym_reject": QCoreApplication.translate("UndoText", "Keep original"),
+        "rename_coder": QCoreApplication.translate("UndoText", "Rename coder"),
         "code_search_hits": QCoreApplication.translate("UndoText", "Code all hits"),
         "accept_suggestions": QCoreApplication.translate("UndoText", "Accept suggestions"),
         "import_codebook": QCoreApplication.translate("UndoText", "Import codebook"),
@@ -67,6 +75,9 @@ def kind_text(kind: str) -> str:
         "add_event_type": QCoreApplication.translate("UndoText", "New event type"),
         "update_event_type": QCoreApplication.translate("UndoText", "Edit event type"),
         "remove_event_type": QCoreApplication.translate("UndoText", "Remove event type"),
+        "import_survey": QCoreApplication.translate("UndoText", "Import questionnaire"),
+        "survey_top_box": QCoreApplication.translate("UndoText", "Questionnaire top box"),
+        "survey_link": QCoreApplication.translate("UndoText", "Link questionnaire item"),
     }
     return table.get(kind, QCoreApplication.translate("UndoText", "Change"))
 

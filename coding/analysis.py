@@ -39,6 +39,7 @@ from coding.analysis_kernels import (
     count_cells,
     fetch_codings,
 )
+from coding.coders import coder_name, coder_names
 from coding.project import Project
 from coding.stats import CountsTable
 from coding.types import CodeId, DocumentId, SegmentId
@@ -128,7 +129,7 @@ class AnalysisManager:
 
     def codings(self, coders: Sequence[str] = (), document_ids: Sequence[int] = ()) -> Codings:
         with self._store.read() as s:
-            return fetch_codings(s, coders, document_ids)
+            return fetch_codings(s, coder_names(coders), document_ids)
 
     def _code_columns(
         self, code_ids: Sequence[CodeId] | None, include_subcodes: bool
@@ -341,6 +342,7 @@ class AnalysisManager:
     def agreement_data(self, coders: Sequence[str]) -> tuple[AgreementData, dict[Hashable, str]]:
         """Spans of the given coders; a coder counts as having coded a document when they made
         at least one segment in it (the project records nothing else)."""
+        coders = coder_names(coders)
         with self._store.read() as s:
             known = set(s.scalars(select(Coder.name).where(Coder.name.in_(coders))))
             if missing := [c for c in coders if c not in known]:
@@ -371,7 +373,8 @@ class AnalysisManager:
 
     def agreement(self, coders: Sequence[str], threshold: float = 0.5) -> ProjectAgreement:
         """Character-level figures for all coders; segment level too when there are two."""
-        if len(set(coders)) < 2:
+        coders = coder_names(coders)
+        if len(coders) < 2:
             raise ValidationError("Choose at least two different coders.")
         data, doc_names = self.agreement_data(coders)
         char = character_agreement(data, list(coders))
@@ -381,11 +384,13 @@ class AnalysisManager:
         return ProjectAgreement(tuple(coders), paths, char, seg, tuple(doc_names[d] for d in both))
 
     def disagreements(self, document_id: DocumentId, coders: Sequence[str]) -> list[Disagreement]:
+        coders = coder_names(coders)
         data, _ = self.agreement_data(coders)
         return disagreements(data, document_id, list(coders))
 
     def segment_units(
         self, document_id: DocumentId, first: str, second: str, threshold: float = 0.5
     ) -> list[SegmentUnit]:
+        first, second = coder_name(first), coder_name(second)
         data, _ = self.agreement_data([first, second])
         return segment_units(data, document_id, first, second, threshold)

@@ -8,7 +8,6 @@ failing file leaves nothing behind.
 from __future__ import annotations
 
 import builtins
-import re
 import unicodedata
 from collections import Counter
 
@@ -16,6 +15,7 @@ from sqlalchemy import func, select, update
 
 from coding import rows
 from coding.attributes import AttributeManager
+from coding.speaker_roles import guess_role
 from coding.types import (
     DocumentId,
     DocumentInfo,
@@ -28,18 +28,9 @@ from models.errors import NotFoundError, ValidationError
 from models.schema import Case, Document, Speaker, Turn
 from models.sessions import StoreBase as ProjectStore
 
-_INTERVIEWER_LABELS = re.compile(
-    r"^(i|int\.?|interviewer|interviewster|onderzoeker|student|vraag|v|gespreksleider)$", re.I)
-
 
 class DuplicateDocumentError(ValidationError):
     code = "duplicate"
-
-
-def default_role(label: str | None) -> SpeakerRole:
-    if label is not None and _INTERVIEWER_LABELS.match(label.strip().rstrip(":")):
-        return SpeakerRole.INTERVIEWER
-    return SpeakerRole.RESPONDENT
 
 
 def count_words(text: str) -> int:
@@ -156,7 +147,7 @@ class DocumentManager:
             speaker_ids: dict[str, int] = {}
             for label in dict.fromkeys(tu.speaker for tu in t.turns if tu.speaker is not None):
                 sp = Speaker(document_id=doc.id, label=label,
-                             role=roles.get(label.casefold(), default_role(label)))
+                             role=roles.get(label.casefold(), guess_role(label)))
                 s.add(sp)
                 s.flush()
                 speaker_ids[label] = sp.id
@@ -193,8 +184,8 @@ class DocumentManager:
                 ("segment_codes", rows.capture(s, "segment_codes", t("segment_codes").c.segment_id
                                                .in_(rows.ids(seg_rows)))),
                 ("memos", rows.capture(s, "memos", t("memos").c.document_id.in_(doc_ids))),
-                ("events", rows.capture(s, "events", t("events").c.document_id.in_(doc_ids))),
-            ]
+            ] + [(name, rows.capture(s, name, column.in_(doc_ids)))
+                 for name, column in rows.other_document_links()]
 
     def delete(self, doc_ids: builtins.list[DocumentId]) -> rows.Snapshot:
         snap = self.snapshot(doc_ids)

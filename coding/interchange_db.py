@@ -39,6 +39,7 @@ from coding.interchange import (
     derived_guid,
     normalise_guid,
 )
+from coding.pseudonymise.guard import assert_export_safe
 from coding.types import TurnLike
 from models.schema import (
     Attribute,
@@ -193,8 +194,6 @@ def snapshot(project: Project) -> QdaProject:
                 _upper(coders[memo.coder_id].guid) if memo.coder_id in coders else None,
                 memo.created.replace(microsecond=0), sorted(targets), not targets))
     # The export guard: nothing from the pseudonym key may leave in any text of the project.
-    from coding.pseudonymise.service import assert_export_safe
-
     assert_export_safe(project, _all_strings(qda))
     return qda
 

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from coding.documents import count_words, default_role
+from coding.coders import coder_name
+from coding.documents import count_words
 from coding.interchange import (
     ImportReport,
     QdaProject,
@@ -28,6 +29,7 @@ from coding.interchange import (
     derived_guid,
 )
 from coding.interchange_db import _TYPE_HINT, LoadResult, _marker_of
+from coding.speaker_roles import guess_role
 from coding.types import TurnLike
 from models.base import utcnow
 from models.errors import ValidationError
@@ -140,7 +142,7 @@ class Loader:
         if guid in self.coders:
             return self.coders[guid]
         row = self.s.scalar(select(Coder).where(func.upper(Coder.guid) == guid))
-        name = " ".join(name.split()) or f"gebruiker {guid[:8].lower()}"
+        name = coder_name(name) or f"gebruiker {guid[:8].lower()}"
         if row is None:
             row = self.s.scalar(select(Coder).where(Coder.name == name))
         if row is None:
@@ -182,7 +184,7 @@ class Loader:
                 if turn.speaker is not None:
                     if turn.speaker not in speakers:
                         sp = Speaker(document_id=doc.id, label=turn.speaker,
-                                     role=default_role(turn.speaker))
+                                     role=guess_role(turn.speaker))
                         self.s.add(sp)
                         self.s.flush()
                         speakers[turn.speaker] = sp.id

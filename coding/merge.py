@@ -26,6 +26,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coding import rows
+from coding.coders import CoderManager, coder_name
 from coding.merge_plan import (
     MergePlan,
     SourcePlan,
@@ -166,17 +167,15 @@ def _merge_one(
     def free(model: type[Code] | type[Case] | type[Segment] | type[Memo], guid: str) -> str | None:
         return guid if s.scalar(select(model.id).where(model.guid == guid)) is None else None
 
-    # Coders by name.
+    # Coders by name, in the stored form (coding.coders: the one door for coder identity).
     coder_map: dict[int, int] = {}
     for oc in o.scalars(select(Coder)):
-        found = s.scalar(select(Coder).where(Coder.name == oc.name))
-        if found is None:
-            found = Coder(name=oc.name, colour=oc.colour)
-            s.add(found)
-            s.flush()
-            note("coders", found.id)
-            report.coders_added.append(oc.name)
-        coder_map[oc.id] = found.id
+        found_id = CoderManager.find_in(s, oc.name)
+        if found_id is None:
+            found_id = CoderManager.ensure_in(s, oc.name, colour=oc.colour)
+            note("coders", found_id)
+            report.coders_added.append(coder_name(oc.name))
+        coder_map[oc.id] = found_id
 
     # Codes, parents first: the mapping's choice, else by name under the (mapped) parent --
     # which is matching by path where nothing is mapped -- else a new code.
@@ -247,7 +246,7 @@ def _merge_one(
 
     # Segments under their own coder; GUIDs make a second merge a no-op.
     seen_coders: set[str] = set()
-    names = {c.id: c.name for c in o.scalars(select(Coder))}
+    names = {c.id: coder_name(c.name) for c in o.scalars(select(Coder))}
     for oseg in o.scalars(select(Segment).order_by(Segment.id)):
         seen_coders.add(names[oseg.coder_id])
         codes = o.execute(

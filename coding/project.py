@@ -11,8 +11,6 @@ headless undo stack; the GUI pushes the same commands onto its QUndoStack instea
 
 from __future__ import annotations
 
-import getpass
-import os
 import time
 from collections.abc import Callable
 from contextvars import ContextVar
@@ -24,7 +22,7 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 
 from coding.attributes import AttributeManager
-from coding.coders import CoderManager
+from coding.coders import CoderManager, resolve_coder
 from coding.codes import CodeManager, builtin_codebook
 from coding.documents import DocumentManager
 from coding.events import EventManager
@@ -32,6 +30,7 @@ from coding.history import Undoable, UndoStack
 from coding.memos import MemoManager
 from coding.segments import SegmentManager
 from coding.stats import StatsManager
+from coding.survey.manager import SurveyManager
 from coding.types import Changes
 from models.base import utcnow
 from models.errors import ConnectionLostError, ReadOnlyProjectError, ValidationError
@@ -52,17 +51,6 @@ memory only; libpq's .pgpass / PGPASSFILE / PGPASSWORD come first)."""
 READ_ONLY: ContextVar[bool] = ContextVar("duiding_read_only", default=False)
 """While True, every `Project.open` is read-only and `Project.create` is refused: the command
 line's ``--read-only`` sets it around a whole command, whichever module opens the project."""
-
-
-def default_coder() -> str:
-    """The coder name when none was chosen: $DUIDING_CODER, else the login name."""
-    name = os.environ.get("DUIDING_CODER", "").strip()
-    if name:
-        return name
-    try:
-        return getpass.getuser() or "onbekend"
-    except Exception:  # no login name on some systems
-        return "onbekend"
 
 
 RETRY_WAITS = (0.3, 1.0, 2.0)  # seconds between attempts when a server connection broke
@@ -103,11 +91,11 @@ class Project:
         # On a server the server says who you are (your login, or the coder name the
         # projectleider linked it to); the row-level security policies check the same name.
         server_coder = store.coder if isinstance(store, ServerStore) else ""
-        self.coder = coder or server_coder or default_coder()
+        self._coder = resolve_coder(coder or server_coder)
         self.codes = CodeManager(store)
         self.coders = CoderManager(store)
         self.attributes = AttributeManager(store)
-        self.memos = MemoManager(store)
+        self.memos = MemoManager(store, self.codes)
         self.documents = DocumentManager(store, self.attributes)
         self.segments = SegmentManager(store, self.codes, self.coders, self.attributes,
                                        lambda: self.coder)
@@ -115,6 +103,7 @@ class Project:
                                   self.segments)
         self.events = EventManager(store, self.coders, self.attributes, self.documents,
                                    self.segments, lambda: self.coder)
+        self.surveys = SurveyManager(store, self.attributes)
         self.history: UndoStack[Project] = UndoStack(self)
 
     # -- lifecycle -----------------------------------------------------------------------------
@@ -192,6 +181,15 @@ class Project:
     def location(self) -> str:
         """What opens the project again: a path, a connection file or a URL (no password)."""
         return self.store.location
+
+    @property
+    def coder(self) -> str:
+        """Who codes in this session, in the stored form (`coding.coders.resolve_coder`)."""
+        return self._coder
+
+    @coder.setter
+    def coder(self, name: str | None) -> None:
+        self._coder = resolve_coder(name)
 
     # -- metadata ------------------------------------------------------------------------------
 

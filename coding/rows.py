@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Table, delete, insert, select
+from sqlalchemy import Column, ColumnElement, Table, delete, insert, select
 from sqlalchemy.orm import Session
 
 from models import Base
@@ -22,11 +22,30 @@ RESTORE_ORDER = (
     "coders", "cases", "attributes", "codes", "documents", "speakers", "turns",
     "document_attribute_values", "case_attribute_values", "segments", "segment_codes", "memos",
     "event_types", "events",
+    "survey_columns", "survey_imports", "survey_respondents", "survey_item_codes",
 )
 
 
 def table(name: str) -> Table:
     return Base.metadata.tables[name]
+
+
+_DOCUMENT_TABLES = {"documents", "speakers", "turns", "document_attribute_values", "segments",
+                    "memos"}
+
+
+def other_document_links() -> list[tuple[str, Column[Any]]]:
+    """(table, column) of every other table whose rows go with their document (a cascading
+    foreign key to documents.id), e.g. questionnaire respondents and the NLP cache: a document
+    snapshot takes them along, so undoing a delete brings them back too."""
+    out = []
+    for name, t in Base.metadata.tables.items():
+        if name in _DOCUMENT_TABLES:
+            continue
+        for fk in t.foreign_keys:
+            if fk.column.table.name == "documents" and (fk.ondelete or "").upper() == "CASCADE":
+                out.append((name, fk.parent))
+    return sorted(out, key=lambda item: item[0])
 
 
 def capture(session: Session, name: str, where: ColumnElement[bool]) -> list[Row]:

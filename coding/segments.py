@@ -7,7 +7,6 @@ so "several codes at once" and "one more code later" give the same result.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -16,8 +15,9 @@ from sqlalchemy.orm import Session
 
 from coding import rows
 from coding.attributes import AttributeManager
-from coding.coders import CoderManager
+from coding.coders import CoderManager, coder_name, coder_names
 from coding.codes import CodeManager
+from coding.turn_spans import TurnIndex
 from coding.types import (
     CodeId,
     CodeInfo,
@@ -40,15 +40,12 @@ from models.schema import (
     DocumentAttributeValue,
     Segment,
     SegmentCode,
-    Speaker,
-    Turn,
 )
 from models.sessions import StoreBase as ProjectStore
 
 # Enum lookups by stored value: converting 20,000 values through SQLAlchemy's Enum type costs
 # more than the query itself.
 _VALENCES = {v.value: v for v in Valence}
-_ROLES = {r.value: r for r in SpeakerRole}
 NO_FILTER = SegmentFilter()
 
 
@@ -99,7 +96,7 @@ class SegmentManager:
         """
         if not code_ids:
             raise ValidationError("Choose at least one code.")
-        coder = coder or self._current_coder()
+        coder = coder_name(coder or "") or self._current_coder()
         with self._store.write() as s:
             # One round trip for both checks (on a server each query is a network round trip).
             wanted = set(code_ids)
@@ -243,6 +240,16 @@ class SegmentManager:
             raise NotFoundError(f"segment {segment_id} does not exist.")
         return found[0]
 
+    def by_guids(self, guids: Iterable[str]) -> dict[str, SegmentInfo]:
+        """The fragments with these GUIDs (any case), by lower-case GUID; missing ones left out."""
+        wanted = list(dict.fromkeys(g.lower() for g in guids))
+        if not wanted:
+            return {}
+        with self._store.read() as s:
+            ids = [SegmentId(i) for i in s.scalars(
+                select(Segment.id).where(func.lower(Segment.guid).in_(wanted)))]
+        return {info.guid: info for info in self._fetch(segment_ids=ids)} if ids else {}
+
     def by_ids(self, ids: Iterable[int]) -> list[SegmentInfo]:
         """The fragments with these IDs, in document order (IDs that no longer exist are
         skipped); a matrix cell or a chart bar drills down to its fragments this way."""
@@ -271,7 +278,8 @@ class SegmentManager:
         with self._store.read() as s:
             conn = s.connection()  # Core rows: the ORM's per-row work cost more than the SQL
             q = (select(Segment.id, Segment.document_id, Document.name, Segment.start, Segment.end,
-                        Coder.name, Segment.memo, Segment.key_quote, Document.case_id)
+                        Coder.name, Segment.memo, Segment.key_quote, Document.case_id,
+                        Segment.guid)
                  .join(Document, Document.id == Segment.document_id)
                  .join(Coder, Coder.id == Segment.coder_id))
             if segment_ids is not None:
@@ -293,7 +301,7 @@ class SegmentManager:
             if f.case_ids:
                 q = q.where(Document.case_id.in_(f.case_ids))
             if f.coders:
-                q = q.where(Coder.name.in_(f.coders))
+                q = q.where(Coder.name.in_(coder_names(f.coders)))
             if f.key_quotes_only:
                 q = q.where(Segment.key_quote.is_(True))
             by_attr: dict[str, list[str]] = {}
@@ -324,60 +332,30 @@ class SegmentManager:
                     codings.setdefault(seg_id, []).append(
                         Coding(info.id, info.path, _VALENCES[valence], info.colour))
             order = {cid: i for i, cid in enumerate(paths)}
-            turns = self._turn_index(s, doc_ids)
+            turns = TurnIndex.load(s, doc_ids)
             attrs = self._attributes.document_values(s)
             cases = dict(conn.execute(select(Case.id, Case.name)).all())
             out = []
-            for sid, did, dname, st, en, coder, memo, kq, case_id in found:
+            for sid, did, dname, st, en, coder, memo, kq, case_id, guid in found:
                 txt = texts[did][st:en]
-                speaker, role = speaker_of(turns.get(did), st, en)
+                speaker, role = turns.speaker(did, st, en)
                 out.append(SegmentInfo(
                     id=SegmentId(sid), document_id=DocumentId(did), document=dname, start=st,
                     end=en, text=txt, coder=coder, memo=memo, key_quote=kq,
                     codings=tuple(sorted(codings.get(sid, []), key=lambda c: order[c.code_id])),
                     speaker=speaker, speaker_role=role, attributes=attrs.get(did, {}),
-                    case=cases.get(case_id) if case_id else None,
+                    case=cases.get(case_id) if case_id else None, guid=guid.lower(),
                 ))
             return out
 
     def speaker_roles(self, spans: Iterable[tuple[int, int, int]]
                       ) -> list[SpeakerRole | None]:
-        """The speaker role of each (document, start, end), by `speaker_of`."""
+        """The speaker role of each (document, start, end): the turn holding most of it
+        (`coding.turn_spans`), the one rule retrieval, the counts and the chapter share."""
         spans = list(spans)
         with self._store.read() as s:
-            turns = self._turn_index(s, {d for d, _s, _e in spans})
-        return [speaker_of(turns.get(d), st, en)[1] for d, st, en in spans]
-
-    @staticmethod
-    def _turn_index(s: Session, doc_ids: set[int]) -> dict[
-            int, tuple[list[int], list[tuple[int, str | None, SpeakerRole]]]]:
-        index: dict[int, tuple[list[int], list[tuple[int, str | None, SpeakerRole]]]] = {}
-        q = (select(Turn.document_id, Turn.start, Turn.end, Speaker.label,
-                    type_coerce(Speaker.role, String))
-             .outerjoin(Speaker, Speaker.id == Turn.speaker_id)
-             .where(Turn.document_id.in_(doc_ids)).order_by(Turn.document_id, Turn.start))
-        for did, st, en, label, role in s.connection().execute(q):
-            starts, infos = index.setdefault(did, ([], []))
-            starts.append(st)
-            infos.append((en, label, _ROLES[role] if role else SpeakerRole.RESPONDENT))
-        return index
-
-
-def speaker_of(index: tuple[list[int], list[tuple[int, str | None, SpeakerRole]]] | None,
-               start: int, end: int) -> tuple[str | None, SpeakerRole | None]:
-    """Who said a fragment: the one rule that retrieval, the counts and the chapter share.
-
-    Today: the speaker of the turn its start falls in (or the turn before it, for a label).
-    """
-    pos = start
-    if not index:
-        return None, None
-    starts, infos = index
-    i = bisect.bisect_right(starts, pos) - 1
-    if i < 0:
-        i = 0
-    _end, label, role = infos[i]
-    return label, role
+            turns = TurnIndex.load(s, {d for d, _s, _e in spans})
+        return [turns.role(d, st, en) for d, st, en in spans]
 
 
 def _chunks(items: list[int], size: int) -> list[list[int]]:

@@ -7,8 +7,8 @@ on every screen and in every file. The rules:
 - a respondent is a document; a theme counts every document with at least one fragment coded on
   it or (with `include_subcodes`, the default) on any of its sub-themes;
 - a fragment counts once per code, even when it carries two codes of one subtree;
-- with `respondent_only`, fragments spoken by an interviewer are left out (the speaker of a
-  fragment is decided by `coding.segments.speaker_of`, as everywhere else);
+- with `respondent_only`, fragments spoken by an interviewer are left out (a fragment's speaker
+  is the turn holding most of it, `coding.turn_spans.TurnIndex`, as everywhere else);
 - a split `by` an attribute puts each document under its value ('' = no value).
 
 `StatsManager.table(...)` fetches every (fragment, code) link of a scope once (numpy columns);
@@ -27,6 +27,7 @@ from sqlalchemy import func, select
 
 from coding.analysis_kernels import VALENCES, CellCount, Codings, count_cells, fetch_codings
 from coding.attributes import AttributeManager
+from coding.coders import coder_names
 from coding.codes import CodeManager
 from coding.documents import DocumentManager
 from coding.segments import SegmentManager
@@ -151,10 +152,10 @@ class StatsManager:
         with self._store.read() as s:
             if document_ids is None:
                 docs: builtins.list[int] = list(s.scalars(select(Document.id)))
-                data = fetch_codings(s, coders, ())
+                data = fetch_codings(s, coder_names(coders), ())
             else:
                 docs = sorted(document_ids)
-                data = fetch_codings(s, coders, docs) if docs else Codings.empty()
+                data = fetch_codings(s, coder_names(coders), docs) if docs else Codings.empty()
             values = self._attributes.document_values(s)
         if respondent_only and data.segment.size:
             import numpy as np

@@ -101,6 +101,7 @@ class SegmentInfo:
     speaker_role: SpeakerRole | None = None
     attributes: dict[str, str] = field(default_factory=dict)
     case: str | None = None
+    guid: str = ""  # stable across merges and REFI-QDA exchange: memos refer to it
 
     @property
     def codes(self) -> list[str]:
@@ -124,6 +125,7 @@ class SegmentInfo:
             "speaker": self.speaker,
             "attributes": self.attributes,
             "case": self.case,
+            "guid": self.guid,
         }
 
 

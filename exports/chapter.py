@@ -28,9 +28,19 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coding.types import Valence
+from coding.pseudonymise.guard import assert_export_safe
+from coding.types import CodeInfo, Valence
 from exports import chapter_docx as w
 from exports.chapter_data import ChapterData, Part, Section, documents_in_scope, gather
+from exports.chapter_memo import add_memo
+from exports.chapter_survey import (
+    SurveyChapter,
+    basis_text,
+    gather_survey,
+    respondents_text,
+    write_figures,
+    write_theme,
+)
 from exports.chapter_text import (
     count_text,
     join_dutch,
@@ -78,13 +88,15 @@ class ChapterOptions:
     compare_values: tuple[str, ...] = ()  # e.g. ("2023", "2024"); empty = all values present
     template: Path | None = None  # .docx or .dotx whose styles, headers and footers are used
     respondent_attribute: str = "respondent_type"
-    respondent_only: bool = False  # leave out fragments that start in an interviewer turn
+    respondent_only: bool = False  # leave out fragments mostly in an interviewer turn
     period_attribute: str = "meting"
     file_stem: str = "hoofdstuk"  # with `per`: hoofdstuk_<value>.docx
     include_matrix: bool = False  # the framework matrix with cell summaries as last appendix
     matrix_rows: str = "case"  # its rows: "document", "case" or "attribute:NAME"
     include_history: bool = False  # "Hulpgeschiedenis per gezin" before the appendix
     history_by: str | None = None  # split its durations by this attribute (e.g. gemeente)
+    survey_threshold: int = 10  # questionnaire figures of fewer respondents read "n < 10"
+    survey_by: str | None = None  # a second figures table per value of this attribute
 
 
 class ExportCancelled(Exception):
@@ -165,7 +177,9 @@ def write_chapter(project: Project, options: ChapterOptions, dest: Path | str, *
         history = partial(append_history_section, project=project, document_ids=scope,
                           by=opts.history_by, min_count=opts.min_count) \
             if opts.include_history else None
-        doc = build_document(data, opts.template, before_appendix=history)
+        survey = gather_survey(project, data, threshold=opts.survey_threshold,
+                               by=opts.survey_by, max_quotes=min(2, opts.max_quotes_per_theme))
+        doc = build_document(data, opts.template, survey, before_appendix=history)
         if opts.include_matrix:
             append_matrix_appendix(doc, project, rows=opts.matrix_rows,
                                    code_ids=[s.code.id for s in data.sections],
@@ -185,27 +199,21 @@ def write_chapter(project: Project, options: ChapterOptions, dest: Path | str, *
 
 
 def guard_texts(project: Project, texts: list[str]) -> None:
-    """Refuse to write an original name from the pseudonym key, when the project has a key."""
-    import importlib
+    """Refuse to write personal data from the pseudonym key (raises ``OriginalInExport``).
 
-    try:  # the project-level guard is optional: older cores have none
-        service = importlib.import_module("coding.pseudonymise.service")
-    except ImportError:
-        return
-    check = getattr(service, "assert_export_safe", None) or getattr(
-        service, "assert_no_originals_in_project", None)
-    if check is not None:
-        check(project, texts)
+    Imported plainly: a guard that cannot be imported must fail the export, never switch off."""
+    assert_export_safe(project, texts)
 
 
 # -- layout -------------------------------------------------------------------------------------
 
 
 def build_document(data: ChapterData, template: Path | None = None,
+                   survey: SurveyChapter | None = None,
                    before_appendix: Callable[[DocxDocument], None] | None = None
                    ) -> DocxDocument:
-    """The chapter as a python-docx Document (not saved); `before_appendix` adds optional
-    sections (the help history) after the themes."""
+    """The chapter as a python-docx Document (not saved); `survey` adds the questionnaire
+    figures, `before_appendix` optional sections (the help history) after the themes."""
     doc, real_bullets = w.open_document(template)
     doc.core_properties.title = data.title
     w.para(doc, data.title, "Title")
@@ -213,8 +221,10 @@ def build_document(data: ChapterData, template: Path | None = None,
     w.add_page_break(doc)
     _method(doc, data)
     _overview(doc, data)
+    if survey is not None:
+        write_figures(doc, data, survey)
     for section in data.sections:
-        _section(doc, data, section)
+        _section(doc, data, section, real_bullets, survey)
     if before_appendix is not None:
         before_appendix(doc)
     w.add_page_break(doc)
@@ -231,10 +241,9 @@ def _method(doc: DocxDocument, data: ChapterData) -> None:
     m = data.min_count
     w.heading(doc, "Werkwijze", 1)
     themes = [theme_title(s.code.name).lower() for s in data.sections]
-    interviews = "interview" if data.total == 1 else "interviews"
+    basis, material = basis_text(data)
     text = (f"Dit hoofdstuk beschrijft de ervaringen van respondenten met "
-            f"{join_dutch(themes) or 'de gecodeerde thema’s'}. Het is gebaseerd op "
-            f"{data.total} {interviews}")
+            f"{join_dutch(themes) or 'de gecodeerde thema’s'}. Het is gebaseerd op {basis}")
     split = split_text(data.by_type, m)
     if split and data.total:
         text += f": {split}"
@@ -243,7 +252,7 @@ def _method(doc: DocxDocument, data: ChapterData) -> None:
     text += "."
     if data.periods:
         label = "meting" if len(data.periods) == 1 else "metingen"
-        text += f" De gesprekken horen bij de {label} {join_dutch(data.periods)}."
+        text += f" {material} horen bij de {label} {join_dutch(data.periods)}."
     if data.where:
         scope = join_dutch([f"{readable(n)} {v}" for n, v in data.where])
         text += f" Het hoofdstuk gaat alleen over respondenten met {scope}."
@@ -303,7 +312,7 @@ def mentioned_text(data: ChapterData, s: Section) -> str:
     m = data.min_count
     if not s.respondents:
         return "Geen van de respondenten noemde dit thema."
-    text = f"Genoemd door {count_text(s.respondents, m)} van de {data.total} respondenten"
+    text = f"Genoemd door {respondents_text(data, s)}"
     split = split_text(s.by_type, m)
     if split:
         text += f" ({split})"
@@ -323,13 +332,36 @@ def mentioned_text(data: ChapterData, s: Section) -> str:
     return text
 
 
-def _section(doc: DocxDocument, data: ChapterData, s: Section) -> None:
+def theme_counts_text(project: Project, code_id: int, *, where: Sequence[tuple[str, str]] = (),
+                      respondent_only: bool = False, min_count: int = 0) -> str:
+    """The 'Genoemd door ...' sentence the chapter prints for one theme with these options.
+
+    The synthesis workspace shows the counts from here -- the chapter's own gathering and
+    wording -- so what the researcher sees while writing is what the chapter will print. A code
+    below a sub-theme has no sentence of its own: its fragments count in that sub-theme's.
+    """
+    data = gather(project, title="", where=where, themes=(int(code_id),), max_quotes=0,
+                  min_count=min_count, respondent_only=respondent_only)
+    tree: dict[int, CodeInfo] = {c.id: c for c in data.codebook}
+    node = tree.get(code_id)
+    while node is not None and node.depth > 1 and node.parent_id is not None:
+        node = tree.get(node.parent_id)
+    for section in data.sections:
+        for s in (section, *section.children):
+            if node is not None and s.code.id == node.id:
+                text = mentioned_text(data, s)
+                return text if node.id == code_id else f"{theme_title(node.name)}: {text}"
+    return "Geen van de respondenten noemde dit thema."
+
+
+def _section(doc: DocxDocument, data: ChapterData, s: Section, real_bullets: bool,
+             survey: SurveyChapter | None = None) -> None:
     w.heading(doc, theme_title(s.code.name), s.level)
-    if s.memo:
-        for para in s.memo.split("\n\n"):
-            if para.strip():
-                w.para(doc, " ".join(para.split()))
+    if s.memo:  # the researcher's summary opens the section, formatted as written
+        add_memo(doc, s.memo, data.memo_quotes, real_bullets)
     w.para(doc, mentioned_text(data, s))
+    if survey is not None:
+        write_theme(doc, data, survey, s)
     if s.parts:
         if s.level == 1 and s.children:
             w.heading(doc, "Algemeen", 2)
@@ -338,7 +370,7 @@ def _section(doc: DocxDocument, data: ChapterData, s: Section) -> None:
                 continue  # counted in the line above; a heading without quotes says nothing
             _part(doc, data, part, level=3 if s.level == 2 or s.children else 2)
     for child in s.children:
-        _section(doc, data, child)
+        _section(doc, data, child, real_bullets, survey)
 
 
 def _part(doc: DocxDocument, data: ChapterData, part: Part, level: int) -> None:
@@ -372,4 +404,4 @@ def _appendix(doc: DocxDocument, data: ChapterData, real_bullets: bool) -> None:
             w.add_bullet(doc, theme_title(code.name), code.definition, real_bullets)
 
 
-__all__ = ["ChapterOptions", "ExportCancelled", "per_values", "write_chapter"]
+__all__ = ["ChapterOptions", "ExportCancelled", "per_values", "theme_counts_text", "write_chapter"]

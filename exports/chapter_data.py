@@ -5,9 +5,10 @@ in scope, who mentioned each theme, which fragments become quotes and how they a
 and `exports.chapter_docx` lays it out. Keeping the decisions here makes them testable on their
 own and lets the benchmark time the two halves separately.
 
-Every number comes from `coding.stats` (the counting rules live there, once). Quotes are always a
-respondent's own words: interviewer turns and speaker labels never appear in a quote, and each
-fragment is quoted at most once in a chapter.
+Every number comes from `coding.stats` (the counting rules live there, once; a fragment's speaker
+is the turn holding most of it, `coding.turn_spans`). Quotes are always a respondent's own words:
+interviewer turns and speaker labels never appear in a quote, and each fragment is quoted at most
+once in a chapter.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from coding.memo_text import references
 from coding.memos import MemoTarget
 from coding.project import Project
 from coding.stats import EMPTY, CountsTable
+from coding.survey.kinds import respondents_by_kind
 from coding.types import (
     CodeId,
     CodeInfo,
@@ -29,7 +32,13 @@ from coding.types import (
     SpeakerRole,
     Valence,
 )
-from exports.chapter_text import ELLIPSIS, attribution, normalise, trim_quote
+from exports.chapter_text import (
+    ELLIPSIS,
+    attribution,
+    normalise,
+    questionnaire_attribution,
+    trim_quote,
+)
 
 PART_ORDER = (Valence.POSITIEF, Valence.AANDACHTSPUNT, Valence.NEUTRAAL)
 MIN_QUOTE_WORDS = 5  # shorter fragments are only quoted when marked as key quote
@@ -73,6 +82,7 @@ class Section:
     by_compare: dict[str, int]  # compare value -> respondents
     parts: list[Part] = field(default_factory=list)  # fragments coded on this code itself
     children: list[Section] = field(default_factory=list)
+    by_kind: dict[str, int] = field(default_factory=dict)  # interview/questionnaire -> respondents
 
 
 @dataclass
@@ -90,6 +100,8 @@ class ChapterData:
     codebook: list[CodeInfo]
     min_count: int
     respondent_only: bool
+    memo_quotes: dict[str, Quote] = field(default_factory=dict)  # fragment GUID -> its quote
+    questionnaires: frozenset[int] = frozenset()  # documents that are questionnaire responses
 
     @property
     def total(self) -> int:
@@ -216,7 +228,17 @@ def gather(project: Project, *, title: str, where: Sequence[tuple[str, str]] = (
                 own[chain[1] if len(chain) > 1 else chain[0]].append(
                     _Fragment(seg, coding.code_id, coding.valence))
 
-    quotes = _QuotePicker(project, numbers, attribution_pattern, respondent_attribute)
+    # Questionnaire responses are counted and attributed apart from interviews (mixed projects).
+    questionnaires = project.surveys.questionnaire_documents() & frozenset(doc_ids)
+    by_kind = respondents_by_kind(project.stats, doc_ids, questionnaires, codes=code_ids,
+                                  respondent_only=respondent_only) if questionnaires else {}
+    quotes = _QuotePicker(project, numbers, attribution_pattern, respondent_attribute,
+                          questionnaires)
+    # The memos open their sections; the fragments they refer to are quoted there, so they are
+    # reserved before the sections pick their quotes (each fragment is quoted once).
+    memos = {c.id: project.memos.get(MemoTarget(code_id=c.id)).strip() for c in codes}
+    memo_quotes = quotes.reserve(project.segments.by_guids(
+        guid for text in memos.values() for guid in references(text)).values())
 
     def split(counts: CountsTable, code_id: int) -> dict[str, int]:
         row = counts.row(code_id)
@@ -228,14 +250,15 @@ def gather(project: Project, *, title: str, where: Sequence[tuple[str, str]] = (
         total = row.total if row is not None else EMPTY
         compare_row = by_compare.row(code.id) if by_compare is not None else None
         sec = Section(code=code, level=level,
-                      memo=project.memos.get(MemoTarget(code_id=code.id)).strip(),
+                      memo=memos.get(code.id, ""),
                       respondents=total.documents, by_type=split(by_respondent, code.id),
                       fragments=total.segments,
                       by_valence={v: total.by_valence[v.value] for v in PART_ORDER
                                   if total.by_valence.get(v.value)},
                       by_compare={v: compare_row.by_value[v].documents if compare_row
                                   and v in compare_row.by_value else 0
-                                  for v in compare_totals})
+                                  for v in compare_totals},
+                      by_kind={k.value: n for k, n in by_kind.get(code.id, {}).items()})
         mine = own.get(code.id, [])
         parts = []
         for valence in PART_ORDER:
@@ -268,15 +291,17 @@ def gather(project: Project, *, title: str, where: Sequence[tuple[str, str]] = (
         cases=len(case_values - {""}), coders=sorted({s.coder for s in segments}),
         compare_attribute=compare_attribute if compare_totals else None,
         compare_totals=compare_totals, sections=sections, codebook=codes,
-        min_count=min_count, respondent_only=respondent_only)
+        min_count=min_count, respondent_only=respondent_only, questionnaires=questionnaires,
+        memo_quotes=memo_quotes)
 
 
 class _QuotePicker:
     """Chooses quotes: key quotes first, then a spread over respondents, each fragment once."""
 
     def __init__(self, project: Project, numbers: dict[int, int], pattern: str,
-                 respondent_attribute: str) -> None:
+                 respondent_attribute: str, questionnaires: frozenset[int] = frozenset()) -> None:
         self._project = project
+        self._questionnaires = questionnaires
         self._numbers = numbers
         self._pattern = pattern
         self._rattr = respondent_attribute
@@ -306,6 +331,26 @@ class _QuotePicker:
         text = f" {ELLIPSIS} ".join(pieces)
         self._texts[seg.id] = text
         return text
+
+    def reserve(self, segments: Iterable[SegmentInfo]) -> dict[str, Quote]:
+        """Quotes for fragments a memo refers to, by GUID; they are not picked again."""
+        out = {}
+        for seg in segments:
+            self.used.add(seg.id)
+            out[seg.guid] = self._quote(
+                seg, self.text_of(seg) or normalise(seg.text),
+                seg.codings[0].valence if seg.codings else Valence.NEUTRAAL)
+        return out
+
+    def _quote(self, seg: SegmentInfo, text: str, valence: Valence) -> Quote:
+        """A fragment as the chapter quotes it: trimmed, attributed (questionnaires apart)."""
+        return Quote(
+            segment_id=seg.id, document_id=seg.document_id, text=trim_quote(text),
+            attribution=questionnaire_attribution(seg.attributes, self._rattr)
+            if seg.document_id in self._questionnaires else
+            attribution(self._pattern, seg.attributes,
+                        self._numbers.get(seg.document_id, 0), self._rattr),
+            valence=valence, key=seg.key_quote)
 
     def fill(self, parts: list[Part], frags: list[_Fragment], budget: int) -> None:
         queues: dict[Valence, list[_Fragment]] = {}
@@ -363,9 +408,5 @@ class _QuotePicker:
             if not text or (len(text.split()) < MIN_QUOTE_WORDS and not seg.key_quote):
                 continue
             self.used.add(seg.id)
-            return Quote(
-                segment_id=seg.id, document_id=seg.document_id, text=trim_quote(text),
-                attribution=attribution(self._pattern, seg.attributes,
-                                        self._numbers.get(seg.document_id, 0), self._rattr),
-                valence=valence, key=seg.key_quote)
+            return self._quote(seg, text, valence)
         return None

@@ -137,6 +137,17 @@ def attribution(pattern: str, attributes: Mapping[str, str], respondent_number: 
     return " ".join(text.split())
 
 
+def questionnaire_attribution(attributes: Mapping[str, str],
+                              respondent_attribute: str = "respondent_type",
+                              period_attribute: str = "meting") -> str:
+    """A questionnaire answer's attribution: '(ouder, vragenlijst 2024)'; never the respondent's
+    number in the file, which the municipality's survey tool could trace back."""
+    rtype = attributes.get(respondent_attribute, "").strip()
+    period = attributes.get(period_attribute, "").strip()
+    parts = [type_label(rtype) if rtype else "", f"vragenlijst {period}".strip()]
+    return "(" + ", ".join(p for p in parts if p) + ")"
+
+
 def normalise(text: str) -> str:
     return " ".join(text.split())
 

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from coding.analysis import AnalysisManager, FrameworkMatrix
 from coding.project import Project
+from coding.pseudonymise.guard import assert_export_safe
 from coding.types import CodeId
 from exports import chapter_docx as w
 from exports.chapter_text import count_text, readable, theme_title
@@ -134,8 +135,6 @@ def restrict(matrix: FrameworkMatrix, document_ids: Collection[int]) -> Framewor
 
 def _guard(project: Project, texts: Iterable[str]) -> None:
     """Refuse to write an original name from the project's pseudonym key."""
-    from coding.pseudonymise.service import assert_export_safe
-
     assert_export_safe(project, texts)
 
 

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from coding.pseudonymise.guard import assert_export_safe
 from coding.stats import EMPTY, CountRow
 from coding.types import SegmentFilter, SpeakerRole
 from exports.chapter_data import documents_in_scope, included_codes
@@ -91,9 +92,7 @@ def count_rows(project: Project, *, where: Sequence[tuple[str, str]] = (),
 
 
 def _guard_export(project: Project, headers: list[str], rows: list[list[str | int]]) -> None:
-    from exports.chapter import guard_texts
-
-    guard_texts(project, headers + [str(v) for r in rows for v in r])
+    assert_export_safe(project, headers + [str(v) for r in rows for v in r])
 
 
 def write_xlsx(project: Project, dest: Path | str, *, where: Sequence[tuple[str, str]] = (),

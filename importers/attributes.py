@@ -83,8 +83,18 @@ def _read_csv(path: Path, max_bytes: int) -> list[list[str]]:
     text = normalise(text)
     if not text.strip():
         raise TranscriptImportError(path, "empty", "The attribute sheet contains no rows.")
-    # Headers are plain words, so the delimiter is whatever separates them; values may well
-    # contain commas ("Nadia Ouali (jeugdconsulent, Jeugdteam Oost)"), headers rarely do.
+    delimiter = sniff_delimiter(text)
+    rows = _csv_rows(path, text, delimiter)
+    _check_one_delimiter(path, rows, delimiter)
+    return rows
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter of a CSV sheet (``;``, ``,`` or tab), judged by its header line.
+
+    Headers are plain words, so the delimiter is whatever separates them; values may well
+    contain commas ("Nadia Ouali (jeugdconsulent, Jeugdteam Oost)"), headers rarely do.
+    """
     header = text.lstrip("\n").split("\n", 1)[0]
     delimiter = max(";,\t", key=header.count)
     if header.count(delimiter) == 0:
@@ -92,9 +102,7 @@ def _read_csv(path: Path, max_bytes: int) -> list[list[str]]:
             delimiter = csv.Sniffer().sniff("\n".join(text.split("\n")[:20]), ";,\t").delimiter
         except csv.Error:
             delimiter = ";"
-    rows = _csv_rows(path, text, delimiter)
-    _check_one_delimiter(path, rows, delimiter)
-    return rows
+    return delimiter
 
 
 def _csv_rows(path: Path, text: str, delimiter: str) -> list[list[str]]:

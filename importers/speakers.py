@@ -13,6 +13,8 @@ one (its span grows over them), text before the first label (a title) belongs to
 document without any label is one turn with speaker ``None`` over the whole (stripped) text. A
 turn's span never contains its label or timestamp. In text formats a repeated label starts a new
 turn (the label stays outside every span); subtitle readers merge consecutive cues themselves.
+Which labels are "known", and the role each one suggests, is `coding.speaker_roles`: one
+vocabulary for the importers, the project and the speakers dialog.
 """
 
 from __future__ import annotations
@@ -23,9 +25,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from coding.speaker_roles import is_known_label
 from importers.base import Turn
-
-Role = Literal["interviewer", "respondent", "other"]
 
 MAX_LABEL_WORDS = 4
 MAX_LABEL_CHARS = 40
@@ -41,23 +42,6 @@ _ALONE = re.compile(rf"(?:{_TS}[ \t]+)?{_LABEL}[ \t]*:?[ \t]*$")
 _ALONE_TS_AFTER = re.compile(rf"{_LABEL}[ \t]+{_TS}[ \t]*$")
 _TIMESTAMP_ONLY = re.compile(rf"{_TS}[ \t]*$")
 
-_INTERVIEWER = {
-    "interviewer", "interviewster", "int", "i", "iv", "onderzoeker", "onderzoekster", "student",
-    "studente", "gespreksleider", "moderator", "researcher", "vraagsteller", "q",
-}  # fmt: skip
-_OTHER = {"tolk", "notulist", "observator", "observer", "onbekend", "unknown", "onverstaanbaar"}
-_RESPONDENT = {
-    "r", "resp", "respondent", "geïnterviewde", "geinterviewde", "interviewee", "deelnemer",
-    "participant", "ouder", "moeder", "vader", "pleegouder", "pleegmoeder", "pleegvader", "jongere",
-    "kind", "jeugdige", "cliënt", "client", "hulpverlener", "jeugdconsulent", "jeugdhulpverlener",
-    "leerkracht", "docent", "mentor", "begeleider", "intern begeleider", "ib", "ib'er", "ib’er",
-    "zorgcoördinator", "gezinsvoogd", "wijkcoach", "a",
-}  # fmt: skip
-_NUMBERED = re.compile(
-    r"(spreker|speaker|respondent|interviewer|deelnemer|participant|ouder|jongere|persoon|"
-    r"stem|voice|r|i|p)[ \t]*\d{1,3}",
-)
-
 
 @dataclass(frozen=True)
 class LabelMatch:
@@ -71,34 +55,6 @@ class LabelMatch:
     style: Literal["colon", "dash", "alone", "alone_ts", "bold"]
     content_start: int
     timestamp_ms: int | None
-
-
-def _key(label: str) -> str:
-    return re.sub(r"\s+", " ", label.strip().rstrip(".").casefold())
-
-
-def is_known_label(label: str) -> bool:
-    """True for labels researchers commonly use (``Interviewer``, ``I``, ``Spreker 1``, ...)."""
-    key = _key(label)
-    return (
-        key in _INTERVIEWER or key in _RESPONDENT or key in _OTHER or bool(_NUMBERED.fullmatch(key))
-    )
-
-
-def guess_role(label: str) -> Role:
-    """Suggest a role for a speaker label; the researcher confirms or changes it.
-
-    ``Interviewer``, ``I``, ``Int.``, ``Onderzoeker``, ``Student`` (also numbered: ``I2``) are
-    interviewers; ``Tolk`` or ``Onbekend`` are other; everything else, including ``Spreker 1``
-    whose role cannot be known, is a respondent.
-    """
-    key = _key(label)
-    base = re.sub(r"[ \t]*\d+$", "", key).rstrip(".")
-    if key in _INTERVIEWER or base in _INTERVIEWER:
-        return "interviewer"
-    if key in _OTHER or base in _OTHER:
-        return "other"
-    return "respondent"
 
 
 def parse_timestamp_ms(value: str) -> int:

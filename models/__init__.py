@@ -4,5 +4,6 @@ from models import analysis_models as analysis_models  # noqa: F401  (matrix_cel
 from models import event_models as event_models  # noqa: F401  (event_types, events)
 from models import nlp_models as nlp_models  # noqa: F401  (nlp_cache, pseudonym_names)
 from models import schema as schema  # noqa: F401  (registers the tables on Base.metadata)
+from models import survey_models as survey_models  # noqa: F401  (questionnaires)
 from models import team_models as team_models  # noqa: F401  (team_members)
 from models.base import Base as Base

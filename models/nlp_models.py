@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, LargeBinary, String
+from sqlalchemy import Boolean, DateTime, ForeignKey, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, utcnow
@@ -32,9 +32,27 @@ class NlpCache(Base):
 
 
 class PseudonymName(Base):
-    """A name the researcher knows (respondent, child, care worker): detected first."""
+    """A name the researcher knows (respondent, child, care worker, school): detected first.
+
+    ``variants`` are the researcher's own extra forms (newline-separated: a nickname, a
+    spelling); the full name's parts and possessives are found without being listed.
+    """
 
     __tablename__ = "pseudonym_names"
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(300), unique=True)
     type: Mapped[str] = mapped_column(String(40), default="person")
+    variants: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class PseudonymAttribute(Base):
+    """Whether pseudonymisation touches an attribute's values (issue #11).
+
+    A row records the researcher's choice; without a row the default of
+    ``coding.pseudonymise.attributes.identifying_by_default`` holds (``naam``: yes, ``meting``,
+    ``gemeente``, ``respondent_type``: no).
+    """
+
+    __tablename__ = "pseudonym_attributes"
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    identifying: Mapped[bool] = mapped_column(Boolean, default=False)

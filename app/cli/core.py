@@ -19,6 +19,9 @@ from app.cli.output import (
 from coding.commands import ApplyCodes, EditSegment, SetRoleEverywhere, SetSpeaker
 from coding.interchange import QdaProject, load_into
 from coding.project import Project
+from coding.selection import single_piece
+from coding.speaker_roles import guess_role
+from coding.survey.kinds import count_by_kind, respondents_by_kind
 from coding.types import SegmentFilter, SpeakerRole, Valence
 from importers.batch import import_paths
 from importers.qdpx import read_qdc
@@ -174,6 +177,9 @@ def cmd_code(args: argparse.Namespace) -> int:
         doc = project.documents.by_name(args.document)
         text = project.documents.text(doc.id)
         start, end = span_from_args(args, text, doc.name)
+        # Never a speaker label or timestamp: cut to the turn text; a span across turns is
+        # refused (one command, one fragment, one speaker).
+        start, end = single_piece(project, doc.id, start, end)
         codes = [project.codes.by_path(p).id for p in args.codes]
         cmd = ApplyCodes(doc.id, start, end, codes, Valence(args.valence), memo=args.memo)
         project.execute(cmd)
@@ -212,11 +218,30 @@ def cmd_stats(args: argparse.Namespace) -> int:
         counts = project.stats.counts(args.by, respondent_only=args.respondent_only).rows
         totals = project.stats.totals()
         per_value = project.stats.documents_by_value(args.by) if args.by else {}
-    data = {"documents": totals["documents"], "segments": totals["segments"], "by": args.by,
-            "documents_by_value": per_value, "codes": [c.as_json() for c in counts]}
-    lines = [f"{totals['documents']} documents, {totals['segments']} segments"]
+        quest = project.surveys.questionnaire_documents()
+        all_ids = [d.id for d in project.documents.list()]
+        kinds = {k.value: n for k, n in count_by_kind(all_ids, quest).items()}
+        # With questionnaires in the project, counts say which respondents are which.
+        split = respondents_by_kind(project.stats, all_ids, quest,
+                                    respondent_only=args.respondent_only) if quest else {}
+    codes = []
     for c in counts:
+        entry = c.as_json()
+        if split:
+            entry["by_kind"] = {k.value: n for k, n in split.get(c.code_id, {}).items()}
+        codes.append(entry)
+    data = {"documents": totals["documents"], "segments": totals["segments"], "by": args.by,
+            **({"documents_by_kind": kinds} if quest else {}),
+            "documents_by_value": per_value, "codes": codes}
+    lines = [f"{totals['documents']} documents, {totals['segments']} segments"
+             + (f" ({kinds['interview']} interviews, {kinds['questionnaire']} questionnaire "
+                "respondents)" if quest else "")]
+    for c, entry in zip(counts, codes, strict=True):
         line = f"{'  ' * c.depth}{c.path}: {c.segments} segments, {c.documents} respondents"
+        by_kind = entry.get("by_kind")
+        if isinstance(by_kind, dict):
+            line += (f" ({by_kind['interview']} interviewed, {by_kind['questionnaire']} "
+                     "questionnaire respondents)")
         if args.by and c.by_value:
             line += "  | " + ", ".join(f"{v or '(leeg)'}: {cell.documents}"
                                        for v, cell in c.by_value.items() if cell.segments)
@@ -253,9 +278,15 @@ def cmd_speakers(args: argparse.Namespace) -> int:
                 project.execute(SetSpeaker(docs[0].id, sp.id, role=role_value))
             else:
                 project.execute(SetRoleEverywhere(label, role_value))
-        data = {d.name: [{"label": s.label, "role": s.role.value, "turns": s.turns}
+        data = {d.name: [{"label": s.label, "role": s.role.value,
+                          "guess": guess_role(s.label).value, "turns": s.turns}
                          for s in project.documents.speakers(d.id)] for d in docs}
-    lines = [f"{name}: " + ", ".join(f"{s['label']} ({s['role']}, {s['turns']} turns)"
-                                     for s in speakers) for name, speakers in data.items()]
+
+    def shown(s: dict[str, Any]) -> str:
+        guessed = "" if s["guess"] == s["role"] else f"; guessed {s['guess']}"
+        return f"{s['label']} ({s['role']}{guessed}, {s['turns']} turns)"
+
+    lines = [f"{name}: " + ", ".join(shown(s) for s in speakers)
+             for name, speakers in data.items()]
     emit(args, data, lines)
     return 0

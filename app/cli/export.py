@@ -3,6 +3,9 @@
 The command only parses options into an `exports.plan.ExportRequest` and prints what was written:
 the plan (shared with the export dialog) decides what goes where and refuses what cannot be
 written, so the command line and the GUI never write different files for the same choices.
+Every export runs inside the pseudonymisation guard (``--allow-unreviewed`` lets names that
+were detected but never applied through); a refusal is one stderr line per finding (document,
+context, original), never a traceback.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from typing import Any
 
 from app.cli.output import CliError, add_json, emit, parse_where, project_location
 from coding.project import Project
+from coding.pseudonymise.guard import OriginalInExport, allow_unreviewed
 from coding.team import export_refusal
 from exports.chapter import ChapterOptions
 from exports.chapter_docx import TemplateError
@@ -28,6 +32,9 @@ def register(sub: Any) -> None:
     p.add_argument("out", type=Path, help="file (or folder, with --per) to write")
     p.add_argument("--where", action="append", metavar="ATTR=VALUE")
     p.add_argument("--per", metavar="ATTR", help="one file per value of this attribute")
+    p.add_argument("--allow-unreviewed", action="store_true",
+                   help="export even though detected names were never applied (pseudonymise "
+                        "--apply, or rejecting them in the review, is the safe way)")
     p.add_argument("--themes", metavar="PATH,...", help="only these codes and their sub-codes")
     p.add_argument("--respondent-only", action="store_true",
                    help="leave out fragments in interviewer turns")
@@ -48,6 +55,11 @@ def register(sub: Any) -> None:
     g.add_argument("--include-history", nargs="?", const="", metavar="ATTR",
                    help="add 'Hulpgeschiedenis per gezin': each family's timeline and the "
                         "durations across families, split by ATTR when given")
+    g.add_argument("--survey-threshold", type=int, default=10, metavar="N",
+                   help="questionnaire figures of fewer than N respondents are not shown, "
+                        "default 10")
+    g.add_argument("--survey-by", metavar="ATTR",
+                   help="a second questionnaire table per value of ATTR, e.g. gemeente")
     add_json(p)
     p.set_defaults(func=cmd_export)
 
@@ -72,8 +84,8 @@ def request_from(args: argparse.Namespace) -> ExportRequest:
         raise CliError(f"unknown export format {args.format!r} (known: {', '.join(FORMATS)})")
     if args.template is not None and not args.template.is_file():
         raise CliError(f"template not found: {args.template}")
-    if args.max_quotes < 0 or args.min_count < 0:
-        raise CliError("--max-quotes and --min-count cannot be negative")
+    if args.max_quotes < 0 or args.min_count < 0 or args.survey_threshold < 0:
+        raise CliError("--max-quotes, --min-count and --survey-threshold cannot be negative")
     compare_attribute, compare_values = _compare(args)
     options = ChapterOptions(
         title=args.title, where=parse_where(args.where), per=args.per, themes=_themes(args),
@@ -84,6 +96,7 @@ def request_from(args: argparse.Namespace) -> ExportRequest:
         matrix_rows=args.include_matrix or "case",
         include_history=args.include_history is not None,
         history_by=args.include_history or None,
+        survey_threshold=args.survey_threshold, survey_by=args.survey_by,
         **({"attribution_pattern": args.attribution} if args.attribution else {}))
     return ExportRequest(args.format, args.out, options)
 
@@ -95,9 +108,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         if refusal:
             raise CliError(refusal)
         try:
-            result = run_export(project, request)
+            with allow_unreviewed(args.allow_unreviewed):
+                result = run_export(project, request)
         except (TemplateError, QdpxExportError) as exc:
             raise CliError(f"{args.out.name}: {exc}") from exc
+        except OriginalInExport as exc:  # one line per finding; nothing was written
+            raise CliError(str(exc)) from exc
     files = [str(p) for p in result.files]
     if result.counts:
         name = Path(files[0]).name

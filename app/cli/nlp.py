@@ -2,8 +2,10 @@
 
 ``search`` and ``suggest`` open the project writable so the per-document NLP cache is filled on
 first use; they never change texts or codings. ``pseudonymise --detect`` lists entities for review
-(and stores proposals in the key); ``--apply`` rewrites texts and shifts codings in one
-transaction and confirms it (a batch run has no later moment to undo).
+(and stores proposals in the key: exports then refuse them until they are applied or rejected);
+the review options (``--reject``, ``--merge``, ``--identifying``) are remembered in the key for
+the next run; ``--apply`` rewrites texts and shifts codings in one transaction and confirms it
+(a batch run has no later moment to undo).
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from app.cli.output import CliError, add_json, add_project, emit
 from coding.nlp.search import QuerySyntaxError
 from coding.nlp.service import cached_pipeline_names, search_project, suggest_project
 from coding.project import Project
-from coding.pseudonymise import service
+from coding.pseudonymise import attributes, names, service
+from coding.pseudonymise.entities import Decision, merge
 
 
 def register(sub: Any) -> None:
@@ -42,6 +45,14 @@ def register(sub: Any) -> None:
     mode.add_argument("--detect", action="store_true", help="list what would be replaced")
     mode.add_argument("--apply", action="store_true", help="replace it in every document")
     p.add_argument("--names", type=Path, help="names you know: one per line, or a CSV column")
+    p.add_argument("--reject", action="append", default=[], metavar="FORM",
+                   help="keep this word as it is (not personal data); repeatable")
+    p.add_argument("--merge", action="append", default=[], metavar="FORM=FORM",
+                   help="the two forms are one person or place (one replacement); repeatable")
+    p.add_argument("--identifying", action="append", default=[], metavar="ATTR",
+                   help="pseudonymise the values of this attribute too (e.g. naam, school)")
+    p.add_argument("--not-identifying", action="append", default=[], metavar="ATTR",
+                   help="leave this attribute's values as they are")
     add_json(p)
     p.set_defaults(func=cmd_pseudonymise)
 
@@ -112,22 +123,54 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     return 0
 
 
+def _entity_with(entities: list[Any], form: str) -> Any:
+    wanted = " ".join(form.split()).casefold()
+    for entity in entities:
+        if any(f.casefold() == wanted for f in entity.forms):
+            return entity
+    raise CliError(f"{form!r} was not detected (see pseudonymise --detect)")
+
+
+def _review(entities: list[Any], args: argparse.Namespace) -> list[Any]:
+    for form in args.reject:
+        _entity_with(entities, form).decision = Decision.REJECTED
+    for pair in args.merge:
+        left, sep, right = pair.partition("=")
+        if not sep or not left.strip() or not right.strip():
+            raise CliError(f"--merge takes FORM=FORM, not {pair!r}")
+        keep, absorb = _entity_with(entities, right), _entity_with(entities, left)
+        if keep.type is not absorb.type:
+            raise CliError(f"cannot merge a {absorb.type.value} into a {keep.type.value}")
+        if keep.key != absorb.key:
+            entities = merge(entities, keep.key, [absorb.key])
+    return entities
+
+
 def cmd_pseudonymise(args: argparse.Namespace) -> int:
     with Project.open(args.project) as project:
         if args.names:
             if not args.names.is_file():
                 raise CliError(f"{args.names.name}: no such names file")
-            service.add_names(project, service.read_names_file(args.names))
-        entities = service.detect(project)
+            names.add_names(project, names.read_names_file(args.names))
+        known = set(attributes.attribute_names(project))
+        for attr, flag in [(a, True) for a in args.identifying] + [
+                (a, False) for a in args.not_identifying]:
+            if attr not in known:
+                raise CliError(f"unknown attribute {attr!r} (known: {', '.join(sorted(known))})")
+            project.execute(attributes.MarkAttribute(attr, flag))
+        entities = _review(service.detect(project), args)
         service.save_review(project, entities)
         applied = 0
         if args.apply:
             command = service.ApplyPseudonyms(entities)
             project.execute(command)
             applied = service.confirm(project)
+        flags = attributes.identifying(project)
     data = {
         "applied": bool(args.apply),
         "key_entries": applied,
+        "identifying_attributes": sorted(a for a, f in flags.items() if f),
+        "kept_attributes": sorted(a for a, f in flags.items() if not f),
         "entities": [
             {
                 "type": e.type.value,
@@ -135,15 +178,21 @@ def cmd_pseudonymise(args: argparse.Namespace) -> int:
                 "replacement": e.replacement,
                 "decision": e.decision,
                 "mentions": len(e.mentions),
-                "documents": sorted({m.document for m in e.mentions}),
+                "documents": e.documents,
+                "possibly_different_people": e.identities,
             }
             for e in entities
         ],
     }
     lines = [
         f"{e.type.value:13} {e.replacement:18} {' / '.join(e.forms)} ({len(e.mentions)}x)"
+        + (" [kept]" if e.decision == "rejected" else "")
+        + ("".join(f"\n    possibly another person: {c}" for c in e.identities))
         for e in entities
     ]
+    kept = ", ".join(sorted(a for a, f in flags.items() if not f))
+    if kept:
+        lines.append(f"attributes kept as they are: {kept} (mark one with --identifying)")
     verb = "replaced" if args.apply else "found (nothing changed; use --apply)"
     emit(args, data, lines + [f"{len(entities)} entities {verb}"])
     return 0

@@ -59,7 +59,8 @@ def run_command(parser: argparse.ArgumentParser, argv: Sequence[str]) -> int:
             PASSWORD.set(getpass.getpass("Password: "))
             return int(args.func(args) or 0)
     except (CliError, DuidingError, TranscriptImportError) as exc:
-        print(f"duiding {args.command}: {one_line(exc)}", file=sys.stderr)
+        for line in str(exc).splitlines() or [""]:  # a guard refusal: one line per finding
+            print(one_line(f"duiding {args.command}: {line}"), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(f"duiding {args.command}: interrupted", file=sys.stderr)

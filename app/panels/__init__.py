@@ -36,6 +36,8 @@ PANELS: tuple[str, ...] = (
     "app.panels.search",
     "app.panels.suggestions",
     "app.panels.pseudonymise",
+    "app.panels.survey_import",
+    "app.panels.survey_figures",
 )
 
 

@@ -43,6 +43,9 @@ from app.panels.out_common import (
     show_message,
     show_written,
 )
+from app.panels.pseudonym_refusal import show_refusal
+from coding.pseudonymise.guard import OriginalInExport
+from coding.pseudonymise.guard import allow_unreviewed as guard_allows
 from coding.team import export_refusal
 from exports.chapter import ChapterOptions
 from exports.plan import FORMATS, ExportRequest, ExportResult, run_export
@@ -304,7 +307,7 @@ class ExportDialog(QDialog):
             return self.tr("Choose at least one theme.")
         return None
 
-    def start(self) -> ops.Task | None:
+    def start(self, allow_unreviewed: bool = False) -> ops.Task | None:
         project = self.ctx.project
         if project is None:
             return None
@@ -323,10 +326,18 @@ class ExportDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             self.export_button.setEnabled(True)
-            show_error(self, exc)
+            if isinstance(exc, OriginalInExport):  # each finding with a way to fix it
+                self.refusal = show_refusal(self.ctx, exc, self,
+                                            export_anyway=lambda: self.start(True))
+            else:
+                show_error(self, exc)
+
+        def work(progress: Any, cancelled: Any) -> ExportResult:
+            with guard_allows(allow_unreviewed):  # the user confirmed, naming the count
+                return run_export(project, req, progress, cancelled)
 
         self.task = ops.run_task(
-            lambda progress, cancelled: run_export(project, req, progress, cancelled),
+            work,
             parent=self, label=self.tr("Exporting…"), writer=False, on_done=done,
             on_error=failed)
         return self.task

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
 from app.panels.nlp_common import Index
-from coding.pseudonymise.entities import Decision, Entity, merge
+from coding.pseudonymise.entities import Decision, Entity, merge, split
 from coding.pseudonymise.model import PiiType
 
 
@@ -29,6 +29,8 @@ def type_label(kind: PiiType) -> str:
         PiiType.AGE: QCoreApplication.translate("EntityModel", "age"),
         PiiType.PHONE: QCoreApplication.translate("EntityModel", "phone number"),
         PiiType.EMAIL: QCoreApplication.translate("EntityModel", "e-mail address"),
+        PiiType.ID: QCoreApplication.translate("EntityModel", "number (BSN, case)"),
+        PiiType.HANDLE: QCoreApplication.translate("EntityModel", "social-media account"),
         PiiType.OTHER: QCoreApplication.translate("EntityModel", "other"),
     }
     return labels.get(kind, kind.value)
@@ -76,6 +78,23 @@ class EntityModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(rows[0], 0), self.index(rows[0], self.COLUMNS - 1))
         return rows[0]
 
+    def split_row(self, row: int, documents: Sequence[str]) -> int | None:
+        """Give the mentions of ``row`` in ``documents`` their own entity (another person);
+        returns the new row, appended at the end."""
+        entity = self.entity(row)
+        if entity is None:
+            return None
+        result = split(self._entities, entity.key, documents)
+        if len(result) == len(self._entities):
+            return None
+        self._entities[row] = next(e for e in result if e.key == entity.key)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.COLUMNS - 1))
+        end = len(self._entities)
+        self.beginInsertRows(QModelIndex(), end, end)
+        self._entities.append(result[-1])
+        self.endInsertRows()
+        return end
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._entities)
 
@@ -114,6 +133,10 @@ class EntityModel(QAbstractTableModel):
             return Qt.CheckState.Unchecked if rejected else Qt.CheckState.Checked
         if role == Qt.ItemDataRole.ToolTipRole and col == self.VARIANTS and len(e.forms) > 1:
             return "\n".join(e.forms)
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.ORIGINAL and e.identities:
+            return self.tr("Possibly different people:") + "\n" + "\n".join(e.identities)
+        if role == Qt.ItemDataRole.DecorationRole and col == self.ORIGINAL and e.identities:
+            return QColor("#e08a00")
         if role == Qt.ItemDataRole.TextAlignmentRole and col == self.MENTIONS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and rejected and col != self.STATUS:

@@ -16,19 +16,16 @@ import html
 import weakref
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelection, QObject, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDialog,
-    QFileDialog,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -43,6 +40,8 @@ from app.errors import show_error
 from app.ops import Task, run_task
 from app.panels import PanelHost
 from app.panels.nlp_entity_model import EntityModel
+from app.panels.pseudonym_lists import AttributeBox, NameListBox
+from app.undo import kind_text
 from coding.pseudonymise import service
 from coding.pseudonymise.entities import Entity
 from coding.pseudonymise.model import PiiType
@@ -66,33 +65,13 @@ class PseudonymiseDialog(QDialog):
         self.texts: dict[str, str] = {}  # document name -> text at detection time
         self.model = EntityModel(self)
 
-        # name list
-        self.names = QListWidget()
-        self.names.setObjectName("nameList")
-        self.name_edit = QLineEdit()
-        self.name_edit.setObjectName("nameEdit")
-        self.name_edit.setPlaceholderText(self.tr("e.g. Shanice Pinas"))
-        self.name_edit.returnPressed.connect(self.add_typed_name)
-        add = QPushButton(self.tr("Add"))
-        add.setObjectName("addName")
-        add.clicked.connect(self.add_typed_name)
-        import_button = QPushButton(self.tr("Import list…"))
-        import_button.setObjectName("importNames")
-        import_button.setToolTip(self.tr("A text file with one name per line, or a CSV/Excel "
-                                         "sheet saved as CSV with a column 'naam'."))
-        import_button.clicked.connect(self.import_names_dialog)
-        names_box = QGroupBox(self.tr("Names you know"))
-        nb = QVBoxLayout(names_box)
-        intro = QLabel(self.tr("Respondents, children, care workers, schools: names on this "
-                               "list are always found."))
-        intro.setWordWrap(True)
-        nb.addWidget(intro)
-        nb.addWidget(self.names, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.name_edit, 1)
-        row.addWidget(add)
-        nb.addLayout(row)
-        nb.addWidget(import_button)
+        # name list and identifying attributes (their own module: every edit undoable)
+        self.name_list = NameListBox(ctx)
+        self.attribute_box = AttributeBox(ctx)
+        names_box = QSplitter(Qt.Orientation.Vertical)
+        names_box.addWidget(self.name_list)
+        names_box.addWidget(self.attribute_box)
+        names_box.setStretchFactor(0, 3)
 
         # detection
         self.use_deduce = QCheckBox(self.tr("also use the Dutch name recogniser (deduce)"))
@@ -124,6 +103,12 @@ class PseudonymiseDialog(QDialog):
                                              "with one replacement (e.g. 'Shanice' and "
                                              "'Shanice Pinas')."))
         self.merge_button.clicked.connect(self.merge_selected)
+        self.split_button = QPushButton(self.tr("Split by document"))
+        self.split_button.setObjectName("splitEntity")
+        self.split_button.setToolTip(self.tr("The same name belongs to different people in "
+                                             "different interviews: give the mentions in the "
+                                             "other documents their own replacement."))
+        self.split_button.clicked.connect(self.split_selected)
         self.context = QTextBrowser()
         self.context.setObjectName("mentionContext")
         self.context.setPlaceholderText(self.tr("Select a row to see where it is mentioned."))
@@ -166,12 +151,13 @@ class PseudonymiseDialog(QDialog):
         mid = QHBoxLayout()
         mid.addWidget(self.status, 1)
         mid.addWidget(self.merge_button)
+        mid.addWidget(self.split_button)
         rv.addLayout(mid)
         outer = QSplitter(Qt.Orientation.Horizontal)
         outer.addWidget(names_box)
         outer.addWidget(review)
         outer.setStretchFactor(1, 3)
-        outer.setSizes([240, 760])
+        outer.setSizes([380, 820])
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addStretch(1)
@@ -198,6 +184,7 @@ class PseudonymiseDialog(QDialog):
         self._update_buttons()
 
     def _changed(self, changes: Changes) -> None:
+        self.refresh_names()  # the name list and attribute marks undo like every change
         if changes.documents and self.task is None and self.model.rowCount():
             # the texts changed (applied, undone, imported): positions are stale
             self.model.set_entities([])
@@ -214,40 +201,22 @@ class PseudonymiseDialog(QDialog):
         self.apply_button.setEnabled(idle and writable and has)
         self.save_button.setEnabled(idle and writable and has)
         self.merge_button.setEnabled(idle and len(self._selected()) > 1)
+        self.split_button.setEnabled(idle and self._splittable() is not None)
         pending = service.applied_unconfirmed(project) if project is not None else 0
         self.confirm_button.setEnabled(idle and writable and pending > 0)
 
     def refresh_names(self) -> None:
-        self.names.clear()
-        if self.ctx.project is not None:
-            self.names.addItems(sorted(n.text for n in service.names(self.ctx.project)))
+        self.name_list.refresh()
+        self.attribute_box.refresh()
 
-    # -- name list ---------------------------------------------------------------------------
-
-    def add_typed_name(self) -> None:
-        name = " ".join(self.name_edit.text().split())
-        if name and self.ctx.project is not None:
-            service.add_names(self.ctx.project, [name])
-            self.name_edit.clear()
-            self.refresh_names()
+    @property
+    def name_edit(self) -> QLineEdit:
+        return self.name_list.name_edit
 
     def import_names(self, path: Path) -> int:
-        if self.ctx.project is None:
-            return 0
-        try:
-            added = service.add_names(self.ctx.project, service.read_names_file(path))
-        except (OSError, UnicodeError, ValueError) as exc:
-            show_error(self, exc)
-            return 0
-        self.refresh_names()
+        added = self.name_list.import_names(path)
         self.status.setText(self.tr("%n name(s) added to the list.", "", added))
         return added
-
-    def import_names_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import names"), "", self.tr("Name lists (*.txt *.csv);;All files (*)"))
-        if path:
-            self.import_names(Path(path))
 
     # -- detection and review ----------------------------------------------------------------
 
@@ -302,6 +271,7 @@ class PseudonymiseDialog(QDialog):
     def _selection_changed(self, _new: QItemSelection, _old: QItemSelection) -> None:
         rows = self._selected()
         self.merge_button.setEnabled(self.task is None and len(rows) > 1)
+        self.split_button.setEnabled(self.task is None and self._splittable() is not None)
         entity = self.model.entity(rows[0]) if rows else None
         self.show_mentions(entity)
 
@@ -310,6 +280,10 @@ class PseudonymiseDialog(QDialog):
             self.context.clear()
             return
         parts = []
+        if entity.identities:
+            parts.append("<p style='color:#9a4400'><b>" + html.escape(self.tr(
+                "Possibly different people with the same name. If so, select the row and "
+                "click “Split by document”.")) + "</b></p>")
         for dm in entity.mentions[:MAX_CONTEXT]:
             text = self.texts.get(dm.document, "")
             m = dm.mention
@@ -322,6 +296,20 @@ class PseudonymiseDialog(QDialog):
         if more > 0:
             parts.append("<p>" + html.escape(self.tr("and %n more", "", more)) + "</p>")
         self.context.setHtml("".join(parts))
+
+    def _splittable(self) -> Entity | None:
+        rows = self._selected()
+        entity = self.model.entity(rows[0]) if len(rows) == 1 else None
+        return entity if entity is not None and len(entity.documents) > 1 else None
+
+    def split_selected(self) -> None:
+        """Keep the first document's mentions, give the other documents' their own entity."""
+        entity = self._splittable()
+        if entity is None:
+            return
+        row = self.model.split_row(self._selected()[0], entity.documents[1:])
+        if row is not None:
+            self.table.selectRow(row)
 
     def merge_selected(self) -> None:
         kept = self.model.merge_rows(self._selected())
@@ -408,14 +396,53 @@ def dialog_for(ctx: ProjectContext, parent: QWidget | None = None) -> Pseudonymi
     return dialog
 
 
+def open_review(ctx: ProjectContext, parent: QWidget | None = None) -> PseudonymiseDialog:
+    """Show the review (from the menu, or from an export refusal)."""
+    dialog = dialog_for(ctx, parent)
+    dialog.refresh_names()
+    dialog._update_buttons()
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
+    return dialog
+
+
+class UndoWarning(QObject):
+    """Undoing an applied pseudonymisation puts the names back in every text: say so, and that
+    exports now refuse them until they are applied again (issue #21 item 2)."""
+
+    def __init__(self, ctx: ProjectContext, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.parent_widget = parent
+        self.box: QMessageBox | None = None
+        self._index = ctx.undo_stack.index()
+        ctx.undo_stack.indexChanged.connect(self._moved)
+
+    def _moved(self, index: int) -> None:
+        before, self._index = self._index, index
+        stack = self.ctx.undo_stack
+        if index != before - 1 or not stack.text(index).startswith(kind_text("pseudonymise")):
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, "Duiding",
+                          self.tr("The pseudonymisation was undone: the transcripts contain "
+                                  "the original names again."),
+                          QMessageBox.StandardButton.Ok, self.parent_widget)
+        box.setObjectName("undoPseudonymsWarning")
+        box.setInformativeText(self.tr("Exports will contain these names. Until you apply "
+                                       "the pseudonymisation again (Redo, or Data → "
+                                       "Pseudonymise…), every export is refused and lists "
+                                       "where they are."))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.box = box
+
+
 def install(host: PanelHost) -> None:
     def show() -> None:
-        dialog = dialog_for(host.ctx, host.window)
-        dialog.refresh_names()
-        dialog._update_buttons()
-        dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()
+        open_review(host.ctx, host.window)
+
+    UndoWarning(host.ctx, host.window)
 
     try:
         menu = host.menu("data")  # "Gegevens"

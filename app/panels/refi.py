@@ -187,7 +187,7 @@ def import_qdc(host: Any, source: Path) -> ops.Task | None:
         if ctx.run(command, parent=host.window) is None:  # one undoable step
             return
         counts = dict(vars(command.result)) if command.result is not None else {}
-        ImportReportDialog(report, counts, project.path.name, host.window).open()
+        ImportReportDialog(report, counts, project.name, host.window).open()
 
     return ops.run_task(work, parent=host.window,
                         label=_t("Importing {name}…").format(name=source.name),

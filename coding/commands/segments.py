@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coding import rows
+from coding.coders import coder_name
 from coding.commands.base import Command
 from coding.commands.codebook import AddCode
 from coding.project import Project
@@ -82,7 +83,7 @@ class ApplyCodes(_SegmentEdit):
     def do(self, p: Project) -> Changes:
         if self._after is not None:
             return self.redo(p)
-        coder = self.coder or p.coder
+        coder = coder_name(self.coder or "") or p.coder
         with p.store.write() as s:
             same = s.scalar(select(Segment.id).join(Coder, Coder.id == Segment.coder_id).where(
                 Segment.document_id == self.doc_id, Segment.start == self.start,
@@ -156,33 +157,43 @@ class EditSegment(_SegmentEdit):
 
 
 class InVivoCode(Command):
-    """A new code named by the selected words, applied to them: one transaction, one undo step."""
+    """A new code named by the selected words, applied to them: one transaction, one undo step.
+
+    `pieces` are the selection's spans of turn text (`coding.selection`); without them the code
+    is applied to ``start``-``end``.
+    """
 
     kind = "in_vivo"
 
     def __init__(self, doc_id: DocumentId, start: int, end: int, name: str,
                  parent_id: CodeId | None = None, valence: Valence = Valence.NEUTRAAL,
-                 coder: str | None = None, colour: str = "#8e6c8a") -> None:
+                 coder: str | None = None, colour: str = "#8e6c8a",
+                 pieces: Sequence[tuple[int, int]] = ()) -> None:
         super().__init__()
         self.doc_id, self.start, self.end = doc_id, start, end
+        self.pieces = list(pieces) or [(start, end)]
         self.valence, self.coder = valence, coder
         self.add = AddCode(name, parent_id, colour=colour)
-        self.apply: ApplyCodes | None = None
+        self.applies: list[ApplyCodes] = []
         self.detail = name
 
     def do(self, p: Project) -> Changes:
         with p.store.write():
             changes = self.add.do(p)
-            if self.apply is None:
+            if not self.applies:
                 assert self.add.code_id is not None
-                self.apply = ApplyCodes(self.doc_id, self.start, self.end, [self.add.code_id],
-                                        self.valence, coder=self.coder)
-            return changes | self.apply.do(p)
+                self.applies = [ApplyCodes(self.doc_id, a, b, [self.add.code_id], self.valence,
+                                           coder=self.coder) for a, b in self.pieces]
+            for apply in self.applies:
+                changes = changes | apply.do(p)
+            return changes
 
     def undo(self, p: Project) -> Changes:
-        assert self.apply is not None
+        assert self.applies
         with p.store.write():
-            changes = self.apply.undo(p)
+            changes = Changes()
+            for apply in reversed(self.applies):
+                changes = changes | apply.undo(p)
             return changes | self.add.undo(p)
 
     @property
@@ -191,6 +202,10 @@ class InVivoCode(Command):
         return self.add.code_id
 
     @property
+    def segment_ids(self) -> list[SegmentId]:
+        return [apply.segment_id for apply in self.applies]
+
+    @property
     def segment_id(self) -> SegmentId:
-        assert self.apply is not None
-        return self.apply.segment_id
+        assert self.applies
+        return self.applies[0].segment_id

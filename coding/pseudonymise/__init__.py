@@ -11,11 +11,25 @@ from __future__ import annotations
 from coding.pseudonymise.apply import apply_replacements
 from coding.pseudonymise.detect import NameEntry, detect_project, detect_text
 from coding.pseudonymise.entities import Entity, group_mentions, merge, replacements_for
-from coding.pseudonymise.guard import OriginalInExport, assert_no_originals, find_originals
+from coding.pseudonymise.guard import (
+    Finding,
+    FindingKind,
+    Fix,
+    OriginalInExport,
+    allow_unreviewed,
+    assert_export_safe,
+    assert_no_originals,
+    find_originals,
+)
 from coding.pseudonymise.model import Mention, PiiType, Source
 
 __all__ = [
     "Entity",
+    "Finding",
+    "FindingKind",
+    "Fix",
+    "allow_unreviewed",
+    "assert_export_safe",
     "Mention",
     "NameEntry",
     "OriginalInExport",

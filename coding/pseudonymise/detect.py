@@ -6,6 +6,12 @@ elsewhere in the project, then weak context rules. Overlaps are resolved by that
 that a longer span containing a shorter one of the same kind wins ("Marloes Hendriks" over
 "Marloes"), because annotations are maximal spans.
 
+Every form found as a person, place, school or organisation anywhere (or on the name list) is
+then looked for everywhere with :mod:`coding.pseudonymise.matching` — the same matcher the
+export guard uses — so lower case, possessives and diminutives of a known name are found too.
+Names that are published anyway (the study's municipalities, from the ``gemeente`` attribute)
+are never detected: the reports are made per municipality by name.
+
 Detection is project-wide on purpose: a short form like "Kenter" or "De Vuurtoren" is recognised
 because "Kenter Jeugdhulp" or "basisschool De Vuurtoren" occurs somewhere in the project, and a
 name deduce found in one transcript is found again where it missed it in another. That is also
@@ -19,50 +25,45 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from coding.pseudonymise import rules
+from coding.pseudonymise import context, lexicon, rules
+from coding.pseudonymise.matching import FormMatcher
 from coding.pseudonymise.model import Mention, PiiType, Source
 
 _SPLIT_RUN_ON = re.compile(r"[.!?;:,]\s+|\n")
 _TRAILING_INTERFIX = re.compile(r"(?:\s+(?:van|de|der|den|het|bij|met|en|uit))+\s*$")
-_INTERFIXES = {"van", "de", "der", "den", "ten", "ter", "el", "la", "le", "te", "Van", "De"}
+_INTERFIXES = {"van", "de", "der", "den", "ten", "ter", "el", "la", "le", "te", "al"}
+_SPREAD = (PiiType.PERSON, PiiType.LOCATION, PiiType.ORGANISATION, PiiType.SCHOOL)
 
 
 @dataclass(frozen=True)
 class NameEntry:
-    """A name the researcher knows, with its kind (person unless stated)."""
+    """A name the researcher knows, with its kind (person unless stated) and own variants."""
 
     text: str
     type: PiiType = PiiType.PERSON
-
-
-def _whole_word(form: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w@.-]){re.escape(form)}(?![\w@-])")
-
-
-def _occurrences(text: str, form: str, type_: PiiType, source: Source) -> list[Mention]:
-    return [
-        Mention(m.start(), m.end(), m.group(), type_, source)
-        for m in _whole_word(form).finditer(text)
-    ]
+    variants: tuple[str, ...] = ()
 
 
 def name_variants(entry: NameEntry) -> list[str]:
-    """The full name and its distinctive parts ("Shanice Pinas" -> also "Shanice", "Pinas")."""
+    """The full name, its distinctive parts ("Shanice Pinas" -> "Shanice", "Pinas") and the
+    variants the researcher added. Schools and organisations are never split into words."""
     full = " ".join(entry.text.split())
     variants = [full]
     if entry.type is PiiType.PERSON:
         words = full.split()
         if len(words) > 1:
-            variants += [
-                w for w in words if w not in _INTERFIXES and len(w) >= 3 and w[0].isupper()
-            ]
-            # A surname with an interfix ("Van Dijk" in "Karin van Dijk").
-            for i, w in enumerate(words[1:], start=1):
-                if w in _INTERFIXES and i + 1 < len(words):
-                    tail = " ".join(words[i:])
-                    variants += [tail, tail[0].upper() + tail[1:]]
+            variants += [w for w in words if w.casefold() not in _INTERFIXES and len(w) >= 2
+                         and not lexicon.is_function_word(w)]
+            for i, w in enumerate(words[1:], start=1):  # "van Dijk" in "Karin van Dijk"
+                if w.casefold() in _INTERFIXES and i + 1 < len(words):
+                    variants.append(" ".join(words[i:]))
                     break
-    return list(dict.fromkeys(variants))
+    elif entry.type in (PiiType.ORGANISATION, PiiType.SCHOOL):
+        short = rules.name_part_of(full)
+        if short:
+            variants.append(short)
+    variants += [" ".join(v.split()) for v in entry.variants if v.strip()]
+    return [v for v in dict.fromkeys(variants) if not lexicon.is_function_word(v)]
 
 
 def _at_sentence_start(text: str, pos: int) -> bool:
@@ -72,18 +73,24 @@ def _at_sentence_start(text: str, pos: int) -> bool:
     return i < 0 or text[i] in ".!?:\n\"'(-–•"
 
 
-def _common_word_at_sentence_start(text: str, mention: Mention) -> bool:
-    """deduce tags sentence-initial words such as "Dingen" or "Mooi" as names; drop those."""
-    import simplemma
-
-    word = mention.text
-    if " " in word or not simplemma.is_known(word.lower(), lang="nl"):
-        return False
-    return all(_at_sentence_start(text, m.start()) for m in _whole_word(word).finditer(text))
+def _strip_lead(text: str, start: int, end: int) -> int:
+    """Skip leading titles, cue words and a sentence-initial ordinary word ("Eerst Marloes")."""
+    while True:
+        m = re.match(r"(\S+)\s+", text[start:end])
+        if not m:
+            return start
+        word = m.group(1).rstrip(",")
+        if lexicon.is_cue(word) or rules.strip_title(text[start:end]) or (
+            _at_sentence_start(text, start) and lexicon.common_word(word)
+            and lexicon.first_name(word) is None
+        ):
+            start += m.end()
+            continue
+        return start
 
 
 def _clean_deduce(text: str, raw: Sequence[Mention], anchors: Sequence[Mention]) -> list[Mention]:
-    """Split run-ons ("Jayden. Shanice"), strip titles, cut before organisations/places."""
+    """Split run-ons ("Jayden. Shanice"), strip titles and cue words, cut before organisations."""
     cleaned: list[Mention] = []
     for mention in raw:
         parts: list[tuple[int, int]] = []
@@ -93,7 +100,7 @@ def _clean_deduce(text: str, raw: Sequence[Mention], anchors: Sequence[Mention])
             cursor = sep.end()
         parts.append((cursor, mention.end))
         for start, end in parts:
-            start += rules.strip_title(text[start:end])
+            start = _strip_lead(text, start, end)
             if mention.type is PiiType.PERSON:
                 for anchor in anchors:
                     if anchor.type is not PiiType.PERSON and start < anchor.start < end:
@@ -106,10 +113,13 @@ def _clean_deduce(text: str, raw: Sequence[Mention], anchors: Sequence[Mention])
             if end <= start:
                 continue
             part = Mention(start, end, text[start:end], mention.type, Source.DEDUCE)
-            if part.type is PiiType.PERSON and (
-                part.text in rules.GENERIC or _common_word_at_sentence_start(text, part)
-            ):
+            word = part.text
+            if word in lexicon.GENERIC or lexicon.is_function_word(word):
                 continue
+            if " " not in word and lexicon.common_word(word) and (
+                _at_sentence_start(text, start) or not word[:1].isupper()
+            ) and lexicon.first_name(word) is None:
+                continue  # "Best goed", "Dingen gingen mis": sentence-initial words
             cleaned.append(part)
     return cleaned
 
@@ -138,16 +148,54 @@ def resolve(candidates: Iterable[Mention]) -> list[Mention]:
     return sorted(accepted)
 
 
+class _Public:
+    """Names that are published anyway (the study's municipalities): never personal data."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.names = {" ".join(n.split()).casefold() for n in names if n and n.strip()}
+
+    def __contains__(self, text: str) -> bool:
+        low = " ".join(text.split()).casefold()
+        if low.startswith("gemeente "):
+            low = low[len("gemeente "):]
+        return low in self.names
+
+
+def _keep(m: Mention, public: _Public) -> bool:
+    return not lexicon.is_function_word(m.text) and m.text not in public and (
+        m.text not in lexicon.GENERIC)
+
+
+def _spread_forms(found: Iterable[Mention]) -> dict[str, PiiType]:
+    """Forms to look for everywhere: each found name, its base and the parts of full names."""
+    forms: dict[str, PiiType] = {}
+    for m in found:
+        if m.type not in _SPREAD or not m.text[:1].isupper():
+            continue
+        text = m.text if " " in m.text else context._base(m.text)
+        forms.setdefault(text, m.type)
+        if m.type is PiiType.PERSON and " " in text:
+            for word in text.split():
+                if (word[:1].isupper() and len(word) >= 3 and word.casefold() not in _INTERFIXES
+                        and word not in lexicon.GENERIC):
+                    forms.setdefault(word, PiiType.PERSON)
+    return forms
+
+
 def detect_project(
     texts: Mapping[str, str],
     names: Iterable[NameEntry | str] = (),
     *,
     use_deduce: bool = True,
     deduce_cache: Path | None = None,
+    public: Iterable[str] = (),
 ) -> dict[str, list[Mention]]:
-    """Mentions per document key. ``names`` is the project's name list (highest priority)."""
+    """Mentions per document key. ``names`` is the project's name list (highest priority);
+    ``public`` are names that stay (the study's municipalities)."""
+    public_names = _Public(public)
     entries = [n if isinstance(n, NameEntry) else NameEntry(n) for n in names if str(n).strip()]
-    name_forms = [(v, e.type) for e in entries for v in name_variants(e)]
+    name_types = {v: e.type for e in entries for v in name_variants(e)}
+    name_matcher = FormMatcher(name_types)
     precise = {key: rules.precise_rules(text) for key, text in texts.items()}
     # Forms learnt from the whole project: organisations, schools and their short forms,
     # neighbourhoods, and the place inside "gemeente X".
@@ -163,29 +211,34 @@ def detect_project(
                     known.setdefault(m.text.split(None, 1)[1], PiiType.LOCATION)
             elif m.type is PiiType.LOCATION:
                 known.setdefault(m.text, m.type)
+    known = {f: t for f, t in known.items() if f not in public_names}
+    known_matcher = FormMatcher(known)
     first: dict[str, list[Mention]] = {}
-    weak: dict[str, list[Mention]] = {}
     for key, text in texts.items():
-        cands = [m for f, t in name_forms for m in _occurrences(text, f, t, Source.NAME_LIST)]
+        cands = [Mention(h.start, h.end, text[h.start:h.end], name_types[h.form],
+                         Source.NAME_LIST) for h in name_matcher.finditer(text)]
         cands += precise[key]
-        learnt = [m for f, t in known.items() for m in _occurrences(text, f, t, Source.RULE)]
-        cands += learnt
+        cands += [Mention(h.start, h.end, text[h.start:h.end], known[h.form], Source.RULE)
+                  for h in known_matcher.finditer(text)]
         if use_deduce:
             from coding.pseudonymise import deduce_backend
 
             cands += _clean_deduce(text, deduce_backend.detect(text, deduce_cache), cands)
-        weak[key] = rules.weak_rules(text)
-        first[key] = resolve(cands + weak[key])
-    # Second pass: what was found anywhere is looked for everywhere.
-    spread: dict[str, PiiType] = {}
-    for found in first.values():
-        for m in found:
-            if m.type in (PiiType.PERSON, PiiType.LOCATION) and m.text[:1].isupper():
-                spread.setdefault(m.text, m.type)
+        cands += rules.weak_rules(text) + context.person_rules(text)
+        cands += context.organisation_rules(text)
+        cands = [m for m in cands if _keep(m, public_names)]
+        found = resolve(cands)
+        found = resolve(found + context.enumerations(text, found))
+        first[key] = [m for m in found if _keep(m, public_names)]
+    # Second pass: what was found anywhere is looked for everywhere, in every variant.
+    spread = _spread_forms(m for found in first.values() for m in found)
+    spread = {f: t for f, t in spread.items() if f not in public_names and f not in name_types}
+    matcher = FormMatcher(spread)
     result: dict[str, list[Mention]] = {}
     for key, text in texts.items():
-        extra = [m for f, t in spread.items() for m in _occurrences(text, f, t, Source.PROPAGATED)]
-        result[key] = resolve(first[key] + extra)
+        extra = [Mention(h.start, h.end, text[h.start:h.end], spread[h.form], Source.PROPAGATED)
+                 for h in matcher.finditer(text)]
+        result[key] = [m for m in resolve(first[key] + extra) if _keep(m, public_names)]
     return result
 
 
@@ -195,6 +248,8 @@ def detect_text(
     *,
     use_deduce: bool = True,
     deduce_cache: Path | None = None,
+    public: Iterable[str] = (),
 ) -> list[Mention]:
     """Mentions in one text (a project of one document)."""
-    return detect_project({"": text}, names, use_deduce=use_deduce, deduce_cache=deduce_cache)[""]
+    return detect_project({"": text}, names, use_deduce=use_deduce, deduce_cache=deduce_cache,
+                          public=public)[""]

@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from coding.pseudonymise.lexicon import is_cue
 from coding.pseudonymise.model import Mention, PiiType
 
 LABELS: dict[PiiType, str] = {
@@ -29,10 +30,13 @@ LABELS: dict[PiiType, str] = {
     PiiType.AGE: "leeftijd",
     PiiType.PHONE: "telefoonnummer",
     PiiType.EMAIL: "e-mailadres",
+    PiiType.ID: "nummer",
+    PiiType.HANDLE: "account",
     PiiType.OTHER: "gegeven",
 }
 # Types whose values are not identifying by themselves, so one shared label suffices.
-_UNNUMBERED = {PiiType.DATE, PiiType.AGE, PiiType.PHONE, PiiType.EMAIL, PiiType.OTHER}
+_UNNUMBERED = {PiiType.DATE, PiiType.AGE, PiiType.PHONE, PiiType.EMAIL, PiiType.ID,
+               PiiType.HANDLE, PiiType.OTHER}
 
 
 class Decision:
@@ -57,10 +61,17 @@ class Entity:
     mentions: list[DocMention] = field(default_factory=list)
     replacement: str = ""
     decision: str = Decision.PENDING
+    # When the same name seems to belong to different people (another title, another first
+    # name, in another document): one context per document, for the review to decide.
+    identities: list[str] = field(default_factory=list)
 
     @property
     def label(self) -> str:
         return self.forms[0]
+
+    @property
+    def documents(self) -> list[str]:
+        return sorted({dm.document for dm in self.mentions})
 
 
 def group_mentions(found: Mapping[str, Sequence[Mention]]) -> list[Entity]:
@@ -130,6 +141,66 @@ def merge(entities: Sequence[Entity], keep: int, absorb: Sequence[int]) -> list[
         mentions=sorted(merged_mentions, key=lambda dm: (dm.document, dm.mention.start)),
     )
     return [merged if e.key == keep else e for e in entities if e.key not in gone]
+
+
+def _role(text: str, dm: DocMention) -> str | None:
+    """Who a mention says the person is: the title/role word before it, or the full name."""
+    m = dm.mention
+    if " " in m.text:
+        return m.text.casefold()
+    before = text[max(0, m.start - 30):m.start].split()
+    if before and is_cue(before[-1]):
+        return before[-1].casefold().rstrip(",")
+    return None
+
+
+def flag_identities(entities: Sequence[Entity], texts: Mapping[str, str]) -> None:
+    """Mark person entities whose mentions in different documents point at different people
+    ("meneer Dekker" the coordinator in one interview, "Ruben Dekker" the father in another)."""
+    for entity in entities:
+        entity.identities = []
+        if entity.type is not PiiType.PERSON:
+            continue
+        roles: dict[str, set[str]] = defaultdict(set)
+        first: dict[str, DocMention] = {}
+        for dm in entity.mentions:
+            first.setdefault(dm.document, dm)
+            role = _role(texts.get(dm.document, ""), dm)
+            if role:
+                roles[dm.document].add(role)
+        docs = [d for d in roles if roles[d]]
+        if len(docs) < 2 or any(roles[a] & roles[b] for a in docs for b in docs if a < b):
+            continue
+        for doc in sorted(first):
+            dm = first[doc]
+            text = texts.get(doc, "")
+            left = " ".join(text[max(0, dm.mention.start - 40):dm.mention.start].split())
+            right = " ".join(text[dm.mention.end:dm.mention.end + 40].split())
+            entity.identities.append(f"{doc}: …{left} [{dm.mention.text}] {right}…")
+
+
+def split(entities: Sequence[Entity], key: int, documents: Sequence[str]) -> list[Entity]:
+    """Move the mentions of entity ``key`` in ``documents`` to a new entity (another person)."""
+    source = next(e for e in entities if e.key == key)
+    moved = [dm for dm in source.mentions if dm.document in documents]
+    kept = [dm for dm in source.mentions if dm.document not in documents]
+    if not moved or not kept:
+        return list(entities)
+    used = {e.replacement for e in entities if e.type is source.type}
+    label = LABELS[source.type]
+    n = 1
+    while f"[{label} {n}]" in used:
+        n += 1
+    new = Entity(key=max(e.key for e in entities) + 1, type=source.type,
+                 forms=_forms(moved), mentions=moved,
+                 replacement=(f"[{label}]" if source.type in _UNNUMBERED
+                              else f"[{label} {n}]"))
+    rest = replace(source, forms=_forms(kept), mentions=kept, identities=[])
+    return [rest if e.key == key else e for e in entities] + [new]
+
+
+def _forms(mentions: Sequence[DocMention]) -> list[str]:
+    return sorted({dm.mention.text for dm in mentions}, key=lambda f: (-len(f), f))
 
 
 def replacements_for(entities: Sequence[Entity], document: str) -> list[tuple[int, int, str]]:

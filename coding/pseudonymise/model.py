@@ -21,7 +21,9 @@ class PiiType(StrEnum):
     AGE = "age"
     PHONE = "phone"
     EMAIL = "email"
-    OTHER = "other"  # deduce's ids, urls, BSN numbers
+    ID = "id"  # BSN, court and case numbers
+    HANDLE = "handle"  # social-media user names (@naam.12)
+    OTHER = "other"  # deduce's ids and urls
 
 
 class Source(IntEnum):

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from coding.pseudonymise import lexicon
 from coding.pseudonymise.model import Mention, PiiType, Source
 
 MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
@@ -29,64 +30,14 @@ _NOT_DETERMINER = r"(?!(?:De|Het|Een|Die|Dat|Dit|Deze|Ons|Onze|Mijn|Zijn|Haar|Hu
 _INTERFIX = r"(?:(?:[Vv]an|[Dd]e|[Dd]en|[Dd]er|[Tt]en|[Tt]er|[Ee]l|[Ll]a|[Ll]e|[Tt]e)\s)*"
 _ARTICLE = r"(?:(?:De|Het|'t|de|het)\s)?"
 
-# Words that look like names in the field but are generic (README "Not PII").
-GENERIC = {
-    "GGZ",
-    "CJG",
-    "ROC",
-    "Sociaal",
-    "Team",
-    "Lyceum",
-    "Vakcollege",
-    "Wmo",
-    "DigiD",
-    "Teams",
-    "TikTok",
-    "Instagram",
-    "Netflix",
-    "Lego",
-    "iPad",
-    "WhatsApp",
-    "Google",
-    "YouTube",
-    "Zoom",
-    "Jeugd",
-    "Jeugdhulp",
-    "Jeugdzorg",
-    "Social",
-    "Work",
-    "Veilig",
-    "Thuis",
-    "Jeugdteam",
-    "ADHD",
-    # languages and nationalities
-    "Nederlands",
-    "Turks",
-    "Arabisch",
-    "Engels",
-    "Frans",
-    "Duits",
-    "Pools",
-    "Marokkaans",
-    "Surinaams",
-    "Somalisch",
-    "Koerdisch",
-    "Berbers",
-    "Tamazight",
-    "Papiaments",
-    "Spaans",
-    "Oekraïens",
-    "Russisch",
-    "Tigrinya",
-    "Syrisch",
-    "Nederlandse",
-    "Turkse",
-    "Marokkaanse",
-}
+GENERIC = lexicon.GENERIC
 
 _ORG_PREFIX = (
     r"(?:GGZ|Jeugdteam|Wijkteam|Loket|Zorgboerderij|Stichting|Centrum|Praktijk|Kinderpraktijk|"
-    r"Gezinshuis|Buurthuis|Jongerencentrum|Sportclub|Voetbalclub|Kinderdagverblijf|Bureau)"
+    r"Gezinshuis|Buurthuis|Jongerencentrum|Sportclub|Voetbalclub|Kinderdagverblijf|Bureau|"
+    r"Pleegzorg|Jeugdbescherming|Vluchtelingenwerk|Kinderopvang|Thuiszorg|Zorggroep|"
+    r"Bakkerij|Fietsenmakerij|Garage|Kapsalon|Supermarkt|Moskee|Kerk|Vereniging|Buurtteam|"
+    r"[A-Z][a-zà-ÿ]+(?:praktijk|zorg|erij|opvang|centrum|huis|werk))"
 )
 _ORG_SUFFIX = (
     r"(?:GGZ|Jeugdhulp|Jeugdzorg|Zorg|Zorggroep|Groep|Welzijn|Jeugd|Kinderopvang|Opvang|"
@@ -94,7 +45,7 @@ _ORG_SUFFIX = (
 )
 ORGANISATION_RES = (
     # "Jeugdteam Oost", "GGZ Kustlanden", "Zorgboerderij De Hazelaar", "Loket Jeugd"
-    re.compile(rf"\b{_ORG_PREFIX}\s{_ARTICLE}{_NAME}(?:\s{_NAME})?"),
+    re.compile(rf"\b{_ORG_PREFIX}\s{_ARTICLE}{_INTERFIX}{_NAME}(?:\s{_NAME})?"),
     # "Meerstroom GGZ", "Kenter Jeugdhulp"
     re.compile(rf"\b{_NOT_DETERMINER}{_NAME}\s{_ORG_SUFFIX}\b"),
     # "gemeente Oosthaven" is the municipal organisation (README)
@@ -110,6 +61,8 @@ SCHOOL_RES = (
         rf"Mavo|Havo|Campus)\b"
     ),
     re.compile(rf"\b(?:ROC|Roc|MBO|Mbo)\s{_NAME}"),
+    re.compile(r"\b[A-Z][a-zà-ÿ]{2,}(?:college|lyceum|gymnasium|school)\b"),
+    re.compile(rf"\b(?:[Oo]bs|OBS|CBS|[Cc]bs|RKBS|[Ss]bo|SBO|[Ss]o|SO|ISK)\s{_ARTICLE}{_NAME}"),
 )
 _STREET_SUFFIX = (
     r"(?:straat|laan|weg|plein|gracht|kade|singel|dijk|pad|steeg|hof|dreef|park|erf|"
@@ -126,6 +79,22 @@ PHONE_RE = re.compile(
     r"\d{2}[\s-]?\d{2}[\s-]?\d{2}(?:[\s-]?\d{1,2})?(?!\d)"
 )
 EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+# Foreign numbers: +32 470 18 44 09, +48 512 334 871, +380 67 245 19 83, +249 91 234 5678
+FOREIGN_PHONE_RE = re.compile(r"(?<![\w+])\+\d{2,3}(?:[\s-]?\(?\d{1,4}\)?)(?:[\s-]?\d{2,4}){2,5}(?!\d)")
+# BSN written with dots or spaces (123.456.782, 1234.56.789), court numbers (C/13/123456,
+# optionally "/ JE RK 22-1234") and case numbers (ZK-2022-0042, JZ-2023-1184).
+ID_RES = (
+    re.compile(r"(?<![\d.])\d{3}[.\s]\d{3}[.\s]\d{3}(?![\d]|\.\d)"),
+    re.compile(r"(?<![\d.])\d{4}\.\d{2}\.\d{3}(?![\d]|\.\d)"),
+    re.compile(r"(?i:\bBSN)(?:[-\s]?(?:nummer|nr\.?))?:?\s(?P<id>\d{9})\b"),
+    re.compile(
+        r"\b[A-Z]{1,3}/\d{2}/\d{4,7}(?:\s?/\s?[A-Z]{2}(?:\s[A-Z]{2})?\s\d{2}[-/]\d{2,6})?"
+        r"(?:/\d+)?"
+    ),
+    re.compile(r"\b[A-Z]{2,4}\s?[-/]\s?(?:19|20)\d{2}\s?[-/]\s?\d{2,7}\b"),
+    re.compile(r"\b(?:[A-Z]{2}\s){1,2}\d{2}[-/]\d{3,6}\b"),
+)
+HANDLE_RE = re.compile(r"(?<![\w.@])@[A-Za-z0-9_](?:[\w.]*\w)?")
 TITLE_NAME_RE = re.compile(rf"\b(?i:{TITLES})\s({_INTERFIX}{_NAME}(?:\s{_NAME})?)")
 TITLE_PREFIX_RE = re.compile(rf"^(?:{TITLES})\s+", re.IGNORECASE)
 
@@ -134,7 +103,7 @@ _NUMBERS = (
     "zestien|zeventien|achttien|negentien|twintig|dertig|veertig|vijftig|zestig|zeventig|"
     "tachtig|negentig"
 )
-NUMBER_WORD = r"(?:(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen)en(?:twintig|dertig|veertig|"
+NUMBER_WORD = r"(?:(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen)[eë]n(?:twintig|dertig|veertig|"
 NUMBER_WORD += rf"vijftig|zestig|zeventig|tachtig|negentig)|{_NUMBERS}|\d{{1,2}})"
 _AGE_END = r"(?=[.,;:!?)]|\s(?:en|bent|was|is|werd|toen|nu|dus|of|maar)\b|$)"
 AGE_RES = (
@@ -155,10 +124,23 @@ AGE_RES = (
     ),
     # "Kevin, veertien."
     re.compile(rf"\b{_NAME},\s(?P<age>(?!een\b){NUMBER_WORD})(?=[.,;])"),
+    # "Luwam, zes jaar, is stil", "Ayaan (zeven jaar)", "Wojtek, negen jaar"
+    re.compile(rf"\b{_NAME}(?:,\s|\s\()(?P<age>(?!een\b){NUMBER_WORD}\sjaar)(?=[.,;)])"),
+    # "nu ben ik tweeënveertig", "was hij elf"
+    re.compile(
+        rf"\b(?:ben|is|was|werd)\s(?:ik|hij|ze|zij|je|jij)\s(?:pas\s|al\s|nog\s|toen\s|nu\s)?"
+        rf"(?P<age>(?!een\b){NUMBER_WORD}(?:\sjaar(?:\soud)?)?){_AGE_END}",
+        re.IGNORECASE,
+    ),
 )
 # A capitalised word after a preposition, not at a sentence start: probably a place.
 PLACE_AFTER_PREPOSITION_RE = re.compile(
-    rf"\b(?:in|uit|naar|richting|rond|nabij|buiten)\s(?:de\s|het\s)?(?P<place>{_NAME})"
+    rf"\b(?:in|uit|naar|richting|rond|nabij|buiten|vanuit)\s(?:[Dd]e\s|[Hh]et\s)?(?P<place>{_NAME}"
+    rf"(?:\s{_NAME})?)"
+)
+PLACE_CUE_RE = re.compile(
+    rf"\b(?:wijk|dorp|buurt|stad|stadje|plaats|woonplaats|regio|azc\sin|kamp\sin)\s"
+    rf"(?P<place>{_NAME})"
 )
 
 
@@ -176,6 +158,12 @@ def precise_rules(text: str) -> list[Mention]:
     found: list[Mention] = []
     found += _mentions(text, EMAIL_RE, PiiType.EMAIL, Source.RULE)
     found += _mentions(text, PHONE_RE, PiiType.PHONE, Source.RULE)
+    found += _mentions(text, FOREIGN_PHONE_RE, PiiType.PHONE, Source.RULE)
+    for regex in ID_RES:
+        found += _mentions(text, regex, PiiType.ID, Source.RULE,
+                           "id" if "id" in regex.groupindex else 0)
+    found += [m for m in _mentions(text, HANDLE_RE, PiiType.HANDLE, Source.RULE)
+              if len(m.text) > 3]
     for regex in ORGANISATION_RES:
         found += [
             m
@@ -200,26 +188,23 @@ def weak_rules(text: str) -> list[Mention]:
     found: list[Mention] = []
     for regex in AGE_RES:
         found += _mentions(text, regex, PiiType.AGE, Source.WEAK_RULE, "age")
-    for m in _mentions(
-        text, PLACE_AFTER_PREPOSITION_RE, PiiType.LOCATION, Source.WEAK_RULE, "place"
-    ):
-        if m.text not in GENERIC:
-            found.append(m)
+    for regex in (PLACE_AFTER_PREPOSITION_RE, PLACE_CUE_RE):
+        for m in _mentions(text, regex, PiiType.LOCATION, Source.WEAK_RULE, "place"):
+            if m.text.split()[0] not in GENERIC and not lexicon.is_function_word(m.text):
+                found.append(m)
     return found
 
 
 def _starts_with_common_word(text: str, mention: Mention) -> bool:
     """ "Bij GGZ", "Naar Basisschool": a sentence-initial Dutch word is not part of a name."""
-    import simplemma
-
     first = mention.text.split()[0]
-    if not first[:1].isupper() or first in ("De", "Het"):
+    if not first[:1].isupper() or first in ("De", "Het") or re.fullmatch(_ORG_PREFIX, first):
         return False
     i = mention.start - 1
     while i >= 0 and text[i] in " \t":
         i -= 1
     at_start = i < 0 or text[i] in ".!?:\n\"'(-–•"
-    return at_start and simplemma.is_known(first.lower(), lang="nl")
+    return at_start and lexicon.common_word(first)
 
 
 def _generic_only(span: str) -> bool:
@@ -241,7 +226,7 @@ def name_part_of(organisation: str) -> str | None:
     """
     for regex, group in (
         (re.compile(rf"^({_NAME})\s{_ORG_SUFFIX}$"), 1),
-        (re.compile(rf"^(?:GGZ|Centrum|Zorgboerderij|Stichting)\s({_ARTICLE}{_NAME})$"), 1),
+        (re.compile(rf"^{_ORG_PREFIX}\s({_ARTICLE}{_NAME}(?:\s{_NAME})?)$"), 1),
         (re.compile(rf"^[Bb]asisschool\s((?:De|Het|'t)\s{_NAME})$"), 1),
     ):
         match = regex.match(organisation)

@@ -5,31 +5,48 @@ detectors over every document and returns entities for review (with earlier deci
 replacements restored from the key); :func:`save_review` stores those decisions in the
 ``pseudonyms`` table (the key, never exported); :class:`ApplyPseudonyms` rewrites every document
 text and shifts every turn and coding in ONE transaction, and can be undone until
-:func:`confirm` is called. Exporters call :func:`coding.pseudonymise.guard.assert_no_originals`
-with the project to refuse any text that still holds an original.
+:func:`confirm` is called. Exporters call :func:`coding.pseudonymise.guard.assert_export_safe`
+with the project to refuse any text that still holds an original (or a detected name that was
+never applied). The name list lives in :mod:`coding.pseudonymise.names`, the attribute choices
+in :mod:`coding.pseudonymise.attributes`, the key's statuses in :mod:`coding.pseudonymise.key`.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import re
-from collections.abc import Iterable, Sequence
-from pathlib import Path
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, inspect, select
 
 from coding.commands import Command
 from coding.documents import count_words
+from coding.pseudonymise import attributes as attrs
 from coding.pseudonymise.apply import apply_replacements
-from coding.pseudonymise.detect import NameEntry, detect_project
-from coding.pseudonymise.entities import Decision, Entity, group_mentions, replacements_for
-from coding.pseudonymise.model import PiiType
+from coding.pseudonymise.detect import detect_project
+from coding.pseudonymise.entities import (
+    LABELS,
+    Decision,
+    Entity,
+    flag_identities,
+    group_mentions,
+    merge,
+    replacements_for,
+)
+from coding.pseudonymise.guard import assert_export_safe
+from coding.pseudonymise.key import (
+    STATUS_APPLIED,
+    STATUS_CONFIRMED,
+    STATUS_PROPOSED,
+    STATUS_REJECTED,
+    originals,
+)
+from coding.pseudonymise.matching import FormMatcher
+from coding.pseudonymise.model import Mention, Source
+from coding.pseudonymise.names import add_names, names, read_names_file
 from coding.types import Changes
 from models.errors import ValidationError
-from models.nlp_models import PseudonymName
 from models.schema import (
+    Attribute,
     CaseAttributeValue,
     Document,
     DocumentAttributeValue,
@@ -42,77 +59,41 @@ from models.schema import (
 if TYPE_CHECKING:
     from coding.project import Project
 
-STATUS_PROPOSED = "proposed"
-STATUS_REJECTED = "rejected"
-STATUS_APPLIED = "applied"
-STATUS_CONFIRMED = "confirmed"
-
-
-# -- the name list ----------------------------------------------------------------------------
-
-
-def read_names_file(path: Path) -> list[str]:
-    """Names from a text file (one per line) or a CSV sheet (a ``naam``/``name`` column, else the
-    first column). Semicolon- and comma-separated files, UTF-8 or Windows-1252."""
-    raw = path.read_bytes()
-    try:
-        content = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        content = raw.decode("cp1252")
-    lines = [line for line in content.splitlines() if line.strip()]
-    if not lines:
-        return []
-    if path.suffix.lower() != ".csv" and not any(";" in x or "," in x for x in lines[:5]):
-        return list(dict.fromkeys(line.strip() for line in lines))
-    delimiter = ";" if lines[0].count(";") >= lines[0].count(",") else ","
-    table = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter))
-    header = [h.strip().lower() for h in table[0]]
-    column = next(
-        (header.index(h) for h in ("naam", "name", "namen", "names") if h in header), None
-    )
-    body = table[1:] if column is not None else table
-    index = column or 0
-    return list(
-        dict.fromkeys(r[index].strip() for r in body if len(r) > index and r[index].strip())
-    )
-
-
-def names(project: Project) -> list[NameEntry]:
-    with project.store.read() as s:
-        return [
-            NameEntry(n, PiiType(t))
-            for n, t in s.execute(select(PseudonymName.name, PseudonymName.type))
-        ]
-
-
-def add_names(project: Project, new: Iterable[str | NameEntry]) -> int:
-    """Add names to the project's name list; returns how many were new."""
-    entries = [n if isinstance(n, NameEntry) else NameEntry(n.strip()) for n in new]
-    with project.store.write() as s:
-        known = set(s.scalars(select(PseudonymName.name)))
-        added = 0
-        for entry in entries:
-            if entry.text and entry.text not in known:
-                s.add(PseudonymName(name=entry.text, type=entry.type.value))
-                known.add(entry.text)
-                added += 1
-    return added
+__all__ = [
+    "STATUS_APPLIED", "STATUS_CONFIRMED", "STATUS_PROPOSED", "STATUS_REJECTED",
+    "ApplyPseudonyms", "ConfirmPseudonyms", "add_names", "applied_unconfirmed", "assert_export_safe", "attribute_source", "confirm",
+    "detect", "names", "originals", "read_names_file", "save_review",
+]
 
 
 # -- detection and review -----------------------------------------------------------------------
 
 
 def detect(project: Project, *, use_deduce: bool = True) -> list[Entity]:
-    """Entities over all documents, with decisions and replacements from the key restored."""
+    """Entities over all documents, with decisions and replacements from the key restored.
+
+    Attribute values are looked at only for attributes marked identifying (what is found in
+    them is then looked for in every text). The study's municipalities are left alone.
+    """
     docs = project.documents.list()
     texts = {d.name: project.documents.text(d.id) for d in docs}
-    # Names that live only in attributes (a docx metadata table's "Interviewer: Jeroen Bakker")
-    # are detected too; their mentions name the document and attribute, e.g. "R03.docx [Datum]".
+    flags = attrs.identifying(project)
+    entries = list(names(project))
     for d in docs:
         for attr, value in d.attributes.items():
-            if value.strip():
+            if flags.get(attr) and value.strip():
                 texts[attribute_source(d.name, attr)] = value
-    entities = group_mentions(detect_project(texts, names(project), use_deduce=use_deduce))
+    found = detect_project(texts, entries, use_deduce=use_deduce,
+                           public=attrs.public_names(project))
+    for d in docs:  # an identifying value nothing recognised is replaced as a whole
+        for attr, value in d.attributes.items():
+            source = attribute_source(d.name, attr)
+            if source in found and not found[source]:
+                clean = value.strip()
+                start = value.index(clean)
+                found[source] = [Mention(start, start + len(clean), clean, attrs.type_of(attr),
+                                         Source.NAME_LIST)]
+    entities = group_mentions(found)
     with project.store.read() as s:
         key = {
             (e, t): (r, st)
@@ -120,6 +101,7 @@ def detect(project: Project, *, use_deduce: bool = True) -> list[Entity]:
                 select(Pseudonym.entity, Pseudonym.type, Pseudonym.pseudonym, Pseudonym.status)
             )
         }
+    restored: set[int] = set()
     for entity in entities:
         for form in entity.forms:
             saved = key.get((form, entity.type.value))
@@ -128,7 +110,37 @@ def detect(project: Project, *, use_deduce: bool = True) -> list[Entity]:
                 entity.decision = (
                     Decision.REJECTED if saved[1] == STATUS_REJECTED else Decision.ACCEPTED
                 )
+                restored.add(entity.key)
                 break
+    entities = _after_restore(entities, restored)
+    flag_identities(entities, texts)
+    return entities
+
+
+def _after_restore(entities: list[Entity], restored: set[int]) -> list[Entity]:
+    """Entities the review merged share a saved replacement: merge them again. New entities
+    get a number no restored entity uses, so nothing merges by accident."""
+    by_label: dict[tuple[str, str], int] = {}
+    for entity in list(entities):
+        if entity.key not in restored:
+            continue
+        twin = by_label.setdefault((entity.type.value, entity.replacement), entity.key)
+        if twin != entity.key:
+            entities = merge(entities, twin, [entity.key])
+    used = {e.replacement for e in entities if e.key in restored}
+    counters: dict[str, int] = {}
+    for entity in entities:
+        if entity.key in restored or entity.replacement not in used:
+            continue
+        label = LABELS[entity.type]
+        n = counters.get(label, 0)
+        while True:
+            n += 1
+            if f"[{label} {n}]" not in used:
+                break
+        counters[label] = n
+        entity.replacement = f"[{label} {n}]"
+        used.add(entity.replacement)
     return entities
 
 
@@ -161,18 +173,6 @@ def save_review(project: Project, entities: Sequence[Entity]) -> None:
                     row.pseudonym, row.status = entity.replacement, status
 
 
-def originals(project: Project) -> list[str]:
-    """The original side of the key (applied or confirmed entries): what must never leave."""
-    with project.store.read() as s:
-        return list(
-            s.scalars(
-                select(Pseudonym.entity).where(
-                    Pseudonym.status.in_((STATUS_APPLIED, STATUS_CONFIRMED))
-                )
-            )
-        )
-
-
 # -- applying -----------------------------------------------------------------------------------
 
 
@@ -191,9 +191,11 @@ class ApplyPseudonyms(Command):
         self._key_before: list[tuple[str, str, str, str]] = []
         self._fields_before: list[tuple[Any, Any, str, str]] = []
         self.detail = str(len(self.entities))
+        self.identifying: dict[str, bool] = {}
 
     def do(self, p: Project) -> Changes:
         changes = Changes(documents=True, attributes=True, memos=True)
+        self.identifying = attrs.identifying(p)
         with p.store.write() as s:
             self._key_before = [
                 (r.entity, r.type, r.pseudonym, r.status) for r in s.scalars(select(Pseudonym))
@@ -227,17 +229,26 @@ class ApplyPseudonyms(Command):
         "Respondent: Nadia Ouali"), memos and fragment memos. Replace them there too,
         whole words, longest form first, and remember the old values for undo."""
         self._fields_before = []
-        pattern = _forms_pattern(self.forms)
-        if pattern is None:
+        lookup = {form: repl for form, _t, repl in self.forms}
+        matcher = FormMatcher(lookup)
+        if not matcher.forms:
             return
-        lookup = {form.casefold(): repl for form, _t, repl in self.forms}
 
         def rewrite(text: str) -> str:
-            return pattern.sub(lambda m: lookup[m.group().casefold()], text)
+            out, cursor = [], 0
+            for hit in matcher.finditer(text):
+                out += [text[cursor:hit.start], lookup[hit.form]]
+                cursor = hit.end
+            return "".join(out) + text[cursor:]
 
+        identifying = {a.id for a in s.scalars(select(Attribute))
+                       if self.identifying.get(a.name)}
         for model, column in ((DocumentAttributeValue, "value"), (CaseAttributeValue, "value"),
                               (Memo, "text"), (Memo, "title"), (Segment, "memo")):
             for row in s.scalars(select(model)):
+                if model in (DocumentAttributeValue, CaseAttributeValue) and (
+                        row.attribute_id not in identifying):
+                    continue  # structural attributes (meting, gemeente...) stay
                 old = getattr(row, column)
                 new = rewrite(old) if old else old
                 if new != old:
@@ -319,22 +330,6 @@ def confirm(project: Project) -> int:
             row.status = STATUS_CONFIRMED
     project.set_info("pseudonymised", "confirmed")
     return len(rows)
-
-
-def _forms_pattern(forms: Sequence[tuple[str, str, str]]) -> re.Pattern[str] | None:
-    words = sorted({f for f, _t, _r in forms if f.strip()}, key=len, reverse=True)
-    if not words:
-        return None
-    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})(?!\w)",
-                      re.IGNORECASE)
-
-
-def assert_export_safe(project: Project, texts: Iterable[str]) -> None:
-    """The export guard every exporter calls before writing: raises ``OriginalInExport`` when
-    any text still holds an original from the project's pseudonym key (applied or confirmed)."""
-    from coding.pseudonymise.guard import assert_no_originals
-
-    assert_no_originals(list(texts), originals(project))
 
 
 def applied_unconfirmed(project: Project) -> int:

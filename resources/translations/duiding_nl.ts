@@ -1123,6 +1123,18 @@
       <translation>Codeboek importeren</translation>
     </message>
     <message>
+      <source>Import questionnaire</source>
+      <translation>Vragenlijst importeren</translation>
+    </message>
+    <message>
+      <source>Questionnaire top box</source>
+      <translation>Positieve antwoorden van een vraag</translation>
+    </message>
+    <message>
+      <source>Link questionnaire item</source>
+      <translation>Vraag aan thema koppelen</translation>
+    </message>
+    <message>
       <source>Merge projects</source>
       <translation>Projecten samenvoegen</translation>
     </message>

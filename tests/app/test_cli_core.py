@@ -142,7 +142,16 @@ def test_import_reports_failures_and_keeps_the_rest(project: Path, tmp_path: Pat
 def test_speakers_roles_for_the_whole_project(project: Path) -> None:
     duiding("speakers", project, "--role", "I=interviewer")
     data = json.loads(duiding("speakers", project, "--document", "r2.txt", "--json").stdout)
-    assert data["r2.txt"][0] == {"label": "I", "role": "interviewer", "turns": 1}
+    assert data["r2.txt"][0] == {"label": "I", "role": "interviewer", "guess": "interviewer",
+                                 "turns": 1}
+
+
+def test_speakers_show_the_guess_and_the_researchers_choice_wins(project: Path) -> None:
+    duiding("speakers", project, "--document", "r2.txt", "--role", "R=other")
+    data = json.loads(duiding("speakers", project, "--document", "r2.txt", "--json").stdout)
+    assert data["r2.txt"][1] == {"label": "R", "role": "other", "guess": "respondent", "turns": 1}
+    shown = duiding("speakers", project, "--document", "r2.txt").stdout
+    assert "R (other; guessed respondent, 1 turns)" in shown
 
 
 def test_new_with_empty_codebook_and_bad_codebook(tmp_path: Path) -> None:

@@ -233,8 +233,15 @@ def test_export_guard_refusal_is_a_clear_dialog(qtbot, env: Host, tmp_path: Path
     dialog.output.setText(str(dest))
     run_dialog(qtbot, dialog)
     assert not dest.exists()
-    box = next(b for b in message_boxes(env) if b.objectName() == "errorBox")
-    assert "original names" in box.text()
+    # The refusal lists each place with where it is and a fix (issue #21), never a bare count.
+    from app.panels.pseudonym_refusal import RefusalDialog
+
+    refusal = dialog.findChild(RefusalDialog, "exportRefusal")
+    assert refusal is not None and refusal.isVisible()
+    assert refusal.table.item(0, 2).text() == "Marloes"
+    assert "[Marloes]" in refusal.table.item(0, 1).text()
+    assert refusal.anyway_button is None  # an applied original: no "export anyway"
+    refusal.close()
 
 
 def test_export_errors_are_translated_to_clear_texts() -> None:

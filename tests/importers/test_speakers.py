@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from importers.speakers import find_turns, guess_role
+from importers.speakers import find_turns
 
 
 def spoken(text: str) -> list[tuple[str | None, str]]:
@@ -117,24 +117,3 @@ def test_title_before_the_first_label_belongs_to_no_turn() -> None:
 
 def test_blank_text_has_no_turns() -> None:
     assert find_turns(" \n\n ") == []
-
-
-@pytest.mark.parametrize(
-    ("label", "role"),
-    [
-        ("Interviewer", "interviewer"),
-        ("I", "interviewer"),
-        ("Int.", "interviewer"),
-        ("Onderzoeker", "interviewer"),
-        ("Student", "interviewer"),
-        ("INTERVIEWER", "interviewer"),
-        ("Interviewer 2", "interviewer"),
-        ("R", "respondent"),
-        ("Ouder", "respondent"),
-        ("Intern begeleider", "respondent"),
-        ("Spreker 1", "respondent"),
-        ("Tolk", "other"),
-    ],
-)
-def test_guess_role(label: str, role: str) -> None:
-    assert guess_role(label) == role

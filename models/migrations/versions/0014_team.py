@@ -2,7 +2,7 @@
 a code-tree cycle guard and change notifications
 
 Revision ID: 0014_team
-Revises: 0008_help_history
+Revises: 0004_coder_identity
 Create Date: 2026-12-04 22:00:00
 
 On both engines: ``codes`` gets a unique index on (parent, lower(name)) so the database itself
@@ -33,7 +33,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0014_team"
-down_revision: str | None = "0008_help_history"
+down_revision: str | None = "0004_coder_identity"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -42,7 +42,8 @@ ALL_TABLES = (
     "alembic_version", "project_info", "coders", "cases", "documents", "speakers", "turns",
     "attributes", "document_attribute_values", "case_attribute_values", "codes", "segments",
     "segment_codes", "memos", "pseudonyms", "matrix_cells", "nlp_cache", "pseudonym_names",
-    "event_types", "events", "team_members",
+    "event_types", "events", "team_members", "pseudonym_attributes", "survey_columns",
+    "survey_imports", "survey_item_codes", "survey_respondents",
 )
 CODEUR_WRITES = ("coders", "segments", "segment_codes", "memos", "events", "nlp_cache",
                  "matrix_cells")

@@ -1,0 +1,109 @@
+"""The one way a known form is found in a text: used by detection (propagation, the name list)
+and by the export guard, so that what the guard checks is exactly what detection replaces.
+
+Rules (issue #11):
+- whole words only (``Anouk`` never matches inside ``Anoukje``'s neighbour word ``Anoukstraat``);
+- every variant of a form: any letter case (``pieter``, ``PIETER``), possessives (``Pieters``,
+  ``Fenna's``, ``Fenna’s``) and diminutives (``Pietje``, ``Jurgentje``, ``Fennaatje``); the
+  clitics ``z'n``/``d'r`` are separate words and need nothing special;
+- a form that is also an ordinary Dutch word (``Storm``, ``Hoek``, ``Visser``, ``Elf``) matches
+  only exactly as written in the source: the name ``Storm`` never matches ``de storm`` or
+  ``om de hoek``;
+- a form made only of function words (``De``, ``van``) matches nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from coding.pseudonymise.lexicon import common_word, is_function_word
+
+_BEFORE = r"(?<![\w@.\-/])"
+_AFTER = r"(?![\w@\-/]|\.\w)"
+_POSSESSIVE = r"(?:s|'s|’s|'|’)?"
+_DIMINUTIVE = r"(?:tje|je|pje|kje|ke|ie|'tje|’tje|atje|etje|ootje|ietje)?"
+
+
+def _stems(form: str) -> list[str]:
+    """Stems a diminutive may be built on: ``Pieter`` -> ``Piet`` (Pietje)."""
+    stems = []
+    if len(form) >= 5 and form[-2:] in ("er", "en", "el") and " " not in form:
+        stems.append(form[:-2])
+    return stems
+
+
+def _form_pattern(form: str) -> str:
+    """Regex body for one form and its possessive and diminutive variants."""
+    words = form.split()
+    body = r"\s+".join(re.escape(w) for w in words)
+    if not words[-1][-1:].isalpha():  # numbers, handles, e-mail: the form itself
+        return body
+    variants = [rf"{body}{_DIMINUTIVE}{_POSSESSIVE}"]
+    if len(words) == 1:
+        variants += [rf"{re.escape(stem)}(?:je|tje)" for stem in _stems(form)]
+    return "(?:" + "|".join(variants) + ")"
+
+
+def is_strict(form: str) -> bool:
+    """A form that matches only capitalised as written: a single ordinary Dutch word."""
+    return " " not in form.strip() and common_word(form.strip())
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    form: str  # the key form that matched
+
+
+class FormMatcher:
+    """All forms compiled into two regexes: case-insensitive, and exact for common words."""
+
+    def __init__(self, forms: Iterable[str]) -> None:
+        self._given: dict[str, str] = {}  # normalised -> the form as the caller gave it
+        for f in forms:
+            if f and f.strip():
+                self._given.setdefault(" ".join(f.split()), f)
+        clean = {f for f in self._given if not is_function_word(f) and len(f) > 1}
+        self.forms = sorted(clean, key=len, reverse=True)
+        self._loose = [f for f in self.forms if not is_strict(f)]
+        self._strict = [f for f in self.forms if is_strict(f)]
+        self._loose_re = self._compile(self._loose, re.IGNORECASE)
+        self._strict_re = self._compile(self._strict, 0)
+
+    @staticmethod
+    def _compile(forms: list[str], flags: int) -> re.Pattern[str] | None:
+        if not forms:
+            return None
+        parts = [f"(?P<f{i}>{_form_pattern(f)})" for i, f in enumerate(forms)]
+        return re.compile(_BEFORE + "(?:" + "|".join(parts) + ")" + _AFTER, flags)
+
+    def _iter(self, text: str, regex: re.Pattern[str] | None,
+              forms: list[str]) -> Iterator[Hit]:
+        if regex is None:
+            return
+        for match in regex.finditer(text):
+            index = int(match.lastgroup[1:]) if match.lastgroup else 0
+            yield Hit(match.start(), match.end(), self._given[forms[index]])
+
+    def finditer(self, text: str) -> list[Hit]:
+        """Non-overlapping hits, longest first where two overlap, in text order."""
+        hits = list(self._iter(text, self._loose_re, self._loose))
+        hits += self._iter(text, self._strict_re, self._strict)
+        # A variant that is itself an ordinary lower-case word ("bos" from "Bo") is not a name.
+        hits = [h for h in hits if text[h.start:h.end].casefold() == h.form.casefold()
+                or text[h.start].isupper() or not common_word(text[h.start:h.end])]
+        hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        kept: list[Hit] = []
+        for hit in hits:
+            if kept and hit.start < kept[-1].end:
+                continue
+            kept.append(hit)
+        return kept
+
+
+def find(text: str, forms: Iterable[str]) -> list[Hit]:
+    """Convenience: the hits of ``forms`` in ``text``."""
+    return FormMatcher(forms).finditer(text)

@@ -71,7 +71,7 @@ class ChangeListener:
                 continue
             self._set_online(True)
             if not first:
-                self._on_changes([EVERYTHING])  # what was sent while we were away is lost
+                self._deliver([EVERYTHING])  # what was sent while we were away is lost
             first = False
             try:
                 self._listen(self._conn)
@@ -97,13 +97,21 @@ class ChangeListener:
                     batch.append(data)
             if batch:
                 quiet = 0
-                self._on_changes(batch)
+                self._deliver(batch)
             elif conn.closed or conn.broken:
                 raise ConnectionError("listener connection closed")
             else:
                 quiet += 1
                 if quiet % 10 == 0:  # about once a second: notice a connection gone quiet
                     conn.execute("SELECT 1")
+
+    def _deliver(self, batch: list[Payload]) -> None:
+        """Hand a batch on; a consumer that fails (a view's re-read hit a connection still
+        coming back) is logged, and the listener goes on listening."""
+        try:
+            self._on_changes(batch)
+        except Exception:
+            log.warning("a change notification could not be handled", exc_info=True)
 
     def _set_online(self, online: bool) -> None:
         if online != self.online:

@@ -20,6 +20,10 @@ class CliError(Exception):
     """A user error on the command line: printed as one line, exit code 1."""
 
 
+class CliFindings(CliError):
+    """A refusal with several findings (the pseudonymisation guard): one line per finding."""
+
+
 def emit(args: argparse.Namespace, data: Any, text: str | list[str]) -> None:
     """Print `data` as JSON with --json, else the human-readable text."""
     if getattr(args, "json", False):
@@ -59,7 +63,10 @@ def run_command(parser: argparse.ArgumentParser, argv: Sequence[str]) -> int:
             PASSWORD.set(getpass.getpass("Password: "))
             return int(args.func(args) or 0)
     except (CliError, DuidingError, TranscriptImportError) as exc:
-        for line in str(exc).splitlines() or [""]:  # a guard refusal: one line per finding
+        # A guard refusal lists its findings one per line; any other error is one line, a
+        # newline inside it (a file name) shown escaped.
+        lines = str(exc).splitlines() if isinstance(exc, CliFindings) else [str(exc)]
+        for line in lines or [""]:
             print(one_line(f"duiding {args.command}: {line}"), file=sys.stderr)
         return 1
     except KeyboardInterrupt:

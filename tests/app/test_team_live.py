@@ -71,3 +71,35 @@ def test_another_coders_fragment_appears_in_stripes_and_counts(qtbot, window,  #
                       "WHERE application_name LIKE %s", (project.store.tag + "%",))
     qtbot.waitUntil(lambda: states[-2:] == [False, True], timeout=10000)
     assert "online" in status.text()
+
+
+def test_a_password_libpq_did_not_find_is_asked_and_kept_in_memory_only(  # type: ignore[no-untyped-def]
+        qtbot, window, server_places: Places, tmp_path: Path) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QInputDialog
+
+    lead, _docs = project_with(server_places, ("r1.txt", TEXT, {}))
+    TeamManager(lead).add_user("pieter", "lezer", password="pieter-geheim")  # not in .pgpass
+    lead.close()
+    url = str(server_places.location("studie")).replace("leider@", "pieter@")
+    answers = iter(["fout", "pieter-geheim"])
+    prompts: list[str] = []
+
+    def answer() -> None:
+        dialog = next((w for w in QApplication.topLevelWidgets()
+                       if isinstance(w, QInputDialog) and w.isVisible()), None)
+        if dialog is None:
+            QTimer.singleShot(50, answer)
+            return
+        prompts.append(dialog.labelText())
+        dialog.setTextValue(next(answers))
+        dialog.accept()
+        QTimer.singleShot(50, answer)
+
+    QTimer.singleShot(50, answer)
+    project = window.open_project(url)
+    assert project is not None and project.server_info().role == "lezer"  # type: ignore[union-attr]
+    assert "password" in prompts[0].lower() and "refused" in prompts[1].lower()
+    window.settings.sync()  # the recent list and every other setting: no password
+    assert "pieter-geheim" not in Path(window.settings.fileName()).read_text(encoding="utf-8")
+    assert url in str(window.settings.value("recent"))

@@ -65,6 +65,43 @@ def _exe(name: str) -> str:
     return name + ".exe" if sys.platform == "win32" else name
 
 
+def _others_can_reach(folder: Path) -> bool:
+    """Whether a user other than the owner can walk to `folder` and run what is inside."""
+    import stat
+
+    return all(part.stat().st_mode & stat.S_IXOTH for part in (folder, *folder.parents))
+
+
+def _shared_copy(bin_folder: Path) -> Path:
+    """A copy of the installation (bin, lib, share) that the server's user may run: when the
+    virtual environment lies in a folder only root may enter (e.g. under /root in CI)."""
+    source = bin_folder.parent
+    import hashlib
+
+    digest = hashlib.sha256(str(source).encode()).hexdigest()[:10]
+    stamp = f"{digest}-{int(source.stat().st_mtime)}"
+    target = Path(tempfile.gettempdir()) / f"duiding-pgbin-{stamp}"
+    # The layout is kept: pgserver's binaries find their bundled libraries two levels up
+    # (RPATH $ORIGIN/../../../pgserver.libs).
+    inner = Path("pkg") / source.name
+    if not (target / inner / "bin" / _exe("postgres")).exists():
+        partial = Path(tempfile.mkdtemp(prefix="duiding-pgbin-"))
+        for name in ("bin", "lib", "share"):
+            if (source / name).exists():
+                shutil.copytree(source / name, partial / inner / name, symlinks=True)
+        libs = source.parent.parent / f"{source.parent.name}.libs"
+        if libs.is_dir():
+            shutil.copytree(libs, partial / libs.name, symlinks=True)
+        for path in (partial, *partial.rglob("*")):
+            if not path.is_symlink():
+                path.chmod(path.stat().st_mode | 0o055)
+        try:
+            partial.rename(target)
+        except OSError:  # another run made it meanwhile
+            shutil.rmtree(partial, ignore_errors=True)
+    return target / inner / "bin"
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -89,6 +126,8 @@ class LocalServer:
         self.port = port or free_port()
         self.fast = fast  # fsync off: for tests only (the bench keeps PostgreSQL's defaults)
         self.bin = binaries()
+        if self._user is not None and not _others_can_reach(self.bin):
+            self.bin = _shared_copy(self.bin)
         # Unix sockets must have short paths (about 100 bytes): keep them out of tmp_path.
         self.socket_dir = Path(tempfile.mkdtemp(prefix="dpg-"))
 

@@ -7,6 +7,9 @@ CREATEROLE: what a projectleider gets from a server's administrator). Passwords 
 URL carries a password. A server that cannot start fails the run with its reason; it is never
 skipped.
 
+Login roles are the server's, not a database's: they outlive the test that made them, so each
+test module uses login names of its own (with one password each).
+
 ``places`` gives a test fresh project locations on one store: a file in ``tmp_path``, or a new
 database on the session server (dropped after the test). Tests of the coding core take it
 through the ``store`` parameter and so run on SQLite and on PostgreSQL.

@@ -49,11 +49,11 @@ def test_a_study_on_the_server_from_the_command_line(server_places: Places,
     duiding("export", "csv", url, out)
     assert "Meerstroom" in out.read_text(encoding="utf-8")
     # A lezer exports nothing personal: not before the key is confirmed.
-    duiding("team", "add-user", url, "lotte", "--role", "lezer", "--no-password")
-    server_places.cluster.remember("lotte", "l")  # type: ignore[union-attr]
+    duiding("team", "add-user", url, "lieke", "--role", "lezer", "--no-password")
+    server_places.cluster.remember("lieke", "l")  # type: ignore[union-attr]
     with server_places.cluster.admin() as admin:  # type: ignore[union-attr]
-        admin.execute("ALTER ROLE lotte PASSWORD 'l'")
-    reader = duiding("export", "csv", url.replace("leider@", "lotte@"), tmp_path / "l.csv",
+        admin.execute("ALTER ROLE lieke PASSWORD 'l'")
+    reader = duiding("export", "csv", url.replace("leider@", "lieke@"), tmp_path / "l.csv",
                      check=False)
     assert reader.returncode == 1 and "pseudonymised" in reader.stderr
     assert not (tmp_path / "l.csv").exists()

@@ -32,9 +32,10 @@ from PySide6.QtWidgets import (
 
 from app.code_tree import CodeTreeModel
 from app.context import ProjectContext
+from app.panels.groups import group_menu
 from coding.commands import AddCode, Command, DeleteCode, Macro, MergeCodes, MoveCode, UpdateCode
-from coding.project import Project
-from coding.types import Changes, CodeId, CodeInfo
+from coding.groups import GroupKind
+from coding.types import Changes, CodeId, CodeInfo, DocumentId
 
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
            "#17becf", "#bcbd22", "#7f7f7f")
@@ -121,8 +122,11 @@ class CodeTreePanel(QWidget):
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(36)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        count_width = max(header.fontMetrics().horizontalAdvance(" Frag. ") + 12,
+                          self.view.fontMetrics().horizontalAdvance("00000") + 12)
+        for col in (1, 2):  # narrow and fixed: the names keep the room (no "to…", "aa…")
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(col, count_width)
         self.view.selectionModel().selectionChanged.connect(
             lambda *_: self.selection_changed.emit(self.selected()))
         self.model.rename_handler = self.rename
@@ -140,6 +144,8 @@ class CodeTreePanel(QWidget):
         layout.addWidget(bar)
         layout.addWidget(self.view)
         self._scheduled = False
+        self._pending: set[DocumentId] = set()
+        self._per_doc: dict[DocumentId, dict[CodeId, int]] = {}
         ctx.project_changed.connect(self._reload)
         ctx.changed.connect(self._on_changed)
 
@@ -147,33 +153,65 @@ class CodeTreePanel(QWidget):
 
     def _reload(self) -> None:
         p = self.ctx.project
+        self._pending = set()
         if p is None:
+            self._per_doc = {}
+            self.model.groups = {}
             self.model.reset_codes([], {})
         else:
-            self.model.reset_codes(p.codes.tree(), _subtree_counts(p))
+            self._per_doc = p.stats.segments_per_document()
+            self.model.groups = p.groups.names_by_member(GroupKind.CODE)
+            self.model.reset_codes(p.codes.tree(), self._totals())
             self.view.expandAll()
         writable = p is not None and not self.ctx.readonly
         for act in (self.act_new, self.act_new_child, self.act_edit, self.act_apply):
             act.setEnabled(writable)
 
     def _on_changed(self, changes: Changes) -> None:
-        if not (changes.codes or changes.segments or changes.documents):
-            return
-        if changes.codes:  # structure now (shortcuts, drops and selection rely on it)
+        if changes.codes or changes.documents:  # structure now (shortcuts, drops rely on it)
             self._sync()
-        elif not self._scheduled:  # counts only: deferred and coalesced
-            self._scheduled = True
-            QTimer.singleShot(0, self._sync)
+        elif changes.segments:  # counts only: the changed documents, deferred and coalesced
+            self._pending |= set(changes.segments)
+            if not self._scheduled:
+                self._scheduled = True
+                QTimer.singleShot(0, self._recount)
 
     def _sync(self) -> None:
-        self._scheduled = False
         p = self.ctx.project
+        self._pending = set()
         if p is None:
             return
         known = set(self.model._parent)
-        self.model.sync(p.codes.tree(), _subtree_counts(p))
+        self._per_doc = p.stats.segments_per_document()
+        self.model.groups = p.groups.names_by_member(GroupKind.CODE)
+        self.model.sync(p.codes.tree(), self._totals())
         for cid in set(self.model._parent) - known:
             self.view.expand(self.model.index_of(CodeId(cid)))
+
+    def _recount(self) -> None:
+        """Recount only the documents whose codings changed and add up the others' counts
+        (at 100 interviews and 20,000 codings a full count took most of a coding's time)."""
+        self._scheduled = False
+        p, docs, self._pending = self.ctx.project, self._pending, set()
+        if p is None or not docs:
+            return
+        fresh = p.stats.segments_per_document(docs)
+        for doc in docs:
+            self._per_doc[doc] = fresh.get(doc, {})
+        self.model.set_counts(self._totals())
+
+    def _totals(self) -> dict[CodeId, tuple[int, int]]:
+        """(fragments, documents) per code, a theme including its sub-themes, as everywhere
+        else (counts view, chapter): a theme row reading 0 above coded sub-themes would
+        mislead."""
+        segments: dict[CodeId, int] = {}
+        documents: dict[CodeId, int] = {}
+        for counts in self._per_doc.values():
+            for code, n in counts.items():
+                if n:
+                    segments[code] = segments.get(code, 0) + n
+                    documents[code] = documents.get(code, 0) + 1
+        return {code: (n, documents[code]) for code, n in segments.items()}
 
     def selected(self) -> list[CodeId]:
         rows = self.view.selectionModel().selectedRows(0)
@@ -317,15 +355,10 @@ class CodeTreePanel(QWidget):
             self.view.currentIndex().siblingAtColumn(0))).setEnabled(writable and bool(sel))
         menu.addAction(self.tr("Edit…"), self.edit_code).setEnabled(writable and bool(sel))
         menu.addAction(self.tr("Merge into…"), self.merge_dialog).setEnabled(writable and bool(sel))
+        menu.addMenu(group_menu(menu, self.ctx, GroupKind.CODE, sel))
         menu.addSeparator()
         act = QAction(self.tr("Delete…"), menu)
         act.triggered.connect(lambda: self.delete_code())
         act.setEnabled(writable and bool(sel))
         menu.addAction(act)
         return menu
-
-
-def _subtree_counts(project: Project) -> dict[CodeId, tuple[int, int]]:
-    """(fragments, documents) per code, a theme including its sub-themes, as everywhere else
-    (counts view, chapter): a theme row reading 0 above coded sub-themes would mislead."""
-    return {c.code_id: (c.segments, c.documents) for c in project.stats.counts().rows}

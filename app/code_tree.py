@@ -20,8 +20,9 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtGui import QColor, QFont, QGuiApplication
 
+from app.panels.groups import tooltip_lines
 from app.transcript_view import CODE_MIME
 from coding.types import CodeId, CodeInfo
 
@@ -39,6 +40,7 @@ class CodeTreeModel(QAbstractItemModel):
         self._children: dict[int, list[int]] = {0: []}  # 0 = the invisible root
         self._parent: dict[int, int] = {}
         self._counts: dict[int, tuple[int, int]] = {}
+        self.groups: dict[int, list[str]] = {}  # code id -> names of its code groups
         self.drop_handler: DropHandler | None = None
         self.rename_handler: Callable[[CodeId, str], bool] | None = None
 
@@ -119,6 +121,15 @@ class CodeTreeModel(QAbstractItemModel):
         for cid in changed:
             self.dataChanged.emit(self._index_of(cid, 0), self._index_of(cid, 2))
 
+    def set_counts(self, counts: dict[CodeId, tuple[int, int]]) -> None:
+        """New counts for an unchanged codebook: a dataChanged for each code whose counts
+        changed (after a coding, one or two rows), nothing else."""
+        for cid in self._infos:
+            new = counts.get(CodeId(cid), (0, 0))
+            if self._counts.get(cid, (0, 0)) != new:
+                self._counts[cid] = new
+                self.dataChanged.emit(self._index_of(cid, 1), self._index_of(cid, 2))
+
     def _drop_subtree(self, cid: int) -> None:
         for child in self._children.pop(cid, []):
             self._drop_subtree(child)
@@ -185,8 +196,14 @@ class CodeTreeModel(QAbstractItemModel):
             if info.definition:
                 tip += f"<br>{info.definition}"
             if info.shortcut:
-                tip += f"<br>{self.tr('Shortcut')}: {info.shortcut}"
+                tip += "<br>" + self.tr("Shortcut: {key}").format(key=info.shortcut)
+            for line in tooltip_lines(self.groups.get(info.id, []), info.is_codable):
+                tip += f"<br>{line}"
             return tip
+        if role == Qt.ItemDataRole.FontRole and col == 0 and not info.is_codable:
+            font = QFont()
+            font.setItalic(True)  # a folder: groups codes, receives no fragments
+            return font
         if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
@@ -195,8 +212,14 @@ class CodeTreeModel(QAbstractItemModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Code"), self.tr("Fragments"), self.tr("Documents"))[section]
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < 3:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:  # short: the code names need the width
+            return (self.tr("Code"), self.tr("Frag."), self.tr("Docs"))[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (self.tr("Code"),
+                    self.tr("Fragments coded with this code (a theme includes its sub-themes)"),
+                    self.tr("Documents (respondents) with at least one such fragment"))[section]
         return None
 
     def setData(self, index: Index, value: object,  # noqa: N802

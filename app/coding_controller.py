@@ -18,7 +18,7 @@ from app.labels import valence_label
 from app.panels.event_dialog import extend_transcript_menu
 from app.stripes import Bar
 from app.transcript_view import TranscriptView
-from coding.commands import Command, EditSegment, InVivoCode, RemoveCoding
+from coding.commands import Command, EditSegment, InVivoCode, Macro, RemoveCoding
 from coding.segments import snap_to_words
 from coding.selection import CodeSelection, FitToSelection, selection_pieces
 from coding.types import Changes, CodeId, CodeInfo, DocumentId, SegmentId, SegmentInfo, Valence
@@ -26,7 +26,7 @@ from coding.types import Changes, CodeId, CodeInfo, DocumentId, SegmentId, Segme
 
 class CodingController(QObject):
     document_opened = Signal(object)  # DocumentId | None
-    segment_selected = Signal(object)  # SegmentId
+    segment_selected = Signal(object)  # SegmentId | None: the fragment the toolbar shows
     document_memo_requested = Signal(object)  # DocumentId: open its memo
 
     def __init__(self, ctx: ProjectContext, view: TranscriptView,
@@ -42,12 +42,16 @@ class CodingController(QObject):
         self._shortcut_actions: list[QAction] = []
         self._shortcut_host: QWidget | None = None
         self._incremental = False
+        self._turns: list[tuple[int, int]] = []
         ctx.changed.connect(self._on_changed)
         ctx.project_changed.connect(self._on_project)
         ctx.coder_changed.connect(lambda _name: self.refresh_segments())
         view.context_menu_requested.connect(self.show_context_menu)
         view.codes_dropped.connect(lambda ids: self.apply_codes([CodeId(i) for i in ids]))
         view.bar_clicked.connect(lambda bar: self.segment_selected.emit(bar.segment_id))
+        view.segment_clicked.connect(
+            lambda seg: self.segment_selected.emit(seg.id if seg is not None else None))
+        view.valence_key.connect(self.set_fragment_valence)
 
     # -- documents -----------------------------------------------------------------------------
 
@@ -66,6 +70,7 @@ class CodingController(QObject):
         text = p.documents.text(doc_id)
         turns = [(t.start, t.end) for t in p.documents.turns(doc_id)]
         self.document_id = doc_id
+        self._turns = turns
         self.view.show_document(text, turns, self._visible_segments())
         self.document_opened.emit(doc_id)
 
@@ -73,8 +78,17 @@ class CodingController(QObject):
                 segment_id: SegmentId | None = None) -> None:
         self.open_document(doc_id)
         self.view.select_cp(start, end)
-        self.view.highlight_segment(segment_id)
+        self.select_segment(segment_id)
         self.view.setFocus()
+
+    def select_segment(self, segment_id: SegmentId | None) -> None:
+        """Make a fragment the selected one (highlighted; its valence on the toolbar)."""
+        self.view.highlight_segment(segment_id)
+        self.segment_selected.emit(segment_id)
+
+    def selected_segment(self) -> SegmentInfo | None:
+        sid = self.view.highlighted_segment
+        return next((s for s in self.view.segments if s.id == sid), None)
 
     def _visible_segments(self) -> list[SegmentInfo]:
         p = self.ctx.project
@@ -89,6 +103,9 @@ class CodingController(QObject):
             self.view.set_segments(self._visible_segments())
 
     def _on_changed(self, changes: Changes) -> None:
+        """What the screen shows is what the project holds: a change to the open document's
+        text or turns (pseudonymisation and its undo, another process's write) re-shows the
+        document; a change to its codings or to the codebook (names, colours) re-reads them."""
         if changes.codes:
             self._reload_codes()
         if self.document_id is None:
@@ -98,11 +115,35 @@ class CodingController(QObject):
             if p is not None and self.document_id not in {d.id for d in p.documents.list()}:
                 self._on_project_document_gone()
                 return
-        if self.document_id in changes.segments and not self._incremental:
+            if self._reload_text():
+                return
+        if (self.document_id in changes.segments or changes.codes) and not self._incremental:
             self.refresh_segments()
+
+    def _reload_text(self) -> bool:
+        """Re-show the open document when its stored text or turns differ from what is shown,
+        keeping the scroll position and the highlighted fragment; True when it did."""
+        p = self.ctx.project
+        doc_id = self.document_id
+        if p is None or doc_id is None:
+            return False
+        text = p.documents.text(doc_id)
+        turns = [(t.start, t.end) for t in p.documents.turns(doc_id)]
+        if text == self.view.text and turns == self._turns:
+            return False
+        scroll = self.view.verticalScrollBar().value()
+        highlighted = self.view.highlighted_segment
+        self._turns = turns
+        self.view.show_document(text, turns, self._visible_segments())
+        self.view.verticalScrollBar().setValue(scroll)
+        if highlighted is not None and any(s.id == highlighted for s in self.view.segments):
+            self.view.highlight_segment(highlighted)
+        self.document_opened.emit(doc_id)  # the title shows the new word count
+        return True
 
     def _on_project_document_gone(self) -> None:
         self.document_id = None
+        self._turns = []
         self.view.show_document("", [])
         self.document_opened.emit(None)
 
@@ -180,6 +221,7 @@ class CodingController(QObject):
         ids = cmd.segment_ids
         self.view.highlighted_segment = ids[0]
         self.view.replace_segments([p.segments.get(i) for i in ids])
+        self.segment_selected.emit(ids[0])  # the new fragment's valence is on show
         return ids[0]
 
     def in_vivo(self, parent_id: CodeId | None = None) -> SegmentId | None:
@@ -194,7 +236,7 @@ class CodingController(QObject):
                          self.valence, coder=self.ctx.coder or None, pieces=pieces)
         if self.ctx.run(cmd, parent=self.view) is None:
             return None
-        self.view.highlight_segment(cmd.segment_id)
+        self.select_segment(cmd.segment_id)
         return cmd.segment_id
 
     def _push(self, cmd: Command) -> bool:
@@ -221,6 +263,20 @@ class CodingController(QObject):
             return False
         assert self.document_id is not None
         return self._push(EditSegment(self.document_id, segment_id, valence=(code_id, valence)))
+
+    def set_fragment_valence(self, valence: Valence) -> bool:
+        """The selected fragment gets this valence for every code it has: one step (the
+        toolbar's buttons and the keys + − 0)."""
+        seg = self.selected_segment()
+        if seg is None or not self._guard():
+            return False
+        edits: list[Command] = [EditSegment(seg.document_id, seg.id, valence=(c.code_id, valence))
+                                for c in seg.codings if c.valence != valence]
+        if not edits:
+            return False
+        command = edits[0] if len(edits) == 1 else Macro("set_valence", edits)
+        command.detail = f"{', '.join(c.path for c in seg.codings)} → {valence_label(valence)}"
+        return self._push(command)
 
     def set_key_quote(self, segment_id: SegmentId, on: bool) -> bool:
         if not self._guard():

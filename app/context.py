@@ -11,6 +11,17 @@ broadcasts `changed(Changes)` once and shows an error one way: a dialog over `di
 the `error` signal. Widgets never push, notify or wrap "already done in a worker" commands
 themselves; they refresh from `changed` only what the `Changes` say they show. Compound edits
 are one `Macro` (one transaction, one undo step).
+
+Another process's writes: a project is written by one process at a time (the file lock), so the
+only window that can fall behind is a read-only one. While a project is open read-only, the
+context polls SQLite's `data_version` (one PRAGMA on a connection of its own) every
+`WATCH_INTERVAL_MS` and when the application becomes active again, and broadcasts
+`Changes.everything(...)` once when the writer committed: every view re-reads what it shows.
+A writable window needs no polling: every change it can see came through `run`, undo or redo.
+
+A team project on a server has many writers: there the server tells (a change listener on its
+own thread, `coding.live`), for read-only and writable windows alike. Both ways end in one
+entry, `external_change`, which broadcasts on `changed` like a change of our own.
 """
 
 from __future__ import annotations
@@ -18,8 +29,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from app import ops
@@ -33,6 +44,8 @@ from coding.types import Changes
 from models.errors import ConnectionLostError, DuidingError, ReadOnlyProjectError
 
 log = logging.getLogger(__name__)
+
+WATCH_INTERVAL_MS = 1500
 
 
 class NotNowError(DuidingError):
@@ -60,10 +73,17 @@ class ProjectContext(QObject):
         self.dialog_parent: QWidget | None = None  # the main window: errors and progress show here
         self.show_errors = True  # tests that inspect `error` may turn the dialogs off
         self._running: ops.Task | None = None
-        self._watch: live.ChangeListener | None = None
+        self._listener: live.ChangeListener | None = None  # a team project's other coders
         self.online = True
         self._heard.connect(self.external_change)
         self._status.connect(self._set_online)
+        self._seen_version: int | None = None
+        self._watch = QTimer(self)
+        self._watch.setInterval(WATCH_INTERVAL_MS)
+        self._watch.timeout.connect(self.check_outside_changes)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.applicationStateChanged.connect(self._on_application_state)
 
     # -- project -------------------------------------------------------------------------------
 
@@ -84,9 +104,9 @@ class ProjectContext(QObject):
     def set_project(self, project: Project | None) -> None:
         """Make `project` the open project (closing the previous one); clears the undo stack.
         A team project's other coders are heard from here on (`external_change`)."""
-        if self._watch is not None:
-            self._watch.stop()
-            self._watch = None
+        if self._listener is not None:
+            self._listener.stop()
+            self._listener = None
         old, self.project = self.project, project
         self.undo_stack.clear()
         self.undo_stack.setClean()
@@ -97,8 +117,15 @@ class ProjectContext(QObject):
             # server says who you are
             project.coder = self._coder
         self._set_online(True)
-        if project is not None:
-            self._watch = live.watch(project, self._heard.emit, self._status.emit)
+        self._seen_version = None
+        if project is not None and project.is_server:  # the server tells (LISTEN/NOTIFY)
+            self._watch.stop()
+            self._listener = live.watch(project, self._heard.emit, self._status.emit)
+        elif project is not None and self.readonly:  # a file: look at SQLite's data_version
+            self.check_outside_changes()  # the baseline
+            self._watch.start()
+        else:
+            self._watch.stop()
         self.project_changed.emit()
 
     # -- other people's writes -----------------------------------------------------------------
@@ -117,6 +144,28 @@ class ProjectContext(QObject):
 
     def close(self) -> None:
         self.set_project(None)
+
+    def check_outside_changes(self) -> bool:
+        """Broadcast everything once when another process committed since the last look (only
+        for a read-only project; see the module docstring). True when it did."""
+        project = self.project
+        if project is None or not self.readonly or project.is_server:
+            return False
+        try:
+            version = project.data_version()
+        except Exception as exc:  # the file went away (network drive, USB stick): try later
+            log.info("cannot read the project's data version: %r", exc)
+            return False
+        if self._seen_version is None or version == self._seen_version:
+            self._seen_version = version
+            return False
+        self._seen_version = version
+        self.external_change(Changes.everything(d.id for d in project.documents.list()))
+        return True
+
+    def _on_application_state(self, state: Qt.ApplicationState) -> None:
+        if state == Qt.ApplicationState.ApplicationActive:
+            self.check_outside_changes()
 
     # -- coder ---------------------------------------------------------------------------------
 

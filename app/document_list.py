@@ -32,7 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import ProjectContext
+from app.panels.groups import group_menu
 from coding.commands import DeleteDocuments, RenameDocument
+from coding.groups import GroupKind
 from coding.types import Changes, DocumentId, DocumentInfo
 
 Index = QModelIndex | QPersistentModelIndex
@@ -281,6 +283,7 @@ class DocumentListPanel(QWidget):
         menu.addAction(self.tr("Speakers…"), lambda: self.speakers_requested.emit(docs[0].id)) \
             .setEnabled(len(docs) == 1)
         menu.addAction(self.tr("Attributes and cases…"), self.edit_attributes_requested.emit)
+        menu.addMenu(group_menu(menu, self.ctx, GroupKind.DOCUMENT, [d.id for d in docs]))
         menu.addSeparator()
         menu.addAction(self.tr("Delete…"), lambda: self._delete(docs)) \
             .setEnabled(writable and bool(docs))
@@ -297,8 +300,8 @@ class DocumentListPanel(QWidget):
     def _delete(self, docs: list[DocumentInfo]) -> None:
         answer = QMessageBox.question(
             self, self.tr("Delete documents"),
-            self.tr("Delete {n} document(s) with all their codings? You can undo this.")
-            .format(n=len(docs)))
+            self.tr("Delete %n document(s) with all their codings? You can undo this.", "",
+                    len(docs)))
         if answer == QMessageBox.StandardButton.Yes:
             cmd = DeleteDocuments([d.id for d in docs])
             cmd.detail = ", ".join(d.name for d in docs)[:80]

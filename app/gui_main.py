@@ -8,9 +8,14 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+if TYPE_CHECKING:  # Qt is imported only once the GUI starts (the CLI path stays Qt-free)
+    from app.context import ProjectContext
 
 PROJECT_SUFFIXES = (".duiding", ".duiding-team")
 SERVER_SCHEMES = ("postgresql://", "postgres://")
@@ -67,7 +72,9 @@ def _setup_logging() -> Path:
     return log_file
 
 
-def run_gui(argv: Sequence[str] | None = None) -> int:
+def run_gui(argv: Sequence[str] | None = None, *, exit_process: bool = False) -> int:
+    """Run the workbench until its window closes; with `exit_process` (the `duiding` command)
+    the process ends right there (see `end_process`)."""
     args = _parse(sys.argv[1:] if argv is None else argv)
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -95,13 +102,26 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
     if not window.ctx.coder or not settings.value("coder"):
         window.ask_coder()
     if args.demo:
-        from platformdirs import user_data_dir
-
-        from app.demo import create_demo_project
-
-        path = create_demo_project(Path(user_data_dir("duiding", appauthor=False)) / "demo",
-                                   coder=window.ctx.coder or None)
-        window.open_project(path)
+        window.open_demo()
     elif args.project is not None:
         window.open_project(args.project)
-    return app.exec()
+    code = app.exec()
+    if exit_process:
+        end_process(window.ctx, code)
+    return code
+
+
+def end_process(ctx: ProjectContext, code: int) -> NoReturn:
+    """End the process now that the window has closed (issue 21: it used to live on for 15–30 s
+    after a pseudonymisation run). By now the project is closed (every change was committed
+    when it was made), the settings are written and background work was asked to stop; what
+    is left is the interpreter freeing big caches (deduce's lookup tables: ~1 GB of objects)
+    and Qt's thread pools waiting for abandoned work. Neither holds anything of the user's, so
+    the process ends without them."""
+    if ctx.project is not None:
+        ctx.close()  # app.quit() without a closed window (e.g. the session ended)
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            stream.flush()
+    os._exit(code)

@@ -1,15 +1,18 @@
 """Qt translations: English source strings in code, Dutch in resources/translations/duiding_nl.ts.
 
 Decision: the .ts is compiled with `pyside6-lrelease` (shipped with PySide6-Essentials) into the
-user cache dir on first run, or when the .ts is newer than the cached .qm, so a fresh checkout
-needs no build step. When lrelease cannot be run (a frozen build without the tool), the .ts is
-parsed directly into `TsTranslator`, a QTranslator subclass: slower to load, same result.
+user cache dir on first run, or when the .ts changed (the cached .qm is named by the .ts's
+content hash), so a fresh checkout needs no build step. When lrelease cannot be run (a frozen
+build without the tool), the .ts is parsed directly into `TsTranslator`, a QTranslator
+subclass: slower to load, same result.
 Qt's own strings (standard buttons, file dialogs) come from the qtbase_nl.qm that PySide6 ships.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
 import shutil
 import subprocess
 import sys
@@ -56,21 +59,29 @@ def _lrelease() -> str | None:
 
 
 def compiled_qm(ts: Path) -> Path | None:
-    """The .qm for a .ts file, compiled into the cache when missing or older than the .ts."""
+    """The .qm for a .ts file, compiled into the cache unless a .qm of exactly this .ts is there.
+
+    The cached file is named by the .ts's content hash, not by its date: the user cache is
+    shared by every Duiding on the machine (two versions, several checkouts), and a .qm compiled
+    from another copy of `duiding_nl.ts` once silently replaced this one's translations."""
     if not ts.exists():
         return None
-    qm = _cache_dir() / ts.with_suffix(".qm").name
-    if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
+    digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
+    qm = _cache_dir() / f"{ts.stem}-{digest}.qm"
+    if qm.exists():
         return qm
     tool = _lrelease()
     if tool is None:
         return None
     qm.parent.mkdir(parents=True, exist_ok=True)
+    partial = qm.with_name(f"{qm.stem}.{os.getpid()}.partial.qm")
     try:
-        subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], check=True,
+        subprocess.run([tool, "-silent", str(ts), "-qm", str(partial)], check=True,
                        capture_output=True, timeout=60)
+        os.replace(partial, qm)  # whole or not at all, also with another process compiling
     except (OSError, subprocess.SubprocessError) as exc:
         log.warning("lrelease failed (%s); reading the .ts directly", exc)
+        partial.unlink(missing_ok=True)
         return None
     return qm if qm.exists() else None
 

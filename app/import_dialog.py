@@ -125,8 +125,8 @@ def summary_text(summary) -> tuple[str, str]:  # type: ignore[no-untyped-def]
     lines = []
     for o in summary.outcomes:
         if o.status == "imported":
-            lines.append(QCoreApplication.translate("Import", "✓ {name}: {turns} turns").format(name=o.name or o.path.name,
-                                                              turns=o.turns))
+            lines.append(QCoreApplication.translate("Import", "✓ {name}: %n turn(s)", "",
+                                                    o.turns).format(name=o.name or o.path.name))
         elif o.reason == "unsupported" and o.status == "skipped":
             continue  # README.md, .json next to the transcripts: not worth a line each
         else:

@@ -1,27 +1,36 @@
-"""The main window: docks, menus and the wiring between panels (views hold layout, the
-controllers hold logic; panels get the ProjectContext, never this window).
+"""The main window: docks, central tabs, menus and the wiring between panels (views hold
+layout, the controllers hold logic; panels get the ProjectContext, never this window).
 
-Extension points for other engineers: `add_panel(dock, area)` adds a dock (remembered between
-sessions by its objectName) and a toggle in the View menu; `menu(key)` returns a top-level menu
-("file", "edit", "coding", "project", "analysis", "view", "help") to add actions to.
+Layout: documents and codes on the left (never squeezed below what keeps code names readable),
+the central tabs (the transcript first, analysis views beside it: app/layout.py), and under the
+transcript the tools you use while coding (fragments, search, suggestions) as tabs. With no
+project, or a project without transcripts, the transcript tab shows the start page.
+
+Extension points for other engineers: panels in app/panels get a `PanelHost` (`add_view` for a
+central tab, `add_dock` for a tool under the transcript, `menu(key)`, `jump`); `add_panel(dock,
+area)` adds a dock (remembered between sessions by its objectName) with a View toggle.
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from platformdirs import user_data_dir
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDockWidget,
     QFileDialog,
+    QHBoxLayout,
     QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QSizePolicy,
+    QStackedWidget,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -32,22 +41,34 @@ from app.attributes_dialog import AttributesDialog, SpeakersDialog
 from app.code_panel import CodeTreePanel
 from app.coding_controller import CodingController
 from app.context import ProjectContext
+from app.demo import create_demo_project
 from app.document_list import DocumentListPanel
 from app.errors import show_error
 from app.import_dialog import ImportDialog, start_import
-from app.labels import valence_label
+from app.layout import CentralTabs, WindowLayout
 from app.memo_editor import flush_all, open_memo
+from app.ops import running_tasks, wait_all
+from app.panels import PanelHost, install_all
 from app.retrieval import RetrievalPanel
 from app.settings import add_recent, make_settings, recent_files
+from app.start_page import StartPage
 from app.synthesis import SynthesisPanel
 from app.team_ui import TeamStatus, ask_server_address, open_with_password
 from app.transcript_view import TranscriptView
+from app.valence_bar import DefaultValence, FragmentValence
 from coding.memos import MemoTarget
 from coding.project import CONNECTION_SUFFIX, PROJECT_SUFFIX, Project
-from coding.types import DocumentId, Valence
+from coding.types import DocumentId, SegmentId
 from models.errors import ProjectLockedError
 
-STATE_VERSION = 1
+# 2: analysis views are central tabs, tools dock under the transcript (a layout saved by
+# version 1 squeezed the Codes dock; it is not restored).
+log = logging.getLogger(__name__)
+
+STATE_VERSION = 2
+QUIT_WAIT_MS = 1500  # at most this long for background work to stop when the window closes
+DOCUMENTS_MIN_WIDTH = 220
+CODES_MIN_WIDTH = 270  # the code names stay readable beside their two counts
 
 
 class MainWindow(QMainWindow):
@@ -59,22 +80,33 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks
                             | QMainWindow.DockOption.AllowTabbedDocks)
+        # the left docks run the full height; the tools tab under the transcript only
+        self.setCorner(Qt.Corner.TopLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._menus: dict[str, QMenu] = {}
-        # central: coding toolbar + transcript
+        # central: the coding toolbar + transcript (or the start page), then the views' tabs
         self.view = TranscriptView()
         self.doc_label = QLabel()
         self.doc_label.setObjectName("documentTitle")
         self.doc_label.setStyleSheet("font-weight: bold; padding: 4px 6px;")
-        self.valence = QComboBox()
-        self.valence.setObjectName("valenceCombo")
-        for v in (Valence.NEUTRAAL, Valence.POSITIEF, Valence.AANDACHTSPUNT):
-            self.valence.addItem(valence_label(v), v)
+        self.doc_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.doc_label.setMinimumWidth(120)
+        self.default_valence = DefaultValence()
+        self.valence = self.default_valence.combo
+        self.fragment_valence = FragmentValence()
         self.show_others = QCheckBox(self.tr("Show other coders"))
+        self.show_others.setObjectName("showOthers")
+        self.show_others.setToolTip(self.tr("Off: only your own codings are shown (blind "
+                                            "coding, before you compare with another coder)."))
         self.show_others.setChecked(True)
         self.show_others.toggled.connect(self._toggle_others)
+        header = QHBoxLayout()
+        header.setContentsMargins(0, 0, 6, 0)
+        header.addWidget(self.doc_label, 1)
+        header.addWidget(self.show_others)
         coding_bar = QToolBar()
         coding_bar.setObjectName("codingToolbar")
-        coding_bar.addWidget(self.doc_label)
+        coding_bar.addWidget(self.fragment_valence)
         self.memo_button = QToolButton(objectName="documentMemoButton")
         self.memo_button.setText(self.tr("Memo"))
         self.memo_button.setToolTip(self.tr("The memo on this document"))
@@ -82,32 +114,48 @@ class MainWindow(QMainWindow):
         self.memo_button.setEnabled(False)
         coding_bar.addWidget(self.memo_button)
         spacer = QWidget()
-        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
-                             spacer.sizePolicy().verticalPolicy())
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         coding_bar.addWidget(spacer)
-        coding_bar.addWidget(QLabel(self.tr("Valence:") + " "))
-        coding_bar.addWidget(self.valence)
-        coding_bar.addWidget(self.show_others)
-        central = QWidget()
-        lay = QVBoxLayout(central)
+        coding_bar.addSeparator()
+        coding_bar.addWidget(self.default_valence)
+        coding_area = QWidget()
+        lay = QVBoxLayout(coding_area)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
+        lay.addLayout(header)
         lay.addWidget(coding_bar)
         lay.addWidget(self.view)
-        self.setCentralWidget(central)
+        self.start_page = StartPage()
+        self.start_page.new_requested.connect(self.new_project_dialog)
+        self.start_page.open_requested.connect(self.open_project_dialog)
+        self.start_page.demo_requested.connect(self.open_demo)
+        self.start_page.recent_requested.connect(lambda p: self.open_project(_recent(p)))
+        self.start_page.import_requested.connect(self.import_dialog)
+        self.transcript_area = QStackedWidget()
+        self.transcript_area.setObjectName("transcriptArea")
+        self.transcript_area.addWidget(self.start_page)
+        self.transcript_area.addWidget(coding_area)
+        self.tabs = CentralTabs(self.transcript_area, self.tr("Transcript"))
+        self.tabs.setMinimumSize(360, 200)
+        self.setCentralWidget(self.tabs)
         # panels
         self.documents = DocumentListPanel(self.ctx)
+        self.documents.setMinimumWidth(DOCUMENTS_MIN_WIDTH)
         self.codes = CodeTreePanel(self.ctx)
+        self.codes.setMinimumWidth(CODES_MIN_WIDTH)
         self.retrieval = RetrievalPanel(self.ctx)
         self.coding = CodingController(self.ctx, self.view, self.codes.selected, self)
-        self.valence.currentIndexChanged.connect(
-            lambda _i: setattr(self.coding, "valence", self.valence.currentData()))
+        self.default_valence.changed.connect(lambda v: setattr(self.coding, "valence", v))
+        self.fragment_valence.valence_chosen.connect(self.coding.set_fragment_valence)
+        self.coding.segment_selected.connect(self._show_fragment)
+        self.view.segments_changed.connect(
+            lambda: self._show_fragment(self.view.highlighted_segment))
         self.documents.document_activated.connect(self.coding.open_document)
         self.documents.edit_attributes_requested.connect(self.edit_attributes)
         self.documents.speakers_requested.connect(self.edit_speakers)
         self.codes.selection_changed.connect(self.retrieval.set_codes)
         self.codes.apply_requested.connect(self.coding.apply_codes)
-        self.retrieval.jump_requested.connect(self.coding.jump_to)
+        self.retrieval.jump_requested.connect(self._jump)
         self.coding.document_opened.connect(self._on_document_opened)
         self.coding.document_memo_requested.connect(self.document_memo)
         self.synthesis = SynthesisPanel(self.ctx)
@@ -118,30 +166,32 @@ class MainWindow(QMainWindow):
                        Qt.DockWidgetArea.LeftDockWidgetArea)
         self.add_panel(self._dock("codesDock", self.tr("Codes"), self.codes),
                        Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.add_panel(self._dock("retrievalDock", self.tr("Retrieval"), self.retrieval),
-                       Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.synthesis_dock = self.add_panel(
-            self._dock("synthesisDock", self.tr("Theme synthesis"), self.synthesis),
-            Qt.DockWidgetArea.RightDockWidgetArea)
-        self.synthesis_dock.hide()  # opened from the Coding menu (or a restored session)
+        self.retrieval_dock = self.add_panel(
+            self._dock("retrievalDock", self.tr("Fragments"), self.retrieval),
+            Qt.DockWidgetArea.BottomDockWidgetArea)
+        # The theme synthesis workspace is a place to write in: a central tab like the
+        # analysis views, opened from the Coding menu (Ctrl+Shift+M).
+        self.synthesis.setObjectName("synthesisView")
+        self.open_synthesis_tab = self.tabs.add_view(self.synthesis, self.tr("Theme synthesis"))
         self._build_menus()
         self.statusBar().addPermanentWidget(TeamStatus(self.ctx, self))
         self._install_panels()
         self.coding.install_shortcuts(self)
         self.ctx.project_changed.connect(self._update_title)
-        self.ctx.project_changed.connect(self._update_hint)
-        self.ctx.changed.connect(lambda c: self._update_hint() if c.documents else None)
+        self.ctx.project_changed.connect(self._update_start)
+        self.ctx.changed.connect(lambda c: self._update_start() if c.documents else None)
         self.ctx.changed.connect(lambda _c: self._update_title())
         self.ctx.dialog_parent = self  # errors and progress of every change show over the window
         self.ctx.undo_stack.indexChanged.connect(lambda _i: self._update_title())
         self.resize(1280, 800)
-        self.resizeDocks([self.findChild(QDockWidget, "documentsDock")], [410],
-                         Qt.Orientation.Horizontal)
-        self.resizeDocks([self.findChild(QDockWidget, "retrievalDock")], [230],
-                         Qt.Orientation.Vertical)
-        self._restore_state()
+        self.layout_state = WindowLayout(self, self.tabs, self.settings, self._default_sizes)
+        self._checked_layout = False
+        self.layout_state.restore()
+        coder = self.settings.value("coder")
+        if coder:
+            self.ctx.coder = str(coder)
         self._update_title()
-        self._update_hint()
+        self._update_start()
 
     # -- extension points ----------------------------------------------------------------------
 
@@ -157,7 +207,7 @@ class MainWindow(QMainWindow):
             raise ValueError("a panel needs an objectName to be remembered between sessions")
         self.addDockWidget(area, dock)
         if "view" in self._menus:
-            self._menus["view"].addAction(dock.toggleViewAction())
+            self._menus["view"].insertAction(self._view_docks_end, dock.toggleViewAction())
         else:
             self._pending_docks = [*getattr(self, "_pending_docks", []), dock]
         return dock
@@ -176,24 +226,29 @@ class MainWindow(QMainWindow):
 
     def _install_panels(self) -> None:
         """Panels developed beside the workbench (app/panels): search, suggestions,
-        pseudonymisation, exports, REFI-QDA, analysis views. Their docks share the right-hand
-        area as tabs and stay hidden until opened from their menu (or a restored session)."""
-        from app.panels import PanelHost, install_all
-
-        self._panel_docks: list[QDockWidget] = []
+        pseudonymisation, exports, REFI-QDA, analysis views. Views become central tabs; docks
+        join the tools under the transcript, hidden until opened from their menu."""
 
         def add_dock(dock: QDockWidget) -> None:
-            self.add_panel(dock, Qt.DockWidgetArea.RightDockWidgetArea)
-            if self._panel_docks:
-                self.tabifyDockWidget(self._panel_docks[-1], dock)
-            self._panel_docks.append(dock)
+            self.add_panel(dock, Qt.DockWidgetArea.BottomDockWidgetArea)
+            self.tabifyDockWidget(self.retrieval_dock, dock)
             dock.hide()
 
         def jump(doc_id: int, start: int, end: int) -> None:
-            self.coding.jump_to(DocumentId(doc_id), start, end)
+            self._jump(DocumentId(doc_id), start, end, None)
 
         install_all(PanelHost(window=self, ctx=self.ctx, menu=self.menu, add_dock=add_dock,
-                              jump=jump))
+                              jump=jump, views=self.tabs.add_view))
+
+    def _jump(self, doc_id: DocumentId, start: int, end: int,
+              segment_id: SegmentId | None = None) -> None:
+        """Show a span in the transcript, wherever it was asked from."""
+        self.tabs.show_transcript()
+        self.coding.jump_to(doc_id, start, end, segment_id)
+
+    def _show_fragment(self, segment_id: SegmentId | None) -> None:
+        self.fragment_valence.show_segment(
+            next((s for s in self.view.segments if s.id == segment_id), None))
 
     # -- menus ---------------------------------------------------------------------------------
 
@@ -211,6 +266,8 @@ class MainWindow(QMainWindow):
         f.addAction(self.tr("Open &team project (server)…"), self.open_server_dialog)
         self.recent_menu = f.addMenu(self.tr("Recent projects"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+        f.addAction(self.tr("Open the demo project"), self.open_demo).setObjectName(
+            "actionOpenDemo")
         f.addSeparator()
         self.act_import = f.addAction(self.tr("&Import transcripts…"), QKeySequence("Ctrl+I"),
                                       self.import_dialog)
@@ -237,8 +294,6 @@ class MainWindow(QMainWindow):
                     lambda: self.document_memo(self.coding.document_id))
         c.addSeparator()
         c.addAction(self.tr("Switch coder…"), self.ask_coder)
-        c.addAction(self.tr("Search in transcripts"), QKeySequence.StandardKey.Find,
-                    self._focus_search)
         p = self._menus["project"]
         p.addAction(self.tr("Attributes and cases…"), self.edit_attributes)
         p.addAction(self.tr("Case attributes…"), lambda: self.edit_attributes(cases=True))
@@ -248,6 +303,10 @@ class MainWindow(QMainWindow):
         v = self._menus["view"]
         for dock in getattr(self, "_pending_docks", []):
             v.addAction(dock.toggleViewAction())
+        self._view_docks_end = v.addSeparator()
+        reset = v.addAction(self.tr("Restore default layout"), self.restore_default_layout)
+        reset.setObjectName("actionRestoreLayout")
+        reset.setToolTip(self.tr("Puts every panel back where it was when Duiding was new."))
         v.addSeparator()
         lang = v.addMenu(self.tr("Language"))
         for code, label in (("nl", "Nederlands"), ("en", "English")):
@@ -261,8 +320,7 @@ class MainWindow(QMainWindow):
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         for path in recent_files(self.settings):
-            self.recent_menu.addAction(path, lambda p=path: self.open_project(
-                p if p.startswith("postgresql://") else Path(p)))
+            self.recent_menu.addAction(path, lambda p=path: self.open_project(_recent(p)))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
 
@@ -321,6 +379,16 @@ class MainWindow(QMainWindow):
         if ok:
             self.create_project(Path(name), "jeugdhulp" if choice == choices[0] else "empty")
 
+    def open_demo(self) -> Project | None:
+        """Create (or re-create) the demo project in the user's data folder and open it."""
+        try:
+            path = create_demo_project(Path(user_data_dir("duiding", appauthor=False)) / "demo",
+                                       coder=self.ctx.coder or None)
+        except Exception as exc:
+            show_error(self, exc)
+            return None
+        return self.open_project(path)
+
     def open_project_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
             self, self.tr("Open project"), "",
@@ -376,10 +444,6 @@ class MainWindow(QMainWindow):
         self.ctx.hidden_coders = set() if show else others
         self.coding.refresh_segments()
 
-    def _focus_search(self) -> None:
-        self.retrieval.tabs.setCurrentIndex(1)
-        self.retrieval.query.setFocus()
-
     def _set_language(self, lang: str) -> None:
         self.settings.setValue("language", lang)
         QMessageBox.information(self, "Duiding", self.tr("The language changes when Duiding is "
@@ -394,14 +458,11 @@ class MainWindow(QMainWindow):
     # -- memos ---------------------------------------------------------------------------------
 
     def show_synthesis(self) -> None:
-        """Open the theme synthesis workspace on the selected code, wide enough to write in."""
+        """Open the theme synthesis workspace (a central tab) on the selected code."""
         selected = self.codes.selected()
         if selected:
             self.synthesis.set_code(selected[0])
-        self.synthesis_dock.show()
-        self.synthesis_dock.raise_()
-        self.resizeDocks([self.synthesis_dock], [max(560, self.width() // 2)],
-                         Qt.Orientation.Horizontal)
+        self.open_synthesis_tab()
         self.synthesis.editor.edit.setFocus()
 
     def document_memo(self, doc_id: DocumentId | None) -> None:
@@ -427,19 +488,19 @@ class MainWindow(QMainWindow):
                                    + self.tr("{n} words").format(n=info.words))
             self.documents.select_document(doc_id)
 
-    def _update_hint(self) -> None:
-        """What the empty transcript view tells a user to do next."""
+    def _update_start(self) -> None:
+        """No project, or no transcripts yet: the start page with the next step as buttons.
+        Transcripts but none open (the first import just landed): the first one opens."""
         p = self.ctx.project
+        docs = p.documents.list() if p is not None else []
         if p is None:
-            hint = self.tr("No project is open. Create one with File → New project (Ctrl+N) or "
-                           "open one with Ctrl+O. To look around first, start Duiding with: "
-                           "duiding --demo")
-        elif p.documents.list():
-            hint = self.tr("Open a document from the list to start coding.")
-        else:
-            hint = self.tr("This project has no transcripts yet. Import them with File → Import "
-                           "transcripts, or drag the files onto this window.")
-        self.view.setPlaceholderText(hint)
+            self.start_page.show_no_project(recent_files(self.settings))
+        elif not docs:
+            self.start_page.show_no_transcripts(p.title)
+        self.transcript_area.setCurrentIndex(1 if docs else 0)
+        if docs and self.coding.document_id is None:
+            self.coding.open_document(docs[0].id)
+        self.view.setPlaceholderText(self.tr("Open a document from the list to start coding."))
 
     def _update_title(self) -> None:
         p = self.ctx.project
@@ -450,30 +511,49 @@ class MainWindow(QMainWindow):
         coder = self.tr("coder: {name}").format(name=self.ctx.coder)
         self.setWindowTitle(f"{p.title} — {state} — {coder} — Duiding")
 
-    def _restore_state(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        state = self.settings.value("window/state")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        if isinstance(state, QByteArray):
-            self.restoreState(state, STATE_VERSION)
-        coder = self.settings.value("coder")
-        if coder:
-            self.ctx.coder = str(coder)
+    def _default_sizes(self) -> None:
+        self.resizeDocks([self.findChild(QDockWidget, "documentsDock")], [400],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.findChild(QDockWidget, "documentsDock"),
+                          self.findChild(QDockWidget, "codesDock")], [300, 500],
+                         Qt.Orientation.Vertical)
+        self.resizeDocks([self.retrieval_dock], [240], Qt.Orientation.Vertical)
+
+    def restore_default_layout(self) -> None:
+        """View → Restore default layout."""
+        self.layout_state.reset()
+        self.retrieval_dock.raise_()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._checked_layout:
+            self._checked_layout = True
+            QTimer.singleShot(0, self.check_layout)
+
+    def check_layout(self) -> list[str]:
+        return self.layout_state.check()
 
     def save_state(self) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState(STATE_VERSION))
-        self.settings.sync()
+        self.layout_state.save()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        from app.ops import wait_all
-
-        flush_all(self)
+        """Quit promptly: running background work is asked to stop (it rolls back what it had
+        not committed) and given a moment, never half a minute; the process ends in
+        app.gui_main without waiting for the interpreter to tear down big caches."""
+        flush_all(self)  # what was typed in a memo is saved before anything closes
         self.save_state()
-        wait_all(30000)
+        for task in running_tasks():
+            task.cancel()
+        if not wait_all(QUIT_WAIT_MS):
+            log.warning("quitting while background work still runs; it is abandoned")
+        for window in self.findChildren(QWidget):  # its dialogs and progress windows go too
+            if window.isWindow() and window.isVisible():
+                window.close()
         self.ctx.close()
         super().closeEvent(event)
+        # The main window closing ends the session, also when Qt would wait for something that
+        # holds its quit lock (seen with a progress dialog of a cancelled import).
+        QCoreApplication.quit()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if event.mimeData().hasUrls() and self.ctx.project is not None and not self.ctx.readonly:
@@ -490,3 +570,8 @@ class MainWindow(QMainWindow):
 
     def current_document(self) -> DocumentId | None:
         return self.coding.document_id
+
+
+def _recent(entry: str) -> Path | str:
+    """A recent-list entry as a location: a team project's address stays text."""
+    return entry if entry.startswith(("postgresql://", "postgres://")) else Path(entry)

@@ -141,6 +141,11 @@ def _alive(widget: QWidget | None) -> bool:
     return widget is not None and shiboken6.isValid(widget)
 
 
+def running_tasks() -> list[Task]:
+    """Every background job that has not finished yet."""
+    return [t for t in _running if not t.is_finished()]
+
+
 def wait_all(timeout_ms: int = 30000) -> bool:
     """Wait for every background job (used on quit and in tests)."""
     ok = writer_pool().waitForDone(timeout_ms)

@@ -36,20 +36,28 @@ class SegmentFilterBar(QWidget):
         for combo in (self.value, self.case, self.coder, self.valence):
             combo.currentIndexChanged.connect(self._emit)
         self.key_only.toggled.connect(self._emit)
+        # The first item of each filter says what it filters ("all coders"): no labels beside
+        # them, so the row fits under a transcript on a laptop screen.
+        for box, text, tip in (
+                (self.attribute, self.tr("any attribute"), self.tr("Filter by an attribute")),
+                (self.case, self.tr("all cases"), self.tr("Filter by case (family)")),
+                (self.coder, self.tr("all coders"), self.tr("Filter by coder")),
+                (self.valence, self.tr("all valences"), self.tr("Filter by valence"))):
+            box.setProperty("anyText", text)
+            box.setToolTip(tip)
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.value.setToolTip(self.tr("The attribute's value"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         line = QHBoxLayout()
         layout.addLayout(line)
-        for label, widget in ((self.tr("Attribute"), self.attribute), ("=", self.value),
-                              (self.tr("Case"), self.case), (self.tr("Coder"), self.coder),
-                              (self.tr("Valence"), self.valence)):
+        for widget in (self.attribute, "=", self.value, self.case, self.coder, self.valence):
             if rows > 1 and widget is self.case:
                 line.addStretch(1)
                 line = QHBoxLayout()
                 layout.addLayout(line)
-            line.addWidget(QLabel(label))
-            line.addWidget(widget)
+            line.addWidget(QLabel(widget) if isinstance(widget, str) else widget)
         line.addWidget(self.key_only)
         if rows > 1:
             line.addStretch(1)
@@ -58,12 +66,11 @@ class SegmentFilterBar(QWidget):
         """Refill the choices for this project, keeping what was chosen where it still exists."""
         self._project = project
         self._loading = True
-        any_text = self.tr("(all)")
 
         def fill(box: QComboBox, items: Sequence[tuple[str, object]]) -> None:
             current = box.currentData()
             box.clear()
-            box.addItem(any_text, None)
+            box.addItem(box.property("anyText"), None)
             for text, data in items:
                 box.addItem(text, data)
             box.setCurrentIndex(max(box.findData(current), 0))
@@ -81,7 +88,7 @@ class SegmentFilterBar(QWidget):
         was, self._loading = self._loading, True
         current = self.value.currentData()
         self.value.clear()
-        self.value.addItem(self.tr("(all)"), None)
+        self.value.addItem(self.tr("any value"), None)
         if self._project is not None and name:
             for v in self._project.attributes.values(name):
                 self.value.addItem(v, v)

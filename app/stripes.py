@@ -57,6 +57,10 @@ class Bar:
     memo: str
     key_quote: bool
     column: int = 0
+    # The paragraph(s) the bar runs beside (UTF-16 positions; -1: just start-end). Columns are
+    # given by these, so two fragments on one line never share a column and hide each other.
+    lane_start: int = -1
+    lane_end: int = -1
 
 
 @dataclass(frozen=True)
@@ -71,7 +75,9 @@ class Label:
 
 def assign_columns(spans: list[tuple[int, int]]) -> list[int]:
     """Columns for intervals so that overlapping ones never share a column (fewest columns)."""
-    order = sorted(range(len(spans)), key=lambda i: (spans[i][0], -spans[i][1]))
+    # By start only: optimal for intervals, and equal starts keep the caller's order (bars
+    # come sorted by their own start and length, so the column follows the text).
+    order = sorted(range(len(spans)), key=lambda i: spans[i][0])
     free: list[int] = []  # free column numbers (heap)
     busy: list[tuple[int, int]] = []  # (end, column) heap
     used = 0
@@ -98,7 +104,8 @@ class StripeModel:
 
     def set_bars(self, bars: Iterable[Bar]) -> None:
         items = sorted(bars, key=lambda b: (b.start, -b.end, b.path))
-        cols = assign_columns([(b.start, b.end) for b in items])
+        cols = assign_columns([(b.lane_start if b.lane_start >= 0 else b.start,
+                                max(b.lane_end, b.end)) for b in items])
         self.bars = [Bar(**{**b.__dict__, "column": min(c, MAX_COLUMNS - 1)})
                      for b, c in zip(items, cols, strict=True)]
         self.columns = min(max(cols, default=-1) + 1, MAX_COLUMNS)
@@ -160,7 +167,7 @@ class StripeArea(QWidget):
 
     # -- geometry ------------------------------------------------------------------------------
 
-    def _visible_range(self) -> tuple[int, int]:
+    def visible_range(self) -> tuple[int, int]:
         ed = self._editor
         block = ed.firstVisibleBlock()
         start = block.position()
@@ -178,7 +185,7 @@ class StripeArea(QWidget):
     def visible_bars(self) -> list[tuple[QRect, Bar]]:
         """Each bar intersecting the viewport with its rectangle in this widget."""
         ed = self._editor
-        first, last = self._visible_range()
+        first, last = self.visible_range()
         cursor = ed.textCursor()
         out = []
         doc_end = ed.document().characterCount() - 1

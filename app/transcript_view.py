@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QFont,
     QHelpEvent,
+    QKeyEvent,
     QResizeEvent,
     QTextCharFormat,
     QTextCursor,
@@ -32,9 +33,11 @@ from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdi
 
 from app.offsets import OffsetMap
 from app.stripes import Bar, StripeArea, StripeModel
-from coding.types import SegmentInfo
+from coding.types import SegmentInfo, Valence
 
 CODE_MIME = "application/x-duiding-code-ids"
+VALENCE_KEYS = {"+": Valence.POSITIEF, "-": Valence.AANDACHTSPUNT,
+                "−": Valence.AANDACHTSPUNT, "0": Valence.NEUTRAAL}
 _TIMESTAMP = re.compile(r"[\[(]?\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?[\])]?(?:\s*-->\s*"
                         r"\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?)?")
 
@@ -91,6 +94,9 @@ class TranscriptView(QPlainTextEdit):
     bar_clicked = Signal(object)  # Bar (the fragment is selected already)
     context_menu_requested = Signal(QPoint, int)  # global position, code-point offset under it
     codes_dropped = Signal(list)  # code ids dropped onto the current selection
+    valence_key = Signal(object)  # Valence: + − 0 pressed (for the selected fragment)
+    segment_clicked = Signal(object)  # the innermost fragment under a plain click, or None
+    segments_changed = Signal()  # the shown codings were replaced (after a change)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,8 +120,12 @@ class TranscriptView(QPlainTextEdit):
         # segment id -> ((segment, highlighted), selection): rebuilt only for what changed
         self._sel_cache: dict[int, tuple[tuple[SegmentInfo, bool], QTextEdit.ExtraSelection]] = {}
         self._selection_bg: dict[int, QColor] = {}
+        self._bar_cache: dict[int, tuple[SegmentInfo, list[Bar]]] = {}  # segment id -> bars
         self.highlighted_segment: int | None = None
         self.updateRequest.connect(lambda *_: self.stripes.update())
+        self.cursorPositionChanged.connect(self._on_cursor)
+        self._covered = (0, 0)
+        self.verticalScrollBar().valueChanged.connect(lambda _v: self._on_scroll())
         self._sync_margin()
         self.setPlaceholderText(self.tr("Open a document from the list to start coding."))
 
@@ -148,6 +158,9 @@ class TranscriptView(QPlainTextEdit):
             pos = b
         cursor.insertText(text[pos:], plain)
         cursor.endEditBlock()
+        self._segments, self._sorted, self._sel_cache = [], [], {}  # the old text's codings
+        self._bar_cache = {}
+        self.highlighted_segment = None
         self.setDocument(doc)
         self._doc = doc
         self.highlighted_segment = None
@@ -161,16 +174,31 @@ class TranscriptView(QPlainTextEdit):
         if not keep_cache:
             self._sel_cache = {}
         om = self.offsets
-        bars = []
+        doc = self.document()
+        bars: list[Bar] = []
+        cache = self._bar_cache if keep_cache else {}
+        self._bar_cache = {}
         for seg in self._segments:
-            qs, qe = om.to_qt(seg.start), om.to_qt(seg.end)
-            for c in seg.codings:
-                bars.append(Bar(seg.id, c.code_id, c.path.rsplit("/", 1)[-1], c.path, c.colour,
-                                qs, qe, c.valence, seg.coder, seg.memo, seg.key_quote))
+            hit = cache.get(seg.id)
+            if hit is not None and hit[0] == seg:  # unchanged: its bars as they were
+                made = hit[1]
+            else:
+                qs, qe = om.to_qt(seg.start), om.to_qt(seg.end)
+                last = doc.findBlock(max(qs, qe - 1))
+                lane = (doc.findBlock(qs).position(), last.position() + last.length())
+                made = [Bar(seg.id, c.code_id, c.path.rsplit("/", 1)[-1], c.path, c.colour,
+                            qs, qe, c.valence, seg.coder, seg.memo, seg.key_quote,
+                            lane_start=lane[0], lane_end=lane[1]) for c in seg.codings]
+            self._bar_cache[seg.id] = (seg, made)
+            bars.extend(made)
         self.stripe_model.set_bars(bars)
+        if self.highlighted_segment is not None and all(
+                s.id != self.highlighted_segment for s in self._segments):
+            self.highlighted_segment = None  # the fragment went (removed, undone)
         self._apply_selections()
         self._sync_margin()
         self.stripes.update()
+        self.segments_changed.emit()
 
     def replace_segments(self, changed: Sequence[SegmentInfo], removed: Sequence[int] = ()
                          ) -> None:
@@ -202,20 +230,39 @@ class TranscriptView(QPlainTextEdit):
         return sel
 
     def _apply_selections(self) -> None:
+        """Highlights for the codings in and around the visible text (one screen either way):
+        Qt measures every extra selection whenever they are set, so a long transcript with a
+        thousand codings would pay for all of them on every coding. Scrolling beyond the
+        covered stretch brings the next ones (`_on_scroll`)."""
+        first, last = self.stripes.visible_range()
+        reach = max(last - first, 2000)
+        low, high = self.offsets.to_cp(max(0, first - reach)), self.offsets.to_cp(last + reach)
+        self._covered = (first - reach, last + reach)
         sels = []
         strong = None
         for seg in self._sorted:
-            if not seg.codings:
-                continue
+            if seg.start >= high:
+                break
             is_current = seg.id == self.highlighted_segment
+            if not seg.codings or (seg.end <= low and not is_current):
+                continue
             sel = self._selection_for(seg, is_current)
             if is_current:
                 strong = sel
             else:
                 sels.append(sel)
+        if strong is None and self.highlighted_segment is not None:
+            current = next((x for x in self._sorted if x.id == self.highlighted_segment), None)
+            if current is not None and current.codings:
+                strong = self._selection_for(current, True)
         if strong is not None:
             sels.append(strong)  # drawn last: on top of overlapping codings
         self.setExtraSelections(sels)
+
+    def _on_scroll(self) -> None:
+        first, last = self.stripes.visible_range()
+        if first < self._covered[0] or last > self._covered[1]:
+            self._apply_selections()
 
     @property
     def segments(self) -> list[SegmentInfo]:
@@ -245,6 +292,21 @@ class TranscriptView(QPlainTextEdit):
     def segments_at(self, cp: int) -> list[SegmentInfo]:
         return [s for s in self._segments if s.start <= cp < s.end]
 
+    def innermost_at(self, cp: int) -> SegmentInfo | None:
+        """The shortest fragment at a position: what a click there means."""
+        found = self.segments_at(cp)
+        return min(found, key=lambda s: (s.end - s.start, s.id)) if found else None
+
+    def _on_cursor(self) -> None:
+        """A plain click (no selection) selects the fragment under it, as a stripe click does."""
+        cursor = self.textCursor()
+        if cursor.hasSelection() or not self._segments:
+            return
+        seg = self.innermost_at(self.offsets.to_cp(cursor.position()))
+        if (seg.id if seg else None) != self.highlighted_segment:
+            self.highlight_segment(seg.id if seg else None)
+            self.segment_clicked.emit(seg)
+
     def cp_at(self, viewport_pos: QPoint) -> int:
         return self.offsets.to_cp(self.cursorForPosition(viewport_pos).position())
 
@@ -252,13 +314,15 @@ class TranscriptView(QPlainTextEdit):
 
     def _sync_margin(self) -> None:
         width = self.stripes.preferred_width()
-        self.setViewportMargins(0, 0, width, 0)
+        if self.viewportMargins().right() != width:  # a new width re-wraps the whole text
+            self.setViewportMargins(0, 0, width, 0)
         vp = self.viewport().geometry()
         self.stripes.setGeometry(vp.right() + 1, vp.top(), width, vp.height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         self._sync_margin()
+        self._on_scroll()
 
     def _on_bar_clicked(self, bar: Bar) -> None:
         cursor = QTextCursor(self.document())
@@ -282,6 +346,17 @@ class TranscriptView(QPlainTextEdit):
                 QToolTip.hideText()
             return True
         return super().viewportEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        mods = event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                    | Qt.KeyboardModifier.AltModifier
+                                    | Qt.KeyboardModifier.MetaModifier)
+        valence = VALENCE_KEYS.get(event.text())
+        if valence is not None and not mods:
+            event.accept()
+            self.valence_key.emit(valence)
+            return
+        super().keyPressEvent(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
         self.context_menu_requested.emit(event.globalPos(), self.cp_at(event.pos()))

@@ -78,6 +78,10 @@ def kind_text(kind: str) -> str:
         "import_survey": QCoreApplication.translate("UndoText", "Import questionnaire"),
         "survey_top_box": QCoreApplication.translate("UndoText", "Questionnaire top box"),
         "survey_link": QCoreApplication.translate("UndoText", "Link questionnaire item"),
+        "create_group": QCoreApplication.translate("UndoText", "New group"),
+        "delete_group": QCoreApplication.translate("UndoText", "Delete group"),
+        "rename_group": QCoreApplication.translate("UndoText", "Rename group"),
+        "group_members": QCoreApplication.translate("UndoText", "Change group"),
     }
     return table.get(kind, QCoreApplication.translate("UndoText", "Change"))
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import builtins
 import re
+from collections.abc import Collection
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -66,16 +67,20 @@ class AttributeManager:
                     out.setdefault(name, []).append(value)
             return out
 
-    def document_values(self, s: Session | None = None) -> dict[int, dict[str, str]]:
-        """{document id: {attribute name: value}}, in attribute order."""
+    def document_values(self, s: Session | None = None,
+                        documents: Collection[int] | None = None) -> dict[int, dict[str, str]]:
+        """{document id: {attribute name: value}}, in attribute order (of `documents` only,
+        when given)."""
         if s is None:
             with self._store.read() as s2:
-                return self.document_values(s2)
+                return self.document_values(s2, documents)
         out: dict[int, dict[str, str]] = {}
         q = (select(DocumentAttributeValue.document_id, Attribute.name,
                     DocumentAttributeValue.value)
              .join(Attribute, Attribute.id == DocumentAttributeValue.attribute_id)
              .order_by(Attribute.position, Attribute.id))
+        if documents is not None:
+            q = q.where(DocumentAttributeValue.document_id.in_(documents))
         for doc_id, name, value in s.execute(q):
             out.setdefault(doc_id, {})[name] = value
         return out

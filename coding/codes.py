@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,12 @@ from models.schema import Code, Memo, Segment, SegmentCode
 from models.sessions import StoreBase as ProjectStore
 
 BUILTIN_CODEBOOKS = {"jeugdhulp": "codebook_jeugdhulp.json"}
+# In-vivo codes (named by the respondent's own words) gather under this top-level code. They are
+# raw material, not themes: the chapter leaves this subtree out until the researcher moves a
+# code into a theme.
+IN_VIVO = "In vivo"
+IN_VIVO_DEFINITION = ("Codes in de woorden van respondenten zelf. Ze komen pas in het "
+                      "hoofdstuk als je ze naar een thema verplaatst.")
 _RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
 
@@ -40,6 +47,16 @@ def builtin_codebook(name: str = "jeugdhulp") -> list[dict[str, Any]]:
 
         attach(codes, "")
     return codes
+
+
+def in_vivo_codes(tree: Sequence[CodeInfo]) -> set[CodeId]:
+    """The top-level In vivo code and every code below it (empty when there is none)."""
+    roots = {c.id for c in tree if c.parent_id is None and c.name.casefold() == IN_VIVO.casefold()}
+    found = set(roots)
+    for c in tree:  # parents come before children
+        if c.parent_id in found:
+            found.add(c.id)
+    return found
 
 
 def _check_name(name: str) -> str:
@@ -77,6 +94,7 @@ class CodeManager:
                     name=c.name, path=path, depth=depth, colour=c.colour,
                     definition=c.definition, shortcut=c.shortcut, position=c.position,
                     keywords=tuple(k for k in c.keywords.split("\n") if k), guid=c.guid,
+                    is_codable=c.is_codable,
                 ))
                 walk(c.id, path + "/", depth + 1)
 
@@ -133,6 +151,7 @@ class CodeManager:
         shortcut: str = "",
         keywords: tuple[str, ...] | list[str] = (),
         position: int | None = None,
+        is_codable: bool = True,
     ) -> CodeId:
         name = _check_name(name)
         with self._store.write() as s:
@@ -144,7 +163,8 @@ class CodeManager:
                                                           else Code.parent_id == parent_id)
                 ) or 0) + 1
             code = Code(name=name, parent_id=parent_id, colour=colour, definition=definition,
-                        shortcut=shortcut, keywords="\n".join(keywords), position=position)
+                        shortcut=shortcut, keywords="\n".join(keywords), position=position,
+                        is_codable=is_codable)
             s.add(code)
             s.flush()
             return CodeId(code.id)
@@ -161,6 +181,7 @@ class CodeManager:
                         name=name, parent_id=parent, colour=item.get("colour", "#9e9e9e"),
                         definition=item.get("definition", ""), shortcut=item.get("shortcut", ""),
                         keywords="\n".join(item.get("keywords", [])), position=pos,
+                        is_codable=item.get("is_codable", True),
                     )
                     s.add(code)
                     s.flush()
@@ -171,8 +192,8 @@ class CodeManager:
         return created
 
     def update(self, code_id: CodeId, **fields: Any) -> dict[str, Any]:
-        """Change name/colour/definition/shortcut/keywords; returns the previous values."""
-        allowed = {"name", "colour", "definition", "shortcut", "keywords"}
+        """Change name/colour/definition/shortcut/keywords/is_codable; returns the old values."""
+        allowed = {"name", "colour", "definition", "shortcut", "keywords", "is_codable"}
         if unknown := set(fields) - allowed:
             raise ValidationError(f"cannot change {', '.join(sorted(unknown))} of a code.")
         with self._store.write() as s:
@@ -233,6 +254,8 @@ class CodeManager:
             ("segments", rows.capture(s, "segments", rows.table("segments").c.id.in_(orphaned))),
             ("segment_codes", links),
             ("memos", rows.capture(s, "memos", rows.table("memos").c.code_id.in_(ids))),
+            ("code_group_members", rows.capture(
+                s, "code_group_members", rows.table("code_group_members").c.code_id.in_(ids))),
         ]
 
     def delete(self, code_id: CodeId) -> rows.Snapshot:
@@ -266,6 +289,9 @@ class CodeManager:
                 ("segment_codes", rows.capture(s, "segment_codes",
                                                t_links.c.code_id.in_([source_id, target_id]))),
                 ("memos", rows.capture(s, "memos", rows.table("memos").c.code_id == source_id)),
+                ("code_group_members", rows.capture(
+                    s, "code_group_members",
+                    rows.table("code_group_members").c.code_id.in_([source_id, target_id]))),
             ]
             already = set(s.scalars(select(SegmentCode.segment_id).where(
                 SegmentCode.code_id == target_id)))
@@ -277,6 +303,14 @@ class CodeManager:
             s.flush()
             s.execute(update(Code).where(Code.parent_id == source_id).values(parent_id=target_id))
             s.execute(update(Memo).where(Memo.code_id == source_id).values(code_id=target_id))
+            # The target takes over the source's groups (a group keeps what was merged into it).
+            t_groups = rows.table("code_group_members")
+            mine = set(s.scalars(select(t_groups.c.group_id).where(t_groups.c.code_id == target_id)))
+            theirs = set(s.scalars(select(t_groups.c.group_id)
+                                   .where(t_groups.c.code_id == source_id)))
+            if theirs - mine:
+                s.execute(t_groups.insert(), [{"group_id": g, "code_id": target_id}
+                                              for g in sorted(theirs - mine)])
             s.delete(source)
             return snap
 
@@ -292,6 +326,10 @@ class CodeManager:
             memo_ids = [m["id"] for m in parts["memos"]]
             s.execute(update(Memo).where(Memo.id.in_(memo_ids)).values(code_id=source_id))
             rows.restore(s, [("segment_codes", parts["segment_codes"])])
+            if "code_group_members" in parts:
+                t_groups = rows.table("code_group_members")
+                s.execute(t_groups.delete().where(t_groups.c.code_id == target_id))
+                rows.restore(s, [("code_group_members", parts["code_group_members"])])
 
     def restore(self, snap: rows.Snapshot) -> None:
         with self._store.write() as s:

@@ -3,15 +3,21 @@
 Why a model of its own: the reader (``importers.qdpx``) and the writer (``exports.qdpx``) are pure
 functions on files and must not know the database; the project store must not know XML. Both
 sides meet here, in plain dataclasses that say what REFI-QDA can carry: users, a code tree,
-text sources, text selections with their codings, variables, cases, notes and sets.
+text sources, text selections with their codings, variables, cases, notes and sets. This module
+imports nothing of the project: moving data in and out of a project is
+``coding.interchange_db.snapshot`` (project -> model) and ``coding.interchange_load.load_into``
+(model -> project), which both build on this one, never the other way round.
 
 Conventions every producer and consumer of this model relies on:
 
-- GUIDs are upper case without braces (``normalise_guid``); references use the same form.
+- GUIDs are upper case without braces (``normalise_guid``); references use the same form. The
+  writer decides how they are spelled in a file (lower case, as NVivo writes them).
 - ``QdaSource.text`` is normalised the way Duiding stores document text (NFC, ``\\n`` line ends,
   no BOM) and ``QdaSelection.start``/``end`` are Python string indices (Unicode code points) into
   it, end exclusive. The reader converts whatever the producing tool counted (UTF-16 units,
-  CRLF as one or two) into this; the writer writes exactly this, which is what the standard says.
+  CRLF as one or two) into this; the writer converts it to what the user asked for.
+- A ``QdaSelection`` without codings is an annotation: a span with a comment (its description
+  and/or notes attached to it), as MAXQDA and QualCoder write them.
 - ``QdaProject.codes`` is a flat list in pre-order: a parent always comes before its children.
 - Dates are naive UTC ``datetime`` values (what the store keeps), or ``None`` when unknown.
 """
@@ -19,20 +25,13 @@ Conventions every producer and consumer of this model relies on:
 from __future__ import annotations
 
 import enum
+import hashlib
 import uuid
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
-
-from coding import rows
-from coding.commands import Command
-from coding.types import Changes, CodeId
-
-if TYPE_CHECKING:
-    from coding.interchange_db import LoadResult
-    from coding.project import Project
 
 VariableValue = str | bool | int | Decimal | date | datetime
 
@@ -44,11 +43,20 @@ def normalise_guid(guid: str) -> str:
 
 # Namespace for GUIDs Duiding derives (uuid5), e.g. for a coding that has no GUID of its own.
 DUIDING_NAMESPACE = uuid.UUID("6f1c2a4e-5d0b-4c69-9a57-1d7e0f6b2c31")
+_NAMESPACE_BYTES = DUIDING_NAMESPACE.bytes  # UUID.bytes is computed anew on every access
 
 
 def derived_guid(*parts: str) -> str:
-    """A stable GUID computed from other GUIDs or names: the same input gives the same GUID."""
-    return str(uuid.uuid5(DUIDING_NAMESPACE, "/".join(parts))).upper()
+    """A stable GUID computed from other GUIDs or names: the same input gives the same GUID.
+
+    The same value as ``uuid.uuid5(DUIDING_NAMESPACE, "/".join(parts))``, computed directly:
+    an export derives one per coding, and ``uuid5`` builds two UUID objects each time.
+    """
+    digest = bytearray(hashlib.sha1(_NAMESPACE_BYTES + "/".join(parts).encode()).digest())
+    digest[6] = (digest[6] & 0x0F) | 0x50
+    digest[8] = (digest[8] & 0x3F) | 0x80
+    h = digest[:16].hex().upper()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 class VariableType(enum.StrEnum):
@@ -76,7 +84,7 @@ class QdaCode:
     is_codable: bool = True
 
 
-@dataclass
+@dataclass(slots=True)
 class QdaCoding:
     """One code applied to one selection (REFI-QDA ``Coding``)."""
 
@@ -86,7 +94,7 @@ class QdaCoding:
     created: datetime | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class QdaSelection:
     """A span of a text source: ``[start, end)`` in code points of ``QdaSource.text``."""
 
@@ -180,20 +188,37 @@ class QdaProject:
     def children_of(self, parent_guid: str | None) -> list[QdaCode]:
         return [c for c in self.codes if c.parent_guid == parent_guid]
 
-    def code_path(self, guid: str) -> str:
-        """``parent/child`` path of a code (the way Duiding names codes on the command line)."""
+    def code_paths(self) -> dict[str, str]:
+        """Every code's ``parent/child`` path (how Duiding names codes on the command line)."""
         by_guid = {c.guid: c for c in self.codes}
-        parts: list[str] = []
-        seen: set[str] = set()
-        current: str | None = guid
-        while current is not None and current in by_guid and current not in seen:
-            seen.add(current)
-            parts.append(by_guid[current].name)
-            current = by_guid[current].parent_guid
-        return "/".join(reversed(parts))
+        paths: dict[str, str] = {}
+
+        def path(guid: str, seen: frozenset[str]) -> str:
+            if guid not in paths:
+                code = by_guid[guid]
+                parent = code.parent_guid
+                if parent is None or parent not in by_guid or parent in seen:
+                    paths[guid] = code.name
+                else:
+                    paths[guid] = path(parent, seen | {guid}) + "/" + code.name
+            return paths[guid]
+
+        for code in self.codes:
+            path(code.guid, frozenset())
+        return paths
+
+    def code_path(self, guid: str) -> str:
+        return self.code_paths().get(guid, "")
 
     def selections_of(self, source_guid: str) -> Iterator[QdaSelection]:
         return (s for s in self.selections if s.source_guid == source_guid)
+
+    def selections_by_source(self) -> dict[str, list[QdaSelection]]:
+        """Selections grouped per source, in their order (one pass, for writers)."""
+        out: dict[str, list[QdaSelection]] = {}
+        for sel in self.selections:
+            out.setdefault(sel.source_guid, []).append(sel)
+        return out
 
 
 def sort_codes_preorder(codes: list[QdaCode]) -> list[QdaCode]:
@@ -227,12 +252,26 @@ def sort_codes_preorder(codes: list[QdaCode]) -> list[QdaCode]:
 
 @dataclass
 class SkippedPart:
-    """Something in the file that Duiding did not import, and why (stable ``reason`` code)."""
+    """Something in the file that Duiding did not keep (as it was), and why.
 
-    kind: str  # "audio", "video", "picture", "pdf", "selection", "coding", "graph", "link", ...
+    ``kind`` and ``reason`` are stable codes the GUI translates; ``detail`` is an English
+    sentence for the command line and logs.
+    """
+
+    kind: str  # "audio", "picture", "pdf", "selection", "coding", "note", "set", "case", ...
     name: str
-    reason: str  # "not_text", "outside_text", "empty_span", "unknown_code", "missing_file", ...
-    detail: str = ""  # English sentence for the command line and logs
+    reason: str  # "not_text", "outside_text", "unknown_code", "target_missing", ...
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class DroppedGroup:
+    """Skipped parts of one kind for one reason: how many, and the first few names."""
+
+    kind: str
+    reason: str
+    count: int
+    names: tuple[str, ...]
 
 
 @dataclass
@@ -246,68 +285,31 @@ class ImportReport:
     counts: dict[str, int] = field(default_factory=dict)
     skipped: list[SkippedPart] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Where the memos of the file went: "project", "code", "document", "case", "fragment",
+    # "document_position" (a memo on a span of a document without a coded fragment).
+    memos: Counter[str] = field(default_factory=Counter)
 
     def skip(self, kind: str, name: str, reason: str, detail: str = "") -> None:
         self.skipped.append(SkippedPart(kind, name, reason, detail))
+
+    def dropped(self, first: int = 3) -> list[DroppedGroup]:
+        """The skipped parts by kind and reason, with a count and the first ``first`` names."""
+        groups: dict[tuple[str, str], list[str]] = {}
+        for part in self.skipped:
+            groups.setdefault((part.kind, part.reason), []).append(part.name)
+        return [DroppedGroup(kind, reason, len(names),
+                             tuple(dict.fromkeys(n for n in names if n))[:first])
+                for (kind, reason), names in groups.items()]
 
     def lines(self) -> list[str]:
         """The report as English lines (the command line prints these; the GUI translates codes)."""
         out = [f"origin: {self.origin or '?'}", f"positions: {self.position_unit}"]
         out += [f"{key}: {value}" for key, value in sorted(self.counts.items())]
-        out += [f"not imported: {s.kind} '{s.name}' ({s.reason}) {s.detail}".rstrip()
-                for s in self.skipped]
+        out += [f"memos to {where}: {n}" for where, n in sorted(self.memos.items())]
+        for group in self.dropped():
+            names = ", ".join(f"'{n}'" for n in group.names)
+            more = ", ..." if group.count > len(group.names) else ""
+            out.append(f"not kept: {group.count} x {group.kind} ({group.reason})"
+                       + (f": {names}{more}" if names else ""))
         out += [f"warning: {w}" for w in self.warnings]
         return out
-
-
-def snapshot(project: Project) -> QdaProject:
-    """The whole Duiding project as a ``QdaProject`` (see ``coding.interchange_db``)."""
-    from coding.interchange_db import snapshot as _snapshot
-
-    return _snapshot(project)
-
-
-def load_into(project: Project, qda: QdaProject, report: ImportReport, **options: Any) -> LoadResult:
-    """Store ``qda`` in ``project`` in one transaction (see ``coding.interchange_db.load_into``)."""
-    from coding.interchange_db import load_into as _load_into
-
-    return _load_into(project, qda, report, **options)
-
-
-class ImportCodebook(Command):
-    """Add a REFI-QDA codebook (.qdc) to the project's codebook, as one undoable step.
-
-    Codes already present (same GUID, or same name under the same parent) are joined, never
-    changed, so undo only has to remove the codes this import created.
-    """
-
-    kind = "import_codebook"
-
-    def __init__(self, codes: list[QdaCode], report: ImportReport, name: str = "") -> None:
-        super().__init__()
-        self.codes, self.report, self.detail = codes, report, name
-        self.result: LoadResult | None = None
-        self.created: list[CodeId] = []
-        self._snap: rows.Snapshot | None = None
-
-    def do(self, p: Project) -> Changes:
-        if self._snap is not None:  # redo: the very same codes, same IDs
-            p.codes.restore(self._snap)
-            return Changes(codes=True)
-        with p.store.write():
-            before = {c.id for c in p.codes.tree()}
-            self.result = load_into(p, QdaProject(name=self.detail or "codebook",
-                                                  codes=self.codes), self.report,
-                                    codes_only=True)
-            self.created = [c.id for c in p.codes.tree() if c.id not in before]
-        return Changes(codes=True)
-
-    def undo(self, p: Project) -> Changes:
-        created = set(self.created)
-        snap: rows.Snapshot = []
-        with p.store.write():
-            for code in p.codes.tree():
-                if code.id in created and code.parent_id not in created:
-                    snap.extend(p.codes.delete(code.id))
-        self._snap = snap
-        return Changes(codes=True, segments={d.id for d in p.documents.list()})

@@ -49,8 +49,7 @@ def changes_from(project: Project, payloads: Iterable[Payload]) -> Changes:
 
 
 def everything(project: Project) -> Changes:
-    return Changes(codes=True, documents=True, attributes=True, memos=True, events=True,
-                   segments={d.id for d in project.documents.list()})
+    return Changes.everything(d.id for d in project.documents.list())
 
 
 def watch(project: Project, on_changes: Callable[[Changes], None],

@@ -3,6 +3,10 @@
 A memo's text is a small Markdown subset (`coding.memo_text`: paragraphs, emphasis, lists and
 references to fragments), normalised when stored (NFC, ``\n``, no trailing white space). A target
 holds at most one memo here; an emptied memo is removed.
+
+A document memo may also sit on a span of the text (``MemoInfo.start``/``end``): a comment on a
+passage without a code, as REFI-QDA annotations arrive. ``get``/``set`` address the one memo of a
+target and leave those positioned memos alone.
 """
 
 from __future__ import annotations
@@ -49,6 +53,8 @@ class MemoInfo:
     guid: str
     name: str | None = None  # the code path, document or case name; None for the project
     modified: str = ""  # ISO date and time, UTC
+    start: int | None = None  # a document memo on a span of the text (an annotation)
+    end: int | None = None
 
 
 _KINDS = ("project", "code", "document", "case")
@@ -80,7 +86,7 @@ class MemoManager:
                          else cases.get(m.case_id) if m.case_id is not None else None)
                 info = MemoInfo(MemoId(m.id), target, m.title, m.text, m.guid,
                                 place[0] if place else None,
-                                m.modified.isoformat(timespec="seconds"))
+                                m.modified.isoformat(timespec="seconds"), m.start, m.end)
                 found.append(((_KINDS.index(target.kind), place[1] if place else 0, m.id), info))
         return [info for _key, info in sorted(found, key=lambda pair: pair[0])]
 
@@ -118,4 +124,5 @@ class MemoManager:
 
         return (select(Memo).where(eq(Memo.code_id, target.code_id),
                                    eq(Memo.document_id, target.document_id),
-                                   eq(Memo.case_id, target.case_id)).order_by(Memo.id).limit(1))
+                                   eq(Memo.case_id, target.case_id), Memo.start.is_(None))
+                .order_by(Memo.id).limit(1))

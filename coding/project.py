@@ -26,6 +26,7 @@ from coding.coders import CoderManager, resolve_coder
 from coding.codes import CodeManager, builtin_codebook
 from coding.documents import DocumentManager
 from coding.events import EventManager
+from coding.groups import GroupManager
 from coding.history import Undoable, UndoStack
 from coding.memos import MemoManager
 from coding.segments import SegmentManager
@@ -96,6 +97,7 @@ class Project:
         self.coders = CoderManager(store)
         self.attributes = AttributeManager(store)
         self.memos = MemoManager(store, self.codes)
+        self.groups = GroupManager(store)
         self.documents = DocumentManager(store, self.attributes)
         self.segments = SegmentManager(store, self.codes, self.coders, self.attributes,
                                        lambda: self.coder)
@@ -190,6 +192,11 @@ class Project:
     @coder.setter
     def coder(self, name: str | None) -> None:
         self._coder = resolve_coder(name)
+
+    def data_version(self) -> int:
+        """A number that changes whenever another connection commits to this project (SQLite's
+        data_version): how a read-only window learns that the writer changed something."""
+        return self.store.data_version()
 
     # -- metadata ------------------------------------------------------------------------------
 

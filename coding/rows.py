@@ -23,6 +23,7 @@ RESTORE_ORDER = (
     "document_attribute_values", "case_attribute_values", "segments", "segment_codes", "memos",
     "event_types", "events",
     "survey_columns", "survey_imports", "survey_respondents", "survey_item_codes",
+    "groups", "code_group_members", "document_group_members",
 )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy import Select, String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from coding import rows
@@ -49,6 +49,8 @@ _VALENCES = {v.value: v for v in Valence}
 NO_FILTER = SegmentFilter()
 
 
+# id, document, document name, start, end, coder, memo, key quote, case
+_Rows = Select[int, int, str, int, int, str, str, bool, int | None, str]
 _ID_CHUNK = 5000  # SQLite allows 32,766 bound parameters; stay well below
 
 
@@ -103,16 +105,23 @@ class SegmentManager:
             found = s.execute(select(
                 func.length(Document.text),
                 select(func.count()).where(Code.id.in_(wanted)).scalar_subquery(),
+                select(func.count()).where(Code.id.in_(wanted), Code.is_codable.is_(True))
+                .scalar_subquery(),
             ).where(Document.id == doc_id)).first()
             if found is None:
                 raise NotFoundError(f"document {doc_id} does not exist.")
-            length, known_count = found
+            length, known_count, codable_count = found
             if not 0 <= start < end <= length:
                 raise ValidationError(f"span {start}-{end} is empty or outside the document.")
-            if known_count != len(wanted):
-                known = set(s.scalars(select(Code.id).where(Code.id.in_(wanted))))
-                missing = [c for c in code_ids if c not in known]
-                raise NotFoundError(f"code {missing[0]} does not exist.")
+            if known_count != len(wanted) or codable_count != len(wanted):
+                known = {cid: codable for cid, codable in s.execute(
+                    select(Code.id, Code.is_codable).where(Code.id.in_(code_ids)))}
+                if missing := [c for c in code_ids if c not in known]:
+                    raise NotFoundError(f"code {missing[0]} does not exist.")
+                if folders := [c for c in code_ids if not known[c]]:
+                    name = s.scalar(select(Code.name).where(Code.id == folders[0]))
+                    raise ValidationError(f"{name!r} is a folder of codes and cannot receive "
+                                          f"fragments; choose one of its codes.")
             coder_id = self._coders.ensure_in(s, coder)
             if existing is True:
                 seg = s.scalar(select(Segment).where(
@@ -273,46 +282,58 @@ class SegmentManager:
         """Segments matching a filter, in document order then position."""
         return self._fetch(f=f)
 
+    def ids(self, f: SegmentFilter = NO_FILTER) -> list[SegmentId]:
+        """The IDs of the segments matching a filter, in the order `query` returns them: a
+        long list can show its rows as they scroll into view (`by_ids`), not all at once."""
+        with self._store.read() as s:
+            q = self._select(s, f, None).with_only_columns(Segment.id)
+            return [SegmentId(i) for i in s.connection().execute(q).scalars()]
+
+    def _select(self, s: Session, f: SegmentFilter,
+                segment_ids: list[SegmentId] | None) -> _Rows:
+        """The filtered, ordered segment rows (one statement for `query`, `ids` and `by_ids`)."""
+        q = (select(Segment.id, Segment.document_id, Document.name, Segment.start, Segment.end,
+                    Coder.name, Segment.memo, Segment.key_quote, Document.case_id,
+                    Segment.guid)
+             .join(Document, Document.id == Segment.document_id)
+             .join(Coder, Coder.id == Segment.coder_id))
+        if segment_ids is not None:
+            q = q.where(Segment.id.in_(segment_ids))
+        if f.code_ids:
+            codes: set[int] = set(f.code_ids)
+            if f.include_subcodes:
+                for cid in f.code_ids:
+                    codes.update(self._codes._descendants(s, cid))
+            link_q = select(SegmentCode.segment_id).where(SegmentCode.code_id.in_(codes))
+            if f.valences:
+                link_q = link_q.where(SegmentCode.valence.in_(f.valences))
+            q = q.where(Segment.id.in_(link_q))
+        elif f.valences:
+            q = q.where(Segment.id.in_(select(SegmentCode.segment_id)
+                                       .where(SegmentCode.valence.in_(f.valences))))
+        if f.document_ids:
+            q = q.where(Segment.document_id.in_(f.document_ids))
+        if f.case_ids:
+            q = q.where(Document.case_id.in_(f.case_ids))
+        if f.coders:
+            q = q.where(Coder.name.in_(coder_names(f.coders)))
+        if f.key_quotes_only:
+            q = q.where(Segment.key_quote.is_(True))
+        by_attr: dict[str, list[str]] = {}
+        for name, value in f.attributes:
+            by_attr.setdefault(name, []).append(value)
+        for name, values in by_attr.items():
+            q = q.where(Segment.document_id.in_(
+                select(DocumentAttributeValue.document_id)
+                .join(Attribute, Attribute.id == DocumentAttributeValue.attribute_id)
+                .where(Attribute.name == name, DocumentAttributeValue.value.in_(values))))
+        return q.order_by(Document.position, Document.id, Segment.start, Segment.end, Segment.id)
+
     def _fetch(self, f: SegmentFilter = NO_FILTER,
                segment_ids: list[SegmentId] | None = None) -> list[SegmentInfo]:
         with self._store.read() as s:
             conn = s.connection()  # Core rows: the ORM's per-row work cost more than the SQL
-            q = (select(Segment.id, Segment.document_id, Document.name, Segment.start, Segment.end,
-                        Coder.name, Segment.memo, Segment.key_quote, Document.case_id,
-                        Segment.guid)
-                 .join(Document, Document.id == Segment.document_id)
-                 .join(Coder, Coder.id == Segment.coder_id))
-            if segment_ids is not None:
-                q = q.where(Segment.id.in_(segment_ids))
-            if f.code_ids:
-                codes: set[int] = set(f.code_ids)
-                if f.include_subcodes:
-                    for cid in f.code_ids:
-                        codes.update(self._codes._descendants(s, cid))
-                link_q = select(SegmentCode.segment_id).where(SegmentCode.code_id.in_(codes))
-                if f.valences:
-                    link_q = link_q.where(SegmentCode.valence.in_(f.valences))
-                q = q.where(Segment.id.in_(link_q))
-            elif f.valences:
-                q = q.where(Segment.id.in_(select(SegmentCode.segment_id)
-                                           .where(SegmentCode.valence.in_(f.valences))))
-            if f.document_ids:
-                q = q.where(Segment.document_id.in_(f.document_ids))
-            if f.case_ids:
-                q = q.where(Document.case_id.in_(f.case_ids))
-            if f.coders:
-                q = q.where(Coder.name.in_(coder_names(f.coders)))
-            if f.key_quotes_only:
-                q = q.where(Segment.key_quote.is_(True))
-            by_attr: dict[str, list[str]] = {}
-            for name, value in f.attributes:
-                by_attr.setdefault(name, []).append(value)
-            for name, values in by_attr.items():
-                q = q.where(Segment.document_id.in_(
-                    select(DocumentAttributeValue.document_id)
-                    .join(Attribute, Attribute.id == DocumentAttributeValue.attribute_id)
-                    .where(Attribute.name == name, DocumentAttributeValue.value.in_(values))))
-            q = q.order_by(Document.position, Document.id, Segment.start, Segment.end, Segment.id)
+            q = self._select(s, f, segment_ids)
             found = conn.execute(q).all()
             if not found:
                 return []
@@ -333,7 +354,7 @@ class SegmentManager:
                         Coding(info.id, info.path, _VALENCES[valence], info.colour))
             order = {cid: i for i, cid in enumerate(paths)}
             turns = TurnIndex.load(s, doc_ids)
-            attrs = self._attributes.document_values(s)
+            attrs = self._attributes.document_values(s, doc_ids)
             cases = dict(conn.execute(select(Case.id, Case.name)).all())
             out = []
             for sid, did, dname, st, en, coder, memo, kq, case_id, guid in found:

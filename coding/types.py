@@ -5,8 +5,8 @@ Nothing here is a live ORM object; widgets and the CLI can keep these as long as
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, fields
 from typing import NewType, Protocol
 
 from models.schema import AttributeScope, AttributeType, SpeakerRole, Valence
@@ -38,6 +38,7 @@ class CodeInfo:
     position: int
     keywords: tuple[str, ...]
     guid: str
+    is_codable: bool = True  # False: a folder that groups codes and receives no fragments
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +168,13 @@ class Changes:
     def __bool__(self) -> bool:
         return (self.codes or self.documents or self.attributes or self.memos
                 or bool(self.segments) or self.events)
+
+    @classmethod
+    def everything(cls, documents: Iterable[DocumentId]) -> Changes:
+        """Everything may have changed (another process wrote): every flag set, every document's
+        codings. Built from the fields, so a flag added later is included."""
+        flags = {f.name: True for f in fields(cls) if f.name != "segments"}
+        return cls(segments=set(documents), **flags)
 
 
 class TranscriptLike(Protocol):

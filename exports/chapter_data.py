@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from coding.codes import in_vivo_codes
 from coding.memo_text import references
 from coding.memos import MemoTarget
 from coding.project import Project
@@ -186,6 +187,10 @@ def gather(project: Project, *, title: str, where: Sequence[tuple[str, str]] = (
 
     tree = project.codes.tree()
     codes = included_codes(tree, themes)
+    # In-vivo codes are the respondents' own words, not themes (issue 21): the "In vivo" subtree
+    # stays out of the chapter; a code the researcher moved into a theme is counted there.
+    raw = in_vivo_codes(tree)
+    codes = [c for c in codes if c.id not in raw]
     code_ids = {c.id for c in codes}
     parent = {c.id: c.parent_id for c in tree}
     segments = [s for s in project.segments.query(SegmentFilter(attributes=where))

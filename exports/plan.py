@@ -12,8 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from coding.interchange import snapshot
-from coding.interchange_db import KEY_QUOTE, VALENCE_CODES, VALENCE_GROUP
 from coding.project import Project
 from exports.chapter import (
     ChapterOptions,
@@ -22,7 +20,7 @@ from exports.chapter import (
     per_values,
     write_chapter,
 )
-from exports.qdpx import write_qdc, write_qdpx
+from exports.qdpx_project import QdpxOptions, export_qdc, export_qdpx
 from exports.tables import write_csv, write_xlsx
 from models.errors import ValidationError
 
@@ -55,6 +53,9 @@ FORMATS = {
 class ExportResult:
     files: list[Path]
     counts: dict[str, int] = field(default_factory=dict)  # what a whole-project export holds
+    # REFI-QDA: code names used more than once -> their paths, and the names written as paths.
+    duplicate_names: dict[str, list[str]] = field(default_factory=dict)
+    qualified: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class ExportRequest:
     fmt: str
     dest: Path
     chapter: ChapterOptions = field(default_factory=ChapterOptions)  # tables: where/per/themes
+    qdpx: QdpxOptions = field(default_factory=QdpxOptions)  # qdpx and qdc
 
 
 def check_request(project: Project, req: ExportRequest) -> None:
@@ -95,16 +97,16 @@ def run_export(project: Project, req: ExportRequest, progress: Progress | None =
                                           cancelled=stop))
     if req.fmt in ("xlsx", "csv"):
         return ExportResult(_tables(project, req, report, stop))
-    report(0, 2, "")
-    qda = snapshot(project)
-    report(1, 2, "")
+    report(0, 1, "")
     if req.fmt == "qdpx":
-        return ExportResult([write_qdpx(qda, with_suffix(req.dest, ".qdpx"))],
-                            {"documents": len(qda.sources), "codes": len(qda.codes),
-                             "selections": len(qda.selections), "notes": len(qda.notes)})
-    markers = {KEY_QUOTE.guid, VALENCE_GROUP.guid} | {c.guid for c in VALENCE_CODES.values()}
-    codes = [c for c in qda.codes if c.guid not in markers]
-    return ExportResult([write_qdc(codes, with_suffix(req.dest, ".qdc"))], {"codes": len(codes)})
+        done = export_qdpx(project, with_suffix(req.dest, ".qdpx"), req.qdpx)
+        counts = {"documents": done.documents, "codes": done.codes,
+                  "selections": done.selections, "notes": done.notes, "sets": done.sets}
+    else:  # the codebook without Duiding's marker codes, with its code groups
+        done = export_qdc(project, with_suffix(req.dest, ".qdc"), req.qdpx)
+        counts = {"codes": done.codes, "sets": done.sets}
+    report(1, 1, "")
+    return ExportResult([done.path], counts, done.duplicate_names, done.qualified)
 
 
 def with_suffix(dest: Path, suffix: str) -> Path:

@@ -6,7 +6,10 @@ with CRLF as two, ATLAS.ti counts a CRLF line break as one. A wrong guess shifts
 after the first emoji or line break, so coded fragments silently land on other words. We cannot
 trust the producer's name alone (files get rewritten by other tools), so each plausible counting
 is tried and the one whose selections start and end on word boundaries wins; the producer only
-breaks ties. Duiding's text is then normalised (NFC, ``\\n``) and offsets are carried across.
+breaks ties. Duiding declares its counting in ``Project@origin`` (it may code half a word, which
+no guess can tell from a shifted span): a declared counting under which every selection fits the
+text is taken as it is. Duiding's text is then normalised (NFC, ``\\n``) and offsets are carried
+across.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ import unicodedata
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from coding.interchange_conventions import POSITIONS_CODEPOINTS, POSITIONS_UTF16
 
 CODEPOINTS = "codepoints"
 UTF16 = "utf16"
@@ -142,7 +147,12 @@ def choose_unit(
     texts: Sequence[tuple[TextMapping, Sequence[tuple[int, int]]]], origin: str
 ) -> str:
     """The counting scheme under which the selections of all sources fit the words best."""
+    declared = {POSITIONS_UTF16.lower(): UTF16, POSITIONS_CODEPOINTS.lower(): CODEPOINTS}
     lowered = origin.lower()
+    for words, unit in declared.items():
+        if words in lowered and all(PositionConverter(m, unit).span(s, e) is not None
+                                    for m, spans in texts for s, e in spans):
+            return unit
     if "nvivo" in lowered:
         order = [UTF16, UTF16_LF, CODEPOINTS, CODEPOINTS_LF]
     elif "atlas" in lowered:

@@ -25,6 +25,7 @@ from sqlalchemy import (
     func,
     text,
 )
+from sqlalchemy import true as sa_true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, new_guid, utcnow
@@ -205,6 +206,9 @@ class Code(Base):
     shortcut: Mapped[str] = mapped_column(String(40), default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
     keywords: Mapped[str] = mapped_column(Text, default="")  # newline-separated
+    # False for a folder in the code tree that groups codes but cannot receive fragments
+    # (REFI-QDA isCodable="false"; NVivo, MAXQDA, QualCoder and Transana write them).
+    is_codable: Mapped[bool] = mapped_column(Boolean, default=True, server_default=sa_true())
 
 
 class Segment(Base):
@@ -241,7 +245,11 @@ class SegmentCode(Base):
 
 
 class Memo(Base):
-    """A memo on the project (no target), a code, a document or a case."""
+    """A memo on the project (no target), a code, a document or a case.
+
+    A document memo may sit on a span of its text (``start``/``end``, code points, like a
+    segment): a comment on a passage that carries no code (REFI-QDA annotations).
+    """
 
     __tablename__ = "memos"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -260,6 +268,8 @@ class Memo(Base):
     coder_id: Mapped[int | None] = mapped_column(ForeignKey("coders.id"), nullable=True)
     created: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     modified: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    start: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    end: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class Pseudonym(Base):

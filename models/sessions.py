@@ -74,6 +74,11 @@ class StoreBase:
         """What opens this project again (a path, a connection file or a URL; no password)."""
         raise NotImplementedError
 
+    def data_version(self) -> int:
+        """A number that changes when another connection commits (files only: a team
+        project hears other people's changes from the server, see `models.listen`)."""
+        raise NotImplementedError
+
     def _translate(self, exc: Exception) -> Exception:
         """The error to raise instead of `exc` (the same one when there is nothing to say)."""
         if isinstance(exc, IntegrityError):

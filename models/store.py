@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -94,6 +95,7 @@ class ProjectStore(StoreBase):
         super().__init__(engine, readonly)
         self.path = path
         self._lock = lock
+        self._watch: sqlite3.Connection | None = None  # see data_version()
 
     @property
     def name(self) -> str:
@@ -255,7 +257,19 @@ class ProjectStore(StoreBase):
                 "this last change.", path=str(self.path))
         return super()._translate(exc)
 
+    def data_version(self) -> int:
+        """SQLite's `PRAGMA data_version`, read on a connection of its own: it changes whenever
+        any other connection commits (another process, or one of this process's sessions), so a
+        read-only window notices the writer's changes with one cheap query."""
+        if self._watch is None:
+            self._watch = sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro", uri=True,
+                                          check_same_thread=False)
+        return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
+
     def close(self) -> None:
+        if self._watch is not None:
+            self._watch.close()
+            self._watch = None
         self.engine.dispose()
         if self._lock is not None and self._lock.is_locked:
             self._lock.release()

@@ -65,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     first = next((a for a in argv if not a.startswith("-")), None)
     if first not in COMMANDS and not any(a in ("-h", "--help") for a in argv[:1]):
         if gui_arguments(argv) is not None:
-            return run_gui(argv)
+            return run_gui(argv, exit_process=True)
         if first is not None:
             print(f"duiding: unknown command {first!r}" + _did_you_mean(first), file=sys.stderr)
             return 2

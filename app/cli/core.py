@@ -17,14 +17,14 @@ from app.cli.output import (
     span_from_args,
 )
 from coding.commands import ApplyCodes, EditSegment, SetRoleEverywhere, SetSpeaker
-from coding.interchange import QdaProject, load_into
+from coding.groups import GroupKind
 from coding.project import Project
 from coding.selection import single_piece
 from coding.speaker_roles import guess_role
 from coding.survey.kinds import count_by_kind, respondents_by_kind
 from coding.types import SegmentFilter, SpeakerRole, Valence
 from importers.batch import import_paths
-from importers.qdpx import read_qdc
+from importers.qdpx_project import codebook_command
 
 VALENCES = [v.value for v in Valence]
 
@@ -110,11 +110,11 @@ def cmd_new(args: argparse.Namespace) -> int:
         qdc = Path(codebook)
         if qdc.suffix.lower() != ".qdc":
             raise CliError(f"--codebook takes jeugdhulp, empty or a .qdc file, not {codebook!r}")
-        codes, report = read_qdc(qdc)  # read (and refuse) before any project file exists
+        command = codebook_command(qdc)  # read (and refuse) before any project file exists
         codebook = "empty"
     with Project.create(args.project, codebook=codebook, title=args.title) as project:
         if qdc is not None:
-            load_into(project, QdaProject(name=qdc.stem, codes=codes), report, codes_only=True)
+            project.execute(command)
         n = len(project.codes.tree())
         print(f"{project.name}: new project with {n} codes")
     return 0
@@ -144,8 +144,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_documents(args: argparse.Namespace) -> int:
     with open_project(args, readonly=True) as project:
         docs = project.documents.list()
+        groups = project.groups.names_by_member(GroupKind.DOCUMENT)
     data = [{"name": d.name, "format": d.format, "speakers": list(d.speakers), "turns": d.turns,
-             "words": d.words, "case": d.case, "attributes": d.attributes} for d in docs]
+             "words": d.words, "case": d.case, "attributes": d.attributes,
+             "groups": groups.get(d.id, [])} for d in docs]
     lines = [f"{d.name}  [{d.format}]  {d.words} words, {d.turns} turns, speakers: "
              f"{', '.join(d.speakers) or '-'}"
              + (f"  {', '.join(f'{k}={v}' for k, v in d.attributes.items())}" if d.attributes
@@ -158,15 +160,19 @@ def cmd_codes(args: argparse.Namespace) -> int:
     with open_project(args, readonly=True) as project:
         tree = project.codes.tree()
         counts = project.codes.counts()
+        groups = project.groups.names_by_member(GroupKind.CODE)
 
     def node(info: Any) -> dict[str, Any]:
         return {"name": info.name, "path": info.path, "colour": info.colour,
                 "definition": info.definition, "shortcut": info.shortcut,
-                "segments": counts.get(info.id, (0, 0))[0],
+                "segments": counts.get(info.id, (0, 0))[0], "codable": info.is_codable,
+                "groups": groups.get(info.id, []),
                 "children": [node(c) for c in tree if c.parent_id == info.id]}
 
     data = [node(c) for c in tree if c.parent_id is None]
     lines = [f"{'  ' * c.depth}{c.name}  ({c.path}{', ' + c.shortcut if c.shortcut else ''})"
+             + ("  [folder]" if not c.is_codable else "")
+             + (f"  groups: {', '.join(groups[c.id])}" if c.id in groups else "")
              for c in tree]
     emit(args, data, lines or ["(empty codebook)"])
     return 0

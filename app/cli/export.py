@@ -11,6 +11,7 @@ context, original), never a traceback.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,8 @@ from coding.team import export_refusal
 from exports.chapter import ChapterOptions
 from exports.chapter_docx import TemplateError
 from exports.plan import FORMATS, ExportRequest, run_export
-from exports.qdpx import QdpxExportError
+from exports.qdpx import POSITIONS, QdpxExportError
+from exports.qdpx_project import QdpxOptions
 
 
 def register(sub: Any) -> None:
@@ -60,6 +62,13 @@ def register(sub: Any) -> None:
                         "default 10")
     g.add_argument("--survey-by", metavar="ATTR",
                    help="a second questionnaire table per value of ATTR, e.g. gemeente")
+    g = p.add_argument_group("qdpx, qdc")
+    g.add_argument("--positions", choices=POSITIONS, default="codepoints",
+                   help="how selection positions are counted: codepoints (the standard) or "
+                        "utf16 (what NVivo counts; exact for texts with emoji)")
+    g.add_argument("--qualified-names", action="store_true",
+                   help="write 'parent/child' for code names that occur more than once "
+                        "(QualCoder and ATLAS.ti merge codes that share a name)")
     add_json(p)
     p.set_defaults(func=cmd_export)
 
@@ -98,7 +107,8 @@ def request_from(args: argparse.Namespace) -> ExportRequest:
         history_by=args.include_history or None,
         survey_threshold=args.survey_threshold, survey_by=args.survey_by,
         **({"attribution_pattern": args.attribution} if args.attribution else {}))
-    return ExportRequest(args.format, args.out, options)
+    return ExportRequest(args.format, args.out, options,
+                         QdpxOptions(args.positions, args.qualified_names))
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -115,10 +125,19 @@ def cmd_export(args: argparse.Namespace) -> int:
         except OriginalInExport as exc:  # one line per finding; nothing was written
             raise CliFindings(str(exc)) from exc
     files = [str(p) for p in result.files]
+    if result.duplicate_names and not result.qualified:
+        names = ", ".join(f"{n} ({' and '.join(paths)})"
+                          for n, paths in result.duplicate_names.items())
+        print(f"duiding export: warning: code names occur more than once: {names}; QualCoder "
+              f"and ATLAS.ti merge such codes; --qualified-names writes them as paths",
+              file=sys.stderr)
     if result.counts:
         name = Path(files[0]).name
         summary = ", ".join(f"{n} {what}" for what, n in result.counts.items())
-        emit(args, {"out": files[0], "files": files, **result.counts}, f"{name}: {summary}")
+        extra = ({"positions": request.qdpx.positions, "duplicate_names": result.duplicate_names,
+                  "qualified": result.qualified} if request.fmt in ("qdpx", "qdc") else {})
+        emit(args, {"out": files[0], "files": files, **result.counts, **extra},
+             f"{name}: {summary}")
     else:
         emit(args, {"files": files}, [f"written {p}" for p in files])
     return 0

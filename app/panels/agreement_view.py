@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
-    QDockWidget,
     QDoubleSpinBox,
     QHBoxLayout,
     QHeaderView,
@@ -29,10 +28,12 @@ from PySide6.QtWidgets import (
 
 from app import ops
 from app.errors import show_error
+from app.manual import explanation
 from app.panels.out_agreement_side import SideBySide
 from app.panels.out_common import (
     AnalysisPanel,
     Index,
+    install_view,
 )
 from coding.agreement import CodeAgreement
 from coding.analysis import AnalysisManager, ProjectAgreement
@@ -151,7 +152,7 @@ class AgreementView(AnalysisPanel):
                                           "to count as the same (0.5 = half)"))
         self.compute_button = QPushButton(self.tr("Compute"), objectName="agreementCompute")
         self.compute_button.clicked.connect(self.compute)
-        self.status = QLabel(self.tr("Choose two or more coders and press Compute."))
+        self.status = QLabel()
         self.status.setWordWrap(True)
         self.model = AgreementModel(self)
         self.table = QTableView(objectName="agreementTable")
@@ -178,6 +179,13 @@ class AgreementView(AnalysisPanel):
         form.addStretch(1)
         controls.addLayout(form)
         lay = QVBoxLayout(self)
+        lay.addWidget(explanation(self.tr(
+            "Do two coders give the same codes to the same text? A second coder comes about "
+            "when a fellow student codes the same transcripts in a copy of the project under "
+            "their own name, and you bring that copy in with File → Merge projects. Kappa "
+            "(characters) compares, character by character, what each coder coded with a code, "
+            "corrected for chance: 1 is full agreement, 0 no better than chance; from 0.6 it "
+            "is usually called good."), "analyse.md", "overeenstemming"))
         lay.addLayout(controls)
         lay.addWidget(self.status)
         lay.addWidget(self.tabs, 1)
@@ -188,12 +196,24 @@ class AgreementView(AnalysisPanel):
 
     def project_opened(self) -> None:
         self.coders.clear()
-        for name in (self.project.coders.names() if self.project else []):
+        names = self.project.coders.names() if self.project else []
+        for name in names:
             item = QListWidgetItem(name, self.coders)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
         self.model.set_result(None)
         self.side.set_result(None)
+        self.status.setText(self._how_to_start(names))
+
+    def _how_to_start(self, names: list[str]) -> str:
+        if len(names) >= 2:
+            return self.tr("Tick two or more coders and press Compute.")
+        if names:
+            return self.tr("So far only {name} has coded in this project. A second coder codes "
+                           "the same transcripts in a copy of this project under their own "
+                           "name (Coding → Switch coder…); then bring that copy in with File → "
+                           "Merge projects.").format(name=names[0])
+        return self.tr("Nobody has coded in this project yet.")
 
     def refresh(self) -> None:
         known = {self.coders.item(i).text() for i in range(self.coders.count())}
@@ -218,7 +238,8 @@ class AgreementView(AnalysisPanel):
         if project is None:
             return None
         if len(coders) < 2:
-            self.status.setText(self.tr("Choose at least two coders."))
+            names = [self.coders.item(i).text() for i in range(self.coders.count())]
+            self.status.setText(self._how_to_start(names))
             return None
         threshold = self.threshold.value()
         self.compute_button.setEnabled(False)
@@ -231,8 +252,9 @@ class AgreementView(AnalysisPanel):
             if not result.documents:
                 self.status.setText(self.tr("These coders have no document in common."))
                 return
-            self.status.setText(self.tr("{coders}: {n} document(s) coded by all.").format(
-                coders=", ".join(result.coders), n=len(result.documents)))
+            self.status.setText(self.tr("{coders}: %n document(s) coded by all.", "",
+                                        len(result.documents)).format(
+                coders=", ".join(result.coders)))
 
         def failed(exc: BaseException) -> None:
             self.compute_button.setEnabled(True)
@@ -248,12 +270,4 @@ class AgreementView(AnalysisPanel):
 
 def install(host: Any) -> None:
     view = AgreementView(host.ctx, host.jump)
-    dock = QDockWidget(view.tr("Intercoder agreement"), host.window)
-    dock.setObjectName("agreementDock")
-    dock.setWidget(view)
-    host.add_dock(dock)
-    menu = host.menu("analysis")
-    menu.menuAction().setVisible(True)
-    action = menu.addAction(view.tr("Intercoder agreement"))
-    action.setObjectName("actionAgreement")
-    action.triggered.connect(lambda: (dock.show(), dock.raise_()))
+    install_view(host, view, view.tr("Intercoder agreement"), view.tr("Intercoder agreement"), "actionAgreement")

@@ -13,7 +13,6 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
-    QDockWidget,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,12 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.manual import explanation
 from app.panels.out_common import (
     AnalysisPanel,
     CodeRowsModel,
     FragmentView,
     Index,
     fill_combo,
+    install_view,
 )
 from coding.analysis import AnalysisManager, Comparison
 from coding.stats import CellCount
@@ -116,6 +117,10 @@ class ComparisonView(AnalysisPanel):
         split.addWidget(self.table)
         split.addWidget(below)
         lay = QVBoxLayout(self)
+        lay.addWidget(explanation(self.tr(
+            "Two groups side by side, for example measurement 2023 against 2024: for each code "
+            "how many respondents in each group raised it. Click a number to read the "
+            "fragments."), "analyse.md", "metingen-vergelijken"))
         lay.addLayout(top)
         lay.addWidget(split, 1)
         self.attribute.currentIndexChanged.connect(self._fill_values)
@@ -135,10 +140,8 @@ class ComparisonView(AnalysisPanel):
             self.attribute.blockSignals(False)
         self._fill_values(reload=False)
 
-    def wants(self, changes: Any) -> bool:
-        if changes.attributes:
-            self.project_opened()
-        return super().wants(changes)
+    def refills(self, changes: Any) -> bool:
+        return bool(changes.attributes)
 
     def _fill_values(self, *_args: Any, reload: bool = True) -> None:
         p, name = self.project, self.attribute.currentData()
@@ -180,12 +183,4 @@ class ComparisonView(AnalysisPanel):
 
 def install(host: Any) -> None:
     view = ComparisonView(host.ctx, host.jump)
-    dock = QDockWidget(view.tr("Compare measurements"), host.window)
-    dock.setObjectName("comparisonDock")
-    dock.setWidget(view)
-    host.add_dock(dock)
-    menu = host.menu("analysis")
-    menu.menuAction().setVisible(True)
-    action = menu.addAction(view.tr("Compare measurements"))
-    action.setObjectName("actionComparison")
-    action.triggered.connect(lambda: (dock.show(), dock.raise_()))
+    install_view(host, view, view.tr("Compare measurements"), view.tr("Compare measurements"), "actionComparison")

@@ -14,8 +14,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDockWidget,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -24,12 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.manual import explanation
 from app.panels.out_common import (
     AnalysisPanel,
     CodeChooser,
     FragmentView,
     Index,
     fill_combo,
+    install_view,
 )
 from coding.analysis import AnalysisManager, Cooccurrence
 from coding.types import CodeId
@@ -88,7 +90,7 @@ class CooccurrenceModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             paths = self.result.code_paths
             if r == c:
-                return self.tr("{code}: {n} fragment(s) in total").format(code=paths[r], n=value)
+                return self.tr("{code}: %n fragment(s) in total", "", value).format(code=paths[r])
             return self.tr("{a} and {b}: {n}").format(a=paths[r], b=paths[c], n=value)
         return None
 
@@ -119,6 +121,8 @@ class CooccurrenceView(AnalysisPanel):
         self.table = QTableView(objectName="coocTable")
         self.table.setModel(self.model)
         self.table.horizontalHeader().setDefaultSectionSize(80)
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)  # code names readable, not "ereikbaarhei"
         self.table.selectionModel().selectionChanged.connect(self._cell_selected)
         self.info = QLabel(self.tr("Select a cell to see the fragments where both codes occur."))
         self.info.setWordWrap(True)
@@ -139,6 +143,11 @@ class CooccurrenceView(AnalysisPanel):
         split.addWidget(self.table)
         split.addWidget(below)
         lay = QVBoxLayout(self)
+        lay.addWidget(explanation(self.tr(
+            "How often two codes were given to the same passage (overlapping fragments) or "
+            "occur in the same speaker turn. A 0 means the two never meet; high numbers show "
+            "themes that go together. Click a cell to read those passages."),
+            "analyse.md", "samen-voorkomen"))
         lay.addLayout(top)
         lay.addWidget(split, 1)
         self.mode.currentIndexChanged.connect(self.reload)
@@ -177,6 +186,15 @@ class CooccurrenceView(AnalysisPanel):
             coders=(coder,) if coder else ())
         self.model.set_result(result)
         self.fragments.show_segments([])
+        n = len(result.code_ids)
+        if not any(result.counts[a][b] for a in range(n) for b in range(n) if a != b):
+            self.info.setText(self.tr(
+                "No two of these codes meet yet: every cell outside the grey diagonal is 0. A "
+                "cell fills when one passage is coded with both codes (or, per turn, when one "
+                "speaker turn has both)."))
+        else:
+            self.info.setText(self.tr("Select a cell to see the fragments where both codes "
+                                      "occur."))
 
     def clear(self) -> None:
         self.model.set_result(None)
@@ -192,8 +210,8 @@ class CooccurrenceView(AnalysisPanel):
         if r is None:
             return
         if row == col:
-            self.info.setText(self.tr("{code}: {n} fragment(s) in total.").format(
-                code=r.code_paths[row], n=r.counts[row][col]))
+            self.info.setText(self.tr("{code}: %n fragment(s) in total.", "",
+                                      r.counts[row][col]).format(code=r.code_paths[row]))
             self.fragments.show_segments([])
             return
         self.info.setText(self.tr("{a} and {b}: {n}").format(
@@ -203,12 +221,4 @@ class CooccurrenceView(AnalysisPanel):
 
 def install(host: Any) -> None:
     view = CooccurrenceView(host.ctx, host.jump)
-    dock = QDockWidget(view.tr("Co-occurrence"), host.window)
-    dock.setObjectName("cooccurrenceDock")
-    dock.setWidget(view)
-    host.add_dock(dock)
-    menu = host.menu("analysis")
-    menu.menuAction().setVisible(True)
-    action = menu.addAction(view.tr("Co-occurrence of codes"))
-    action.setObjectName("actionCooccurrence")
-    action.triggered.connect(lambda: (dock.show(), dock.raise_()))
+    install_view(host, view, view.tr("Co-occurrence"), view.tr("Co-occurrence of codes"), "actionCooccurrence")

@@ -44,6 +44,7 @@ from app.panels.out_common import (
     show_written,
 )
 from app.panels.pseudonym_refusal import show_refusal
+from app.panels.refi_export import RefiExportOptions
 from coding.pseudonymise.guard import OriginalInExport
 from coding.pseudonymise.guard import allow_unreviewed as guard_allows
 from coding.team import export_refusal
@@ -175,6 +176,8 @@ class ExportDialog(QDialog):
         self.note = QLabel(self.tr("The whole project is exported: documents, codes, coded "
                                    "fragments, coders, attributes, cases and memos."))
         self.note.setWordWrap(True)
+        self.note.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.refi = RefiExportOptions(project, self)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export_button = self.buttons.addButton(self.tr("Export"),
@@ -192,8 +195,10 @@ class ExportDialog(QDialog):
         top.addRow(self.output_label, out_row)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
-        lay.addWidget(self.tabs, 1)
+        lay.addWidget(self.tabs, 100)
         lay.addWidget(self.note)
+        lay.addWidget(self.refi)
+        lay.addStretch(1)  # without the tabs (REFI-QDA), the options stay together at the top
         lay.addWidget(self.buttons)
         self.format.currentIndexChanged.connect(self._format_changed)
         self._fill_where_values(self.where_attr.currentText())
@@ -224,6 +229,7 @@ class ExportDialog(QDialog):
         self.tabs.setVisible(spec.selection)
         self.tabs.setTabEnabled(1, self.fmt == "word")
         self.note.setVisible(not spec.selection)
+        self.refi.set_format(self.fmt)
         folder = bool(self.per.currentData()) and spec.per
         self.output_label.setText(self.tr("Folder") if folder else self.tr("File"))
         current = self.output.text().strip()
@@ -295,7 +301,8 @@ class ExportDialog(QDialog):
             respondent_only=self.respondent_only.isChecked(),
             include_matrix=self.include_matrix.isChecked(),
             include_history=self.include_history.isChecked())
-        return ExportRequest(self.fmt, Path(self.output.text().strip()), chapter)
+        return ExportRequest(self.fmt, Path(self.output.text().strip()), chapter,
+                             self.refi.options())
 
     def problem(self, req: ExportRequest) -> str | None:
         if not str(req.dest) or str(req.dest) == ".":

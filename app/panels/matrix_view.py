@@ -17,7 +17,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDockWidget,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -31,12 +30,14 @@ from PySide6.QtWidgets import (
 
 from app import ops
 from app.errors import show_error
+from app.manual import explanation
 from app.panels.out_common import (
     AnalysisPanel,
     CodeChooser,
     FragmentView,
     Index,
     fill_combo,
+    install_view,
     show_written,
 )
 from coding.analysis import AnalysisManager, FrameworkMatrix
@@ -179,6 +180,10 @@ class MatrixView(AnalysisPanel):
         split.addWidget(below)
         split.setSizes([320, 220])
         lay = QVBoxLayout(self)
+        lay.addWidget(explanation(self.tr(
+            "Documents, cases or groups as rows and codes as columns: each cell counts the "
+            "coded fragments. Click a cell to read them and write a short summary of the cell."),
+            "analyse.md", "framework-matrix"))
         lay.addLayout(top)
         lay.addWidget(split, 1)
         self.rows.currentIndexChanged.connect(self.reload)
@@ -196,9 +201,10 @@ class MatrixView(AnalysisPanel):
         fill_combo(self.coder, [(self.tr("All coders"), None)]
                    + [(n, n) for n in (p.coders.names() if p else [])])
 
+    def refills(self, changes: Any) -> bool:
+        return bool(changes.attributes)
+
     def wants(self, changes: Any) -> bool:
-        if changes.attributes:
-            self.project_opened()
         return super().wants(changes) or bool(changes.memos)
 
     def set_codes(self, code_ids: list[int] | None) -> None:
@@ -256,9 +262,9 @@ class MatrixView(AnalysisPanel):
         assert m is not None
         self._cell = (row, col)
         self.fragments.show_segments(m.segment_ids[row][col])
-        self.cell_label.setText(self.tr("{row} × {code}: {n} fragment(s)").format(
-            row=m.rows[row].label or self.tr("(none)"), code=m.code_paths[col],
-            n=m.counts[row][col]))
+        self.cell_label.setText(self.tr("{row} × {code}: %n fragment(s)", "",
+                                        m.counts[row][col]).format(
+            row=m.rows[row].label or self.tr("(none)"), code=m.code_paths[col]))
         self.summary.setEnabled(not self.ctx.readonly)
         self.summary.blockSignals(True)
         self.summary.setPlainText(self.model.summary(row, col))
@@ -320,12 +326,4 @@ class MatrixView(AnalysisPanel):
 
 def install(host: Any) -> None:
     view = MatrixView(host.ctx, host.jump)
-    dock = QDockWidget(view.tr("Framework matrix"), host.window)
-    dock.setObjectName("matrixDock")
-    dock.setWidget(view)
-    host.add_dock(dock)
-    menu = host.menu("analysis")
-    menu.menuAction().setVisible(True)
-    action = menu.addAction(view.tr("Framework matrix"))
-    action.setObjectName("actionMatrix")
-    action.triggered.connect(lambda: (dock.show(), dock.raise_()))
+    install_view(host, view, view.tr("Framework matrix"), view.tr("Framework matrix"), "actionMatrix")

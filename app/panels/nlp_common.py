@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QFontMetrics,
     QPainter,
     QPalette,
     QTextDocument,
@@ -88,11 +89,27 @@ class HtmlDelegate(QStyledItemDelegate):
 
 
 class ElideLeftDelegate(QStyledItemDelegate):
-    """Left context of a keyword-in-context row: cut on the left so the match stays aligned."""
+    """Left context of a keyword-in-context row: cut on the left so the match stays aligned,
+    and cut between words ("… maanden moet"), never inside one ("…ijf maanden moet")."""
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:  # noqa: N802
         super().initStyleOption(option, index)
         option.textElideMode = Qt.TextElideMode.ElideLeft
+        room = option.rect.width() - 8
+        if room > 0:
+            option.text = elide_words_left(option.text, option.fontMetrics, room)
+
+
+def elide_words_left(text: str, metrics: QFontMetrics, width: int) -> str:
+    """`text` with whole words dropped on the left until "… rest" fits in `width` pixels."""
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    words = text.split(" ")
+    for start in range(1, len(words)):
+        candidate = "… " + " ".join(words[start:]).lstrip()
+        if metrics.horizontalAdvance(candidate) <= width:
+            return candidate
+    return text  # even the last word does not fit: Qt elides it
 
 
 class CodeChooser(QComboBox):

@@ -253,6 +253,17 @@ class CodeChooser(QDialog):
         return [cid for cid, _path in self.tree.checked()]
 
 
+def install_view(host: Any, view: QWidget, title: str, action_text: str, name: str) -> QAction:
+    """An analysis view as a central tab (`host.add_view`), opened from the Analysis menu."""
+    opener = host.add_view(view, title)
+    menu = host.menu("analysis")
+    menu.menuAction().setVisible(True)
+    action = menu.addAction(action_text)
+    action.setObjectName(name)
+    action.triggered.connect(opener)
+    return action
+
+
 def file_action(host: Any, text: str, name: str) -> QAction:
     """An action in the File menu, placed before its last group (Close project / Quit)."""
     menu = host.menu("file")
@@ -280,6 +291,7 @@ class AnalysisPanel(QWidget):
         super().__init__(parent)
         self.ctx, self.jump = ctx, jump
         self._stale = True
+        self._choices_stale = False
         ctx.changed.connect(self._on_changed)
         ctx.project_changed.connect(self._on_project)
 
@@ -288,11 +300,22 @@ class AnalysisPanel(QWidget):
         return self.ctx.project
 
     def wants(self, changes: Changes) -> bool:
+        """The figures depend on this change (recomputed now if shown, else when shown)."""
         return bool(changes.segments or changes.codes or changes.attributes or changes.documents)
 
+    def refills(self, changes: Changes) -> bool:
+        """The choices (attributes, coders: `project_opened`) depend on this change; refilled
+        when the view is shown, so a hidden view costs nothing while the user codes."""
+        return False
+
     def _on_changed(self, changes: Changes) -> None:
+        if self.refills(changes):
+            self._choices_stale = True
         if self.wants(changes):
             self.invalidate()
+        elif self._choices_stale and self.isVisible():
+            self._choices_stale = False
+            self.project_opened()
 
     def _on_project(self) -> None:
         self.project_opened()
@@ -313,6 +336,9 @@ class AnalysisPanel(QWidget):
 
     def reload(self) -> None:
         self._stale = False
+        if self._choices_stale:
+            self._choices_stale = False
+            self.project_opened()
         if self.project is not None:
             self.refresh()
         else:

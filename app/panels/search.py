@@ -1,18 +1,22 @@
-"""Search panel: lemma / exact word / exact phrase / wildcard search over the project, with
-keywords in context, jump to a hit, and "code all hits" as ONE undo step (issue 6).
+"""The one search panel (Ctrl+F): lemma / exact word / exact phrase / wildcard search over the
+project, respondents only, keywords in context with the whole turn beside them, jump to a hit,
+and "code all hits" as ONE undo step. (The retrieval dock's older text search was removed: two
+searches, of which only one could code its hits, confused students.)
 
 The search runs in a worker (`app.ops.run_task`): the first search processes every document with
-the Dutch pipeline (seconds), later ones read the per-document cache (milliseconds). Coding hits
-builds the Macro with `coding.nlp.service.hits_command` and pushes it through the context;
-`service.code_all_hits` is not used because it executes the Macro itself (it would run twice).
+the Dutch pipeline (1–4 s), later ones read the per-document cache (milliseconds); a busy
+indicator shows after 200 ms and the Search button stops it. Coding hits builds the Macro with
+`coding.nlp.service.hits_command` and runs it through `ctx.run` (one transaction, one step).
+When texts change (pseudonymisation and its undo, an import) the last search runs again.
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,22 +31,28 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QSplitter,
     QTableView,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
+from app.busy import BusyIndicator
 from app.context import ProjectContext
 from app.errors import show_error
 from app.ops import Task, run_task
 from app.panels import PanelHost
-from app.panels.nlp_common import CodeChooser, ElideLeftDelegate, Index, ValenceChooser
+from app.panels.nlp_common import (
+    CodeChooser,
+    ElideLeftDelegate,
+    Index,
+    ValenceChooser,
+    highlight,
+)
 from app.panels.pipeline_status import PipelineLabel, status_for
-from app.retrieval import register_search_mode
 from coding.nlp.search import QuerySyntaxError, parse_query
 from coding.nlp.service import ProjectHit, hits_command, search_project
-from coding.project import Project
-from coding.text_search import TextHit
 from coding.types import Changes, CodeId, Valence
 
 MODES = ("lemma", "word", "phrase", "wildcard")
@@ -141,7 +151,9 @@ class CodeHitsDialog(QDialog):
 
 
 class SearchPanel(QWidget):
-    """The dock's content; `jump(doc_id, start, end)` shows a hit in the transcript."""
+    """The one search: query, mode, document, respondents only; hits in context with the whole
+    turn beside them; jump (Enter or double-click); code all (or the selected) hits in one step.
+    `jump(doc_id, start, end)` shows a hit in the transcript."""
 
     def __init__(self, ctx: ProjectContext, jump: object, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -149,6 +161,8 @@ class SearchPanel(QWidget):
         self.ctx = ctx
         self._jump = jump
         self.task: Task | None = None
+        self._last: tuple[str, bool, set[str] | None, list[str] | None] | None = None
+        self._again = False  # the documents changed while a search ran: run it once more
         self.model = HitModel(self)
         self.query = QLineEdit()
         self.query.setObjectName("searchQuery")
@@ -157,7 +171,7 @@ class SearchPanel(QWidget):
         self.query.returnPressed.connect(self.run_search)
         self.search_button = QPushButton(self.tr("Search"))
         self.search_button.setObjectName("searchButton")
-        self.search_button.clicked.connect(self.run_search)
+        self.search_button.clicked.connect(self._search_or_stop)
         self.mode = QComboBox()
         self.mode.setObjectName("searchMode")
         for key, label in zip(MODES, (self.tr("all word forms (lemma)"), self.tr("exact word"),
@@ -174,9 +188,11 @@ class SearchPanel(QWidget):
         self.help = QLabel()
         self.help.setObjectName("searchHelp")
         self.help.setWordWrap(True)
+        self.help.setMinimumWidth(100)
         self.help.setStyleSheet("color: #606060;")
         self.summary = QLabel()
         self.summary.setObjectName("searchSummary")
+        self.busy = BusyIndicator()
         self.pipeline = PipelineLabel(ctx)
         self.pipeline.setStyleSheet("color: #606060;")
         self.table = QTableView()
@@ -190,31 +206,57 @@ class SearchPanel(QWidget):
         self.table.setItemDelegateForColumn(2, ElideLeftDelegate(self.table))
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
+        header.setMinimumSectionSize(60)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(self._jump_to)
+        self.table.activated.connect(self._jump_to)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._show_context(current.row()))
+        self.context = QTextBrowser()
+        self.context.setObjectName("searchContext")
+        self.context.setOpenLinks(False)
+        self.context.setPlaceholderText(self.tr("Select a hit to read its whole turn here; "
+                                                "double-click or Enter shows it in the "
+                                                "transcript."))
         self.code_button = QPushButton(self.tr("Code all hits…"))
         self.code_button.setObjectName("codeAllHits")
+        self.code_button.setToolTip(self.tr("Code every hit (or the selected ones) with one "
+                                            "code, as one step that Ctrl+Z takes back."))
         self.code_button.setEnabled(False)
         self.code_button.clicked.connect(self.code_hits_dialog)
 
+        # Narrow enough to sit under the transcript without pushing the docks aside: the
+        # query takes what is left, the document list shrinks, the pipeline is in the status
+        # bar already (the label is kept, hidden, for a panel shown on its own).
+        self.query.setMinimumWidth(140)
+        self.document.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.document.setMinimumContentsLength(10)
+        self.pipeline.setVisible(False)
         top = QHBoxLayout()
-        top.addWidget(self.query, 1)
+        top.addWidget(self.query, 3)
+        top.addWidget(self.mode)
+        top.addWidget(self.document, 1)
+        top.addWidget(self.respondents_only)
         top.addWidget(self.search_button)
-        options = QHBoxLayout()
-        options.addWidget(self.mode)
-        options.addWidget(self.document, 1)
-        options.addWidget(self.respondents_only)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.setObjectName("searchSplit")
+        split.addWidget(self.table)
+        split.addWidget(self.context)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
         bottom = QHBoxLayout()
+        bottom.addWidget(self.busy)
         bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.pipeline)
         bottom.addWidget(self.code_button)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
-        layout.addLayout(options)
         layout.addWidget(self.help)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(split, 1)
         layout.addLayout(bottom)
-        layout.addWidget(self.pipeline)
         ctx.project_changed.connect(self._project_changed)
         ctx.changed.connect(self._changed)
         self._project_changed()
@@ -223,7 +265,9 @@ class SearchPanel(QWidget):
     # -- state -------------------------------------------------------------------------------
 
     def _project_changed(self) -> None:
+        self._last = None
         self.model.set_hits([])
+        self.context.clear()
         self.summary.clear()
         self._fill_documents()
         self._update_buttons()
@@ -241,17 +285,24 @@ class SearchPanel(QWidget):
         self.document.blockSignals(False)
 
     def _changed(self, changes: Changes) -> None:
-        if changes.documents:
-            self._fill_documents()
-            if self.model.rowCount() and self.task is None:
-                # texts may have been rewritten (pseudonymisation): offsets are stale
-                self.model.set_hits([])
-                self.summary.setText(self.tr("The documents changed; search again."))
-                self._update_buttons()
+        """Texts may have been rewritten (pseudonymisation, its undo, an import): the hits on
+        screen are searched again, so their words and positions are the project's."""
+        if not changes.documents:
+            return
+        self._fill_documents()
+        if self._last is None:
+            return
+        if self.task is not None:
+            self._again = True
+            return
+        self.model.set_hits([])
+        self.context.clear()
+        self._start(*self._last)
 
     def _update_buttons(self) -> None:
         busy = self.task is not None
-        self.search_button.setEnabled(not busy and self.ctx.project is not None)
+        self.search_button.setText(self.tr("Stop") if busy else self.tr("Search"))
+        self.search_button.setEnabled(self.ctx.project is not None)
         self.code_button.setEnabled(not busy and self.model.rowCount() > 0
                                     and not self.ctx.readonly)
 
@@ -267,6 +318,10 @@ class SearchPanel(QWidget):
         }
         self.help.setText(texts[str(self.mode.currentData())])
 
+    def focus_query(self) -> None:
+        self.query.setFocus()
+        self.query.selectAll()
+
     # -- searching ---------------------------------------------------------------------------
 
     def effective_query(self) -> tuple[str, bool]:
@@ -279,9 +334,14 @@ class SearchPanel(QWidget):
             text = " ".join(f"{w}*" for w in text.split())
         return text, mode == "lemma"
 
+    def _search_or_stop(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+        else:
+            self.run_search()
+
     def run_search(self) -> None:
-        project = self.ctx.project
-        if project is None or self.task is not None:
+        if self.ctx.project is None or self.task is not None:
             return
         query, lemma = self.effective_query()
         try:
@@ -291,14 +351,28 @@ class SearchPanel(QWidget):
             return
         roles = {"respondent"} if self.respondents_only.isChecked() else None
         doc = self.document.currentData()
-        documents = [doc] if isinstance(doc, str) else None
+        self._start(query, lemma, roles, [doc] if isinstance(doc, str) else None)
+
+    def _start(self, query: str, lemma: bool, roles: set[str] | None,
+               documents: list[str] | None) -> None:
+        project = self.ctx.project
+        if project is None:
+            return
+        known = {d.name for d in project.documents.list()}
+        if documents is not None and not set(documents) <= known:
+            documents = None  # the document was renamed or removed meanwhile
+        self._last = (query, lemma, roles, documents)
+        self._again = False
         self.summary.setText(self.tr("Searching…"))
+        self.busy.start(self.tr("Searching (the first search prepares every document)…"))
+        # No modal dialog: the indicator beside the results shows the search is busy (after
+        # 200 ms), and the user may go on reading or stop it with the same button.
         self.task = run_task(
             lambda progress, cancelled: search_project(
                 project, query, lemma=lemma, roles=roles, documents=documents,
                 progress=progress, cancelled=cancelled),
-            parent=self, label=self.tr("Searching (the first search prepares every document)…"),
-            on_done=self._found, on_error=self._failed)
+            parent=self, show_progress=False, on_done=self._found, on_error=self._failed)
+        self.task.progress.connect(self.busy.progress)
         self._update_buttons()
 
     def _syntax_message(self, code: str) -> str:
@@ -307,22 +381,50 @@ class SearchPanel(QWidget):
         return self.tr("Type a word to search for.")
 
     def _found(self, hits: list[ProjectHit]) -> None:
+        cancelled = self.task is not None and self.task.cancelled
         self.task = None
+        self.busy.stop()
+        if self._again:
+            self._update_buttons()
+            assert self._last is not None
+            self._start(*self._last)
+            return
         self.model.set_hits(hits)
+        self.context.clear()
         documents = len({h.document_id for h in hits})
-        self.summary.setText(self.tr("%n hit(s)", "", len(hits)) + " · "
-                             + self.tr("in %n document(s)", "", documents))
-        self.table.resizeColumnToContents(0)
-        self.table.resizeColumnToContents(1)
-        self.table.resizeColumnToContents(3)
+        text = (self.tr("%n hit(s)", "", len(hits)) + " · "
+                + self.tr("in %n document(s)", "", documents))
+        if cancelled:
+            text += " " + self.tr("(stopped: not every document was searched)")
+        self.summary.setText(text)
+        for col in (0, 1, 3):
+            self.table.resizeColumnToContents(col)
+            self.table.setColumnWidth(col, min(self.table.columnWidth(col), 180))
         status_for(self.ctx).refresh()
         self._update_buttons()
 
     def _failed(self, exc: BaseException) -> None:
         self.task = None
+        self.busy.stop()
         self.summary.clear()
         self._update_buttons()
         show_error(self, exc)
+
+    def _show_context(self, row: int) -> None:
+        """The whole turn around the hit, its words marked: the full context the columns cut."""
+        ph = self.model.hit(row)
+        project = self.ctx.project
+        if ph is None or project is None:
+            self.context.clear()
+            return
+        text = project.documents.text(ph.document_id)
+        start, end = project.documents.turn_span_at(ph.document_id, ph.hit.start, ph.hit.end)
+        if (start, end) == (ph.hit.start, ph.hit.end):  # no turns: a few hundred characters
+            start, end = max(0, start - 300), min(len(text), end + 300)
+        body = highlight(text[start:end], [(ph.hit.start - start, ph.hit.end - start)])
+        who = html.escape(ph.hit.speaker or "")
+        self.context.setHtml(f"<p style='color:#606060'>{html.escape(ph.document)}</p>"
+                             + (f"<p><b>{who}:</b> {body}</p>" if who else f"<p>{body}</p>"))
 
     def _jump_to(self, index: QModelIndex) -> None:
         ph = self.model.hit(index.row())
@@ -360,28 +462,28 @@ class SearchPanel(QWidget):
                                coder=self.ctx.coder or None)
         if self.ctx.run(command, parent=self) is None:  # one Macro: one transaction, one step
             return
-        self.summary.setText(self.tr("%n fragment(s) coded.", "", len(command.children)))
-
-
-def lemma_search(project: Project, query: str) -> list[TextHit]:
-    """The retrieval panel's "word forms" mode (it runs on the GUI thread: the cache makes it
-    fast after the first search; an unparsable query finds nothing)."""
-    try:
-        parse_query(query)
-    except QuerySyntaxError:
-        return []
-    return [TextHit(ph.document_id, ph.document, ph.hit.start, ph.hit.end, ph.hit.match,
-                    ph.hit.left, ph.hit.right, ph.hit.speaker)
-            for ph in search_project(project, query, lemma=True)]
+        self.summary.setText(self.tr("%n fragment(s) coded.", "", len(command.spans)))
 
 
 def install(host: PanelHost) -> None:
-    register_search_mode(
-        "lemma", lambda: QCoreApplication.translate("SearchPanel", "Word forms (lemma)"),
-        lemma_search)
+    """The search dock (the main window keeps it beside the fragments, under the transcript)
+    and Edit → Search in transcripts (Ctrl+F), which opens it with the query selected."""
     dock = QDockWidget()
     dock.setObjectName("nlpSearchDock")
-    dock.setWindowTitle(QCoreApplication.translate("SearchPanel", "Search words"))
+    dock.setWindowTitle(QCoreApplication.translate("SearchPanel", "Search"))
     panel = SearchPanel(host.ctx, host.jump, dock)
     dock.setWidget(panel)
     host.add_dock(dock)
+    action = QAction(QCoreApplication.translate("SearchPanel", "Search in transcripts…"),
+                     host.window)
+    action.setObjectName("actionSearch")
+    action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+
+    def open_search() -> None:
+        dock.show()
+        dock.raise_()
+        panel.focus_query()
+
+    action.triggered.connect(open_search)
+    host.menu("edit").addAction(action)

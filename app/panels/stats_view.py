@@ -16,7 +16,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDockWidget,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.labels import valence_label
+from app.manual import explanation
 from app.panels.bar_chart import PALETTE, BarChart
 from app.panels.out_common import (
     AnalysisPanel,
@@ -35,6 +35,7 @@ from app.panels.out_common import (
     FragmentView,
     Index,
     fill_combo,
+    install_view,
 )
 from coding.analysis import AnalysisManager
 from coding.stats import CellCount, CountsTable
@@ -154,6 +155,10 @@ class CountsView(AnalysisPanel):
         split.addWidget(self.fragments)
         split.setSizes([300, 260, 120])
         lay = QVBoxLayout(self)
+        lay.addWidget(explanation(self.tr(
+            "How many fragments and how many respondents each code has, split by valence or "
+            "by an attribute such as respondent type. Click a number to read its fragments."),
+            "analyse.md", "tellingen-per-code"))
         lay.addLayout(top)
         lay.addWidget(split, 1)
         for combo in (self.by, self.measure, self.coder):
@@ -168,10 +173,8 @@ class CountsView(AnalysisPanel):
         fill_combo(self.coder, [(self.tr("All coders"), None)]
                    + [(n, n) for n in (p.coders.names() if p else [])])
 
-    def wants(self, changes: Any) -> bool:
-        if changes.attributes or changes.segments or changes.codes:
-            self.project_opened()
-        return super().wants(changes)
+    def refills(self, changes: Any) -> bool:
+        return bool(changes.attributes or changes.segments or changes.codes)
 
     def refresh(self) -> None:
         assert self.project is not None
@@ -217,12 +220,4 @@ class CountsView(AnalysisPanel):
 
 def install(host: Any) -> None:
     view = CountsView(host.ctx, host.jump)
-    dock = QDockWidget(view.tr("Counts per code"), host.window)
-    dock.setObjectName("countsDock")
-    dock.setWidget(view)
-    host.add_dock(dock)
-    menu = host.menu("analysis")
-    menu.menuAction().setVisible(True)
-    action = menu.addAction(view.tr("Counts per code"))
-    action.setObjectName("actionCounts")
-    action.triggered.connect(lambda: (dock.show(), dock.raise_()))
+    install_view(host, view, view.tr("Counts per code"), view.tr("Counts per code"), "actionCounts")

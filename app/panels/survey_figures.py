@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QDockWidget,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -397,12 +396,9 @@ class SurveyFiguresView(AnalysisPanel):
 def install(host: Any) -> None:
     view = SurveyFiguresView(host.ctx, host.jump)
     title = QCoreApplication.translate("SurveyFiguresView", "Questionnaire figures")
-    dock = QDockWidget(title, host.window)
-    dock.setObjectName("surveyFiguresDock")
-    dock.setWidget(view)
-    host.add_dock(dock)
+    opener = host.add_view(view, title)  # a tab beside the transcript (app/panels/__init__.py)
     menu = host.menu("analysis")
     menu.menuAction().setVisible(True)
     action = menu.addAction(title)
     action.setObjectName("actionSurveyFigures")
-    action.triggered.connect(lambda: (dock.show(), dock.raise_()))
+    action.triggered.connect(opener)

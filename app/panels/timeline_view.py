@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QDockWidget,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -340,13 +339,11 @@ class TimelineView(QWidget):
 
 def install(host: Any) -> None:
     view = TimelineView(host.ctx, host.jump)
+    view.setObjectName("timelineView")
     title = QCoreApplication.translate("TimelineView", "Help history per family")
-    dock = QDockWidget(title, host.window)
-    dock.setObjectName("timelineDock")
-    dock.setWidget(view)
-    host.add_dock(dock)
+    opener = host.add_view(view, title)  # a tab beside the transcript (app/panels/__init__.py)
     menu = host.menu("analysis")
     menu.menuAction().setVisible(True)
     action = menu.addAction(title)
     action.setObjectName("actionTimeline")
-    action.triggered.connect(lambda: (dock.show(), dock.raise_()))
+    action.triggered.connect(opener)

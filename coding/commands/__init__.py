@@ -23,14 +23,24 @@ from coding.commands.documents import (
     SetRoleEverywhere,
     SetSpeaker,
 )
+from coding.commands.groups import ChangeGroupMembers, CreateGroup, DeleteGroup, RenameGroup
+from coding.commands.interchange import ImportCodebook
 from coding.commands.matrix import SetCellSummary
 from coding.commands.merge import MergeProjects
-from coding.commands.segments import ApplyCodes, EditSegment, InVivoCode, RemoveCoding
+from coding.commands.segments import (
+    ApplyCodes,
+    CodeSpans,
+    EditSegment,
+    InVivoCode,
+    RemoveCoding,
+)
 
 __all__ = [
-    "AddCode", "AddCodeTree", "ApplyCodes", "AssignCase", "Command", "CommandCancelled",
-    "DeleteCode", "DeleteDocuments", "EditSegment", "ImportedDocuments", "InVivoCode", "Macro",
-    "MergeCodes", "MergeProjects", "MoveCode", "Progress", "RemoveCoding", "RenameCase", "RenameDocument",
+    "AddCode", "AddCodeTree", "ApplyCodes", "AssignCase", "ChangeGroupMembers", "CodeSpans",
+    "Command", "CommandCancelled", "CreateGroup", "DeleteCode", "DeleteDocuments", "DeleteGroup",
+    "EditSegment", "ImportCodebook", "ImportedDocuments", "InVivoCode", "Macro", "MergeCodes",
+    "MergeProjects", "MoveCode", "Progress", "RemoveCoding", "RenameCase", "RenameDocument",
+    "RenameGroup",
     "SetCaseAttribute", "SetCellSummary", "SetDocumentAttribute", "SetMemo", "SetRoleEverywhere", "SetSpeaker",
     "UpdateCode",
 ]

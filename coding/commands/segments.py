@@ -9,10 +9,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coding import rows
-from coding.coders import coder_name
+from coding.coders import CoderManager, coder_name
+from coding.codes import IN_VIVO, IN_VIVO_DEFINITION
 from coding.commands.base import Command
 from coding.commands.codebook import AddCode
 from coding.project import Project
+from coding.segments_bulk import apply_to_spans, existing_segments
 from coding.types import Changes, CodeId, DocumentId, SegmentId, Valence
 from models.errors import ConflictError
 from models.schema import Coder, Segment
@@ -156,11 +158,63 @@ class EditSegment(_SegmentEdit):
         return self._record(p, mutate, [self.segment_id])
 
 
+class CodeSpans(Command):
+    """Many spans, in any documents, coded with the same codes and valence: ONE command, one
+    transaction, one undo step ("code all hits"). Same rule as ApplyCodes for a span the coder
+    already coded; set-based, so 500 hits cost a few statements (coding/segments_bulk.py)."""
+
+    kind = "code_search_hits"
+
+    def __init__(self, spans: Sequence[tuple[DocumentId, int, int]], code_ids: Sequence[CodeId],
+                 valence: Valence = Valence.NEUTRAAL, coder: str | None = None) -> None:
+        super().__init__()
+        self.spans = list(dict.fromkeys(spans))
+        self.code_ids, self.valence, self.coder = list(code_ids), valence, coder
+        self.segment_ids: list[SegmentId] = []
+        self._before: rows.Snapshot | None = None
+        self._after: rows.Snapshot | None = None
+        self.detail = str(len(self.spans))
+
+    @property
+    def documents(self) -> set[DocumentId]:
+        return {d for d, _s, _e in self.spans}
+
+    def do(self, p: Project) -> Changes:
+        if self._after is not None:
+            return self._swap(p, self._after)
+        with p.store.write() as s:
+            coder_id = CoderManager.ensure_in(s, self.coder or p.coder)
+            existing = existing_segments(s, self.spans, coder_id)
+            self._before = p.segments.snapshot(s, sorted(set(existing.values())))
+            self.segment_ids = apply_to_spans(s, self.spans, self.code_ids, self.valence,
+                                              coder_id, existing)
+            self._after = p.segments.snapshot(s, self.segment_ids)
+        return Changes(segments=self.documents)
+
+    def _swap(self, p: Project, snap: rows.Snapshot) -> Changes:
+        with p.store.write() as s:
+            t = rows.table("segments")
+            for i in range(0, len(self.segment_ids), 5000):
+                s.execute(t.delete().where(t.c.id.in_(self.segment_ids[i:i + 5000])))
+            rows.restore(s, snap)
+        return Changes(segments=self.documents)
+
+    def undo(self, p: Project) -> Changes:
+        assert self._before is not None
+        return self._swap(p, self._before)
+
+    def is_empty(self) -> bool:
+        return not self.spans
+
+
 class InVivoCode(Command):
     """A new code named by the selected words, applied to them: one transaction, one undo step.
 
     `pieces` are the selection's spans of turn text (`coding.selection`); without them the code
-    is applied to ``start``-``end``.
+    is applied to ``start``-``end``. Without a parent it gathers under the top-level "In vivo"
+    code (created on first use, and removed again by the undo that created it): in-vivo codes are
+    raw material, not themes, and the chapter leaves them out until the researcher moves one into
+    a theme.
     """
 
     kind = "in_vivo"
@@ -174,12 +228,29 @@ class InVivoCode(Command):
         self.pieces = list(pieces) or [(start, end)]
         self.valence, self.coder = valence, coder
         self.add = AddCode(name, parent_id, colour=colour)
+        self.folder: AddCode | None = None  # the In vivo parent, when this command created it
+        self._placed = parent_id is not None
         self.applies: list[ApplyCodes] = []
         self.detail = name
 
     def do(self, p: Project) -> Changes:
         with p.store.write():
-            changes = self.add.do(p)
+            changes = Changes()
+            if not self._placed:
+                root = next((c for c in p.codes.tree() if c.parent_id is None
+                             and c.name.casefold() == IN_VIVO.casefold()), None)
+                if root is None:
+                    self.folder = AddCode(IN_VIVO, None, colour="#8e6c8a",
+                                          definition=IN_VIVO_DEFINITION)
+                    changes = self.folder.do(p)
+                    assert self.folder.code_id is not None
+                    self.add.parent_id = self.folder.code_id
+                else:
+                    self.add.parent_id = root.id
+                self._placed = True
+            elif self.folder is not None:  # redo: the parent this command created comes back
+                changes = self.folder.do(p)
+            changes = changes | self.add.do(p)
             if not self.applies:
                 assert self.add.code_id is not None
                 self.applies = [ApplyCodes(self.doc_id, a, b, [self.add.code_id], self.valence,
@@ -194,7 +265,10 @@ class InVivoCode(Command):
             changes = Changes()
             for apply in reversed(self.applies):
                 changes = changes | apply.undo(p)
-            return changes | self.add.undo(p)
+            changes = changes | self.add.undo(p)
+            if self.folder is not None:
+                changes = changes | self.folder.undo(p)
+            return changes
 
     @property
     def code_id(self) -> CodeId:

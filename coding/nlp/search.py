@@ -102,12 +102,16 @@ def _wildcard(pattern: str) -> re.Pattern[str]:
     return re.compile(f"^{body}$")
 
 
-def _context(text: str, start: int, end: int, width: int) -> tuple[str, str]:
-    left = text[max(0, start - width) : start]
-    right = text[end : end + width]
-    if start - width > 0 and " " in left:
+def _context(text: str, start: int, end: int, width: int,
+             bounds: tuple[int, int] | None = None) -> tuple[str, str]:
+    """Up to `width` characters either side, cut at whole words and kept inside `bounds` (the
+    hit's speaker turn): the context never runs into the interviewer's question before it."""
+    low, high = bounds if bounds is not None else (0, len(text))
+    left = text[max(low, start - width) : start]
+    right = text[end : min(high, end + width)]
+    if start - width > low and " " in left:
         left = left[left.index(" ") + 1 :]
-    if end + width < len(text) and " " in right:
+    if end + width < high and " " in right:
         right = right[: right.rindex(" ")]
     return " ".join(left.split("\n")), " ".join(right.split("\n"))
 
@@ -176,7 +180,8 @@ def search(
         if si < len(sentences) and sentences[si][0] <= start:
             sentence = (sentences[si][0], sentences[si][1])
         turn = _turn_at(processed, start)
-        left, right = _context(text, start, end, context_chars)
+        bounds = (turns[turn].start, turns[turn].end) if turn >= 0 else None
+        left, right = _context(text, start, end, context_chars, bounds)
         hits.append(
             Hit(
                 start=start,

@@ -17,7 +17,7 @@ from typing import cast
 
 from sqlalchemy import select
 
-from coding.commands import ApplyCodes, Command, Macro
+from coding.commands import ApplyCodes, CodeSpans, Command, Macro
 from coding.nlp.lemmas import simplemma_version
 from coding.nlp.pipeline import DEFAULT_MODEL, NlpPipeline, ProcessedText, TurnSpan, process
 from coding.nlp.search import Hit, search
@@ -134,17 +134,16 @@ def hits_command(
     *,
     unit: str = "hit",
     coder: str | None = None,
-) -> Macro:
+) -> CodeSpans:
     """ONE undoable command coding every hit (``unit="hit"``) or its sentence
-    (``"sentence"``), built but not run: the GUI pushes it on its undo stack."""
+    (``"sentence"``), built but not run: the GUI runs it through its context."""
     spans: dict[tuple[DocumentId, int, int], None] = {}
     for ph in hits:
         start, end = ph.hit.start, ph.hit.end
         if unit == "sentence" and ph.hit.sentence is not None:
             start, end = ph.hit.sentence
         spans[(ph.document_id, start, end)] = None
-    children = [ApplyCodes(d, s, e, list(code_ids), valence, coder) for d, s, e in spans]
-    return Macro("code_search_hits", children, detail=str(len(children)))
+    return CodeSpans(list(spans), list(code_ids), valence, coder)
 
 
 def code_all_hits(

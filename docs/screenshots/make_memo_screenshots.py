@@ -61,8 +61,8 @@ def main() -> None:
         dock = window.findChild(QDockWidget, dock_name)
         if dock is not None:
             dock.hide()
-    window.resizeDocks([window.findChild(QDockWidget, "documentsDock"), window.synthesis_dock],
-                       [300, 1000], Qt.Orientation.Horizontal)
+    window.resizeDocks([window.findChild(QDockWidget, "documentsDock")], [300],
+                       Qt.Orientation.Horizontal)
     width = window.synthesis.splitter.width()
     window.synthesis.splitter.setSizes([width * 2 // 5, width - width * 2 // 5])
     panel = window.synthesis

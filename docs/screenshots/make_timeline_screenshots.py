@@ -25,7 +25,8 @@ OUT = Path(__file__).resolve().parent
 def main() -> None:
     tmp = Path(tempfile.mkdtemp())
     os.environ["DUIDING_SETTINGS_DIR"] = str(tmp / "settings")
-    from PySide6.QtWidgets import QApplication, QDockWidget
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QApplication
 
     from app import i18n
     from app.main_window import MainWindow
@@ -40,16 +41,14 @@ def main() -> None:
     win.set_coder("Onderzoeker")
     win.show()
     win.open_project(path)
-    dock = win.findChild(QDockWidget, "timelineDock")
-    view = dock.widget()
-    dock.show()
-    dock.setFloating(True)
-    dock.resize(1200, 820)
+    win.resize(1600, 900)
+    win.findChild(QAction, "actionTimeline").trigger()  # a tab beside the transcript
+    view = win.tabs.currentWidget()
     view.select_case("G-01")
     view.by_box.setCurrentIndex(view.by_box.findText("gemeente"))
     for _ in range(5):
         app.processEvents()
-    dock.grab().save(str(OUT / "timeline_view.png"))
+    view.grab().save(str(OUT / "timeline_view.png"))
     win.ctx.close()
     docx = tmp / "hoofdstuk.docx"
     with Project.open(path, readonly=True) as project:

@@ -135,6 +135,26 @@
       <source>Documents</source>
       <translation>Documenten</translation>
     </message>
+    <message>
+      <source>Shortcut: {key}</source>
+      <translation>Sneltoets: {key}</translation>
+    </message>
+    <message>
+      <source>Frag.</source>
+      <translation>Frag.</translation>
+    </message>
+    <message>
+      <source>Docs</source>
+      <translation>Doc.</translation>
+    </message>
+    <message>
+      <source>Fragments coded with this code (a theme includes its sub-themes)</source>
+      <translation>Fragmenten met deze code (een thema telt zijn subthema's mee)</translation>
+    </message>
+    <message>
+      <source>Documents (respondents) with at least one such fragment</source>
+      <translation>Documenten (respondenten) met minstens één zo'n fragment</translation>
+    </message>
   </context>
   <context>
     <name>CodeTreePanel</name>
@@ -295,6 +315,17 @@
     </message>
   </context>
   <context>
+    <name>DefaultValence</name>
+    <message>
+      <source>New codings:</source>
+      <translation>Nieuwe coderingen:</translation>
+    </message>
+    <message>
+      <source>The valence a new coding gets. To change the valence of a fragment that is already coded, select it and use the buttons on the right, or press + − 0.</source>
+      <translation>De waardering die een nieuwe codering krijgt. Wil je de waardering van een fragment dat al gecodeerd is veranderen, kies het fragment en gebruik de knoppen links, of druk op + − 0.</translation>
+    </message>
+  </context>
+  <context>
     <name>DocumentListModel</name>
     <message>
       <location filename="../../app/document_list.py" line="181" />
@@ -373,6 +404,13 @@
       <location filename="../../app/document_list.py" line="304" />
       <source>Delete {n} document(s) with all their codings? You can undo this.</source>
       <translation>{n} document(en) met al hun coderingen verwijderen? Je kunt dit ongedaan maken.</translation>
+    </message>
+    <message numerus="yes">
+      <source>Delete %n document(s) with all their codings? You can undo this.</source>
+      <translation>
+        <numerusform>%n document met al zijn coderingen verwijderen? Je kunt dit ongedaan maken.</numerusform>
+        <numerusform>%n documenten met al hun coderingen verwijderen? Je kunt dit ongedaan maken.</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -518,6 +556,29 @@
     </message>
   </context>
   <context>
+    <name>FragmentValence</name>
+    <message>
+      <source>Make the selected fragment “{valence}” (key {key})</source>
+      <translation>Maak het gekozen fragment „{valence}” (toets {key})</translation>
+    </message>
+    <message>
+      <source>No fragment selected</source>
+      <translation>Geen fragment gekozen</translation>
+    </message>
+    <message>
+      <source>Click a coded passage or its stripe to select it; its valence is shown and changed here.</source>
+      <translation>Klik op een gecodeerde passage of op haar streep om het fragment te kiezen; hier zie en verander je de waardering.</translation>
+    </message>
+    <message>
+      <source>Fragment: {codes}</source>
+      <translation>Fragment: {codes}</translation>
+    </message>
+    <message>
+      <source>Memo: {memo}</source>
+      <translation>Memo: {memo}</translation>
+    </message>
+  </context>
+  <context>
     <name>HitTableModel</name>
     <message>
       <location filename="../../app/retrieval.py" line="157" />
@@ -581,6 +642,13 @@
       <location filename="../../app/import_dialog.py" line="149" />
       <source>Import</source>
       <translation>Importeren</translation>
+    </message>
+    <message numerus="yes">
+      <source>✓ {name}: %n turn(s)</source>
+      <translation>
+        <numerusform>✓ {name}: %n beurt</numerusform>
+        <numerusform>✓ {name}: %n beurten</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -938,6 +1006,41 @@
       <source>coder: {name}</source>
       <translation>codeur: {name}</translation>
     </message>
+    <message>
+      <source>Off: only your own codings are shown (blind coding, before you compare with another coder).</source>
+      <translation>Uit: je ziet alleen je eigen coderingen (blind coderen, voordat je met een andere codeur vergelijkt).</translation>
+    </message>
+    <message>
+      <source>Transcript</source>
+      <translation>Transcript</translation>
+    </message>
+    <message>
+      <source>Fragments</source>
+      <translation>Fragmenten</translation>
+    </message>
+    <message>
+      <source>Open the demo project</source>
+      <translation>Demo-project openen</translation>
+    </message>
+    <message>
+      <source>Restore default layout</source>
+      <translation>Standaardindeling herstellen</translation>
+    </message>
+    <message>
+      <source>Puts every panel back where it was when Duiding was new.</source>
+      <translation>Zet elk paneel terug waar het stond toen Duiding nieuw was.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Manual</name>
+    <message>
+      <source>The manual is not part of this installation ({path}).</source>
+      <translation>De handleiding zit niet in deze installatie ({path}).</translation>
+    </message>
+    <message>
+      <source>More in the manual</source>
+      <translation>Meer in de handleiding</translation>
+    </message>
   </context>
   <context>
     <name>Ops</name>
@@ -1052,6 +1155,10 @@
       <source>Fragment</source>
       <translation>Fragment</translation>
     </message>
+    <message>
+      <source>Memo: {memo}</source>
+      <translation>Memo: {memo}</translation>
+    </message>
   </context>
   <context>
     <name>SpeakersDialog</name>
@@ -1079,6 +1186,45 @@
       <location filename="../../app/attributes_dialog.py" line="198" />
       <source>Use this role in every document</source>
       <translation>Deze rol in elk document gebruiken</translation>
+    </message>
+  </context>
+  <context>
+    <name>StartPage</name>
+    <message>
+      <source>New project…</source>
+      <translation>Nieuw project…</translation>
+    </message>
+    <message>
+      <source>Open project…</source>
+      <translation>Project openen…</translation>
+    </message>
+    <message>
+      <source>Open the demo project</source>
+      <translation>Demo-project openen</translation>
+    </message>
+    <message>
+      <source>Three short fictional interviews, already partly coded: look around without risk.</source>
+      <translation>Drie korte verzonnen interviews, al deels gecodeerd: kijk rustig rond, er kan niets misgaan.</translation>
+    </message>
+    <message>
+      <source>Import transcripts…</source>
+      <translation>Transcripten importeren…</translation>
+    </message>
+    <message>
+      <source>Recent projects</source>
+      <translation>Recente projecten</translation>
+    </message>
+    <message>
+      <source>Welcome to Duiding</source>
+      <translation>Welkom bij Duiding</translation>
+    </message>
+    <message>
+      <source>Start a new project for your study, open one you made before, or look around in the demo project first: three fictional interviews about youth care, partly coded.</source>
+      <translation>Begin een nieuw project voor je onderzoek, open een project dat je al eerder maakte, of kijk eerst rond in het demo-project: drie verzonnen interviews over jeugdhulp, deels gecodeerd.</translation>
+    </message>
+    <message>
+      <source>This project has no transcripts yet. Import them (Word, text, ODT, RTF, PDF or subtitle files, a whole folder at once, with a respondent sheet if you have one), or drag the files onto this window.</source>
+      <translation>Dit project heeft nog geen transcripten. Importeer ze (Word, tekst, ODT, RTF, PDF of ondertitelbestanden, een hele map tegelijk, met een respondentenlijst als je die hebt), of sleep de bestanden op dit venster.</translation>
     </message>
   </context>
   <context>
@@ -1133,6 +1279,22 @@
     <message>
       <source>Link questionnaire item</source>
       <translation>Vraag aan thema koppelen</translation>
+    </message>
+    <message>
+      <source>New group</source>
+      <translation>Nieuwe groep</translation>
+    </message>
+    <message>
+      <source>Delete group</source>
+      <translation>Groep verwijderen</translation>
+    </message>
+    <message>
+      <source>Rename group</source>
+      <translation>Groep hernoemen</translation>
+    </message>
+    <message>
+      <source>Change group</source>
+      <translation>Groep wijzigen</translation>
     </message>
     <message>
       <source>Merge projects</source>

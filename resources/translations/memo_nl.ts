@@ -110,28 +110,48 @@
 <context>
     <name>SegmentFilterBar</name>
     <message>
+        <source>any attribute</source>
+        <translation>elk attribuut</translation>
+    </message>
+    <message>
+        <source>Filter by an attribute</source>
+        <translation>Filteren op een attribuut</translation>
+    </message>
+    <message>
+        <source>all cases</source>
+        <translation>alle casussen</translation>
+    </message>
+    <message>
+        <source>Filter by case (family)</source>
+        <translation>Filteren op casus (gezin)</translation>
+    </message>
+    <message>
+        <source>all coders</source>
+        <translation>alle codeurs</translation>
+    </message>
+    <message>
+        <source>Filter by coder</source>
+        <translation>Filteren op codeur</translation>
+    </message>
+    <message>
+        <source>all valences</source>
+        <translation>alle waarderingen</translation>
+    </message>
+    <message>
+        <source>Filter by valence</source>
+        <translation>Filteren op waardering</translation>
+    </message>
+    <message>
+        <source>The attribute's value</source>
+        <translation>De waarde van het attribuut</translation>
+    </message>
+    <message>
+        <source>any value</source>
+        <translation>elke waarde</translation>
+    </message>
+    <message>
         <source>Key quotes</source>
         <translation>Kernquotes</translation>
-    </message>
-    <message>
-        <source>Attribute</source>
-        <translation>Attribuut</translation>
-    </message>
-    <message>
-        <source>Case</source>
-        <translation>Casus</translation>
-    </message>
-    <message>
-        <source>Coder</source>
-        <translation>Codeur</translation>
-    </message>
-    <message>
-        <source>Valence</source>
-        <translation>Waardering</translation>
-    </message>
-    <message>
-        <source>(all)</source>
-        <translation>(alle)</translation>
     </message>
 </context>
 <context>

@@ -443,6 +443,26 @@
         <source>wildcard (* and ?)</source>
         <translation>jokertekens (* en ?)</translation>
     </message>
+        <message>
+            <source>Select a hit to read its whole turn here; double-click or Enter shows it in the transcript.</source>
+            <translation>Kies een treffer om hier de hele beurt te lezen; dubbelklik of Enter toont hem in het transcript.</translation>
+        </message>
+        <message>
+            <source>Code every hit (or the selected ones) with one code, as one step that Ctrl+Z takes back.</source>
+            <translation>Codeer elke treffer (of de gekozen treffers) met één code, als één stap die Ctrl+Z terugdraait.</translation>
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation>Stoppen</translation>
+        </message>
+        <message>
+            <source>(stopped: not every document was searched)</source>
+            <translation>(gestopt: niet elk document is doorzocht)</translation>
+        </message>
+        <message>
+            <source>Search in transcripts…</source>
+            <translation>Zoeken in transcripten…</translation>
+        </message>
 </context>
 <context>
     <name>SuggestionModel</name>

@@ -98,6 +98,29 @@
         <source>Intercoder agreement</source>
         <translation>Overeenstemming tussen codeurs</translation>
     </message>
+        <message>
+            <source>Do two coders give the same codes to the same text? A second coder comes about when a fellow student codes the same transcripts in a copy of the project under their own name, and you bring that copy in with File → Merge projects. Kappa (characters) compares, character by character, what each coder coded with a code, corrected for chance: 1 is full agreement, 0 no better than chance; from 0.6 it is usually called good.</source>
+            <translation>Geven twee codeurs dezelfde codes aan dezelfde tekst? Een tweede codeur krijg je als een medestudent dezelfde transcripten codeert in een kopie van het project, onder een eigen naam, en jij die kopie binnenhaalt met Bestand → Projecten samenvoegen. Kappa (tekens) vergelijkt teken voor teken wat elke codeur met een code heeft gecodeerd, gecorrigeerd voor toeval: 1 is volledige overeenstemming, 0 niet beter dan toeval; vanaf 0,6 heet het meestal goed.</translation>
+        </message>
+        <message>
+            <source>Tick two or more coders and press Compute.</source>
+            <translation>Vink twee of meer codeurs aan en klik op Berekenen.</translation>
+        </message>
+        <message>
+            <source>So far only {name} has coded in this project. A second coder codes the same transcripts in a copy of this project under their own name (Coding → Switch coder…); then bring that copy in with File → Merge projects.</source>
+            <translation>Tot nu toe heeft alleen {name} in dit project gecodeerd. Een tweede codeur codeert dezelfde transcripten in een kopie van dit project onder een eigen naam (Coderen → Andere codeur…); haal die kopie daarna binnen met Bestand → Projecten samenvoegen.</translation>
+        </message>
+        <message>
+            <source>Nobody has coded in this project yet.</source>
+            <translation>In dit project heeft nog niemand gecodeerd.</translation>
+        </message>
+        <message numerus="yes">
+            <source>{coders}: %n document(s) coded by all.</source>
+            <translation>
+                <numerusform>{coders}: %n document door allen gecodeerd.</numerusform>
+                <numerusform>{coders}: %n documenten door allen gecodeerd.</numerusform>
+            </translation>
+        </message>
 </context>
 <context>
     <name>CodeChooser</name>
@@ -161,6 +184,10 @@
         <source>Compare measurements</source>
         <translation>Metingen vergelijken</translation>
     </message>
+        <message>
+            <source>Two groups side by side, for example measurement 2023 against 2024: for each code how many respondents in each group raised it. Click a number to read the fragments.</source>
+            <translation>Twee groepen naast elkaar, bijvoorbeeld meting 2023 tegenover 2024: per code hoeveel respondenten in elke groep het noemden. Klik op een getal om de fragmenten te lezen.</translation>
+        </message>
 </context>
 <context>
     <name>CooccurrenceModel</name>
@@ -172,6 +199,13 @@
         <source>{a} and {b}: {n}</source>
         <translation>{a} en {b}: {n}</translation>
     </message>
+        <message numerus="yes">
+            <source>{code}: %n fragment(s) in total</source>
+            <translation>
+                <numerusform>{code}: %n fragment in totaal</numerusform>
+                <numerusform>{code}: %n fragmenten in totaal</numerusform>
+            </translation>
+        </message>
 </context>
 <context>
     <name>CooccurrenceView</name>
@@ -215,6 +249,21 @@
         <source>Co-occurrence of codes</source>
         <translation>Samen voorkomen van codes</translation>
     </message>
+        <message>
+            <source>How often two codes were given to the same passage (overlapping fragments) or occur in the same speaker turn. A 0 means the two never meet; high numbers show themes that go together. Click a cell to read those passages.</source>
+            <translation>Hoe vaak twee codes aan dezelfde passage zijn gegeven (overlappende fragmenten) of in dezelfde spreekbeurt voorkomen. Een 0 betekent dat ze elkaar nooit tegenkomen; hoge getallen tonen thema's die samengaan. Klik op een cel om die passages te lezen.</translation>
+        </message>
+        <message>
+            <source>No two of these codes meet yet: every cell outside the grey diagonal is 0. A cell fills when one passage is coded with both codes (or, per turn, when one speaker turn has both).</source>
+            <translation>Nog geen twee van deze codes komen samen voor: elke cel buiten de grijze diagonaal is 0. Een cel vult zich zodra één passage met beide codes is gecodeerd (of, per beurt, zodra één spreekbeurt beide heeft).</translation>
+        </message>
+        <message numerus="yes">
+            <source>{code}: %n fragment(s) in total.</source>
+            <translation>
+                <numerusform>{code}: %n fragment in totaal.</numerusform>
+                <numerusform>{code}: %n fragmenten in totaal.</numerusform>
+            </translation>
+        </message>
 </context>
 <context>
     <name>CountsModel</name>
@@ -293,6 +342,10 @@
         <source>Counts per code</source>
         <translation>Tellingen per code</translation>
     </message>
+        <message>
+            <source>How many fragments and how many respondents each code has, split by valence or by an attribute such as respondent type. Click a number to read its fragments.</source>
+            <translation>Hoeveel fragmenten en hoeveel respondenten elke code heeft, uitgesplitst naar waardering of naar een attribuut zoals type respondent. Klik op een getal om de fragmenten te lezen.</translation>
+        </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -592,6 +645,17 @@
         <source>Framework matrix</source>
         <translation>Framework-matrix</translation>
     </message>
+        <message>
+            <source>Documents, cases or groups as rows and codes as columns: each cell counts the coded fragments. Click a cell to read them and write a short summary of the cell.</source>
+            <translation>Documenten, casussen of groepen als rijen en codes als kolommen: elke cel telt de gecodeerde fragmenten. Klik op een cel om ze te lezen en schrijf een korte samenvatting van de cel.</translation>
+        </message>
+        <message numerus="yes">
+            <source>{row} × {code}: %n fragment(s)</source>
+            <translation>
+                <numerusform>{row} × {code}: %n fragment</numerusform>
+                <numerusform>{row} × {code}: %n fragmenten</numerusform>
+            </translation>
+        </message>
 </context>
 <context>
     <name>MergeDialog</name>

@@ -131,7 +131,7 @@ def test_in_vivo_is_one_step_and_one_transaction(env) -> None:  # type: ignore[n
     start = TEXT.index("zeven maanden")
     cmd = InVivoCode(doc, start, start + len("zeven maanden"), "zeven maanden")
     assert ctx.run(cmd) is not None
-    assert project.codes.by_path("zeven maanden").id == cmd.code_id
+    assert project.codes.by_path("In vivo/zeven maanden").id == cmd.code_id
     assert ctx.undo_stack.count() == 1
     ctx.undo_stack.undo()
     assert _code_count(project) == before and project.segments.for_document(doc) == []

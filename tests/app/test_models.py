@@ -7,10 +7,11 @@ from pathlib import Path
 from app.attributes_dialog import AttributeTableModel
 from app.code_tree import CodeTreeModel
 from app.document_list import DocumentListModel
-from app.retrieval import HitTableModel, SegmentTableModel
-from coding.commands import AddCode, ApplyCodes, DeleteCode, MergeCodes, MoveCode
+from app.panels.search import HitModel
+from app.retrieval import SegmentTableModel
+from coding.commands import AddCode, ApplyCodes, DeleteCode, MergeCodes, MoveCode, RemoveCoding
+from coding.nlp.service import search_project
 from coding.project import Project
-from coding.text_search import find_text
 from coding.types import DocumentId, SegmentFilter
 from tests.app.conftest import TRANSCRIPT, import_files
 
@@ -86,8 +87,8 @@ def test_retrieval_and_attribute_models(qtmodeltester, tmp_path: Path) -> None:
     segs.set_segments(p.segments.query(SegmentFilter()), p.attributes.names())
     qtmodeltester.check(segs)
     assert segs.rowCount() == 1
-    hits = HitTableModel()
-    hits.set_hits(find_text(p, "wachtlijst"))
+    hits = HitModel()
+    hits.set_hits(search_project(p, "wachtlijst"))
     qtmodeltester.check(hits)
     assert hits.rowCount() == 2  # once in each document
     pushed = []
@@ -157,3 +158,39 @@ def test_every_core_command_has_a_translated_undo_text(qapp) -> None:  # type: i
         assert kind_text("apply_code") == "Code toepassen"
     finally:
         i18n.install(qapp, "en")
+
+
+def test_the_fragment_list_reads_rows_as_they_are_shown_and_updates_in_place(
+        qtmodeltester, tmp_path: Path) -> None:
+    """At 20,000 fragments the list cannot read every fragment at once: it holds the IDs,
+    reads a page when a row is first shown, and after a coding swaps only the changed rows."""
+    p = _project(tmp_path)
+    code = p.codes.by_path("toegang/wachttijd").id
+    docs = [d.id for d in p.documents.list()]
+    for doc in docs:
+        for start in range(0, 200, 10):
+            p.execute(ApplyCodes(doc, start, start + 5, [code]))
+    asked: list[int] = []
+
+    def fetch(ids):  # type: ignore[no-untyped-def]
+        asked.append(len(ids))
+        return p.segments.by_ids(ids)
+
+    model = SegmentTableModel()
+    model.PAGE = 10
+    f = SegmentFilter(code_ids=(code,))
+    model.set_ids(p.segments.ids(f), p.attributes.names(), fetch)
+    assert model.rowCount() == len(p.segments.query(f)) and asked == []  # nothing read yet
+    assert model.segment(0).id == p.segments.query(f)[0].id and asked == [10]
+    qtmodeltester.check(model)  # reads every row through data()
+    removed, inserted = [], []
+    model.rowsRemoved.connect(lambda _p, a, b: removed.append((a, b)))
+    model.rowsInserted.connect(lambda _p, a, b: inserted.append((a, b)))
+    seg = p.segments.for_document(docs[1])[0]
+    p.execute(RemoveCoding(docs[1], seg.id))
+    model.update_ids(p.segments.ids(f), {docs[1]})
+    assert [model.segment(r).id for r in range(model.rowCount())] == \
+        [s.id for s in p.segments.query(f)]
+    assert len(removed) == 1 and removed[0][0] == removed[0][1] and inserted == []  # one row
+    qtmodeltester.check(model)
+    p.close()

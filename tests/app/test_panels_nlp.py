@@ -187,20 +187,6 @@ def test_code_all_hits_is_one_undo_step(qtbot, host: Host) -> None:  # type: ign
     assert host.ctx.undo_stack.count() == 2
 
 
-def test_retrieval_panel_gets_a_word_forms_mode(qtbot, host: Host) -> None:  # type: ignore[no-untyped-def]
-    search.install(host.panel_host)
-    from app.retrieval import RetrievalPanel
-
-    retrieval = RetrievalPanel(host.ctx)
-    qtbot.addWidget(retrieval)
-    retrieval.mode.setCurrentIndex(retrieval.mode.findData("lemma"))
-    assert retrieval.mode.currentData() == "lemma"
-    retrieval.query.setText("wachten")
-    retrieval.search()
-    matches = [retrieval.hits.index(r, 3).data() for r in range(retrieval.hits.rowCount())]
-    assert sorted(m.lower() for m in matches) == ["wachten", "wachten", "wachten"]
-
-
 def test_phrase_and_wildcard_modes_and_syntax_message(qtbot, host: Host) -> None:  # type: ignore[no-untyped-def]
     search.install(host.panel_host)
     panel = _panel(host, SearchPanel)

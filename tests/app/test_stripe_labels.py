@@ -104,3 +104,19 @@ def test_clicking_a_tag_selects_its_fragment(qtbot, window, tmp_path: Path) -> N
                if s.codes == ["toegang/wachttijd"])
     assert view.selection_cp() == (seg.start, seg.end)
     assert view.highlighted_segment == seg.id
+
+
+def test_two_codings_on_one_line_never_share_a_column(qtbot, window, tmp_path: Path) -> None:
+    """Not overlapping in the text, but side by side on one line: a shared column drew one bar
+    over the other, and a click on it selected the wrong fragment."""
+    _project, view = _coded_view(qtbot, window, tmp_path, [
+        ("We wachtten", "toegang/wachttijd"),
+        ("op een intake.", "toegang/intake"),
+    ])
+    bars = {b.name: b for b in view.stripe_model.bars}
+    assert bars["wachttijd"].column != bars["intake"].column
+    for name in ("wachttijd", "intake"):
+        [rect] = [r for r, b in view.stripes.visible_bars() if b.name == name]
+        qtbot.mouseClick(view.stripes, Qt.MouseButton.LeftButton,
+                         pos=QPoint(rect.x() + 1, rect.center().y()))
+        assert view.highlighted_segment == bars[name].segment_id

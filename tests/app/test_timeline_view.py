@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QPushButton
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from app.panels.event_dialog import EventDialog
 from app.panels.timeline_canvas import lane_title
@@ -39,13 +39,12 @@ def win(window, built: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
     return window
 
 
-def _view(win) -> tuple[TimelineView, QDockWidget]:  # type: ignore[no-untyped-def]
-    dock = win.findChild(QDockWidget, "timelineDock")
-    assert dock is not None
+def _view(win) -> tuple[TimelineView, QWidget]:  # type: ignore[no-untyped-def]
+    """The view opens as a tab beside the transcript (its 'dock' here is the view itself)."""
     win.findChild(type(win.menu("analysis").actions()[0]), "actionTimeline").trigger()
-    view = dock.widget()
+    view = win.tabs.currentWidget()
     assert isinstance(view, TimelineView)
-    return view, dock
+    return view, view
 
 
 def test_each_family_shows_its_lanes_and_events(qtbot, win) -> None:  # type: ignore[no-untyped-def]
@@ -81,6 +80,8 @@ def test_click_jumps_to_the_passage_and_zoom_widens(qtbot, win) -> None:  # type
     qtbot.mouseClick(view.canvas, Qt.MouseButton.LeftButton, pos=signal.centre.toPoint())
     assert win.coding.document_id == signal.event.document_id
     assert win.view.selection_cp() == (signal.event.start, signal.event.end)
+    assert win.tabs.currentWidget() is win.transcript_area  # the jump shows the transcript
+    win.tabs.setCurrentWidget(view)  # and the user clicks the timeline's tab again
     before = view.canvas.width()
     qtbot.mouseClick(view.zoom_in, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.canvas.width() > before)
@@ -200,12 +201,11 @@ def dutch(qapp):  # type: ignore[no-untyped-def]
 
 def test_the_view_speaks_dutch(qtbot, dutch, win, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     view, dock = _view(win)
-    assert dock.windowTitle() == "Hulpgeschiedenis per gezin"
+    assert win.tabs.tabText(win.tabs.indexOf(view)) == "Hulpgeschiedenis per gezin"
     view.select_case("G-01")
     assert view.contradictions.text().startswith("Verhalen die elkaar tegenspreken:")
     assert view.durations_table.horizontalHeaderItem(1).text() == "Alle gezinnen"
-    dock.setFloating(True)
-    dock.resize(1180, 760)
+    win.resize(1600, 900)
     qtbot.wait(50)
     image = dock.grab().toImage()
     assert image.width() >= 1000 and image.pixelColor(600, 200).isValid()

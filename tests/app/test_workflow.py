@@ -72,7 +72,7 @@ def test_code_by_shortcut_stripe_retrieval_undo_redo_and_jump(qtbot, window, tmp
     view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
     qtbot.waitUntil(lambda: window.retrieval.segments.rowCount() == 1)
     table = window.retrieval.table
-    rect = table.visualRect(window.retrieval.segments.index(0, 5))
+    rect = table.visualRect(window.retrieval.segments.index(0, 1))  # the fragment's text
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.coding.document_id == doc.id
@@ -116,10 +116,15 @@ def test_valence_in_vivo_memo_key_quote_span_and_remove(qtbot, window, tmp_path:
     c = text.index("niemand belde ons terug")
     _select(view, c, c + len("niemand belde ons terug"))
     vivo = coding.in_vivo()
-    assert project.segments.get(vivo).codes == ["niemand belde ons terug"]
-    assert window.codes.model.index_of(project.codes.by_path("niemand belde ons terug").id)
-    window.ctx.undo_stack.undo()  # one step removes both the coding and the new code
-    assert "niemand belde ons terug" not in [c.path for c in project.codes.tree()]
+    # In-vivo codes gather under "In vivo" (created on first use), not as a sixth theme.
+    assert project.segments.get(vivo).codes == ["In vivo/niemand belde ons terug"]
+    assert window.codes.model.index_of(
+        project.codes.by_path("In vivo/niemand belde ons terug").id).isValid()
+    window.ctx.undo_stack.undo()  # one step removes the coding, the code and its new parent
+    assert not [c for c in project.codes.tree() if c.path.startswith("In vivo")]
+    window.ctx.undo_stack.redo()
+    assert project.segments.get(vivo).codes == ["In vivo/niemand belde ons terug"]
+    window.ctx.undo_stack.undo()
 
     assert coding.remove_coding(seg_id, relatie.id)
     assert project.segments.get(seg_id).codes == ["aansluiting/deskundigheid"]
@@ -178,10 +183,23 @@ def test_dropping_files_on_the_window_imports_them(qtbot, window, tmp_path: Path
 
 def test_the_empty_view_says_what_to_do_next(qtbot, window, tmp_path: Path,  # type: ignore[no-untyped-def]
                                              transcript_file: Path) -> None:
-    assert "--demo" in window.view.placeholderText()  # no project open yet
+    # No project: the start page offers the next steps as buttons (no command line).
+    assert window.transcript_area.currentWidget() is window.start_page
+    page = window.start_page
+    assert page.new_button.isVisible() and page.demo_button.isVisible()
+    assert "--demo" not in page.text.text()
+    qtbot.mouseClick(page.demo_button, Qt.MouseButton.LeftButton)
+    demo = window.ctx.project
+    assert demo is not None and demo.documents.list()
+    assert window.transcript_area.currentWidget() is not page  # the demo transcript is open
+    assert window.view.toPlainText() == demo.documents.text(window.coding.document_id)
+    # A project without transcripts: Import, and nothing else.
     window.create_project(tmp_path / "studie.duiding", "jeugdhulp")
-    assert "Import" in window.view.placeholderText() or "Importeer" in \
-        window.view.placeholderText()  # a project without transcripts
+    assert window.transcript_area.currentWidget() is page
+    assert page.import_button.isVisible() and not page.demo_button.isVisible()
+    # After the import the first transcript is open; no stale "no transcripts yet" text.
     import_files(qtbot, window, [transcript_file])
-    qtbot.waitUntil(lambda: "list" in window.view.placeholderText()
-                    or "lijst" in window.view.placeholderText(), timeout=5000)
+    qtbot.waitUntil(lambda: window.coding.document_id is not None, timeout=5000)
+    assert window.transcript_area.currentWidget() is not page
+    assert window.view.toPlainText() == window.ctx.project.documents.text(
+        window.coding.document_id)

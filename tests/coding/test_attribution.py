@@ -126,8 +126,8 @@ def test_in_vivo_across_turns_is_one_code_on_each_speakers_words(tmp_path: Path)
         pieces = clip_to_turns(text, [(13, 25), (35, len(text))], 20, len(text))
         project.execute(InVivoCode(doc, pieces[0][0], pieces[-1][1], "het goed", pieces=pieces))
         segs = project.segments.query(SegmentFilter())
-        assert [(s.text, s.codes) for s in segs] == [("het?", ["het goed"]),
-                                                     ("Goed, echt goed.", ["het goed"])]
+        assert [(s.text, s.codes) for s in segs] == [("het?", ["In vivo/het goed"]),
+                                                     ("Goed, echt goed.", ["In vivo/het goed"])]
         project.history.undo()
         assert project.segments.query(SegmentFilter()) == []
         assert "het goed" not in [c.path for c in project.codes.tree()]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from coding.commands import ApplyCodes
-from coding.interchange import ImportCodebook, ImportReport, QdaCode
+from coding.commands import ApplyCodes, ImportCodebook
+from coding.interchange import ImportReport, QdaCode
 from coding.project import Project
 from tests.helpers import project_with
 from tests.pg import Places

@@ -8,8 +8,9 @@ from typing import Any
 
 import pytest
 
-from coding.interchange import load_into, snapshot
-from coding.interchange_db import KEY_QUOTE, VALENCE_CODES
+from coding.interchange_conventions import KEY_QUOTE, VALENCE_CODES
+from coding.interchange_db import snapshot
+from coding.interchange_load import load_into
 from coding.memos import MemoTarget
 from coding.project import Project
 from coding.types import AttributeScope, AttributeType, CodeId, Valence

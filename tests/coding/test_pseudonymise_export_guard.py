@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from coding.commands import ApplyCodes, SetDocumentAttribute, SetMemo
-from coding.interchange import snapshot
+from coding.interchange_db import snapshot
 from coding.memos import MemoTarget
 from coding.project import Project
 from coding.pseudonymise import OriginalInExport, service

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from datetime import date, datetime
 from decimal import Decimal
@@ -24,7 +25,7 @@ from coding.interchange import (
     VariableType,
 )
 from exports.qdpx import QdpxExportError, write_qdc, write_qdpx
-from importers.qdpx import read_qdc, read_qdpx
+from importers.qdpx import read_codebook, read_qdc, read_qdpx
 
 G = [f"{i:08X}-AAAA-4BBB-8CCC-{i:012X}" for i in range(1, 80)]
 WHEN = datetime(2024, 5, 3, 10, 15, 0)
@@ -110,6 +111,8 @@ def test_export_validates_against_project_xsd_and_round_trips(tmp_path: Path,
     assert schema.validate(etree.fromstring(_qde(out))), schema.error_log
     back, report = read_qdpx(out)
     assert report.skipped == [] and report.position_unit == "codepoints"
+    assert back.origin == "Duiding 0.1; positions: code points"
+    back.origin = project.origin
     assert back == project
 
 
@@ -124,16 +127,17 @@ def test_positions_are_code_points_and_texts_plain_utf8(tmp_path: Path) -> None:
     assert TEXT[start:end] == "We wachtten 𝟙𝟘 weken 😡 op de wijkteamcoach"
     assert len(TEXT[:end].encode("utf-16-le")) // 2 != end  # non-BMP before: units would differ
     src = root.find(".//q:TextSource", ns)
-    assert src is not None and src.get("plainTextPath") == f"internal://{G[20]}.txt"
+    assert src is not None and src.get("plainTextPath") == f"internal://{G[20].lower()}.txt"
     with zipfile.ZipFile(out) as zf:
         names = zf.namelist()
-        raw = zf.read(f"sources/{G[20]}.txt")
+        raw = zf.read(f"sources/{G[20].lower()}.txt")
     assert names[0] == "project.qde" and all(n.startswith("sources/") for n in names[1:])
     assert raw.decode("utf-8") == TEXT and not raw.startswith(b"\xef\xbb\xbf")
     # Memos on a case travel as a Link (Case cannot hold a NoteRef), others as NoteRef.
     link = root.find(".//q:Link", ns)
-    assert link is not None and (link.get("originGUID"), link.get("targetGUID")) == (G[62], G[50])
-    assert root[-1].tag.endswith("NoteRef") and root[-1].get("targetGUID") == G[60]
+    assert link is not None and (link.get("originGUID"), link.get("targetGUID")) == (
+        G[62].lower(), G[50].lower())
+    assert root[-1].tag.endswith("NoteRef") and root[-1].get("targetGUID") == G[60].lower()
 
 
 def test_invalid_export_writes_nothing(tmp_path: Path) -> None:
@@ -182,3 +186,68 @@ def test_reexported_samples_are_valid(tmp_path: Path, refi_qda_dir: Path) -> Non
         again, _ = read_qdpx(out)
         again.origin = project.origin
         assert again == project, sample.name
+
+
+def test_guids_are_written_in_lower_case_and_read_back_in_upper(tmp_path: Path) -> None:
+    out = write_qdpx(_project(), tmp_path / "studie.qdpx")
+    xml = _qde(out).decode("utf-8")
+    guids = re.findall(r'(?:guid|GUID|User)="([^"]+)"', xml)
+    assert guids and all(g == g.lower() for g in guids)
+    assert G[20].lower() + ".txt" in zipfile.ZipFile(out).namelist()[1]
+    back, _ = read_qdpx(out)
+    assert back.sources[0].guid == G[20] and back.selections[0].codings[0].code_guid == G[1]
+
+
+@pytest.mark.corpus
+def test_utf16_positions_count_what_nvivo_counts_and_read_back_exactly(
+        tmp_path: Path, refi_qda_dir: Path) -> None:
+    project = _project()
+    # A span that starts and ends inside words, after emoji: no guess could recover it.
+    start = TEXT.index("achtten 𝟙𝟘")
+    project.selections.append(QdaSelection(G[15], G[20], start, TEXT.index("weken 😡") + 3,
+                                           codings=[QdaCoding(G[16], G[0])]))
+    out = write_qdpx(project, tmp_path / "nvivo.qdpx", positions="utf16")
+    schema = _schema(refi_qda_dir, "Project.xsd")
+    root = etree.fromstring(_qde(out))
+    assert schema.validate(root), schema.error_log
+    assert "UTF-16" in root.get("origin")
+    units = {s.get("guid"): (int(s.get("startPosition")), int(s.get("endPosition")))
+             for s in root.iter("{*}PlainTextSelection")}
+    for sel in project.selections:
+        a, b = units[sel.guid.lower()]
+        assert TEXT.encode("utf-16-le")[2 * a:2 * b].decode("utf-16-le") == TEXT[sel.start:sel.end]
+    back, report = read_qdpx(out)
+    assert report.position_unit == "utf16"
+    assert [(s.start, s.end) for s in back.selections] == [
+        (s.start, s.end) for s in project.selections]
+
+
+@pytest.mark.corpus
+def test_sets_folders_and_creators_are_written_valid(tmp_path: Path, refi_qda_dir: Path) -> None:
+    project = _project()
+    project.sets.append(QdaSet(G[71], "Codegroep", "", [G[1], G[4]]))
+    out = write_qdpx(project, tmp_path / "studie.qdpx")
+    root = etree.fromstring(_qde(out))
+    schema = _schema(refi_qda_dir, "Project.xsd")
+    assert schema.validate(root), schema.error_log
+    sets = {s.get("name"): s for s in root.iter("{*}Set")}
+    assert [m.get("targetGUID") for m in sets["Codegroep"]] == [G[1].lower(), G[4].lower()]
+    folder = next(c for c in root.iter("{*}Code") if c.get("name") == "Thema's")
+    assert folder.get("isCodable") == "false"
+    assert root.find(".//{*}TextSource").get("creatingUser") == G[30].lower()
+    # A codebook carries its code groups too (MemberCode by guid, as Codebook.xsd says).
+    qdc = write_qdc(project.codes, tmp_path / "codeboek.qdc", sets=project.sets)
+    book = _schema(refi_qda_dir, "Codebook.xsd")
+    assert book.validate(etree.parse(str(qdc))), book.error_log
+    codes, sets_back, _ = read_codebook(qdc)
+    assert [(s.name, s.code_guids) for s in sets_back] == [("Codegroep", [G[1], G[4]])]
+    assert codes == project.codes
+
+
+def test_text_that_xml_cannot_carry_is_left_out_not_a_crash(tmp_path: Path) -> None:
+    project = _project()
+    project.notes[0].text = "Bel\x0b terug\x00 <morgen> & \"later\""
+    project.codes[0].name = "toe\x0cgang & co"
+    back, _ = read_qdpx(write_qdpx(project, tmp_path / "raar.qdpx"))
+    assert back.notes[0].text == "Bel terug <morgen> & \"later\""
+    assert back.codes[0].name == "toegang & co"

@@ -9,7 +9,6 @@ from alembic import command
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
-from coding.codes import builtin_codebook
 from coding.commands import ApplyCodes
 from coding.project import Project
 from coding.types import SegmentFilter, Valence
@@ -33,10 +32,17 @@ def _old_project(path: Path) -> dict[str, int]:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, BEFORE)
     with Project(ProjectStore(path, engine, None, readonly=False), coder="Fixture") as p:
-        p.codes.add_tree(builtin_codebook())
         doc = p.documents.add_transcript(transcript("r1.txt", TEXT))
-        code = {c.path: c.id for c in p.codes.tree()}
+        # Codes by SQL, as the schema before 0004 has them: today's code manager also knows
+        # the columns later migrations add (codes.is_codable of 0006_interchange_sets).
+        code = {"toegang": 1, "toegang/wachttijd": 2, "wisselingen": 3, "nazorg": 4}
         with p.store.write() as s:
+            for path_, cid in code.items():
+                s.execute(text("INSERT INTO codes (id, guid, parent_id, name, definition, colour, "
+                               "shortcut, position, keywords) VALUES (:i, :g, :p, :n, '', "
+                               "'#1f77b4', '', :i, '')"),
+                          {"i": cid, "g": f"code-{cid}", "p": 1 if "/" in path_ else None,
+                           "n": path_.rpartition("/")[2]})
             for cid, name in ((1, "Sanne Jansen"), (2, "Sanne  Jansen"), (3, " Sanne\u00a0Jansen"),
                               (4, "Tim\u200b"), (5, "Tim")):
                 s.execute(text("INSERT INTO coders (id, guid, name, colour) VALUES "

@@ -65,8 +65,8 @@ def when(value: str | None) -> datetime | None:
     if parsed.tzinfo is not None:
         try:
             parsed = parsed.astimezone(UTC).replace(tzinfo=None)
-        except OverflowError:  # year 1 or 9999 moved across midnight: keep the wall time
-            parsed = parsed.replace(tzinfo=None)
+        except OverflowError:  # 9999-12-31T23:00-05:00 leaves the calendar: no date at all
+            return None
     return parsed
 
 
@@ -121,7 +121,11 @@ class ArchiveReader:
         if data.startswith(b"\xef\xbb\xbf"):
             data = data[3:]
         elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            return data.decode("utf-16", errors="replace")
+            try:
+                return data.decode("utf-16")
+            except UnicodeDecodeError:  # an odd number of bytes: the last one is cut off
+                self.report.warnings.append(f"{name}: damaged UTF-16 text, read as far as valid")
+                return data.decode("utf-16", errors="replace")
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError:

@@ -1,8 +1,10 @@
 """Errors for people: the core raises errors with a stable `code` and an English message; here
 they become a translated headline plus the message, in a dialog, never a traceback.
 
-`install_excepthook` replaces the default hook so an unexpected exception in a slot is logged
-(with its traceback, to the log file) and shown as a short apology instead of killing the app.
+`install_excepthook` replaces the default hook so an unexpected exception in a slot is written to a
+crash log of its own (traceback plus the facts of `coding.diagnostics`: version, pipeline, schema)
+in the user's log folder, and shown as a short apology that says where that file is, instead of
+killing the app. Students send that one file along when they report a problem.
 """
 
 from __future__ import annotations
@@ -10,11 +12,17 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, qVersion
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from coding import diagnostics
+from coding.project import Project
 from models.errors import DuidingError
 
 log = logging.getLogger("duiding")
@@ -134,21 +142,73 @@ def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     return box
 
 
-def install_excepthook() -> None:
+def write_crash_log(kind: type[BaseException], exc: BaseException, tb: TracebackType | None,
+                    project: Project | None = None, folder: Path | None = None) -> Path | None:
+    """Write the traceback and the installation's facts to `crash-<time>.log` in the log folder;
+    returns its path (None when even that cannot be written)."""
+    folder = folder or diagnostics.log_dir()
+    details = "".join(traceback.format_exception(kind, exc, tb))
+    try:
+        facts = diagnostics.facts(project).as_text(qt_version=qVersion())
+    except Exception as err:  # the crash may be in what the facts read (the project file)
+        facts = f"Duiding {diagnostics.version()} (facts unavailable: {err!r})"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"crash-{datetime.now():%Y%m%d-%H%M%S-%f}.log"
+        path.write_text(f"{facts}\n\n{details}", encoding="utf-8")
+    except OSError:
+        return None
+    return path
+
+
+_open_boxes: list[QMessageBox] = []
+
+
+def show_crash(path: Path | None, kind: type[BaseException], exc: BaseException) -> QMessageBox:
+    box = QMessageBox(QMessageBox.Icon.Critical, "Duiding",
+                      QCoreApplication.translate("Errors", "Sorry, something unexpected went wrong. Your coding so far is "
+                         "saved; the details are in the log file."))
+    if path is not None:
+        where = QCoreApplication.translate(
+            "Errors", "The details are in {path}. Please send this file along when you report "
+            "the problem.").format(path=path)
+        button = box.addButton(QCoreApplication.translate("Errors", "Open log folder"),
+                               QMessageBox.ButtonRole.ActionRole)
+        button.setObjectName("openLogFolder")
+        # ActionRole buttons close the box too; open the folder on the way out.
+        button.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))))
+    else:
+        where = QCoreApplication.translate("Errors", "The log folder could not be written.")
+    box.addButton(QMessageBox.StandardButton.Ok)
+    box.setInformativeText(f"{kind.__name__}: {exc}\n\n{where}")
+    box.setObjectName("apologyBox")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    # Without a parent, only a Python reference keeps the box alive until it is closed
+    # (dropping it would delete the box the moment it was opened).
+    _open_boxes.append(box)
+    box.finished.connect(lambda _r: _open_boxes.remove(box) if box in _open_boxes else None)
+    box.open()
+    return box
+
+
+def install_excepthook(current_project: Callable[[], Project | None] | None = None) -> None:
+    """Unexpected exceptions: a crash log plus an apology naming it (never a dead app).
+
+    `current_project` tells which project was open, so the log records its schema revision.
+    """
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, exc, tb)))
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, exc, tb)
             return
-        app = QApplication.instance()
-        if app is None:
+        try:
+            project = current_project() if current_project is not None else None
+        except Exception:
+            project = None
+        path = write_crash_log(kind, exc, tb, project)
+        if QApplication.instance() is None:
             return
-        box = QMessageBox(QMessageBox.Icon.Critical, "Duiding",
-                          QCoreApplication.translate("Errors", "Sorry, something unexpected went wrong. Your coding so far is "
-                             "saved; the details are in the log file."))
-        box.setInformativeText(f"{kind.__name__}: {exc}")
-        box.setObjectName("apologyBox")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        show_crash(path, kind, exc)
 
     sys.excepthook = hook

@@ -5,7 +5,12 @@ user cache dir on first run, or when the .ts changed (the cached .qm is named by
 content hash), so a fresh checkout needs no build step. When lrelease cannot be run (a frozen
 build without the tool), the .ts is parsed directly into `TsTranslator`, a QTranslator
 subclass: slower to load, same result.
-Qt's own strings (standard buttons, file dialogs) come from the qtbase_nl.qm that PySide6 ships.
+Qt's own strings (standard buttons, file dialogs) come from the qtbase_nl.qm that PySide6 ships
+(PySide6/Qt/translations, also in the frozen app). That file lags behind Qt's sources: Qt 6.11's
+file dialog asks "&Look in:" and "Files of &type:", which qtbase_nl.qm only has without the
+ampersand, so the dialog was half English. `qtbase_supplement_nl.ts` fills exactly those gaps; it
+is loaded after qtbase_nl, so it is searched first (see tests/app/test_install_first_run.py).
+In the frozen app the .ts files are compiled at build time and the .qm files beside them are used.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import PySide6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
 log = logging.getLogger(__name__)
@@ -66,6 +72,9 @@ def compiled_qm(ts: Path) -> Path | None:
     from another copy of `duiding_nl.ts` once silently replaced this one's translations."""
     if not ts.exists():
         return None
+    shipped = ts.with_suffix(".qm")  # the frozen app ships the .qm compiled at build time
+    if getattr(sys, "frozen", False) and shipped.exists():
+        return shipped
     digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
     qm = _cache_dir() / f"{ts.stem}-{digest}.qm"
     if qm.exists():
@@ -133,6 +142,25 @@ class TsTranslator(QTranslator):
 _installed: list[QTranslator] = []
 
 
+def qt_translation_dirs() -> list[Path]:
+    """Where Qt's own .qm files are: Qt's configured folder, then the one inside the PySide6
+    package (the same folder unless qt.conf points elsewhere, as in some frozen layouts)."""
+    dirs = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+            Path(PySide6.__file__).resolve().parent / "Qt" / "translations"]
+    return list(dict.fromkeys(d for d in dirs if d.is_dir()))
+
+
+def qt_base_translator(app: QCoreApplication, lang: str) -> QTranslator | None:
+    """Qt's translations of its standard dialogs and buttons (qtbase_<lang>.qm), or None."""
+    for folder in qt_translation_dirs():
+        qt = QTranslator(app)
+        if qt.load(f"qtbase_{lang}", str(folder)):
+            return qt
+    log.warning("qtbase_%s.qm not found in %s: Qt's dialogs stay English", lang,
+                qt_translation_dirs())
+    return None
+
+
 def install(app: QCoreApplication, lang: str) -> str:
     """Install the translators for `lang`; returns the language actually in use."""
     for old in _installed:
@@ -142,8 +170,8 @@ def install(app: QCoreApplication, lang: str) -> str:
         lang = "nl"
     if lang == "en":
         return lang
-    qt = QTranslator(app)
-    if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    qt = qt_base_translator(app, lang)
+    if qt is not None:
         app.installTranslator(qt)
         _installed.append(qt)
     files = ts_files(lang)

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.about import AboutDialog, show_manual
 from app.attributes_dialog import AttributesDialog, SpeakersDialog
 from app.code_panel import CodeTreePanel
 from app.coding_controller import CodingController
@@ -314,7 +315,9 @@ class MainWindow(QMainWindow):
             act.setCheckable(True)
             act.setChecked(str(self.settings.value("language", "nl")) == code)
         h = self._menus["help"]
-        h.addAction(self.tr("About Duiding"), self._about)
+        h.addAction(self.tr("Manual"), QKeySequence.StandardKey.HelpContents,
+                    lambda: show_manual(self)).setObjectName("manualAction")
+        h.addAction(self.tr("About Duiding"), self._about).setObjectName("aboutAction")
         self._menus["analysis"].menuAction().setVisible(False)  # shown once menu() is asked
 
     def _fill_recent(self) -> None:
@@ -450,8 +453,9 @@ class MainWindow(QMainWindow):
                                                          "started again."))
 
     def _about(self) -> None:
-        QMessageBox.about(self, self.tr("About Duiding"),
-                          self.tr("Duiding: a workbench for qualitative interview research."))
+        dialog = AboutDialog(self.ctx.project, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     # -- state ---------------------------------------------------------------------------------
 

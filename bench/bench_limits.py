@@ -122,10 +122,10 @@ def run(workdir: Path) -> list[dict[str, object]]:
         ("190 MB .txt", _txt(workdir, "groot.txt", 190, rng), None, "refused"),
         ("docx holding 250 MB of XML", _docx(workdir, "groot.docx", 250, rng), None, "refused"),
         ("10,000-column sheet, one document", *_sheet(workdir, 10_000), "imported"),
-        ("19 MB .txt (inside the 20 MB limit)", _txt(workdir, "grens.txt", 19, rng), None,
+        ("9.5 MB .txt (inside the 10 MB limit)", _txt(workdir, "grens.txt", 9.5, rng), None,
          "imported"),
-        ("docx with 30 MB of XML (inside the 48 MB limit)",
-         _docx(workdir, "grens.docx", 30, rng), None, "imported"),
+        ("docx with 12 MB of XML (about 8 million characters, inside the limits)",
+         _docx(workdir, "grens.docx", 12, rng), None, "imported"),
     ]
     results: list[dict[str, object]] = []
     for label, path, sheet, expected in cases:

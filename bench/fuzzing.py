@@ -32,19 +32,23 @@ from importers import SUPPORTED_EXTENSIONS, read_transcript
 from importers.attributes import read_attribute_sheet
 from importers.base import TranscriptImportError
 from importers.qdpx import read_qdc, read_qdpx
+from importers.survey import read_survey
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 
 Reader = Callable[[Path], object]
-READERS: dict[str, Reader] = {
-    **{ext: read_transcript for ext in sorted(SUPPORTED_EXTENSIONS)},
-    ".csv": read_attribute_sheet,
-    ".xlsx": read_attribute_sheet,
-    ".qdpx": lambda p: read_qdpx(p),
-    ".qdc": lambda p: read_qdc(p),
+READERS: dict[str, tuple[str, Reader]] = {
+    **{ext: (ext, read_transcript) for ext in sorted(SUPPORTED_EXTENSIONS)},
+    ".csv": (".csv", read_attribute_sheet),
+    ".xlsx": (".xlsx", read_attribute_sheet),
+    ".qdpx": (".qdpx", lambda p: read_qdpx(p)),
+    ".qdc": (".qdc", lambda p: read_qdc(p)),
+    "survey.csv": (".csv", lambda p: read_survey(p)),
+    "survey.xlsx": (".xlsx", lambda p: read_survey(p)),
+    "survey.sav": (".sav", lambda p: read_survey(p)),
 }
-"""Every file type a user can hand to Duiding, and the entry point that reads it."""
+"""Every kind of file a user can hand to Duiding: (extension, the entry point that reads it)."""
 
 
 # -- seeds ----------------------------------------------------------------------------------
@@ -162,7 +166,14 @@ def builtin_seeds() -> dict[str, list[bytes]]:
     qdc = ('<?xml version="1.0" encoding="utf-8"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0" '
            f'origin="Fuzz"><Codes><Code guid="{_G[1]}" name="toegang" isCodable="true"><Code '
            f'guid="{_G[2]}" name="wachttijd" isCodable="true"/></Code></Codes></CodeBook>')
+    sav = REPO / "tests" / "fixtures" / "survey_small.sav"  # a real SPSS file (pyreadstat)
+    survey_csv = ("respnr;gemeente;meting;v1 Hoe tevreden bent u?;v2 Toelichting\r\n"
+                  "1;Westerveen;2024;Zeer tevreden;Goed geholpen\r\n"
+                  "2;Duinmeer;2023;Ontevreden;\"Lang gewacht; te lang\"\r\n").encode("cp1252")
     return {
+        "survey.csv": [survey_csv],
+        "survey.xlsx": [_xlsx()],
+        "survey.sav": [sav.read_bytes()] if sav.is_file() else [],
         ".txt": [_TRANSCRIPT.encode("utf-8"), b"\xef\xbb\xbf" + _TRANSCRIPT.encode("utf-8"),
                  _TRANSCRIPT.encode("utf-16"), _TRANSCRIPT.replace("😀", "é").encode("cp1252"),
                  timestamped.encode("utf-8")],
@@ -194,7 +205,7 @@ def seed_files() -> dict[str, list[bytes]]:
             if suffix == ".qde":
                 suffix = ".qdpx"
                 data = _zip({"project.qde": path.read_bytes()})
-            elif suffix in READERS and path.stat().st_size <= 2_000_000:
+            elif suffix in READERS and path.stat().st_size <= 2_000_000:  # (corpus .csv: sheets)
                 data = path.read_bytes()
             else:
                 continue
@@ -317,8 +328,8 @@ MAX_CASE_BYTES = 8 * 1024 * 1024
 (the size limits themselves are tested with sparse and crafted files, not by fuzzing)."""
 
 
-def mutate(suffix: str, data: bytes, rng: random.Random, rounds: int) -> bytes:
-    zipped = suffix in (".docx", ".odt", ".xlsx", ".qdpx")
+def mutate(kind: str, data: bytes, rng: random.Random, rounds: int) -> bytes:
+    zipped = READERS[kind][0] in (".docx", ".odt", ".xlsx", ".qdpx")
     for _ in range(rounds):
         kind = rng.randrange(10)
         if zipped and kind < 7:
@@ -334,24 +345,28 @@ def mutate(suffix: str, data: bytes, rng: random.Random, rounds: int) -> bytes:
 
 @dataclass(frozen=True)
 class FuzzCase:
-    suffix: str
+    kind: str  # a key of READERS
     data: bytes
 
+    @property
+    def suffix(self) -> str:
+        return READERS[self.kind][0]
+
     def __repr__(self) -> str:  # short, for Hypothesis' falsifying example
-        return f"FuzzCase({self.suffix!r}, {len(self.data)} bytes, {self.data[:60]!r}...)"
+        return f"FuzzCase({self.kind!r}, {len(self.data)} bytes, {self.data[:60]!r}...)"
 
 
-def fuzz_cases(seeds: dict[str, list[bytes]], suffixes: list[str] | None = None
+def fuzz_cases(seeds: dict[str, list[bytes]], kinds: list[str] | None = None
                ) -> st.SearchStrategy[FuzzCase]:
     """A seed of some reader's kind, mutated 1-6 times by a seeded generator Hypothesis draws."""
-    kinds = sorted(suffixes or seeds)
+    chosen = sorted(k for k in (kinds or seeds) if seeds.get(k))
 
     @st.composite
     def build(draw: Any) -> FuzzCase:
-        suffix = draw(st.sampled_from(kinds))
-        seed = draw(st.sampled_from(seeds[suffix]))
+        kind = draw(st.sampled_from(chosen))
+        seed = draw(st.sampled_from(seeds[kind]))
         rng = random.Random(draw(st.integers(0, 2**32 - 1)))
-        return FuzzCase(suffix, mutate(suffix, seed, rng, draw(st.integers(1, 6))))
+        return FuzzCase(kind, mutate(kind, seed, rng, draw(st.integers(1, 6))))
 
     return build()
 
@@ -367,12 +382,12 @@ class Outcome:
 
 
 def run_one(case: FuzzCase, folder: Path, name: str = "fuzz") -> Outcome:
-    """Run the reader of `case.suffix` on the bytes and judge what came out."""
+    """Run the reader of `case.kind` on the bytes and judge what came out."""
     path = folder / f"{name}{case.suffix}"
     path.write_bytes(case.data)
     started = time.perf_counter()
     try:
-        READERS[case.suffix](path)
+        READERS[case.kind][1](path)
     except TranscriptImportError as exc:
         seconds = time.perf_counter() - started
         message = str(exc)

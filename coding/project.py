@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -21,6 +20,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import select
 
+from coding.access import READ_ONLY
 from coding.attributes import AttributeManager
 from coding.coders import CoderManager, resolve_coder
 from coding.codes import CodeManager, builtin_codebook
@@ -48,10 +48,6 @@ CONNECTION_SUFFIX = TEAM_SUFFIX  # ".duiding-team": a team project's connection 
 PASSWORD: ContextVar[str | None] = ContextVar("duiding_password", default=None)
 """A server password typed at the command line's prompt, for the rest of that command (held in
 memory only; libpq's .pgpass / PGPASSFILE / PGPASSWORD come first)."""
-
-READ_ONLY: ContextVar[bool] = ContextVar("duiding_read_only", default=False)
-"""While True, every `Project.open` is read-only and `Project.create` is refused: the command
-line's ``--read-only`` sets it around a whole command, whichever module opens the project."""
 
 
 RETRY_WAITS = (0.3, 1.0, 2.0)  # seconds between attempts when a server connection broke

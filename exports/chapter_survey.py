@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from coding.survey.figures import FiguresTable, ItemFigures
+from coding.survey.items import SurveyItem
 from coding.survey.kinds import DocumentKind, count_by_kind
-from coding.survey.manager import SurveyItem
 from coding.types import DocumentId, SegmentFilter, SpeakerRole
 from exports import chapter_docx as w
 from exports.chapter_data import ChapterData, Section

@@ -42,6 +42,8 @@ DEFAULT_LIMITS = ArchiveLimits()
 
 def _member_problem(info: zipfile.ZipInfo) -> str | None:
     name = info.filename.replace("\\", "/")
+    if not name:
+        return "the archive holds an entry without a name"
     if name.startswith("/") or (len(name) > 1 and name[1] == ":"):
         return f"the archive holds an absolute path ({info.filename!r})"
     if ".." in PurePosixPath(name).parts:
@@ -61,7 +63,7 @@ class SafeZip:
         self._read_so_far = 0
         try:
             self._zip = zipfile.ZipFile(path)
-        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
             raise TranscriptImportError(
                 path, "corrupt", f"this is not a readable REFI-QDA archive ({exc})"
             ) from exc

@@ -25,6 +25,7 @@ from typing import Any
 from importers.base import TranscriptImportError
 from importers.boundary import damaged, importer
 from importers.limits import MAX_SHEET_CELLS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, current
+from importers.limits import number as shown_number
 from importers.safety import MAX_FILE_BYTES, check_zip_container, read_bytes
 from importers.text import decode_text, normalise
 
@@ -139,27 +140,27 @@ def _csv_rows(path: Path, text: str, delimiter: str) -> list[list[str]]:
 def _cell_too_long(path: Path, line: int) -> TranscriptImportError:
     return TranscriptImportError(
         path, "too_large",
-        f"A cell in or after line {line} is longer than {csv.field_size_limit():,} characters; "
-        "a respondent sheet holds short values. Check the quotes in that line.".replace(",", "."))
+        f"A cell in or after line {line} is longer than {shown_number(csv.field_size_limit())} characters; "
+        "a respondent sheet holds short values. Check the quotes in that line.")
 
 
 def _count_cells(path: Path, rows: list[list[str]], row: list[str]) -> None:
     rows.append(row)
     if len(rows) > MAX_SHEET_ROWS + 1:
         raise TranscriptImportError(
-            path, "too_large", f"The sheet has more than {MAX_SHEET_ROWS:,} rows (the limit)."
-            .replace(",", "."))
+            path, "too_large", f"The sheet has more than {shown_number(MAX_SHEET_ROWS)} rows (the limit)."
+            )
     if len(row) > MAX_SHEET_COLUMNS:
         raise TranscriptImportError(
             path, "too_large",
-            f"Row {len(rows)} of the sheet has {len(row):,} columns; the limit is "
-            f"{MAX_SHEET_COLUMNS:,}.".replace(",", "."))
+            f"Row {len(rows)} of the sheet has {shown_number(len(row))} columns; the limit is "
+            f"{shown_number(MAX_SHEET_COLUMNS)}.")
     budget = current(path)
     budget.chars += len(row)  # cells, counted against their own limit below
     if budget.chars > MAX_SHEET_CELLS:
         raise TranscriptImportError(
             path, "too_large",
-            f"The sheet has more than {MAX_SHEET_CELLS:,} cells (the limit).".replace(",", "."))
+            f"The sheet has more than {shown_number(MAX_SHEET_CELLS)} cells (the limit).")
 
 
 def _check_one_delimiter(path: Path, rows: list[list[str]], delimiter: str) -> None:

@@ -11,8 +11,11 @@ set up here too, so every reader runs against the clock.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import io
 import logging
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -61,8 +64,15 @@ def damaged(path: Path, *, unexpected: bool = False) -> TranscriptImportError:
 
 @contextmanager
 def reading(path: Path) -> Iterator[None]:
-    """Run a reader on ``path`` within its budget; any failure leaves as TranscriptImportError."""
-    with budget_for(path):
+    """Run a reader on ``path`` within its budget; any failure leaves as TranscriptImportError.
+
+    What a format library prints on stdout about a damaged file (openpyxl's "99 is out of
+    range", odfpy's parse failures) is caught here: it would otherwise land in the middle of
+    ``duiding import --json`` output. It goes to the log instead.
+    """
+    captured = io.StringIO()
+    with budget_for(path), contextlib.redirect_stdout(captured), warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # openpyxl warns on stderr about odd parts: not for users
         try:
             yield
         except TranscriptImportError:
@@ -80,6 +90,9 @@ def reading(path: Path) -> Iterator[None]:
         except Exception as exc:
             log.info("unexpected failure reading %s", path, exc_info=exc)
             raise damaged(path, unexpected=True) from None
+        finally:
+            if captured.getvalue():
+                log.info("a library said while reading %s: %s", path, captured.getvalue()[:500])
 
 
 def importer(func: Callable[P, R]) -> Callable[P, R]:

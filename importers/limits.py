@@ -27,12 +27,13 @@ MB = 1024 * 1024
 MAX_FILE_BYTES = 200 * MB
 """Any source file (a .docx or .pdf may carry photos)."""
 
-MAX_TEXT_FILE_BYTES = {".txt": 20 * MB, ".vtt": 20 * MB, ".srt": 20 * MB, ".csv": 20 * MB,
+MAX_TEXT_FILE_BYTES = {".txt": 10 * MB, ".vtt": 10 * MB, ".srt": 10 * MB, ".csv": 10 * MB,
                        ".rtf": 10 * MB, ".qdc": 50 * MB}
 """Files that are text through and through; RTF is parsed slowly (about 1 s per MB)."""
 
-MAX_TEXT_CHARS = 20_000_000
-"""The text of one transcript once read (about 3 million words, 300 long interviews)."""
+MAX_TEXT_CHARS = 10_000_000
+"""The text of one transcript once read (about 1.5 million words, 150 long interviews): reading
+and storing it stays within 30 s on a busy 2-core laptop (bench/bench_limits.py)."""
 
 MAX_PROJECT_TEXT_CHARS = 5_000_000
 """All source texts of one REFI-QDA project together (about 80 long interviews): their positions
@@ -116,11 +117,16 @@ def current(path: Path) -> Budget:
     return _CURRENT.get() or Budget(path)
 
 
+def number(n: int) -> str:
+    """400000000 as '400.000.000': big numbers in messages, grouped as Dutch readers do."""
+    return f"{n:,}".replace(",", ".")
+
+
 def refuse_text_size(path: Path, limit: int = MAX_TEXT_CHARS) -> None:
     raise TranscriptImportError(
         path, "too_large",
-        f"The text is longer than {limit:,} characters, the limit Duiding reads from one file "
-        "(a long interview has about 60,000); split it into several files.".replace(",", "."))
+        f"The text is longer than {number(limit)} characters, the limit Duiding reads from one file "
+        "(a long interview has about 60.000); split it into several files.")
 
 
 def check_text(path: Path, text: str) -> None:
@@ -130,13 +136,13 @@ def check_text(path: Path, text: str) -> None:
     if text.count("\n") > MAX_LINES:
         raise TranscriptImportError(
             path, "too_large",
-            f"The text has more than {MAX_LINES:,} lines, the limit for one transcript; "
-            "split it into several files.".replace(",", "."))
+            f"The text has more than {number(MAX_LINES)} lines, the limit for one transcript; "
+            "split it into several files.")
 
 
 def check_repeat(path: Path, count: int, what: str) -> None:
     if count > MAX_REPEAT:
         raise TranscriptImportError(
             path, "too_large",
-            f"The file asks for {what} repeated {count:,} times (the limit is {MAX_REPEAT:,}); "
-            "no real document does that, so it was refused.".replace(",", "."))
+            f"The file asks for {what} repeated {number(count)} times (the limit is {number(MAX_REPEAT)}); "
+            "no real document does that, so it was refused.")

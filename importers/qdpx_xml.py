@@ -121,11 +121,9 @@ class ArchiveReader:
         if data.startswith(b"\xef\xbb\xbf"):
             data = data[3:]
         elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            try:
-                return data.decode("utf-16")
-            except UnicodeDecodeError:  # an odd number of bytes: the last one is cut off
+            if len(data) % 2:  # an odd number of bytes: the last one is cut off
                 self.report.warnings.append(f"{name}: damaged UTF-16 text, read as far as valid")
-                return data.decode("utf-16", errors="replace")
+            return data.decode("utf-16", errors="replace")
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError:
@@ -139,8 +137,9 @@ class ArchiveReader:
         (pre-1.0 writers put both); None when neither holds anything readable.
         """
         content = kid(el, "PlainTextContent")
-        text = (content.text or "") if content is not None else None
-        if not text:
+        inline = (content.text or "") if content is not None else None
+        text = inline
+        if not inline:
             data = self.file(el.get("plainTextPath"))
             if data is not None:
                 text = self.decode(data, el.get("name") or "")

@@ -27,6 +27,7 @@ from importers.limits import (
     MAX_TEXT_FILE_BYTES,
     MAX_XML_ELEMENTS,
     MAX_XML_PART_BYTES,
+    number,
 )
 
 __all__ = ["MAX_FILE_BYTES", "ZipLimits", "check_size", "check_xml_bytes", "check_zip_container",
@@ -109,8 +110,8 @@ def check_xml_bytes(path: Path, part: str, data: bytes,
     if elements > max_elements:
         raise TranscriptImportError(
             path, "too_large",
-            f"{where} holds more than {max_elements:,} XML elements (the limit); no real "
-            "document has that many, so it was refused.".replace(",", "."))
+            f"{where} holds more than {number(max_elements)} XML elements (the limit); no real "
+            "document has that many, so it was refused.")
 
 
 def check_size(path: Path, max_bytes: int = MAX_FILE_BYTES) -> int:
@@ -178,6 +179,10 @@ def check_zip_container(
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
+            if any(not info.filename for info in infos):  # (ZipInfo.is_dir would crash on it)
+                raise TranscriptImportError(
+                    path, "corrupt", f"The {kind} is damaged: it holds a part without a name. "
+                    "Open it and save it again, then import that copy.")
             _check_zip_bounds(path, infos, limits)
             names = {info.filename for info in infos}
             missing = [name for name in required if name not in names]

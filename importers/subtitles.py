@@ -19,7 +19,7 @@ from pathlib import Path
 
 from importers.base import ImportedTranscript, TranscriptImportError, Turn
 from importers.boundary import importer
-from importers.limits import MAX_TIMESTAMP_HOURS, check_text, current
+from importers.limits import MAX_TIMESTAMP_HOURS, check_text, current, number
 from importers.safety import MAX_FILE_BYTES, read_bytes
 from importers.speakers import accepted_labels, match_label, parse_timestamp_ms
 from importers.text import decode_text, normalise, sha256_of
@@ -103,8 +103,8 @@ def _start_ms(path: Path, timing: re.Match[str]) -> int:
         raise TranscriptImportError(
             path, "corrupt",
             f"The timing line '{shown}' has an impossible time (more than "
-            f"{MAX_TIMESTAMP_HOURS:,} hours). Correct it (hours:minutes:seconds) or export the "
-            "subtitles again.".replace(",", "."))
+            f"{number(MAX_TIMESTAMP_HOURS)} hours). Correct it (hours:minutes:seconds) or export the "
+            "subtitles again.")
     return parse_timestamp_ms(start)
 
 

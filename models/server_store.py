@@ -25,7 +25,6 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -122,6 +121,13 @@ def _reason(low: str) -> str:
         if key in low:
             return reason
     return "no connection"
+
+
+def _version(conn: Any) -> str | None:
+    """The schema revision stored in the database (read without importing Alembic, as the
+    file store does: opening a project stays fast)."""
+    value = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    return str(value) if value is not None else None
 
 
 class ServerStore(StoreBase):
@@ -293,7 +299,7 @@ class ServerStore(StoreBase):
             with self.engine.connect() as conn:
                 if not conn.execute(text("SELECT to_regclass('public.alembic_version')")).scalar():
                     return None
-                return MigrationContext.configure(conn).get_current_revision()
+                return _version(conn)
         except DBAPIError as exc:
             raise self._translate(exc) from None
 
@@ -309,7 +315,7 @@ class ServerStore(StoreBase):
         try:
             with self.engine.connect() as conn, conn.begin():
                 conn.execute(text(f"SELECT pg_advisory_xact_lock({UPGRADE_LOCK})"))
-                now = MigrationContext.configure(conn).get_current_revision()
+                now = _version(conn)
                 if now != head_revision():  # not done meanwhile by someone else
                     upgrade_connection(conn, "head", on_step)
         except DBAPIError as exc:

@@ -23,7 +23,6 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from alembic.runtime.migration import MigrationContext
 from filelock import FileLock, Timeout
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError
@@ -36,7 +35,7 @@ from models.errors import (
     ProjectNotFoundError,
     ReadOnlyProjectError,
 )
-from models.sessions import StoreBase, one_line
+from models.sessions import StoreBase
 from models.upgrade import (
     StepHook,
     alembic_config,
@@ -57,20 +56,33 @@ def _make_engine(path: Path, readonly: bool, immutable: bool = False) -> Engine:
     return sqlite_engine(path, readonly, immutable)
 
 
+def _shown(name: object) -> str:
+    """A file name in a one-line message: control characters (a newline) shown escaped."""
+    text = str(name)
+    return text if text.isprintable() else "".join(
+        ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
+def _one_line(exc: BaseException) -> str:
+    """The driver's own words ('file is not a database'), without SQLAlchemy's SQL and links."""
+    orig = getattr(exc, "orig", None) or exc
+    return " ".join(str(orig).split()) or type(orig).__name__
+
+
 def _check_is_database(path: Path) -> None:
     """Refuse a file SQLite would misread or rewrite: empty, or not an SQLite database."""
     try:
         with path.open("rb") as handle:
             head = handle.read(len(SQLITE_MAGIC))
     except OSError as exc:
-        raise ProjectNotFoundError(f"{path.name} cannot be read ({exc.strerror or exc}).",
+        raise ProjectNotFoundError(f"{_shown(path.name)} cannot be read ({exc.strerror or exc}).",
                                    path=str(path)) from None
     if not head:
         raise ProjectFormatError(
-            f"{path.name} is empty (0 bytes), so it is not a Duiding project; if creating it "
+            f"{_shown(path.name)} is empty (0 bytes), so it is not a Duiding project; if creating it "
             "was interrupted, delete it and create the project again.", path=str(path))
     if head != SQLITE_MAGIC:
-        raise ProjectFormatError(f"{path.name} is not a Duiding project (or it is damaged).",
+        raise ProjectFormatError(f"{_shown(path.name)} is not a Duiding project (or it is damaged).",
                                  path=str(path))
 
 
@@ -83,7 +95,7 @@ def _check_writable(path: Path) -> None:
         where = f"its folder {path.parent.name or path.parent} is read-only"
     if where:
         raise ReadOnlyProjectError(
-            f"{path.name} cannot be changed: {where}. Make it writable or copy the project to "
+            f"{_shown(path.name)} cannot be changed: {where}. Make it writable or copy the project to "
             "a folder you can write to; to look at it without changes, open it read-only "
             "(--read-only).", path=str(path))
 
@@ -99,7 +111,7 @@ class ProjectStore(StoreBase):
 
     @property
     def name(self) -> str:
-        return self.path.name
+        return _shown(self.path.name)
 
     @property
     def title(self) -> str:
@@ -118,13 +130,13 @@ class ProjectStore(StoreBase):
             lock.acquire()
         except Timeout:
             raise ProjectLockedError(
-                f"{path.name} is already open in another Duiding window or command; "
+                f"{_shown(path.name)} is already open in another Duiding window or command; "
                 "close it there first, or open this project read-only.",
                 path=str(path),
             ) from None
         except OSError as exc:
             raise ReadOnlyProjectError(
-                f"{path.name} cannot be opened for changes: its lock file cannot be made "
+                f"{_shown(path.name)} cannot be opened for changes: its lock file cannot be made "
                 f"({exc.strerror or exc}).", path=str(path)) from None
         return lock
 
@@ -135,15 +147,15 @@ class ProjectStore(StoreBase):
         place: a project file either does not exist or is complete."""
         path = Path(path)
         if path.exists() or path.is_symlink():
-            raise ProjectExistsError(f"{path.name} already exists.", path=str(path))
+            raise ProjectExistsError(f"{_shown(path.name)} already exists.", path=str(path))
         if not path.parent.is_dir():
-            raise ProjectNotFoundError(f"folder {path.parent} does not exist.", path=str(path))
+            raise ProjectNotFoundError(f"folder {_shown(path.parent)} does not exist.", path=str(path))
         if not os.access(path.parent, os.W_OK | os.X_OK):
             raise ReadOnlyProjectError(
-                f"{path.name} cannot be created: the folder {path.parent} is read-only.",
+                f"{_shown(path.name)} cannot be created: the folder {_shown(path.parent)} is read-only.",
                 path=str(path))
         lock = cls._acquire(path)
-        building = path.with_name(f".{path.name}.creating")
+        building = path.with_name(f".{_shown(path.name)}.creating")
         try:
             _remove_database(building)  # left by an interrupted `new` of the same name
             upgrade_file(building)
@@ -157,7 +169,7 @@ class ProjectStore(StoreBase):
             try:
                 os.link(building, path)  # never replaces a file that appeared meanwhile
             except FileExistsError:
-                raise ProjectExistsError(f"{path.name} already exists.", path=str(path)) from None
+                raise ProjectExistsError(f"{_shown(path.name)} already exists.", path=str(path)) from None
             except OSError:  # a file system without hard links
                 os.replace(building, path)
             _remove_database(building)
@@ -174,7 +186,7 @@ class ProjectStore(StoreBase):
              on_upgrade_step: StepHook | None = None) -> ProjectStore:
         path = Path(path)
         if not path.is_file():
-            raise ProjectNotFoundError(f"{path} does not exist.", path=str(path))
+            raise ProjectNotFoundError(f"{_shown(path)} does not exist.", path=str(path))
         _check_is_database(path)
         if readonly:
             return cls._open_readonly(path)
@@ -210,8 +222,8 @@ class ProjectStore(StoreBase):
                 raise
             if path.with_name(path.name + "-wal").exists():
                 raise ProjectFormatError(
-                    f"{path.name} cannot be read in this read-only folder: changes are still in "
-                    f"its journal {path.name}-wal. Copy the project together with that file to "
+                    f"{_shown(path.name)} cannot be read in this read-only folder: changes are still in "
+                    f"its journal {_shown(path.name)}-wal. Copy the project together with that file to "
                     "a folder you can write to.", path=str(path)) from None
             engine = _make_engine(path, readonly=True, immutable=True)
             current = cls._revision(engine, path)
@@ -227,7 +239,7 @@ class ProjectStore(StoreBase):
     def _refuse_unknown(path: Path, current: str | None) -> None:
         if current not in known_revisions():
             raise ProjectFormatError(
-                f"{path.name} was made by a newer version of Duiding "
+                f"{_shown(path.name)} was made by a newer version of Duiding "
                 f"(schema {current}); update Duiding to open it.", path=str(path))
 
     @staticmethod
@@ -235,14 +247,18 @@ class ProjectStore(StoreBase):
         try:
             with engine.connect() as conn:
                 conn.execute(text("SELECT 1 FROM sqlite_master LIMIT 1"))
-                rev = MigrationContext.configure(conn).get_current_revision()
+                has_version = conn.execute(text(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                    "AND name = 'alembic_version'")).first() is not None
+                rev = conn.execute(text("SELECT version_num FROM alembic_version")).scalar() \
+                    if has_version else None
         except Exception as exc:  # sqlite3.DatabaseError: file is not a database, ...
             raise ProjectFormatError(
-                f"{path.name} is not a Duiding project (or it is damaged): {one_line(exc)}.",
+                f"{_shown(path.name)} is not a Duiding project (or it is damaged): {_one_line(exc)}.",
                 path=str(path)) from exc
         if rev is None:
-            raise ProjectFormatError(f"{path.name} is not a Duiding project.", path=str(path))
-        return rev
+            raise ProjectFormatError(f"{_shown(path.name)} is not a Duiding project.", path=str(path))
+        return str(rev)
 
     def revision(self) -> str | None:
         return self._revision(self.engine, self.path)
@@ -253,8 +269,8 @@ class ProjectStore(StoreBase):
         if isinstance(exc, OperationalError) and \
                 "readonly" in str(exc.orig).replace(" ", "").lower():
             return ReadOnlyProjectError(  # the file or folder became read-only while open
-                f"{self.path.name} cannot be changed: {one_line(exc)}. Nothing was saved of "
-                "this last change.", path=str(self.path))
+                f"{_shown(self.path.name)} cannot be changed: {_one_line(exc)}. Nothing was "
+                "saved of this last change.", path=str(self.path))
         return super()._translate(exc)
 
     def data_version(self) -> int:

@@ -21,19 +21,21 @@ PostgreSQL or SQLCipher store passes its own engine (PostgreSQL DDL is transacti
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
+import re
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.pool import NullPool, StaticPool
 
 from models.errors import ProjectFormatError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -43,20 +45,45 @@ step ran (inside the transaction), ``commit`` (the upgrade is durable). Used by 
 bench to stop the process at every boundary; it could feed a progress bar."""
 
 
+# Alembic (with Mako behind it) is imported only to create or upgrade a project. Opening a
+# project at the current revision -- what every command does -- compares the file's version with
+# the head read straight from the migration scripts' `revision`/`down_revision` lines, which costs
+# a few file reads instead of importing Alembic (tests/models/test_migrations.py checks that the
+# two agree).
+_REVISION = re.compile(r'^revision(?:: [^=]+)? = ["\']([^"\']+)["\']', re.M)
+_DOWN = re.compile(r'^down_revision(?:: [^=]+)? = (?:["\']([^"\']+)["\']|None)', re.M)
+
+
+@functools.lru_cache(maxsize=1)
+def revision_graph() -> dict[str, str | None]:
+    """{revision: the revision it revises} of every migration script."""
+    graph: dict[str, str | None] = {}
+    for script in sorted((MIGRATIONS / "versions").glob("*.py")):
+        text = script.read_text(encoding="utf-8")
+        rev, down = _REVISION.search(text), _DOWN.search(text)
+        if rev is not None and down is not None:
+            graph[rev.group(1)] = down.group(1)
+    return graph
+
+
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
 
 
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    graph = revision_graph()
+    heads = set(graph) - {down for down in graph.values() if down}
+    if len(heads) != 1:
+        raise RuntimeError(f"the migrations must form one chain; heads: {sorted(heads)}")
+    return heads.pop()
 
 
 def known_revisions() -> set[str]:
-    return {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    return set(revision_graph())
 
 
 def _own_transactions(dbapi_conn: sqlite3.Connection, _record: object) -> None:
@@ -86,7 +113,6 @@ def sqlite_migration_engine(url: str, creator: Callable[[], sqlite3.Connection] 
 
 def upgrade_schema(engine: Engine, revision: str = "head", on_step: StepHook | None = None) -> None:
     """Run every pending migration up to ``revision`` in ONE transaction: all or nothing."""
-
     with engine.begin() as conn:
         upgrade_connection(conn, revision, on_step)
     if on_step is not None:
@@ -103,6 +129,8 @@ def upgrade_connection(conn: Connection, revision: str = "head",
     def applied(*, step: Any, **_kw: Any) -> None:
         if on_step is not None:
             on_step(str(step.up_revision_id))
+
+    from alembic import command
 
     cfg = alembic_config()
     cfg.attributes["connection"] = conn

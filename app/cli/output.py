@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from coding.project import PASSWORD, READ_ONLY
+from coding.access import READ_ONLY
+from coding.project import PASSWORD
 from importers.base import TranscriptImportError
 from models.errors import DuidingError, PasswordNeededError
 
@@ -63,11 +64,8 @@ def run_command(parser: argparse.ArgumentParser, argv: Sequence[str]) -> int:
             PASSWORD.set(getpass.getpass("Password: "))
             return int(args.func(args) or 0)
     except (CliError, DuidingError, TranscriptImportError) as exc:
-        # A guard refusal lists its findings one per line; any other error is one line, a
-        # newline inside it (a file name) shown escaped.
-        lines = str(exc).splitlines() if isinstance(exc, CliFindings) else [str(exc)]
-        for line in lines or [""]:
-            print(one_line(f"duiding {args.command}: {line}"), file=sys.stderr)
+        for line in str(exc).splitlines() or [""]:  # a guard refusal: one line per finding
+            print(f"duiding {args.command}: {one_line(line)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(f"duiding {args.command}: interrupted", file=sys.stderr)

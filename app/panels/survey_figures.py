@@ -38,7 +38,7 @@ from app.panels.bar_chart import PALETTE
 from app.panels.out_common import AnalysisPanel, CodeChecklist, Index, fill_combo
 from coding.survey.commands import LinkSurveyItem, SetSurveyScale
 from coding.survey.figures import FiguresTable, ItemFigures
-from coding.survey.manager import SurveyItem
+from coding.survey.items import SurveyItem
 from coding.types import CodeId
 
 SUPPRESSED_COLOUR = "#9AA3AD"

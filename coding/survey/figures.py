@@ -17,12 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
+from coding.survey.items import SurveyItem
 from coding.survey.mapping import METING_ATTRIBUTE
-
-if TYPE_CHECKING:
-    from coding.survey.manager import SurveyItem
 
 DEFAULT_THRESHOLD = 10
 

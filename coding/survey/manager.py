@@ -12,40 +12,20 @@ from __future__ import annotations
 
 import builtins
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from coding.attributes import AttributeManager
 from coding.survey.figures import FiguresTable, compute_figures
+from coding.survey.items import SurveyItem
 from coding.survey.kinds import DocumentKind
 from coding.survey.mapping import ColumnMapping, Role, Source
 from coding.survey.scales import Scale
 from coding.types import CodeId, DocumentId
 from models.errors import NotFoundError, ValidationError
+from models.sessions import StoreBase as ProjectStore
 from models.survey_models import SurveyColumn, SurveyImport, SurveyItemCode, SurveyRespondent
-
-if TYPE_CHECKING:
-    from coding.attributes import AttributeManager
-    from models.sessions import StoreBase as ProjectStore
-
-
-@dataclass(frozen=True)
-class SurveyItem:
-    """A closed item as the project knows it: its question, attribute, scale and themes."""
-
-    column: str
-    label: str
-    attribute: str
-    scale: Scale
-    code_ids: tuple[CodeId, ...]
-    position: int
-
-    def as_json(self, paths: dict[CodeId, str] | None = None) -> dict[str, object]:
-        return {"column": self.column, "question": self.label, "attribute": self.attribute,
-                "scale": list(self.scale.categories), "top_box": list(self.scale.top_box),
-                "not_counted": list(self.scale.missing),
-                "themes": [(paths or {}).get(c, str(c)) for c in self.code_ids]}
 
 
 @dataclass(frozen=True)

@@ -21,27 +21,29 @@ SEEDS = seed_files()
 
 
 def test_every_reader_is_fuzzed_and_seeded() -> None:
-    assert set(SUPPORTED_EXTENSIONS) | {".csv", ".xlsx", ".qdpx", ".qdc"} <= set(READERS)
-    assert set(READERS) <= set(builtin_seeds())
+    kinds = set(SUPPORTED_EXTENSIONS) | {".csv", ".xlsx", ".qdpx", ".qdc", "survey.csv",
+                                         "survey.xlsx", "survey.sav"}
+    assert kinds <= set(READERS)
+    assert all(builtin_seeds()[kind] for kind in READERS)
 
 
-@pytest.mark.parametrize("suffix", sorted(READERS))
-def test_every_seed_is_read(suffix: str) -> None:
+@pytest.mark.parametrize("kind", sorted(READERS))
+def test_every_seed_is_read(kind: str) -> None:
     """The unmutated seeds are good files: the campaign starts from what users really bring."""
     with tempfile.TemporaryDirectory() as tmp:
-        for data in builtin_seeds()[suffix]:
-            outcome = run_one(FuzzCase(suffix, data), Path(tmp))
+        for data in builtin_seeds()[kind]:
+            outcome = run_one(FuzzCase(kind, data), Path(tmp))
             assert outcome.status == "read", outcome
 
 
-@pytest.mark.parametrize("suffix", sorted(READERS))
-def test_mutated_files_are_read_or_refused_in_one_line(suffix: str) -> None:
+@pytest.mark.parametrize("kind", sorted(READERS))
+def test_mutated_files_are_read_or_refused_in_one_line(kind: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
 
         @settings(max_examples=30, deadline=None, database=None, derandomize=True,
                   suppress_health_check=list(HealthCheck))
-        @given(fuzz_cases(SEEDS, [suffix]))
+        @given(fuzz_cases(SEEDS, [kind]))
         def check(case: FuzzCase) -> None:
             outcome = run_one(case, folder)
             assert outcome.status != "failure", outcome.detail

@@ -82,17 +82,21 @@ def test_old_project_upgrades_with_one_backup_and_keeps_its_work(fixture: Path,
         con = sqlite3.connect(tmp_path / expected[0])
         assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == old_revision
         con.close()
-    if "matrix_cells" in _tables(fixture):  # the cell summaries the fixture holds, all kept
-        old = sqlite3.connect(f"file:{fixture}?mode=ro", uri=True)
-        held = old.execute("SELECT summary FROM matrix_cells ORDER BY id").fetchall()
-        old.close()
-        con = sqlite3.connect(path)
-        assert con.execute("SELECT summary FROM matrix_cells ORDER BY id").fetchall() == held
+    before, after = _row_counts(fixture), _row_counts(path)
+    assert {t: n for t, n in after.items() if t in before} == before  # every row kept
+
+
+def _row_counts(path: Path) -> dict[str, int]:
+    con = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+    try:
+        return {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
+                for t in sorted(_tables(path)) if t != "alembic_version"}
+    finally:
         con.close()
 
 
 def _tables(path: Path) -> set[str]:
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    con = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)  # no -wal/-shm beside
     try:
         return {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     finally:
@@ -166,3 +170,30 @@ def test_an_older_project_can_be_read_without_changing_it(fixture: Path, tmp_pat
             project.codes.add("nieuw")
     assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
     assert backups(tmp_path) == []  # (SQLite's own -wal/-shm of a reader may appear)
+
+
+def test_the_head_read_from_the_scripts_is_alembics_head() -> None:
+    """Opening a project compares its version with a head read from the migration scripts
+    (Alembic is imported only to upgrade); that reading must agree with Alembic's own."""
+    from alembic.script import ScriptDirectory
+
+    from models.upgrade import known_revisions
+
+    scripts = ScriptDirectory.from_config(alembic_config())
+    assert head_revision() == scripts.get_current_head()
+    assert known_revisions() == {s.revision for s in scripts.walk_revisions()}
+
+
+def test_opening_a_current_project_does_not_import_alembic(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from coding.project import Project
+
+    Project.create(tmp_path / "s.duiding").close()
+    code = ("import sys; from coding.project import Project\n"
+            f"Project.open({str(tmp_path / 's.duiding')!r}).close()\n"
+            "print('alembic' in sys.modules)")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, cwd=Path(__file__).resolve().parents[2])
+    assert proc.stdout.strip() == "False", proc.stderr

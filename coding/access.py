@@ -11,3 +11,7 @@ from __future__ import annotations
 from contextvars import ContextVar
 
 READ_ONLY: ContextVar[bool] = ContextVar("duiding_read_only", default=False)
+
+PASSWORD: ContextVar[str | None] = ContextVar("duiding_password", default=None)
+"""A server password typed at the command line's prompt, for the rest of that command (held in
+memory only; libpq's .pgpass / PGPASSFILE / PGPASSWORD come first)."""

@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import select
 
-from coding.access import READ_ONLY
+from coding.access import PASSWORD, READ_ONLY
 from coding.attributes import AttributeManager
 from coding.coders import CoderManager, resolve_coder
 from coding.codes import CodeManager, builtin_codebook
@@ -45,9 +45,6 @@ from models.store import SUFFIX, ProjectStore
 PROJECT_SUFFIX = SUFFIX  # ".duiding", for callers above the core
 CONNECTION_SUFFIX = TEAM_SUFFIX  # ".duiding-team": a team project's connection file
 
-PASSWORD: ContextVar[str | None] = ContextVar("duiding_password", default=None)
-"""A server password typed at the command line's prompt, for the rest of that command (held in
-memory only; libpq's .pgpass / PGPASSFILE / PGPASSWORD come first)."""
 
 
 RETRY_WAITS = (0.3, 1.0, 2.0)  # seconds between attempts when a server connection broke

@@ -74,6 +74,10 @@ class StoreBase:
         """What opens this project again (a path, a connection file or a URL; no password)."""
         raise NotImplementedError
 
+    def revision(self) -> str | None:
+        """The schema revision the project is at."""
+        raise NotImplementedError
+
     def data_version(self) -> int:
         """A number that changes when another connection commits (files only: a team
         project hears other people's changes from the server, see `models.listen`)."""

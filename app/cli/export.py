@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.cli.output import CliError, CliFindings, add_json, emit, parse_where, project_location
+from app.cli.output import CliError, add_json, emit, parse_where, project_location
 from coding.project import Project
 from coding.pseudonymise.guard import OriginalInExport, allow_unreviewed
 from coding.team import export_refusal
@@ -123,7 +123,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         except (TemplateError, QdpxExportError) as exc:
             raise CliError(f"{args.out.name}: {exc}") from exc
         except OriginalInExport as exc:  # one line per finding; nothing was written
-            raise CliFindings(str(exc)) from exc
+            raise CliError(str(exc)) from exc
     files = [str(p) for p in result.files]
     if result.duplicate_names and not result.qualified:
         names = ", ".join(f"{n} ({' and '.join(paths)})"

@@ -11,18 +11,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from coding.access import READ_ONLY
-from coding.project import PASSWORD
+from coding.access import PASSWORD, READ_ONLY
 from importers.base import TranscriptImportError
 from models.errors import DuidingError, PasswordNeededError
 
 
 class CliError(Exception):
     """A user error on the command line: printed as one line, exit code 1."""
-
-
-class CliFindings(CliError):
-    """A refusal with several findings (the pseudonymisation guard): one line per finding."""
 
 
 def emit(args: argparse.Namespace, data: Any, text: str | list[str]) -> None:

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Team project:</source>
+        <translation>Teamproject:</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Someone else has changed this since: nothing was changed.</source>

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QLabel
 
+from app.about import AboutDialog
 from coding.team import TeamManager
 from tests.helpers import project_with
 from tests.pg import Places
@@ -103,3 +104,7 @@ def test_a_password_libpq_did_not_find_is_asked_and_kept_in_memory_only(  # type
     window.settings.sync()  # the recent list and every other setting: no password
     assert "pieter-geheim" not in Path(window.settings.fileName()).read_text(encoding="utf-8")
     assert url in str(window.settings.value("recent"))
+    about = AboutDialog(project)  # the About window names the server project, not its password
+    qtbot.addWidget(about)
+    shown = "\n".join(label.text() for label in about.findChildren(QLabel))
+    assert url in shown and "geheim" not in shown + about.details()

@@ -11,6 +11,7 @@ import psycopg
 import pytest
 from sqlalchemy import text
 
+from coding import diagnostics
 from coding.commands import ApplyCodes
 from coding.merge import merge_projects
 from coding.project import Project
@@ -147,6 +148,10 @@ def test_a_connection_file_opens_the_project_and_holds_no_password(
     assert "sslmode=prefer" in text and 'user = "leider"' in text
     with Project.open(path) as p:
         assert p.location == str(path) and p.is_server and "geheim" not in p.name
+    # what a crash log or the About window records: the address, never the password
+    with Project.open(url.replace("leider@", "leider:leider-geheim@")) as p:
+        details = diagnostics.facts(p).as_text()
+        assert f"Project: {url}" in details and "geheim" not in details
 
 
 def test_a_lost_connection_loses_nothing_and_doubles_nothing(server_places: Places) -> None:

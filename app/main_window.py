@@ -50,6 +50,7 @@ from app.layout import CentralTabs, WindowLayout
 from app.memo_editor import flush_all, open_memo
 from app.ops import running_tasks, wait_all
 from app.panels import PanelHost, install_all
+from app.panels.avg import NewProjectDialog, open_encrypted
 from app.retrieval import RetrievalPanel
 from app.settings import add_recent, make_settings, recent_files
 from app.start_page import StartPage
@@ -329,9 +330,11 @@ class MainWindow(QMainWindow):
 
     # -- projects ------------------------------------------------------------------------------
 
-    def create_project(self, path: Path, codebook: str = "jeugdhulp") -> Project | None:
+    def create_project(self, path: Path, codebook: str = "jeugdhulp",
+                       password: str | None = None) -> Project | None:
         try:
-            project = Project.create(path, codebook=codebook, coder=self.ctx.coder or None)
+            project = Project.create(path, codebook=codebook, coder=self.ctx.coder or None,
+                                     password=password)
         except Exception as exc:
             show_error(self, exc)
             return None
@@ -341,11 +344,16 @@ class MainWindow(QMainWindow):
     def open_project(self, path: Path | str, readonly: bool = False) -> Project | None:
         """Open a project file, a .duiding-team connection file or a postgresql:// address."""
         try:
-            project = open_with_password(
-                self, str(path), lambda pw: Project.open(
-                    path, readonly=readonly, password=pw, coder=self.ctx.coder or None))
-            if project is None:
+            if Project.is_encrypted(path):  # the password is asked, used and not kept
+                found = open_encrypted(Path(path), self, readonly=readonly,
+                                       coder=self.ctx.coder or None)
+            else:  # a server's password: libpq's own sources, else asked and kept in memory
+                found = open_with_password(
+                    self, str(path), lambda pw: Project.open(
+                        path, readonly=readonly, password=pw, coder=self.ctx.coder or None))
+            if found is None:
                 return None
+            project = found
         except ProjectLockedError:
             answer = QMessageBox.question(
                 self, self.tr("Project in use"),
@@ -376,11 +384,10 @@ class MainWindow(QMainWindow):
                                               self.tr("Duiding project") + f" (*{PROJECT_SUFFIX})")
         if not name:
             return
-        choices = [self.tr("Youth care codebook (jeugdhulp)"), self.tr("Empty codebook")]
-        choice, ok = QInputDialog.getItem(self, self.tr("Codebook"),
-                                          self.tr("Start with which codebook?"), choices, 0, False)
-        if ok:
-            self.create_project(Path(name), "jeugdhulp" if choice == choices[0] else "empty")
+        dialog = NewProjectDialog(self)
+        if dialog.exec() == NewProjectDialog.DialogCode.Accepted:
+            self.create_project(Path(name), str(dialog.codebook.currentData()),
+                                dialog.chosen_password())
 
     def open_demo(self) -> Project | None:
         """Create (or re-create) the demo project in the user's data folder and open it."""

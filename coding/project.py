@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import select
 
-from coding.access import PASSWORD, READ_ONLY
+from coding.access import PASSWORD, READ_ONLY, SERVER_PASSWORD
 from coding.attributes import AttributeManager
 from coding.coders import CoderManager, resolve_coder
 from coding.codes import CodeManager, builtin_codebook
@@ -34,6 +34,8 @@ from coding.stats import StatsManager
 from coding.survey.manager import SurveyManager
 from coding.types import Changes
 from models.base import utcnow
+from models.cipher import Cipher, PasswordRequiredError, WrongPasswordError
+from models.convert import convert_project
 from models.errors import ConnectionLostError, ReadOnlyProjectError, ValidationError
 from models.location import TEAM_SUFFIX, ServerTarget, parse_location
 from models.open import Location, create_store, file_name, open_store
@@ -45,7 +47,11 @@ from models.store import SUFFIX, ProjectStore
 PROJECT_SUFFIX = SUFFIX  # ".duiding", for callers above the core
 CONNECTION_SUFFIX = TEAM_SUFFIX  # ".duiding-team": a team project's connection file
 
+__all__ = ["CONNECTION_SUFFIX", "PASSWORD", "PROJECT_SUFFIX", "READ_ONLY",
+           "PasswordRequiredError", "Project", "WrongPasswordError", "convert_encryption"]
 
+SCRUB_PENDING = "scrub_pending"
+"""project_info key committed with a withdrawal and removed once the file has been wiped."""
 
 RETRY_WAITS = (0.3, 1.0, 2.0)  # seconds between attempts when a server connection broke
 
@@ -79,6 +85,17 @@ class ServerInfo:
     coder: str
 
 
+def convert_encryption(path: Path | str, current: str | None, new: str | None) -> list[Path]:
+    """Encrypt a plain project (`current` None) with `new`, or decrypt one (`new` None); its
+    backups with it (atomic per file; see `models.convert`). Returns the converted backups."""
+    if isinstance(parse_location(path), ServerTarget):
+        raise ValidationError(f"{path} is a team project on a server: it is not a file, so "
+                              "Duiding cannot encrypt it (the server's administrator "
+                              "encrypts its disks and connections, sslmode=require).")
+    return convert_project(path, Cipher(current) if current else None,
+                           Cipher(new) if new else None)
+
+
 class Project:
     def __init__(self, store: StoreBase, coder: str | None = None) -> None:
         self.store = store
@@ -105,11 +122,13 @@ class Project:
 
     @classmethod
     def create(cls, location: Location, codebook: str | list[dict[str, Any]] | None = "jeugdhulp",
-               coder: str | None = None, title: str | None = None, *,
+               coder: str | None = None, title: str | None = None,
                password: str | None = None) -> Project:
         """Create a project: a file (`.duiding` added when left out) or, for a PostgreSQL URL
         or connection file, a team project on the server. `codebook` is a built-in name,
-        nested dicts, or None/'empty'. `password` is only ever held in memory."""
+        nested dicts, or None/'empty'. `password`: a file is encrypted with it (SQLCipher); a
+        server is signed in with it (else libpq's own sources, then the command line's
+        prompt). Passwords are only ever held in memory."""
         where = parse_location(location)
         name = where.database if isinstance(where, ServerTarget) else file_name(where).stem
         if READ_ONLY.get():
@@ -131,14 +150,42 @@ class Project:
 
         # A file is built under a temporary name with its codebook, a server project in one
         # transaction: a project is never half made.
-        return cls(create_store(location, populate, password=password or PASSWORD.get()), coder)
+        if isinstance(where, ServerTarget):
+            password = password or SERVER_PASSWORD.get()
+        return cls(create_store(location, populate, password=password), coder)
 
     @classmethod
     def open(cls, location: Location, *, readonly: bool = False, coder: str | None = None,
              password: str | None = None) -> Project:
-        """Open a project; read-only when asked or while `READ_ONLY` is set (``--read-only``)."""
-        return cls(open_store(location, readonly=readonly or READ_ONLY.get(),
-                              password=password or PASSWORD.get()), coder)
+        """Open a project; read-only when asked or while `READ_ONLY` is set (``--read-only``).
+
+        An encrypted file needs its password: `password`, else what `PASSWORD` gives. A server
+        takes `password`, else libpq's own sources, else the command line's prompt."""
+        where = parse_location(location)
+        if isinstance(where, ServerTarget):
+            password = password or SERVER_PASSWORD.get()
+        elif password is None and ProjectStore.is_encrypted(where):
+            password = PASSWORD.get()(where)
+        project = cls(open_store(location, readonly=readonly or READ_ONLY.get(),
+                                 password=password), coder)
+        if not project.store.readonly and not project.is_server \
+                and SCRUB_PENDING in project.info():
+            try:  # a withdrawal was interrupted before the file was wiped: wipe it now
+                project.finish_scrub()
+            except BaseException:
+                project.close()
+                raise
+        return project
+
+    @staticmethod
+    def is_encrypted(location: Location) -> bool:
+        """Whether opening this project file needs its own password (never a server's)."""
+        where = parse_location(location)
+        return isinstance(where, Path) and ProjectStore.is_encrypted(where)
+
+    @property
+    def encrypted(self) -> bool:
+        return isinstance(self.store, ProjectStore) and self.store.encrypted
 
     def close(self) -> None:
         self.store.close()
@@ -153,10 +200,14 @@ class Project:
     @property
     def path(self) -> Path:
         """The project file (a team project on a server has none: see `is_server`)."""
+        return self.file_store().path
+
+    def file_store(self) -> ProjectStore:
+        """The store of a project file (what only a file has: its backups, its wipe)."""
         if not isinstance(self.store, ProjectStore):
             raise ValidationError(f"{self.store.name} is a team project on a server, not a "
                                   "file.")
-        return self.store.path
+        return self.store
 
     @property
     def is_server(self) -> bool:
@@ -204,6 +255,16 @@ class Project:
                 s.add(ProjectInfo(key=key, value=value))
             else:
                 row.value = value
+
+    def finish_scrub(self) -> None:
+        """Wipe removed rows from the file (`ProjectStore.scrub`), then drop the pending mark."""
+        store = self.file_store()
+        store.scrub()
+        with store.write() as s:
+            row = s.get(ProjectInfo, SCRUB_PENDING)
+            if row is not None:
+                s.delete(row)
+        store.scrub_journal()
 
     # -- commands ------------------------------------------------------------------------------
 

@@ -2,11 +2,12 @@
 
 Why one place: the file store and the server store differ only in how a connection is opened
 and configured; everything above (sessions, migrations, the managers) works on any engine.
-A future engine (SQLCipher for encrypted files) adds its function here and nowhere else.
+SQLCipher (encrypted files) is the SQLite engine with another DB-API module.
 
 - ``sqlite_engine``: a project file. Foreign keys on, WAL journal, ``synchronous=FULL`` (a
-  commit the user saw acknowledged survives a crash), busy timeout for a reader beside the
-  writer; read-only opening by URI (``mode=ro`` or ``immutable=1``).
+  commit the user saw acknowledged survives a crash), ``secure_delete`` (deleted text is
+  overwritten), busy timeout for a reader beside the writer; read-only opening by URI
+  (``mode=ro`` or ``immutable=1``); an encrypted file through SQLCipher (``models.cipher``).
 - ``postgres_engine``: a team project on a PostgreSQL server through psycopg 3. The connection
   string goes to libpq as it is, so every libpq parameter (``sslmode``, ``sslrootcert``,
   ``connect_timeout``, ``service`` …) and libpq's own password sources (``~/.pgpass``,
@@ -27,6 +28,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DisconnectionError
 
+from models.cipher import Cipher, dbapi
+
 CONNECT_TIMEOUT_S = 10  # libpq default is "wait forever": a dead VPN would hang the window
 APPLICATION_PREFIX = "duiding:"
 
@@ -39,19 +42,26 @@ def _sqlite_pragmas(readonly: bool) -> Callable[[sqlite3.Connection, object], No
         if not readonly:
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=FULL")
+            cur.execute("PRAGMA secure_delete=ON")  # deleted text is overwritten, not left free
         cur.close()
 
     return configure
 
 
-def sqlite_engine(path: Path, readonly: bool, immutable: bool = False) -> Engine:
-    """An engine on a project file (see the module docstring)."""
+def sqlite_engine(path: Path, readonly: bool, immutable: bool = False,
+                  cipher: Cipher | None = None) -> Engine:
+    """An engine on a project file (see the module docstring): plain SQLite, or SQLCipher with
+    a key (`models.cipher`)."""
     if readonly:
         flags = "immutable=1" if immutable else "mode=ro"
         url = f"sqlite:///file:{path.as_posix()}?{flags}&uri=true"
     else:
         url = f"sqlite:///{path.as_posix()}"
-    engine = create_engine(url)
+    if cipher is None:
+        engine = create_engine(url)
+    else:  # same dialect and pool; connections (and their errors) from the SQLCipher module
+        engine = create_engine(url, module=dbapi(), creator=lambda: cipher.connect(
+            path, readonly=readonly, immutable=immutable, check=False, check_same_thread=False))
     event.listen(engine, "connect", _sqlite_pragmas(readonly))
     return engine
 

@@ -1,6 +1,9 @@
 """Open or create a project wherever it lives: a file, or a database on a PostgreSQL server
 (named by a ``postgresql://`` URL or a ``.duiding-team`` connection file). Everything above
-``models/`` opens projects through these two functions and works on either store."""
+``models/`` opens projects through these two functions and works on either store.
+
+``password`` is what the location asks for: a file's encryption password (SQLCipher), or the
+password of the server login (when libpq's own sources have none)."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from models.cipher import Cipher
 from models.location import ServerTarget, parse_location
 from models.server_store import ServerStore
 from models.sessions import StoreBase
@@ -23,7 +27,9 @@ def open_store(location: Location, *, readonly: bool = False, password: str | No
     if isinstance(where, ServerTarget):
         return ServerStore.open(where, password=password, readonly=readonly,
                                 on_upgrade_step=on_upgrade_step)
-    return ProjectStore.open(where, readonly=readonly, on_upgrade_step=on_upgrade_step)
+    # a file's password is its encryption key (a plain file ignores it)
+    return ProjectStore.open(where, readonly=readonly, on_upgrade_step=on_upgrade_step,
+                             cipher=Cipher(password) if password else None)
 
 
 def create_store(location: Location, populate: Callable[[StoreBase], None] | None = None, *,
@@ -31,7 +37,9 @@ def create_store(location: Location, populate: Callable[[StoreBase], None] | Non
     where = parse_location(location)
     if isinstance(where, ServerTarget):
         return ServerStore.create(where, populate, password=password)
-    return ProjectStore.create(file_name(where), populate)
+    # a file made with a password is encrypted with it (SQLCipher)
+    return ProjectStore.create(file_name(where), populate,
+                               cipher=Cipher(password) if password is not None else None)
 
 
 def file_name(path: Path) -> Path:

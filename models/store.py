@@ -13,6 +13,13 @@ Before SQLite is let near a file, the file is checked: a 0-byte or foreign file 
 is (SQLite would otherwise turn an empty file into a database), and a file or folder Duiding may
 not write to is refused for writing with a sentence saying so, instead of a failure at the
 first change.
+
+An encrypted project (SQLCipher, ``models.cipher``) is the same file with every page encrypted:
+the store is given a `Cipher` (the password, in memory only) and everything above works the same
+way, its backups encrypted with the same password. Deleted rows are overwritten in place
+(``secure_delete``), and `scrub` rewrites the file and empties its WAL, so that removed text
+(a withdrawn respondent) leaves no trace in the file. (A team project on a server has neither:
+its encryption and the traces it leaves are the server's, see `ServerStore`.)
 """
 
 from __future__ import annotations
@@ -20,13 +27,16 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from filelock import FileLock, Timeout
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
 
+from models.cipher import Cipher, PasswordRequiredError, looks_encrypted
 from models.engines import sqlite_engine
 from models.errors import (
     ProjectExistsError,
@@ -52,8 +62,9 @@ SUFFIX = ".duiding"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-def _make_engine(path: Path, readonly: bool, immutable: bool = False) -> Engine:
-    return sqlite_engine(path, readonly, immutable)
+def _make_engine(path: Path, readonly: bool, immutable: bool = False,
+                 cipher: Cipher | None = None) -> Engine:
+    return sqlite_engine(path, readonly, immutable, cipher)
 
 
 def _shown(name: object) -> str:
@@ -103,9 +114,11 @@ def _check_writable(path: Path) -> None:
 class ProjectStore(StoreBase):
     """An open project file: its engine, its lock and a session factory."""
 
-    def __init__(self, path: Path, engine: Engine, lock: FileLock | None, readonly: bool) -> None:
+    def __init__(self, path: Path, engine: Engine, lock: FileLock | None, readonly: bool,
+                 cipher: Cipher | None = None) -> None:
         super().__init__(engine, readonly)
         self.path = path
+        self.cipher = cipher  # the password of an encrypted project, in memory only
         self._lock = lock
         self._watch: sqlite3.Connection | None = None  # see data_version()
 
@@ -140,9 +153,19 @@ class ProjectStore(StoreBase):
                 f"({exc.strerror or exc}).", path=str(path)) from None
         return lock
 
+    @property
+    def encrypted(self) -> bool:
+        return self.cipher is not None
+
+    @staticmethod
+    def is_encrypted(path: Path | str) -> bool:
+        """Whether opening `path` needs a password (an SQLCipher file, by its look)."""
+        return looks_encrypted(Path(path))
+
     @classmethod
     def create(cls, path: Path | str,
-               populate: Callable[[StoreBase], None] | None = None) -> ProjectStore:
+               populate: Callable[[StoreBase], None] | None = None,
+               cipher: Cipher | None = None) -> ProjectStore:
         """Build the file under a temporary name (schema, then ``populate``), then move it into
         place: a project file either does not exist or is complete."""
         path = Path(path)
@@ -158,9 +181,10 @@ class ProjectStore(StoreBase):
         building = path.with_name(f".{_shown(path.name)}.creating")
         try:
             _remove_database(building)  # left by an interrupted `new` of the same name
-            upgrade_file(building)
+            upgrade_file(building, cipher=cipher)
             if populate is not None:
-                store = cls(building, _make_engine(building, readonly=False), None, False)
+                store = cls(building, _make_engine(building, readonly=False, cipher=cipher),
+                            None, False, cipher)
                 try:
                     populate(store)
                 finally:
@@ -174,7 +198,8 @@ class ProjectStore(StoreBase):
                 os.replace(building, path)
             _remove_database(building)
             _fsync_dir(path.parent)
-            return cls(path, _make_engine(path, readonly=False), lock, readonly=False)
+            return cls(path, _make_engine(path, readonly=False, cipher=cipher), lock,
+                       readonly=False, cipher=cipher)
         except BaseException:
             with contextlib.suppress(OSError):
                 _remove_database(building)
@@ -183,34 +208,44 @@ class ProjectStore(StoreBase):
 
     @classmethod
     def open(cls, path: Path | str, readonly: bool = False,
-             on_upgrade_step: StepHook | None = None) -> ProjectStore:
+             on_upgrade_step: StepHook | None = None,
+             cipher: Cipher | None = None) -> ProjectStore:
+        """Open a project file; an encrypted one needs its `cipher` (a plain one ignores it)."""
         path = Path(path)
         if not path.is_file():
             raise ProjectNotFoundError(f"{_shown(path)} does not exist.", path=str(path))
-        _check_is_database(path)
+        if looks_encrypted(path):
+            if cipher is None:
+                raise PasswordRequiredError(
+                    f"{_shown(path.name)} is encrypted: give its password (DUIDING_PASSWORD for "
+                    "scripts).", path=str(path))
+            cipher.connect(path, readonly=True).close()  # a wrong password fails here, once
+        else:
+            _check_is_database(path)
+            cipher = None
         if readonly:
-            return cls._open_readonly(path)
+            return cls._open_readonly(path, cipher)
         _check_writable(path)
         lock = cls._acquire(path)
         try:
-            engine = _make_engine(path, readonly=False)
+            engine = _make_engine(path, readonly=False, cipher=cipher)
             current = cls._revision(engine, path)
-            store = cls(path, engine, lock, readonly=False)
+            store = cls(path, engine, lock, readonly=False, cipher=cipher)
             if current != head_revision():
                 cls._refuse_unknown(path, current)
-                store.backup_path = backup_before_upgrade(path, str(current))
+                store.backup_path = backup_before_upgrade(path, str(current), cipher)
                 if on_upgrade_step is not None:
                     on_upgrade_step("backup")
                 engine.dispose()  # the upgrade runs on its own connection
-                upgrade_file(path, on_step=on_upgrade_step)
+                upgrade_file(path, on_step=on_upgrade_step, cipher=cipher)
             return store
         except BaseException:
             lock.release()
             raise
 
     @classmethod
-    def _open_readonly(cls, path: Path) -> ProjectStore:
-        engine = _make_engine(path, readonly=True)
+    def _open_readonly(cls, path: Path, cipher: Cipher | None = None) -> ProjectStore:
+        engine = _make_engine(path, readonly=True, cipher=cipher)
         try:
             current = cls._revision(engine, path)
         except ProjectFormatError:
@@ -225,13 +260,14 @@ class ProjectStore(StoreBase):
                     f"{_shown(path.name)} cannot be read in this read-only folder: changes are still in "
                     f"its journal {_shown(path.name)}-wal. Copy the project together with that file to "
                     "a folder you can write to.", path=str(path)) from None
-            engine = _make_engine(path, readonly=True, immutable=True)
+            engine = _make_engine(path, readonly=True, immutable=True, cipher=cipher)
             current = cls._revision(engine, path)
         if current == head_revision():
-            return cls(path, engine, None, readonly=True)
+            return cls(path, engine, None, readonly=True, cipher=cipher)
         engine.dispose()
         cls._refuse_unknown(path, current)
-        store = cls(path, upgraded_copy_in_memory(path), None, readonly=True)
+        store = cls(path, upgraded_copy_in_memory(path, cipher=cipher), None, readonly=True,
+                    cipher=cipher)
         store.upgraded_in_memory = True
         return store
 
@@ -281,6 +317,51 @@ class ProjectStore(StoreBase):
             self._watch = sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro", uri=True,
                                           check_same_thread=False)
         return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
+
+    # -- leaving no trace --------------------------------------------------------------------------
+
+    def scrub(self) -> None:
+        """Rewrite the file so that nothing deleted survives in it: VACUUM (a fresh copy of the
+        live rows only; its temporary copy is kept in memory), then empty the WAL journal
+        (checkpoint TRUNCATE). Outside any transaction; other readers must be done."""
+        if self.readonly:
+            raise ReadOnlyProjectError(f"{self.path.name} is open read-only; nothing was changed.",
+                                       path=str(self.path))
+        if getattr(self._local, "session", None) is not None:
+            raise RuntimeError("scrub() runs after the transaction, not inside it")
+        with self.engine.connect() as conn:
+            raw = conn.connection.driver_connection
+            assert raw is not None
+            raw.commit()  # the driver may hold an implicit transaction open
+            for statement in ("PRAGMA secure_delete=ON", "PRAGMA temp_store=MEMORY",
+                              "PRAGMA wal_checkpoint(TRUNCATE)", "VACUUM",
+                              "PRAGMA wal_checkpoint(TRUNCATE)"):
+                raw.execute(statement).fetchall()
+
+    def scrub_journal(self) -> None:
+        """Empty the WAL journal into the file (checkpoint TRUNCATE)."""
+        with self.engine.connect() as conn:
+            raw = conn.connection.driver_connection
+            assert raw is not None
+            raw.commit()
+            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+
+    def backups(self) -> list[Path]:
+        """The backups beside the project that opening it before an upgrade made."""
+        return sorted(p for p in self.path.parent.glob(f"{self.path.stem}.backup-*{SUFFIX}")
+                      if p.is_file())
+
+    @contextmanager
+    def read_backup(self, backup: Path) -> Iterator[Session]:
+        """A read-only session on one of `backups()` (encrypted with this project's password
+        when the project is): to see what a backup still holds."""
+        cipher = self.cipher if looks_encrypted(backup) else None
+        engine = _make_engine(backup, readonly=True, cipher=cipher)
+        try:
+            with Session(engine) as session:
+                yield session
+        finally:
+            engine.dispose()
 
     def close(self) -> None:
         if self._watch is not None:

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.pool import NullPool, StaticPool
 
+from models.cipher import Cipher, dbapi
 from models.errors import ProjectFormatError
 
 if TYPE_CHECKING:
@@ -99,13 +100,15 @@ def _begin_immediate(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def sqlite_migration_engine(url: str, creator: Callable[[], sqlite3.Connection] | None = None
-                            ) -> Engine:
-    """An engine whose every transaction is a real SQLite transaction, DDL included."""
+def sqlite_migration_engine(url: str, creator: Callable[[], sqlite3.Connection] | None = None,
+                            module: Any = None) -> Engine:
+    """An engine whose every transaction is a real SQLite transaction, DDL included
+    (`module`: the SQLCipher DB-API module when `creator` makes encrypted connections)."""
+    extra = {"module": module} if module is not None else {}
     if creator is None:
         engine = create_engine(url, poolclass=NullPool)
     else:
-        engine = create_engine(url, creator=creator, poolclass=StaticPool)
+        engine = create_engine(url, creator=creator, poolclass=StaticPool, **extra)
     event.listen(engine, "connect", _own_transactions)
     event.listen(engine, "begin", _begin_immediate)
     return engine
@@ -144,9 +147,15 @@ def upgrade_connection(conn: Connection, revision: str = "head",
                 f"(first in table {broken[0][0]}); nothing was changed")
 
 
-def upgrade_file(path: Path, revision: str = "head", on_step: StepHook | None = None) -> None:
-    """Upgrade a SQLite project file in place, atomically."""
-    engine = sqlite_migration_engine(f"sqlite:///{path.as_posix()}")
+def upgrade_file(path: Path, revision: str = "head", on_step: StepHook | None = None,
+                 cipher: Cipher | None = None) -> None:
+    """Upgrade a SQLite project file in place, atomically (encrypted with `cipher`, if given)."""
+    url = f"sqlite:///{path.as_posix()}"
+    if cipher is None:
+        engine = sqlite_migration_engine(url)
+    else:
+        engine = sqlite_migration_engine(url, lambda: cipher.connect(path, check=False),
+                                         module=dbapi())
     try:
         upgrade_schema(engine, revision, on_step)
     finally:
@@ -157,7 +166,7 @@ def backup_name(path: Path, revision: str) -> Path:
     return path.with_name(f"{path.stem}.backup-schema-{revision}{path.suffix}")
 
 
-def backup_before_upgrade(path: Path, revision: str) -> Path:
+def backup_before_upgrade(path: Path, revision: str, cipher: Cipher | None = None) -> Path:
     """A consistent copy (SQLite backup API, WAL included) beside the project file.
 
     One backup per upgrade: it is named after the revision it preserves and written under a
@@ -168,9 +177,12 @@ def backup_before_upgrade(path: Path, revision: str) -> Path:
     dest = backup_name(path, revision)
     tmp = dest.with_name(f".{dest.name}.partial")
     tmp.unlink(missing_ok=True)
-    src = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+    if cipher is None:
+        src = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+    else:  # an encrypted project's backup is encrypted with the same password
+        src = cipher.connect(path, readonly=True)
     try:
-        dst = sqlite3.connect(tmp)
+        dst = sqlite3.connect(tmp) if cipher is None else cipher.connect(tmp, check=False)
         try:
             src.backup(dst)
             dst.execute("PRAGMA journal_mode=DELETE")  # a self-contained single file
@@ -189,16 +201,25 @@ def backup_before_upgrade(path: Path, revision: str) -> Path:
     return dest
 
 
-def upgraded_copy_in_memory(path: Path, on_step: StepHook | None = None) -> Engine:
+def upgraded_copy_in_memory(path: Path, on_step: StepHook | None = None,
+                            cipher: Cipher | None = None) -> Engine:
     """An engine on an upgraded in-memory copy of ``path``: a read-only look at an older file
     that changes nothing on disk. Queries only (``query_only``) once upgraded."""
-    memory = sqlite3.connect(":memory:", check_same_thread=False)
-    src = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
-    try:
-        src.backup(memory)
-    finally:
-        src.close()
-    engine = sqlite_migration_engine("sqlite://", creator=lambda: memory)
+    module: Any = None
+    if cipher is None:
+        memory = sqlite3.connect(":memory:", check_same_thread=False)
+        src = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+        try:
+            src.backup(memory)
+        finally:
+            src.close()
+    else:  # decrypted into memory only: SQLCipher copies the attached file into ``main``
+        module = dbapi()
+        memory = module.connect(":memory:", check_same_thread=False)
+        memory.execute(cipher.attach_statement(path, "src"))
+        memory.execute("SELECT sqlcipher_export('main', 'src')")
+        memory.execute("DETACH DATABASE src")
+    engine = sqlite_migration_engine("sqlite://", creator=lambda: memory, module=module)
     upgrade_schema(engine, "head", on_step)
     memory.isolation_level = "DEFERRED"  # the driver's ordinary behaviour again, for reading
     memory.execute("PRAGMA foreign_keys=ON")

@@ -8,12 +8,15 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.output import (
+    ENCRYPT_FILES_ONLY,
     CliError,
     add_json,
     add_project,
     emit,
+    new_password,
     one_line,
     parse_where,
+    project_file,
     span_from_args,
 )
 from coding.commands import ApplyCodes, EditSegment, SetRoleEverywhere, SetSpeaker
@@ -35,6 +38,9 @@ def register(sub: Any) -> None:
     p.add_argument("--codebook", default="jeugdhulp",
                    help="jeugdhulp (built in, default), empty, or a REFI-QDA .qdc file")
     p.add_argument("--title")
+    p.add_argument("--encrypt", action="store_true",
+                   help="encrypt the project file with a password ($DUIDING_PASSWORD or a "
+                        "prompt; never stored)")
     p.set_defaults(func=cmd_new)
 
     p = sub.add_parser("import", help="import transcripts (files or folders)")
@@ -112,11 +118,14 @@ def cmd_new(args: argparse.Namespace) -> int:
             raise CliError(f"--codebook takes jeugdhulp, empty or a .qdc file, not {codebook!r}")
         command = codebook_command(qdc)  # read (and refuse) before any project file exists
         codebook = "empty"
-    with Project.create(args.project, codebook=codebook, title=args.title) as project:
+    password = new_password(project_file(args.project, ENCRYPT_FILES_ONLY)) if args.encrypt \
+        else None
+    with Project.create(args.project, codebook=codebook, title=args.title,
+                        password=password) as project:
         if qdc is not None:
             project.execute(command)
         n = len(project.codes.tree())
-        print(f"{project.name}: new project with {n} codes")
+        print(f"{project.name}: new {'encrypted ' if password else ''}project with {n} codes")
     return 0
 
 

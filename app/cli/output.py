@@ -11,9 +11,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from coding.access import PASSWORD, READ_ONLY
+from coding.access import PASSWORD, READ_ONLY, SERVER_PASSWORD
 from importers.base import TranscriptImportError
 from models.errors import DuidingError, PasswordNeededError
+from models.location import is_server_location
 
 
 class CliError(Exception):
@@ -47,6 +48,8 @@ def run_command(parser: argparse.ArgumentParser, argv: Sequence[str]) -> int:
         parser.print_help()
         return 2
     token = READ_ONLY.set(bool(getattr(args, "read_only", False)))
+    password_token = PASSWORD.set(ask_password)
+    server_token = SERVER_PASSWORD.set(None)
     try:
         try:
             return int(args.func(args) or 0)
@@ -56,10 +59,13 @@ def run_command(parser: argparse.ArgumentParser, argv: Sequence[str]) -> int:
             if not sys.stdin.isatty():
                 raise
             print(one_line(f"duiding {args.command}: {exc}"), file=sys.stderr)
-            PASSWORD.set(getpass.getpass("Password: "))
+            SERVER_PASSWORD.set(getpass.getpass("Password: "))
             return int(args.func(args) or 0)
     except (CliError, DuidingError, TranscriptImportError) as exc:
-        for line in str(exc).splitlines() or [""]:  # a guard refusal: one line per finding
+        # A guard refusal says one line per finding; any other error is one line, a newline
+        # in a file name shown escaped.
+        lines = str(exc).splitlines() if hasattr(exc, "findings") else [str(exc)]
+        for line in lines or [""]:
             print(f"duiding {args.command}: {one_line(line)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -77,6 +83,8 @@ def run_command(parser: argparse.ArgumentParser, argv: Sequence[str]) -> int:
                        f"{exc.strerror or exc}"), file=sys.stderr)
         return 1
     finally:
+        SERVER_PASSWORD.reset(server_token)
+        PASSWORD.reset(password_token)
         READ_ONLY.reset(token)
 
 
@@ -84,6 +92,29 @@ def project_location(value: str) -> Path | str:
     """A project argument: a file's path, or a team project's postgresql:// URL (kept as it
     is: a Path would fold its '//') or .duiding-team connection file."""
     return value if value.startswith(("postgresql://", "postgres://")) else Path(value)
+
+
+ENCRYPT_FILES_ONLY = ("Duiding encrypts project files only; a server's administrator encrypts its "
+                      "disks and backups, and sslmode=require its connections")
+
+
+def project_file(location: Path | str, what: str) -> Path:
+    """A command that works on a project file only (encrypting it, say): a team project on a
+    server is refused in one line saying why."""
+    if is_server_location(location):
+        raise CliError(f"{location} is a team project on a server, not a file: {what}")
+    return Path(location)
+
+
+def ask_password(path: Path) -> str | None:
+    """The command line's password for an encrypted project: $DUIDING_PASSWORD, else a prompt
+    in a terminal (a script without either gets the store's one-line refusal)."""
+    env = os.environ.get("DUIDING_PASSWORD")
+    if env:
+        return env
+    if not sys.stdin.isatty():
+        return None
+    return getpass.getpass(f"Wachtwoord voor {path.name}: ") or None
 
 
 def add_project(p: argparse.ArgumentParser) -> None:
@@ -135,3 +166,18 @@ def parse_where(items: list[str] | None) -> tuple[tuple[str, str], ...]:
         name, value = item.split("=", 1)
         out.append((name.strip(), value.strip()))
     return tuple(out)
+
+
+def new_password(path: Path) -> str:
+    """A password for a new encryption: $DUIDING_PASSWORD, else typed twice in a terminal."""
+    env = os.environ.get("DUIDING_PASSWORD")
+    if env:
+        return env
+    if not sys.stdin.isatty():
+        raise CliError(f"{path.name}: no password; set DUIDING_PASSWORD or run in a terminal")
+    first = getpass.getpass(f"Nieuw wachtwoord voor {path.name}: ")
+    if not first:
+        raise CliError("a password cannot be empty; nothing was changed")
+    if getpass.getpass("Herhaal het wachtwoord: ") != first:
+        raise CliError("the passwords differ; nothing was changed")
+    return first

@@ -2,7 +2,7 @@
 a code-tree cycle guard and change notifications
 
 Revision ID: 0014_team
-Revises: 0006_interchange_sets
+Revises: 0009_withdrawals
 Create Date: 2026-12-04 22:00:00
 
 On both engines: ``codes`` gets a unique index on (parent, lower(name)) so the database itself
@@ -33,7 +33,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0014_team"
-down_revision: str | None = "0006_interchange_sets"
+down_revision: str | None = "0009_withdrawals"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -44,7 +44,7 @@ ALL_TABLES = (
     "segment_codes", "memos", "pseudonyms", "matrix_cells", "nlp_cache", "pseudonym_names",
     "event_types", "events", "team_members", "pseudonym_attributes", "survey_columns",
     "survey_imports", "survey_item_codes", "survey_respondents", "groups", "code_group_members",
-    "document_group_members",
+    "document_group_members", "withdrawals",
 )
 CODEUR_WRITES = ("coders", "segments", "segment_codes", "memos", "events", "nlp_cache",
                  "matrix_cells")

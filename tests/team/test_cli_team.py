@@ -92,3 +92,25 @@ def test_server_trouble_is_one_line(server_places: Places, tmp_path: Path) -> No
     assert "no database nergens" in missing.stderr and missing.stderr.count("\n") == 1
     team = duiding("team", "list", tmp_path / "geen.duiding", check=False)
     assert team.returncode == 1 and team.stderr.count("\n") == 1
+
+
+def test_withdrawal_and_encryption_refuse_a_server_project_in_one_line(
+        server_places: Places, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    url = str(server_places.new("studie"))
+    duiding("new", url)
+    (tmp_path / "R07_ouder.txt").write_text(TEXT, encoding="utf-8")
+    duiding("import", url, tmp_path / "R07_ouder.txt")
+    monkeypatch.setenv("DUIDING_PASSWORD", "geheim-wachtwoord")
+    connection = tmp_path / "studie.duiding-team"
+    duiding("team", "connection-file", url, connection)
+    for args in (("withdraw", url, "--respondent", "R07", "--yes"),
+                 ("withdraw", connection, "--document", "R07_ouder", "--yes", "--json"),
+                 ("encrypt", url), ("decrypt", connection),
+                 ("new", str(server_places.new("ander")), "--encrypt")):
+        result = duiding(*args, check=False)
+        assert result.returncode == 1, args
+        assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr, args
+        assert "team project on a server" in result.stderr, args
+    # nothing was removed: the interview is still there, and the log can be read
+    assert "R07_ouder" in duiding("documents", url).stdout
+    assert "(no withdrawals)" in duiding("withdraw", url, "--log").stdout

@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterable
 from coding.project import Project
 from coding.types import Changes, DocumentId
 from models.listen import ChangeListener, Payload
+from models.server_store import ServerStore
 
 __all__ = ["ChangeListener", "changes_from", "everything", "watch"]
-from models.server_store import ServerStore
 
 _FLAGS = {
     "codes": Changes(codes=True),

@@ -11,7 +11,7 @@ import textwrap
 import time
 from pathlib import Path
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from app.about import AboutDialog
 from coding.team import TeamManager
@@ -63,6 +63,14 @@ def test_another_coders_fragment_appears_in_stripes_and_counts(qtbot, window,  #
     qtbot.waitUntil(lambda: window.codes.model.index_of(wachttijd, 1).data() == 1, timeout=5000)
     assert seen < 1.0, f"the other coder's fragment took {seen:.2f} s to appear"
     assert window.ctx.undo_stack.count() == 0  # their work is not on our undo stack
+
+    # Withdrawal of consent wipes a file: on a server it is one clear message, nothing removed.
+    next(a for a in window.menu("project").actions()
+         if a.objectName() == "withdrawAction").trigger()
+    box = window.findChild(QMessageBox, "errorBox")
+    assert box is not None and "team project on a server" in box.informativeText() + box.text()
+    box.close()
+    assert window.view.stripe_model.bars != []
 
     # The connection to the server is cut: the status bar says offline, then online again.
     states: list[bool] = []

@@ -91,23 +91,24 @@ def test_a_password_libpq_did_not_find_is_asked_and_kept_in_memory_only(  # type
     TeamManager(lead).add_user("pieter", "lezer", password="pieter-geheim")  # not in .pgpass
     lead.close()
     url = str(server_places.location("studie")).replace("leider@", "pieter@")
-    answers = iter(["fout", "pieter-geheim"])
+    answers = ["fout", "pieter-geheim"]
     prompts: list[str] = []
 
-    def answer() -> None:
+    def answer() -> None:  # polls until both answers are given, then stops (no stray timer)
+        if not answers:
+            return
         dialog = next((w for w in QApplication.topLevelWidgets()
                        if isinstance(w, QInputDialog) and w.isVisible()), None)
-        if dialog is None:
-            QTimer.singleShot(50, answer)
-            return
-        prompts.append(dialog.labelText())
-        dialog.setTextValue(next(answers))
-        dialog.accept()
+        if dialog is not None:
+            prompts.append(dialog.labelText())
+            dialog.setTextValue(answers.pop(0))
+            dialog.accept()
         QTimer.singleShot(50, answer)
 
     QTimer.singleShot(50, answer)
     project = window.open_project(url)
     assert project is not None and project.server_info().role == "lezer"  # type: ignore[union-attr]
+    assert answers == []
     assert "password" in prompts[0].lower() and "refused" in prompts[1].lower()
     window.settings.sync()  # the recent list and every other setting: no password
     assert "pieter-geheim" not in Path(window.settings.fileName()).read_text(encoding="utf-8")

@@ -38,7 +38,7 @@ from models.base import utcnow
 from models.errors import NotFoundError, ValidationError
 from models.event_models import Event, EventType
 from models.schema import Case, Coder, Document
-from models.store import ProjectStore
+from models.sessions import StoreBase as ProjectStore
 
 EventId = NewType("EventId", int)
 EventTypeId = NewType("EventTypeId", int)

@@ -33,6 +33,7 @@ COMMANDS: dict[str, str] = {
     "matrix": "app.cli.matrix",
     "memo": "app.cli.memo", "memos": "app.cli.memo",
     "event": "app.cli.timeline", "timeline": "app.cli.timeline",
+    "team": "app.cli.team", "push": "app.cli.team", "clone": "app.cli.team",
     "import-survey": "app.cli.survey", "survey-figures": "app.cli.survey",
     "survey-items": "app.cli.survey", "survey-link": "app.cli.survey",
     "withdraw": "app.cli.avg", "encrypt": "app.cli.avg", "decrypt": "app.cli.avg",

@@ -22,9 +22,9 @@ from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from coding.durations import MEASURES, DurationTable, case_groups, duration_table, dutch
-from coding.moments import duration_text
 from coding.project import Project
 from coding.timeline import Timeline, case_birth_year, layout
+from coding.told_durations import duration_text
 from exports import chapter_docx as w
 from exports.chapter_text import case_label, count_text, join_dutch, readable
 from exports.timeline_figure import figure_texts, lane_title, render

@@ -18,9 +18,11 @@ from typing import Any
 from app.cli.output import CliError, add_json, add_project, emit, span_from_args
 from coding.commands.events import MarkEvent
 from coding.durations import MEASURES, durations
-from coding.moments import ORDER_ONLY, MomentError, duration_text, parse_moment, suggest_duration
+from coding.moment_input import MomentError, parse_moment
+from coding.moments import ORDER_ONLY
 from coding.project import Project
 from coding.timeline import build_timeline
+from coding.told_durations import duration_text, suggest_duration
 from exports.timeline_figure import lane_title, write_figure
 from exports.timeline_table import write_timeline_xlsx
 

@@ -138,7 +138,7 @@ def _summary(data: DurationTable, key: str, group: str | None, min_count: int) -
     s = data.summary(key, group)
     if s.n and 0 < s.n < min_count:
         return f"n {count_text(s.n, min_count)}"
-    return s.text(0 if key == "changes" else 1)
+    return s.text(key)
 
 
 def _months(v: float | None) -> str:

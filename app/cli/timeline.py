@@ -134,8 +134,8 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     if table is not None:
         lines.append("durations across families" + (f" by {table.by}" if table.by else "") + ":")
         for key, label in MEASURES:
-            lines.append(f"  {label}: {table.summary(key).text(0 if key == 'changes' else 1)}"
-                         + "".join(f"; {g or '(leeg)'}: {table.summary(key, g).text()}"
+            lines.append(f"  {label}: {table.summary(key).text(key)}"
+                         + "".join(f"; {g or '(leeg)'}: {table.summary(key, g).text(key)}"
                                    for g in table.groups))
     if args.export is not None:
         lines.append(f"written {args.export}")

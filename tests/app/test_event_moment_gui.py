@@ -69,3 +69,18 @@ def test_the_reason_is_dutch_in_the_dutch_interface(qtbot, dutch, dialog) -> Non
     dialog.moment_edit.setText("vorig jaar in maart")
     assert dialog.reading.text().startswith("“vorig jaar in maart” telt vanaf de datum van het "
                                             "interview, maar dit interview heeft geen datum")
+
+
+def test_marking_the_same_passage_and_type_twice_is_refused_in_the_dialog(qtbot, dialog) -> None:  # type: ignore[no-untyped-def]
+    ctx = dialog.ctx
+    errors: list[BaseException] = []
+    ctx.error.connect(errors.append)
+    dialog.type_box.setCurrentIndex(dialog.type_box.findText("signaal"))
+    dialog.moment_edit.setText("2023-03")
+    dialog.save()
+    assert ctx.project.events.count() == 1 and not errors
+    again = EventDialog(ctx, dialog.doc_id, *dialog.span, parent=dialog.parent())
+    again.type_box.setCurrentIndex(again.type_box.findText("signaal"))
+    again.save()
+    assert errors and "already marked as 'signaal'" in str(errors[0])
+    assert ctx.project.events.count() == 1

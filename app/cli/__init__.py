@@ -32,7 +32,7 @@ COMMANDS: dict[str, str] = {
     "search": "app.cli.nlp", "suggest": "app.cli.nlp", "pseudonymise": "app.cli.nlp",
     "matrix": "app.cli.matrix",
     "memo": "app.cli.memo", "memos": "app.cli.memo",
-    "event": "app.cli.timeline", "timeline": "app.cli.timeline",
+    "event": "app.cli.events", "events": "app.cli.events", "timeline": "app.cli.timeline",
     "team": "app.cli.team", "push": "app.cli.team", "clone": "app.cli.team",
     "import-survey": "app.cli.survey", "survey-figures": "app.cli.survey",
     "survey-items": "app.cli.survey", "survey-link": "app.cli.survey",

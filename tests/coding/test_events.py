@@ -149,3 +149,25 @@ def test_deleting_a_document_and_undoing_brings_its_events_back(places: Places) 
     stack.undo()
     assert [e.duration_days for e in p.events.for_document(doc)] == [210]
     p.close()
+
+
+def test_the_same_passage_and_type_is_never_marked_twice(tmp_path: Path) -> None:
+    p, doc = _project(tmp_path)
+    stack = UndoStack(p)
+    signaal = p.events.type_by_name("signaal").id
+    aanmelding = p.events.type_by_name("aanmelding").id
+    passage = span("Vorig jaar in maart hebben we ons aangemeld.")
+    first = MarkEvent(doc, *passage, signaal)
+    stack.push(first)
+    with pytest.raises(ValidationError, match="already marked as 'signaal'") as caught:
+        p.execute(MarkEvent(doc, *passage, signaal, Moment(MomentKind.MONTH, 2023, 3)))
+    assert caught.value.code == "duplicate"
+    assert p.events.count() == 1
+    other = MarkEvent(doc, *passage, aanmelding)  # the same words as another kind of event
+    stack.push(other)
+    assert p.events.count() == 2
+    with pytest.raises(ValidationError, match="already marked as 'signaal'"):
+        p.execute(EditEvent(other.event_id, type_id=signaal))  # type: ignore[arg-type]
+    assert p.events.find(doc, *passage, aanmelding) is not None  # left as it was
+    assert p.events.find(doc, *passage, signaal).id == first.event_id  # type: ignore[union-attr]
+    p.close()

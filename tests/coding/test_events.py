@@ -151,8 +151,8 @@ def test_deleting_a_document_and_undoing_brings_its_events_back(places: Places) 
     p.close()
 
 
-def test_the_same_passage_and_type_is_never_marked_twice(tmp_path: Path) -> None:
-    p, doc = _project(tmp_path)
+def test_the_same_passage_and_type_is_never_marked_twice(places: Places) -> None:
+    p, doc = _project(places)
     stack = UndoStack(p)
     signaal = p.events.type_by_name("signaal").id
     aanmelding = p.events.type_by_name("aanmelding").id

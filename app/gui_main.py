@@ -27,12 +27,14 @@ from coding import locations
 if TYPE_CHECKING:  # Qt is imported only once the GUI starts (the CLI path stays Qt-free)
     from app.context import ProjectContext
 
-PROJECT_SUFFIXES = (".duiding",)
+PROJECT_SUFFIXES = (".duiding", ".duiding-team")
+SERVER_SCHEMES = ("postgresql://", "postgres://")
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="duiding", add_help=False, exit_on_error=False)
-    parser.add_argument("project", nargs="?", type=Path)
+    parser.add_argument("project", nargs="?",
+                        type=lambda v: v if v.startswith(SERVER_SCHEMES) else Path(v))
     parser.add_argument("--demo", action="store_true")
     parser.add_argument("--lang", choices=("nl", "en"))
     parser.add_argument("--quit-after-start", action="store_true", help=argparse.SUPPRESS)
@@ -54,6 +56,8 @@ def gui_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
     if unknown:
         return None
     project = args.project
+    if isinstance(project, str):  # a team project's postgresql:// address
+        return args
     if project is not None and not (project.suffix.lower() in PROJECT_SUFFIXES
                                     or project.is_file()):
         return None

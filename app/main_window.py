@@ -55,10 +55,11 @@ from app.retrieval import RetrievalPanel
 from app.settings import add_recent, make_settings, recent_files
 from app.start_page import StartPage
 from app.synthesis import SynthesisPanel
+from app.team_ui import TeamStatus, ask_server_address, open_with_password
 from app.transcript_view import TranscriptView
 from app.valence_bar import DefaultValence, FragmentValence
 from coding.memos import MemoTarget
-from coding.project import PROJECT_SUFFIX, Project
+from coding.project import CONNECTION_SUFFIX, PROJECT_SUFFIX, Project
 from coding.types import DocumentId, SegmentId
 from models.errors import ProjectLockedError
 
@@ -130,7 +131,7 @@ class MainWindow(QMainWindow):
         self.start_page.new_requested.connect(self.new_project_dialog)
         self.start_page.open_requested.connect(self.open_project_dialog)
         self.start_page.demo_requested.connect(self.open_demo)
-        self.start_page.recent_requested.connect(lambda p: self.open_project(Path(p)))
+        self.start_page.recent_requested.connect(lambda p: self.open_project(_recent(p)))
         self.start_page.import_requested.connect(self.import_dialog)
         self.transcript_area = QStackedWidget()
         self.transcript_area.setObjectName("transcriptArea")
@@ -175,6 +176,7 @@ class MainWindow(QMainWindow):
         self.synthesis.setObjectName("synthesisView")
         self.open_synthesis_tab = self.tabs.add_view(self.synthesis, self.tr("Theme synthesis"))
         self._build_menus()
+        self.statusBar().addPermanentWidget(TeamStatus(self.ctx, self))
         self._install_panels()
         self.coding.install_shortcuts(self)
         self.ctx.project_changed.connect(self._update_title)
@@ -263,6 +265,7 @@ class MainWindow(QMainWindow):
         f.addAction(self.tr("&New project…"), QKeySequence.StandardKey.New, self.new_project_dialog)
         f.addAction(self.tr("&Open project…"), QKeySequence.StandardKey.Open,
                     self.open_project_dialog)
+        f.addAction(self.tr("Open &team project (server)…"), self.open_server_dialog)
         self.recent_menu = f.addMenu(self.tr("Recent projects"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         f.addAction(self.tr("Open the demo project"), self.open_demo).setObjectName(
@@ -321,7 +324,7 @@ class MainWindow(QMainWindow):
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         for path in recent_files(self.settings):
-            self.recent_menu.addAction(path, lambda p=path: self.open_project(Path(p)))
+            self.recent_menu.addAction(path, lambda p=path: self.open_project(_recent(p)))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
 
@@ -338,16 +341,19 @@ class MainWindow(QMainWindow):
         self._set_project(project)
         return project
 
-    def open_project(self, path: Path, readonly: bool = False) -> Project | None:
+    def open_project(self, path: Path | str, readonly: bool = False) -> Project | None:
+        """Open a project file, a .duiding-team connection file or a postgresql:// address."""
         try:
             if Project.is_encrypted(path):  # the password is asked, used and not kept
                 found = open_encrypted(Path(path), self, readonly=readonly,
                                        coder=self.ctx.coder or None)
-                if found is None:
-                    return None
-                project = found
-            else:
-                project = Project.open(path, readonly=readonly, coder=self.ctx.coder or None)
+            else:  # a server's password: libpq's own sources, else asked and kept in memory
+                found = open_with_password(
+                    self, str(path), lambda pw: Project.open(
+                        path, readonly=readonly, password=pw, coder=self.ctx.coder or None))
+            if found is None:
+                return None
+            project = found
         except ProjectLockedError:
             answer = QMessageBox.question(
                 self, self.tr("Project in use"),
@@ -366,7 +372,7 @@ class MainWindow(QMainWindow):
     def _set_project(self, project: Project) -> None:
         flush_all(self)  # what was typed in a memo belongs to the project being closed
         self.ctx.set_project(project)
-        add_recent(self.settings, project.path)
+        add_recent(self.settings, project.location)
         self.act_import.setEnabled(not self.ctx.readonly)
         docs = project.documents.list()
         if docs:
@@ -394,10 +400,17 @@ class MainWindow(QMainWindow):
         return self.open_project(path)
 
     def open_project_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), "",
-                                              self.tr("Duiding project") + f" (*{PROJECT_SUFFIX})")
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open project"), "",
+            self.tr("Duiding project") + f" (*{PROJECT_SUFFIX} *{CONNECTION_SUFFIX});;"
+            + self.tr("Team project connection") + f" (*{CONNECTION_SUFFIX})")
         if name:
             self.open_project(Path(name))
+
+    def open_server_dialog(self) -> None:
+        address = ask_server_address(self)
+        if address:
+            self.open_project(address)
 
     # -- dialogs -------------------------------------------------------------------------------
 
@@ -494,7 +507,7 @@ class MainWindow(QMainWindow):
         if p is None:
             self.start_page.show_no_project(recent_files(self.settings))
         elif not docs:
-            self.start_page.show_no_transcripts(p.path.stem)
+            self.start_page.show_no_transcripts(p.title)
         self.transcript_area.setCurrentIndex(1 if docs else 0)
         if docs and self.coding.document_id is None:
             self.coding.open_document(docs[0].id)
@@ -507,7 +520,7 @@ class MainWindow(QMainWindow):
             return
         state = self.tr("read-only") if self.ctx.readonly else self.tr("saved")
         coder = self.tr("coder: {name}").format(name=self.ctx.coder)
-        self.setWindowTitle(f"{p.path.stem} — {state} — {coder} — Duiding")
+        self.setWindowTitle(f"{p.title} — {state} — {coder} — Duiding")
 
     def _default_sizes(self) -> None:
         self.resizeDocks([self.findChild(QDockWidget, "documentsDock")], [400],
@@ -559,7 +572,7 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
-        projects = [p for p in paths if p.suffix == PROJECT_SUFFIX]
+        projects = [p for p in paths if p.suffix in (PROJECT_SUFFIX, CONNECTION_SUFFIX)]
         if projects:
             self.open_project(projects[0])
         elif paths:
@@ -568,3 +581,8 @@ class MainWindow(QMainWindow):
 
     def current_document(self) -> DocumentId | None:
         return self.coding.document_id
+
+
+def _recent(entry: str) -> Path | str:
+    """A recent-list entry as a location: a team project's address stays text."""
+    return entry if entry.startswith(("postgresql://", "postgres://")) else Path(entry)

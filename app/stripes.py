@@ -32,6 +32,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
+from app.labels import valence_label
 from coding.types import Valence
 
 COLUMN_WIDTH = 17  # the narrowest column: a bar and a rotated label beside it
@@ -323,8 +324,6 @@ class StripeArea(QWidget):
         return super().event(event)
 
     def tooltip(self, bar: Bar) -> str:
-        from app.labels import valence_label
-
         lines = [f"<b>{_esc(bar.path)}</b>",
                  self.tr("Valence: {valence}").format(valence=valence_label(bar.valence)),
                  self.tr("Coder: {coder}").format(coder=_esc(bar.coder))]

@@ -43,6 +43,7 @@ from app.panels.out_common import (
 from coding.analysis import AnalysisManager, FrameworkMatrix
 from coding.commands import SetCellSummary
 from coding.types import CodeId
+from exports.matrix import write_matrix_docx, write_matrix_xlsx
 
 
 class MatrixModel(QAbstractTableModel):
@@ -309,8 +310,6 @@ class MatrixView(AnalysisPanel):
 
     def export_to(self, dest: Path) -> ops.Task | None:
         """Write the matrix shown to `dest`: Word for a .docx, else an Excel workbook."""
-        from exports.matrix import write_matrix_docx, write_matrix_xlsx
-
         matrix, project = self.model.matrix, self.project
         if matrix is None or project is None:
             return None

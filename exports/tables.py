@@ -17,16 +17,14 @@ import csv
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from coding.project import Project
 from coding.pseudonymise.guard import assert_export_safe
 from coding.stats import EMPTY, CountRow
 from coding.types import SegmentFilter, SpeakerRole
 from exports.chapter_data import documents_in_scope, included_codes
 from exports.files import write_atomic
-
-if TYPE_CHECKING:
-    from coding.project import Project
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 EXCEL_CELL_MAX = 32767

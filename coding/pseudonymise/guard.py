@@ -23,16 +23,13 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING
 
+from coding.project import Project
 from coding.pseudonymise import key as keys
 from coding.pseudonymise.lexicon import common_word
 from coding.pseudonymise.matching import FormMatcher
 from coding.pseudonymise.model import PiiType
 from models.errors import DuidingError
-
-if TYPE_CHECKING:
-    from coding.project import Project
 
 _NOT_CHECKED = {PiiType.DATE, PiiType.AGE}
 _allow_unreviewed: contextvars.ContextVar[bool] = contextvars.ContextVar(

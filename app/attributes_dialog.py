@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,8 +50,8 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class AttributeTableModel(QAbstractTableModel):
-    def __init__(self, push: Callable[[Command], bool], parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+    def __init__(self, push: Callable[[Command], bool], parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._push = push
         self._docs: list[DocumentInfo] = []
         self._attrs: list[str] = []

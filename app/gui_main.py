@@ -78,6 +78,7 @@ def run_gui(argv: Sequence[str] | None = None, *, exit_process: bool = False) ->
     if QApplication.instance() is None and not _check_platform(lang):
         return 1
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)  # widgets need a QApplication, not a QCoreApplication
     app.setApplicationName("Duiding")
     app.setOrganizationName("Duiding")
     app.setApplicationVersion(locations.version())

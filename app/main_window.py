@@ -14,11 +14,19 @@ area)` adds a dock (remembered between sessions by its objectName) with a View t
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 
 from platformdirs import user_data_dir
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QDockWidget,
@@ -84,6 +92,8 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.TopLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._menus: dict[str, QMenu] = {}
+        self._pending_docks: list[QDockWidget] = []  # added before the View menu exists
+        self._view_docks_end: QAction | None = None  # where the View menu lists the docks
         # central: the coding toolbar + transcript (or the start page), then the views' tabs
         self.view = TranscriptView()
         self.doc_label = QLabel()
@@ -110,7 +120,7 @@ class MainWindow(QMainWindow):
         self.memo_button = QToolButton(objectName="documentMemoButton")
         self.memo_button.setText(self.tr("Memo"))
         self.memo_button.setToolTip(self.tr("The memo on this document"))
-        self.memo_button.clicked.connect(lambda: self.document_memo(self.coding.document_id))
+        self.memo_button.clicked.connect(lambda: self.document_memo(self.current_document()))
         self.memo_button.setEnabled(False)
         coding_bar.addWidget(self.memo_button)
         spacer = QWidget()
@@ -162,10 +172,11 @@ class MainWindow(QMainWindow):
         self.codes.selection_changed.connect(
             lambda ids: self.synthesis.set_code(ids[0]) if ids else None)
         self.synthesis.jump_requested.connect(self.coding.jump_to)
-        self.add_panel(self._dock("documentsDock", self.tr("Documents"), self.documents),
-                       Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.add_panel(self._dock("codesDock", self.tr("Codes"), self.codes),
-                       Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.documents_dock = self.add_panel(
+            self._dock("documentsDock", self.tr("Documents"), self.documents),
+            Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.codes_dock = self.add_panel(self._dock("codesDock", self.tr("Codes"), self.codes),
+                                         Qt.DockWidgetArea.LeftDockWidgetArea)
         self.retrieval_dock = self.add_panel(
             self._dock("retrievalDock", self.tr("Fragments"), self.retrieval),
             Qt.DockWidgetArea.BottomDockWidgetArea)
@@ -205,10 +216,10 @@ class MainWindow(QMainWindow):
         if not dock.objectName():
             raise ValueError("a panel needs an objectName to be remembered between sessions")
         self.addDockWidget(area, dock)
-        if "view" in self._menus:
+        if self._view_docks_end is not None:
             self._menus["view"].insertAction(self._view_docks_end, dock.toggleViewAction())
         else:
-            self._pending_docks = [*getattr(self, "_pending_docks", []), dock]
+            self._pending_docks.append(dock)
         return dock
 
     def menu(self, key: str) -> QMenu:
@@ -270,7 +281,7 @@ class MainWindow(QMainWindow):
         self.act_import = f.addAction(self.tr("&Import transcripts…"), QKeySequence("Ctrl+I"),
                                       self.import_dialog)
         f.addSeparator()
-        f.addAction(self.tr("&Close project"), lambda: (flush_all(self), self.ctx.close()))
+        f.addAction(self.tr("&Close project"), self.close_project)
         f.addAction(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         e = self._menus["edit"]
         undo = self.ctx.undo_stack.createUndoAction(self, self.tr("Undo"))
@@ -299,7 +310,7 @@ class MainWindow(QMainWindow):
                     lambda: self.edit_speakers(self.coding.document_id))
         p.addAction(self.tr("Project memo…"), self.project_memo)
         v = self._menus["view"]
-        for dock in getattr(self, "_pending_docks", []):
+        for dock in self._pending_docks:
             v.addAction(dock.toggleViewAction())
         self._view_docks_end = v.addSeparator()
         reset = v.addAction(self.tr("Restore default layout"), self.restore_default_layout)
@@ -308,7 +319,7 @@ class MainWindow(QMainWindow):
         v.addSeparator()
         lang = v.addMenu(self.tr("Language"))
         for code, label in (("nl", "Nederlands"), ("en", "English")):
-            act = lang.addAction(label, lambda c=code: self._set_language(c))
+            act = lang.addAction(label, partial(self._set_language, code))
             act.setCheckable(True)
             act.setChecked(str(self.settings.value("language", "nl")) == code)
         h = self._menus["help"]
@@ -320,7 +331,7 @@ class MainWindow(QMainWindow):
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         for path in recent_files(self.settings):
-            self.recent_menu.addAction(path, lambda p=path: self.open_project(Path(p)))
+            self.recent_menu.addAction(path, partial(self.open_project, Path(path)))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
 
@@ -362,6 +373,10 @@ class MainWindow(QMainWindow):
         if docs:
             self.coding.open_document(docs[0].id)
             self.documents.select_document(docs[0].id)
+
+    def close_project(self) -> None:
+        flush_all(self)  # what was typed in a memo belongs to the project being closed
+        self.ctx.close()
 
     def new_project_dialog(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.tr("New project"), "",
@@ -501,10 +516,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{p.path.stem} — {state} — {coder} — Duiding")
 
     def _default_sizes(self) -> None:
-        self.resizeDocks([self.findChild(QDockWidget, "documentsDock")], [400],
-                         Qt.Orientation.Horizontal)
-        self.resizeDocks([self.findChild(QDockWidget, "documentsDock"),
-                          self.findChild(QDockWidget, "codesDock")], [300, 500],
+        self.resizeDocks([self.documents_dock], [400], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.documents_dock, self.codes_dock], [300, 500],
                          Qt.Orientation.Vertical)
         self.resizeDocks([self.retrieval_dock], [240], Qt.Orientation.Vertical)
 

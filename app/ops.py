@@ -89,8 +89,8 @@ class _Job(QRunnable):
 
 
 def run_task(work: Work, *, parent: QWidget | None, label: str = "",
-             on_done: Callable[[Any], None] | None = None,
-             on_error: Callable[[BaseException], None] | None = None,
+             on_done: Callable[[Any], object] | None = None,
+             on_error: Callable[[BaseException], object] | None = None,
              writer: bool = True, show_progress: bool = True,
              cancellable: bool = True) -> Task:
     """Run `work(progress, cancelled)` in the background; callbacks run on the GUI thread."""

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from app import ops
 from app.errors import show_error
 from app.manual import explanation
+from app.panels import PanelHost
 from app.panels.out_common import (
     AnalysisPanel,
     CodeChooser,
@@ -323,6 +324,6 @@ class MatrixView(AnalysisPanel):
                             on_error=lambda exc: show_error(self, exc))
 
 
-def install(host: Any) -> None:
+def install(host: PanelHost) -> None:
     view = MatrixView(host.ctx, host.jump)
     install_view(host, view, view.tr("Framework matrix"), view.tr("Framework matrix"), "actionMatrix")

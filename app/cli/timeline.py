@@ -18,8 +18,9 @@ from typing import Any
 from app.cli.output import CliError, add_json, add_project, emit, span_from_args
 from coding.commands.events import MarkEvent
 from coding.durations import MEASURES, durations
-from coding.moments import ORDER_ONLY, MomentError, duration_text, parse_moment, suggest_duration
+from coding.moments import ORDER_ONLY, duration_text
 from coding.project import Project
+from coding.time_expressions import MomentError, parse_moment, suggest_duration
 from coding.timeline import build_timeline
 from exports.timeline_figure import lane_title, write_figure
 from exports.timeline_table import write_timeline_xlsx

@@ -3,9 +3,10 @@
 The dialog shows the fragment, the type its codes suggest, and the moment and duration its words
 suggest — each suggestion with a "Use" button: nothing the text suggests is filled in until the
 researcher takes it (DESIGN.md: suggestions are never applied unasked). What the researcher types
-in the moment field is read as they type ("= maart 2023") with `coding.moments.parse_moment`,
-anchored on the interview's date or meting. Saving runs one undoable command through
-`ctx.run`. `extend_transcript_menu` adds the entries to the transcript's context menu.
+in the moment field is read as they type ("= maart 2023") with
+`coding.time_expressions.parse_moment`, anchored on the interview's date or meting. Saving runs
+one undoable command through `ctx.run`. `extend_transcript_menu` adds the entries to the
+transcript's context menu.
 """
 
 from __future__ import annotations
@@ -29,16 +30,8 @@ from PySide6.QtWidgets import (
 from app.context import ProjectContext
 from coding.commands.events import EditEvent, MarkEvent, RemoveEvent
 from coding.events import EventInfo, EventSuggestion
-from coding.moments import (
-    ORDER_ONLY,
-    Anchor,
-    Moment,
-    MomentError,
-    MomentKind,
-    duration_text,
-    parse_moment,
-    suggest_duration,
-)
+from coding.moments import ORDER_ONLY, Anchor, Moment, MomentKind, duration_text
+from coding.time_expressions import MomentError, parse_moment, suggest_duration
 from coding.types import DocumentId
 
 

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from coding.moments import (
-    Anchor,
-    Moment,
+from coding.moments import Anchor, Moment, MomentKind, duration_text
+from coding.time_expressions import (
     MomentError,
-    MomentKind,
-    duration_text,
     number_word,
     parse_moment,
     suggest_duration,

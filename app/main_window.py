@@ -28,27 +28,20 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDockWidget,
     QFileDialog,
-    QHBoxLayout,
     QInputDialog,
-    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
-    QSizePolicy,
     QStackedWidget,
-    QToolBar,
-    QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
-from app.about import AboutDialog, show_manual
-from app.attributes_dialog import AttributesDialog, SpeakersDialog
+from app.about import show_about, show_manual
+from app.attributes_dialog import open_attributes, open_speakers
 from app.code_panel import CodeTreePanel
-from app.coding_controller import CodingController
+from app.coding_area import CodingArea
 from app.context import ProjectContext
 from app.demo import create_demo_project
 from app.document_list import DocumentListPanel
@@ -62,18 +55,13 @@ from app.retrieval import RetrievalPanel
 from app.settings import add_recent, make_settings, recent_files
 from app.start_page import StartPage
 from app.synthesis import SynthesisPanel
-from app.transcript_view import TranscriptView
-from app.valence_bar import DefaultValence, FragmentValence
 from coding.memos import MemoTarget
 from coding.project import PROJECT_SUFFIX, Project
 from coding.types import DocumentId, SegmentId
 from models.errors import ProjectLockedError
 
-# 2: analysis views are central tabs, tools dock under the transcript (a layout saved by
-# version 1 squeezed the Codes dock; it is not restored).
 log = logging.getLogger(__name__)
 
-STATE_VERSION = 2
 QUIT_WAIT_MS = 1500  # at most this long for background work to stop when the window closes
 DOCUMENTS_MIN_WIDTH = 220
 CODES_MIN_WIDTH = 270  # the code names stay readable beside their two counts
@@ -94,47 +82,16 @@ class MainWindow(QMainWindow):
         self._menus: dict[str, QMenu] = {}
         self._pending_docks: list[QDockWidget] = []  # added before the View menu exists
         self._view_docks_end: QAction | None = None  # where the View menu lists the docks
-        # central: the coding toolbar + transcript (or the start page), then the views' tabs
-        self.view = TranscriptView()
-        self.doc_label = QLabel()
-        self.doc_label.setObjectName("documentTitle")
-        self.doc_label.setStyleSheet("font-weight: bold; padding: 4px 6px;")
-        self.doc_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.doc_label.setMinimumWidth(120)
-        self.default_valence = DefaultValence()
-        self.valence = self.default_valence.combo
-        self.fragment_valence = FragmentValence()
-        self.show_others = QCheckBox(self.tr("Show other coders"))
-        self.show_others.setObjectName("showOthers")
-        self.show_others.setToolTip(self.tr("Off: only your own codings are shown (blind "
-                                            "coding, before you compare with another coder)."))
-        self.show_others.setChecked(True)
-        self.show_others.toggled.connect(self._toggle_others)
-        header = QHBoxLayout()
-        header.setContentsMargins(0, 0, 6, 0)
-        header.addWidget(self.doc_label, 1)
-        header.addWidget(self.show_others)
-        coding_bar = QToolBar()
-        coding_bar.setObjectName("codingToolbar")
-        coding_bar.addWidget(self.fragment_valence)
-        self.memo_button = QToolButton(objectName="documentMemoButton")
-        self.memo_button.setText(self.tr("Memo"))
-        self.memo_button.setToolTip(self.tr("The memo on this document"))
-        self.memo_button.clicked.connect(lambda: self.document_memo(self.current_document()))
-        self.memo_button.setEnabled(False)
-        coding_bar.addWidget(self.memo_button)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        coding_bar.addWidget(spacer)
-        coding_bar.addSeparator()
-        coding_bar.addWidget(self.default_valence)
-        coding_area = QWidget()
-        lay = QVBoxLayout(coding_area)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(0)
-        lay.addLayout(header)
-        lay.addWidget(coding_bar)
-        lay.addWidget(self.view)
+        # panels
+        self.documents = DocumentListPanel(self.ctx)
+        self.documents.setMinimumWidth(DOCUMENTS_MIN_WIDTH)
+        self.codes = CodeTreePanel(self.ctx)
+        self.codes.setMinimumWidth(CODES_MIN_WIDTH)
+        self.retrieval = RetrievalPanel(self.ctx)
+        # central: the coding area (or the start page), then the views' tabs
+        self.coding_area = CodingArea(self.ctx, self.codes.selected)
+        self.view = self.coding_area.view
+        self.coding = self.coding_area.coding
         self.start_page = StartPage()
         self.start_page.new_requested.connect(self.new_project_dialog)
         self.start_page.open_requested.connect(self.open_project_dialog)
@@ -144,22 +101,10 @@ class MainWindow(QMainWindow):
         self.transcript_area = QStackedWidget()
         self.transcript_area.setObjectName("transcriptArea")
         self.transcript_area.addWidget(self.start_page)
-        self.transcript_area.addWidget(coding_area)
+        self.transcript_area.addWidget(self.coding_area)
         self.tabs = CentralTabs(self.transcript_area, self.tr("Transcript"))
         self.tabs.setMinimumSize(360, 200)
         self.setCentralWidget(self.tabs)
-        # panels
-        self.documents = DocumentListPanel(self.ctx)
-        self.documents.setMinimumWidth(DOCUMENTS_MIN_WIDTH)
-        self.codes = CodeTreePanel(self.ctx)
-        self.codes.setMinimumWidth(CODES_MIN_WIDTH)
-        self.retrieval = RetrievalPanel(self.ctx)
-        self.coding = CodingController(self.ctx, self.view, self.codes.selected, self)
-        self.default_valence.changed.connect(lambda v: setattr(self.coding, "valence", v))
-        self.fragment_valence.valence_chosen.connect(self.coding.set_fragment_valence)
-        self.coding.segment_selected.connect(self._show_fragment)
-        self.view.segments_changed.connect(
-            lambda: self._show_fragment(self.view.highlighted_segment))
         self.documents.document_activated.connect(self.coding.open_document)
         self.documents.edit_attributes_requested.connect(self.edit_attributes)
         self.documents.speakers_requested.connect(self.edit_speakers)
@@ -167,7 +112,6 @@ class MainWindow(QMainWindow):
         self.codes.apply_requested.connect(self.coding.apply_codes)
         self.retrieval.jump_requested.connect(self._jump)
         self.coding.document_opened.connect(self._on_document_opened)
-        self.coding.document_memo_requested.connect(self.document_memo)
         self.synthesis = SynthesisPanel(self.ctx)
         self.codes.selection_changed.connect(
             lambda ids: self.synthesis.set_code(ids[0]) if ids else None)
@@ -256,10 +200,6 @@ class MainWindow(QMainWindow):
         self.tabs.show_transcript()
         self.coding.jump_to(doc_id, start, end, segment_id)
 
-    def _show_fragment(self, segment_id: SegmentId | None) -> None:
-        self.fragment_valence.show_segment(
-            next((s for s in self.view.segments if s.id == segment_id), None))
-
     # -- menus ---------------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
@@ -300,7 +240,7 @@ class MainWindow(QMainWindow):
         c.addAction(self.tr("Theme synthesis"), QKeySequence("Ctrl+Shift+M"),
                     self.show_synthesis)
         c.addAction(self.tr("Document memo…"),
-                    lambda: self.document_memo(self.coding.document_id))
+                    lambda: self.coding_area.open_memo(self.coding.document_id))
         c.addSeparator()
         c.addAction(self.tr("Switch coder…"), self.ask_coder)
         p = self._menus["project"]
@@ -325,7 +265,8 @@ class MainWindow(QMainWindow):
         h = self._menus["help"]
         h.addAction(self.tr("Manual"), QKeySequence.StandardKey.HelpContents,
                     lambda: show_manual(self)).setObjectName("manualAction")
-        h.addAction(self.tr("About Duiding"), self._about).setObjectName("aboutAction")
+        h.addAction(self.tr("About Duiding"),
+                    lambda: show_about(self.ctx.project, self)).setObjectName("aboutAction")
         self._menus["analysis"].menuAction().setVisible(False)  # shown once menu() is asked
 
     def _fill_recent(self) -> None:
@@ -415,18 +356,10 @@ class MainWindow(QMainWindow):
             start_import(self.ctx, self, dialog.paths(), dialog.attribute_sheet())
 
     def edit_attributes(self, cases: bool = False) -> None:
-        if self.ctx.project is not None:
-            dialog = AttributesDialog(self.ctx, self)
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            if cases:
-                dialog.show_cases()
-            dialog.show()
+        open_attributes(self.ctx, self, cases=cases)
 
     def edit_speakers(self, doc_id: DocumentId | None) -> None:
-        if self.ctx.project is not None and doc_id is not None:
-            dialog = SpeakersDialog(self.ctx, doc_id, self)
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.show()
+        open_speakers(self.ctx, doc_id, self)
 
     def ask_coder(self) -> str:
         name, ok = QInputDialog.getText(self, self.tr("Coder"),
@@ -441,21 +374,10 @@ class MainWindow(QMainWindow):
         self.settings.setValue("coder", self.ctx.coder)
         self._update_title()
 
-    def _toggle_others(self, show: bool) -> None:
-        p = self.ctx.project
-        others = {n for _i, n, _c, _k in p.coders.list()} - {self.ctx.coder} if p else set()
-        self.ctx.hidden_coders = set() if show else others
-        self.coding.refresh_segments()
-
     def _set_language(self, lang: str) -> None:
         self.settings.setValue("language", lang)
         QMessageBox.information(self, "Duiding", self.tr("The language changes when Duiding is "
                                                          "started again."))
-
-    def _about(self) -> None:
-        dialog = AboutDialog(self.ctx.project, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
 
     # -- state ---------------------------------------------------------------------------------
 
@@ -469,27 +391,13 @@ class MainWindow(QMainWindow):
         self.open_synthesis_tab()
         self.synthesis.editor.edit.setFocus()
 
-    def document_memo(self, doc_id: DocumentId | None) -> None:
-        p = self.ctx.project
-        if p is not None and doc_id is not None:
-            name = p.documents.get(doc_id).name
-            open_memo(self.ctx, MemoTarget(document_id=doc_id), name,
-                      self).setWindowTitle(self.tr("Memo: {name}").format(name=name))
-
     def project_memo(self) -> None:
         p = self.ctx.project
         if p is not None:
             open_memo(self.ctx, MemoTarget(), self.tr("Project memo"), self)
 
     def _on_document_opened(self, doc_id: DocumentId | None) -> None:
-        self.memo_button.setEnabled(doc_id is not None)
-        p = self.ctx.project
-        if p is None or doc_id is None:
-            self.doc_label.setText("")
-        else:
-            info = p.documents.get(doc_id)
-            self.doc_label.setText(f"{info.name}  ·  "
-                                   + self.tr("{n} words").format(n=info.words))
+        if doc_id is not None:
             self.documents.select_document(doc_id)
 
     def _update_start(self) -> None:

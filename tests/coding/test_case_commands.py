@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from coding.commands import RenameCase, SetCaseAttribute
-from coding.history import UndoStack
 from coding.project import Project
 from coding.types import AttributeScope, CaseId
+from coding.undo import UndoStack
 from models.errors import NotFoundError, ValidationError
 
 

@@ -64,6 +64,13 @@ def import_reason(reason: str) -> str:
         "zip_bomb": QCoreApplication.translate("Errors", "the file unpacks to an unsafe size"),
         "hostile_xml": QCoreApplication.translate("Errors", "the file contains unsafe XML"),
         "invalid": QCoreApplication.translate("Errors", "the file content is not valid"),
+        "symlink": QCoreApplication.translate("Errors", "a link inside a folder is not followed"),
+        "too_slow": QCoreApplication.translate("Errors", "reading the file took far too long"),
+        "unreadable": QCoreApplication.translate("Errors", "the file cannot be read"),
+        "not_found": QCoreApplication.translate("Errors", "the file does not exist"),
+        "temporary": QCoreApplication.translate("Errors", "this is a hidden or temporary file"),
+        "no_text": QCoreApplication.translate("Errors", "the PDF has no text (a scan?)"),
+        "hostile_archive": QCoreApplication.translate("Errors", "the archive is unsafe"),
     }
     return table.get(reason, reason or QCoreApplication.translate("Errors", "unknown reason"))
 

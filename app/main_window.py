@@ -51,6 +51,7 @@ from app.layout import CentralTabs, WindowLayout
 from app.memo_editor import flush_all, open_memo
 from app.ops import running_tasks, wait_all
 from app.panels import PanelHost, install_all
+from app.panels.avg import NewProjectDialog, open_encrypted
 from app.retrieval import RetrievalPanel
 from app.settings import add_recent, make_settings, recent_files
 from app.start_page import StartPage
@@ -278,9 +279,11 @@ class MainWindow(QMainWindow):
 
     # -- projects ------------------------------------------------------------------------------
 
-    def create_project(self, path: Path, codebook: str = "jeugdhulp") -> Project | None:
+    def create_project(self, path: Path, codebook: str = "jeugdhulp",
+                       password: str | None = None) -> Project | None:
         try:
-            project = Project.create(path, codebook=codebook, coder=self.ctx.coder or None)
+            project = Project.create(path, codebook=codebook, coder=self.ctx.coder or None,
+                                     password=password)
         except Exception as exc:
             show_error(self, exc)
             return None
@@ -289,7 +292,14 @@ class MainWindow(QMainWindow):
 
     def open_project(self, path: Path, readonly: bool = False) -> Project | None:
         try:
-            project = Project.open(path, readonly=readonly, coder=self.ctx.coder or None)
+            if Project.is_encrypted(path):  # the password is asked, used and not kept
+                found = open_encrypted(Path(path), self, readonly=readonly,
+                                       coder=self.ctx.coder or None)
+                if found is None:
+                    return None
+                project = found
+            else:
+                project = Project.open(path, readonly=readonly, coder=self.ctx.coder or None)
         except ProjectLockedError:
             answer = QMessageBox.question(
                 self, self.tr("Project in use"),
@@ -324,11 +334,10 @@ class MainWindow(QMainWindow):
                                               self.tr("Duiding project") + f" (*{PROJECT_SUFFIX})")
         if not name:
             return
-        choices = [self.tr("Youth care codebook (jeugdhulp)"), self.tr("Empty codebook")]
-        choice, ok = QInputDialog.getItem(self, self.tr("Codebook"),
-                                          self.tr("Start with which codebook?"), choices, 0, False)
-        if ok:
-            self.create_project(Path(name), "jeugdhulp" if choice == choices[0] else "empty")
+        dialog = NewProjectDialog(self)
+        if dialog.exec() == NewProjectDialog.DialogCode.Accepted:
+            self.create_project(Path(name), str(dialog.codebook.currentData()),
+                                dialog.chosen_password())
 
     def open_demo(self) -> Project | None:
         """Create (or re-create) the demo project in the user's data folder and open it."""

@@ -58,6 +58,7 @@ def kind_text(kind: str) -> str:
         "cell_summary": QCoreApplication.translate("UndoText", "Matrix cell summary"),
         "pseudonymise": QCoreApplication.translate("UndoText", "Pseudonymise"),
         "confirm_pseudonyms": QCoreApplication.translate("UndoText", "Confirm pseudonyms"),
+        "withdraw_consent": QCoreApplication.translate("UndoText", "Withdraw consent"),
         "pseudonym_names_add": QCoreApplication.translate("UndoText", "Add to the name list"),
         "pseudonym_name_remove": QCoreApplication.translate("UndoText",
                                                             "Remove from the name list"),

@@ -55,6 +55,18 @@ class AttributeManager:
                  .distinct())
             return sorted(v for v in s.scalars(q) if v != "")
 
+    def values_by_name(self) -> dict[str, builtins.list[str]]:
+        """{attribute name: its distinct non-empty values on documents}, in one query."""
+        with self._store.read() as s:
+            q = (select(Attribute.name, DocumentAttributeValue.value)
+                 .join(Attribute, Attribute.id == DocumentAttributeValue.attribute_id)
+                 .where(Attribute.scope == AttributeScope.DOCUMENT).distinct())
+            out: dict[str, list[str]] = {}
+            for name, value in s.execute(q):
+                if value != "":
+                    out.setdefault(name, []).append(value)
+            return out
+
     def document_values(self, s: Session | None = None,
                         documents: Collection[int] | None = None) -> dict[int, dict[str, str]]:
         """{document id: {attribute name: value}}, in attribute order (of `documents` only,
@@ -114,6 +126,35 @@ class AttributeManager:
         else:
             row.value = value
         return old
+
+    def set_new_document_values_in(self, s: Session, doc_id: int,
+                                   values: dict[str, str]) -> builtins.list[str]:
+        """Within a running transaction, give a new document its values (linear in their
+        number: the attribute index is read once, not once per value). Returns the names of
+        the attributes this created, typed from these values in the same transaction, so an
+        import interrupted after this document leaves `meting` a number, not text."""
+        index = {name.casefold(): attr_id for attr_id, name in s.execute(
+            select(Attribute.id, Attribute.name).where(Attribute.scope == AttributeScope.DOCUMENT))}
+        position = s.scalar(select(func.max(Attribute.position))) or 0
+        created: list[str] = []
+        rows: dict[int, DocumentAttributeValue] = {}  # "Gemeente" and "gemeente" are one
+        for raw_name, raw_value in values.items():
+            name, value = raw_name.strip(), raw_value.strip()
+            if not name:
+                raise ValidationError("An attribute needs a name.")
+            attr_id = index.get(name.casefold())
+            if attr_id is None:
+                position += 1
+                attr = Attribute(name=name, type=guess_type([value]),
+                                 scope=AttributeScope.DOCUMENT, position=position)
+                s.add(attr)
+                s.flush()
+                attr_id = index[name.casefold()] = attr.id
+                created.append(name)
+            rows[attr_id] = DocumentAttributeValue(document_id=doc_id, attribute_id=attr_id,
+                                                   value=value)
+        s.add_all(rows.values())
+        return created
 
     def set_document_value(self, doc_id: DocumentId, name: str, value: str | None) -> str | None:
         """Set (or with None, clear) a document's attribute value; returns the previous value."""

@@ -155,8 +155,7 @@ class DocumentManager:
                            speaker_id=speaker_ids.get(tu.speaker) if tu.speaker else None,
                            timestamp_ms=tu.timestamp_ms)
                       for i, tu in enumerate(sorted(t.turns, key=lambda x: x.start), start=1))
-            for attr_name, value in t.attributes.items():
-                self._attributes.set_document_value_in(s, doc.id, attr_name, value)
+            self._attributes.set_new_document_values_in(s, doc.id, t.attributes)
             return DocumentId(doc.id)
 
     @staticmethod

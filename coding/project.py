@@ -11,12 +11,17 @@ headless undo stack; the GUI pushes the same commands onto its QUndoStack instea
 
 from __future__ import annotations
 
+import getpass
+import os
+from collections.abc import Callable
+from contextvars import ContextVar
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from sqlalchemy import select
 
+from coding.access import READ_ONLY
 from coding.attributes import AttributeManager
 from coding.coders import CoderManager, resolve_coder
 from coding.codes import CodeManager, builtin_codebook
@@ -30,10 +35,49 @@ from coding.survey.manager import SurveyManager
 from coding.types import Changes
 from coding.undo import Undoable, UndoStack
 from models.base import utcnow
+from models.cipher import Cipher, PasswordRequiredError, WrongPasswordError
+from models.convert import convert_project
+from models.errors import ReadOnlyProjectError
 from models.schema import ProjectInfo
 from models.store import SUFFIX, ProjectStore
 
 PROJECT_SUFFIX = SUFFIX  # ".duiding", for callers above the core
+__all__ = ["PROJECT_SUFFIX", "PASSWORD", "READ_ONLY", "PasswordRequiredError", "Project",
+           "WrongPasswordError", "convert_encryption", "default_coder"]
+
+SCRUB_PENDING = "scrub_pending"
+"""project_info key committed with a withdrawal and removed once the file has been wiped."""
+
+PasswordSource = Callable[[Path], "str | None"]
+
+
+def environment_password(_path: Path) -> str | None:
+    """The password for scripts: $DUIDING_PASSWORD (never stored by Duiding)."""
+    return os.environ.get("DUIDING_PASSWORD") or None
+
+
+PASSWORD: ContextVar[PasswordSource] = ContextVar("duiding_password",
+                                                  default=environment_password)
+"""Asked for the password when an encrypted project is opened without one: the command line
+sets a prompt (after $DUIDING_PASSWORD), the workbench passes the password it asked itself."""
+
+
+def convert_encryption(path: Path | str, current: str | None, new: str | None) -> list[Path]:
+    """Encrypt a plain project (`current` None) with `new`, or decrypt one (`new` None); its
+    backups with it (atomic per file; see `models.convert`). Returns the converted backups."""
+    return convert_project(path, Cipher(current) if current else None,
+                           Cipher(new) if new else None)
+
+
+def default_coder() -> str:
+    """The coder name when none was chosen: $DUIDING_CODER, else the login name."""
+    name = os.environ.get("DUIDING_CODER", "").strip()
+    if name:
+        return name
+    try:
+        return getpass.getuser() or "onbekend"
+    except Exception:  # no login name on some systems
+        return "onbekend"
 
 
 class Project:
@@ -59,14 +103,18 @@ class Project:
 
     @classmethod
     def create(cls, path: Path | str, codebook: str | list[dict[str, Any]] | None = "jeugdhulp",
-               coder: str | None = None, title: str | None = None) -> Project:
-        """Create a project file; `codebook` is a built-in name, nested dicts, or None/'empty'."""
+               coder: str | None = None, title: str | None = None,
+               password: str | None = None) -> Project:
+        """Create a project file; `codebook` is a built-in name, nested dicts, or None/'empty';
+        with a `password` the file is encrypted (SQLCipher)."""
         path = Path(path)
         if path.suffix != SUFFIX:
             path = path.with_name(path.name + SUFFIX)
-        store = ProjectStore.create(path)
-        project = cls(store, coder)
-        try:
+        if READ_ONLY.get():
+            raise ReadOnlyProjectError(f"{path.name}: a project cannot be created read-only.")
+
+        def populate(store: ProjectStore) -> None:
+            project = cls(store, coder)
             with store.write() as s:
                 s.add_all([
                     ProjectInfo(key="title", value=title or path.stem),
@@ -78,15 +126,39 @@ class Project:
                     project.codes.add_tree(builtin_codebook(codebook))
                 elif isinstance(codebook, list):
                     project.codes.add_tree(codebook)
-        except BaseException:
-            store.close()
-            path.unlink(missing_ok=True)
-            raise
-        return project
+
+        # Built under a temporary name with its codebook, so a project file is never half made.
+        cipher = Cipher(password) if password is not None else None
+        return cls(ProjectStore.create(path, populate, cipher=cipher), coder)
 
     @classmethod
-    def open(cls, path: Path | str, *, readonly: bool = False, coder: str | None = None) -> Project:
-        return cls(ProjectStore.open(path, readonly=readonly), coder)
+    def open(cls, path: Path | str, *, readonly: bool = False, coder: str | None = None,
+             password: str | None = None) -> Project:
+        """Open a project; read-only when asked or while `READ_ONLY` is set (``--read-only``).
+
+        An encrypted project needs its password: `password`, else what `PASSWORD` gives."""
+        path = Path(path)
+        if password is None and ProjectStore.is_encrypted(path):
+            password = PASSWORD.get()(path)
+        cipher = Cipher(password) if password else None
+        project = cls(ProjectStore.open(path, readonly=readonly or READ_ONLY.get(),
+                                        cipher=cipher), coder)
+        if not project.store.readonly and SCRUB_PENDING in project.info():
+            try:  # a withdrawal was interrupted before the file was wiped: wipe it now
+                project.finish_scrub()
+            except BaseException:
+                project.close()
+                raise
+        return project
+
+    @staticmethod
+    def is_encrypted(path: Path | str) -> bool:
+        """Whether opening this project file needs a password."""
+        return ProjectStore.is_encrypted(path)
+
+    @property
+    def encrypted(self) -> bool:
+        return self.store.encrypted
 
     def close(self) -> None:
         self.store.close()
@@ -129,6 +201,15 @@ class Project:
                 s.add(ProjectInfo(key=key, value=value))
             else:
                 row.value = value
+
+    def finish_scrub(self) -> None:
+        """Wipe removed rows from the file (`ProjectStore.scrub`), then drop the pending mark."""
+        self.store.scrub()
+        with self.store.write() as s:
+            row = s.get(ProjectInfo, SCRUB_PENDING)
+            if row is not None:
+                s.delete(row)
+        self.store.scrub_journal()
 
     # -- commands ------------------------------------------------------------------------------
 

@@ -27,9 +27,15 @@ class UndoStack(Generic[T]):
         self._undone: list[Undoable[T]] = []
 
     def push(self, cmd: Undoable[T]) -> Changes:
+        """Run `cmd` and keep it for undo; a final step (``undoable = False``: withdrawing
+        consent, confirming pseudonyms) clears the history instead: nothing before it can be
+        taken back, and no snapshot of what it removed is kept."""
         changes = cmd.do(self._target)
-        self._done.append(cmd)
         self._undone.clear()
+        if getattr(cmd, "undoable", True):
+            self._done.append(cmd)
+        else:
+            self._done.clear()
         return changes
 
     def undo(self) -> Changes:

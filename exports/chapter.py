@@ -47,6 +47,8 @@ from exports.chapter_text import (
     join_dutch,
     readable,
     split_text,
+    suppressed_mark,
+    suppression_style,
     theme_title,
     type_label,
 )
@@ -96,6 +98,8 @@ class ChapterOptions:
     history_by: str | None = None  # split its durations by this attribute (e.g. gemeente)
     survey_threshold: int = 10  # questionnaire figures of fewer respondents read "n < 10"
     survey_by: str | None = None  # a second figures table per value of this attribute
+    suppress_style: str = "lt"  # counts below min_count read "< N" (lt) or "–" (dash)
+    name_coders: bool = False  # the method paragraph names the coders only when asked
 
 
 class ExportCancelled(Exception):
@@ -164,37 +168,45 @@ def write_chapter(project: Project, options: ChapterOptions, dest: Path | str, *
             progress(min(done, total), total)
 
     for opts, target in jobs:
-        data = gather(project, title=opts.title, where=opts.where, themes=opts.themes,
-                      max_quotes=opts.max_quotes_per_theme, min_count=opts.min_count,
-                      attribution_pattern=opts.attribution_pattern,
-                      respondent_attribute=opts.respondent_attribute,
-                      respondent_only=opts.respondent_only,
-                      compare_attribute=opts.compare_attribute,
-                      compare_values=opts.compare_values,
-                      period_attribute=opts.period_attribute, tick=tick)
-        scope = {d.id for d in data.documents} if opts.where else None
-        history = partial(append_history_section, project=project, document_ids=scope,
-                          by=opts.history_by, min_count=opts.min_count) \
-            if opts.include_history else None
-        survey = gather_survey(project, data, threshold=opts.survey_threshold,
-                               by=opts.survey_by, max_quotes=min(2, opts.max_quotes_per_theme))
-        doc = build_document(data, opts.template, survey, before_appendix=history)
-        if opts.include_matrix:
-            append_matrix_appendix(doc, project, rows=opts.matrix_rows,
-                                   code_ids=[s.code.id for s in data.sections],
-                                   document_ids=({d.id for d in data.documents}
-                                                 if opts.where else None),
-                                   min_count=opts.min_count)
-        guard_texts(project, w.document_texts(doc)
-                    + (history_texts(project, scope) if opts.include_history else []))
-        if cancelled is not None and cancelled():
-            raise ExportCancelled(list(written))
-        write_atomic(target, partial(w.save_docx, doc))
+        with suppression_style(opts.suppress_style):
+            _write_one(project, opts, target, tick, cancelled, written)
         written.append(target)
         tick()
     if progress is not None:
         progress(total, total)
     return written
+
+
+def _write_one(project: Project, opts: ChapterOptions, target: Path, tick: Callable[[], None],
+               cancelled: Cancelled | None, written: list[Path]) -> None:
+    """One chapter file (of a `per` export, or the only one)."""
+    data = gather(project, title=opts.title, where=opts.where, themes=opts.themes,
+                  max_quotes=opts.max_quotes_per_theme, min_count=opts.min_count,
+                  attribution_pattern=opts.attribution_pattern,
+                  respondent_attribute=opts.respondent_attribute,
+                  respondent_only=opts.respondent_only,
+                  compare_attribute=opts.compare_attribute,
+                  compare_values=opts.compare_values,
+                  period_attribute=opts.period_attribute, tick=tick)
+    scope = {d.id for d in data.documents} if opts.where else None
+    history = partial(append_history_section, project=project, document_ids=scope,
+                      by=opts.history_by, min_count=opts.min_count) \
+        if opts.include_history else None
+    survey = gather_survey(project, data, threshold=opts.survey_threshold,
+                           by=opts.survey_by, max_quotes=min(2, opts.max_quotes_per_theme))
+    doc = build_document(replace(data, name_coders=opts.name_coders), opts.template, survey,
+                         before_appendix=history)
+    if opts.include_matrix:
+        append_matrix_appendix(doc, project, rows=opts.matrix_rows,
+                               code_ids=[s.code.id for s in data.sections],
+                               document_ids=({d.id for d in data.documents}
+                                             if opts.where else None),
+                               min_count=opts.min_count)
+    guard_texts(project, w.document_texts(doc)
+                + (history_texts(project, scope) if opts.include_history else []))
+    if cancelled is not None and cancelled():
+        raise ExportCancelled(list(written))
+    write_atomic(target, partial(w.save_docx, doc))
 
 
 def guard_texts(project: Project, texts: list[str]) -> None:
@@ -256,7 +268,7 @@ def _method(doc: DocxDocument, data: ChapterData) -> None:
         scope = join_dutch([f"{readable(n)} {v}" for n, v in data.where])
         text += f" Het hoofdstuk gaat alleen over respondenten met {scope}."
     w.para(doc, text)
-    coders = join_dutch(data.coders)
+    coders = join_dutch(data.coders) if data.name_coders else ""
     text = ("De fragmenten zijn gecodeerd"
             + (f" door {coders}" if coders else "")
             + " met het codeboek in de bijlage. Bij elk fragment is vastgelegd of het een "
@@ -269,7 +281,7 @@ def _method(doc: DocxDocument, data: ChapterData) -> None:
         text += " Alleen wat respondenten zelf zeiden is meegeteld, niet de vragen van de interviewer."
     if m > 1:
         text += (f" Om respondenten niet herkenbaar te maken, zijn aantallen kleiner dan {m} "
-                 f"weergegeven als ‘< {m}’.")
+                 f"weergegeven als ‘{suppressed_mark(m)}’.")
     w.para(doc, text)
 
 
@@ -285,7 +297,8 @@ def _overview(doc: DocxDocument, data: ChapterData) -> None:
     w.para(doc, intro)
     w.add_caption(doc, "Tabel", 1, "Aantal respondenten dat het thema noemde, per type respondent")
     header = ["Thema"] + [f"{type_label(t, 2).capitalize()}\n(n={count_text(n, m)})"
-                          for t, n in data.by_type.items()] + [f"Totaal\n(n={data.total})"]
+                          for t, n in data.by_type.items()] \
+        + [f"Totaal\n(n={count_text(data.total, m)})"]
     rows = []
     for sec in data.sections:
         for s in [sec, *sec.children]:

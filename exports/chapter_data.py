@@ -103,6 +103,7 @@ class ChapterData:
     respondent_only: bool
     memo_quotes: dict[str, Quote] = field(default_factory=dict)  # fragment GUID -> its quote
     questionnaires: frozenset[int] = frozenset()  # documents that are questionnaire responses
+    name_coders: bool = False  # the method paragraph names the coders (an export option)
 
     @property
     def total(self) -> int:

@@ -150,7 +150,7 @@ def respondents_text(data: ChapterData, s: Section) -> str:
     212 respondenten van de vragenlijst'."""
     m = data.min_count
     if not data.questionnaires:
-        return f"{count_text(s.respondents, m)} van de {data.total} respondenten"
+        return f"{count_text(s.respondents, m)} van de {count_text(data.total, m)} respondenten"
     totals = count_by_kind((d.id for d in data.documents), data.questionnaires)
     parts = []
     if totals[DocumentKind.INTERVIEW]:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 # Singular and plural of the respondent types researchers use; anything else is derived.
 _TYPE_FORMS: dict[str, tuple[str, str]] = {
@@ -33,6 +35,9 @@ _TYPE_FORMS: dict[str, tuple[str, str]] = {
 CASE_FIELDS = ("gezin", "gezin_id", "case", "casus", "familie")
 
 SUPPRESSED = "< {n}"
+DASH = "–"
+SUPPRESSION_STYLES = ("lt", "dash")  # "< 10" or "–", as the user chooses
+_STYLE: ContextVar[str] = ContextVar("duiding_suppression_style", default="lt")
 ELLIPSIS = "[…]"
 MAX_QUOTE_WORDS = 80
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+")
@@ -66,10 +71,28 @@ def _plural(word: str) -> str:
     return word + "en"
 
 
+@contextmanager
+def suppression_style(style: str) -> Iterator[None]:
+    """While writing one chapter: small counts read '< N' (``lt``) or '–' (``dash``)."""
+    if style not in SUPPRESSION_STYLES:
+        raise ValueError(f"small counts read 'lt' or 'dash', not {style!r}")
+    token = _STYLE.set(style)
+    try:
+        yield
+    finally:
+        _STYLE.reset(token)
+
+
+def suppressed_mark(min_count: int) -> str:
+    """How a count below the threshold is printed in the current chapter: '< 10' or '–'."""
+    return DASH if _STYLE.get() == "dash" else SUPPRESSED.format(n=min_count)
+
+
 def count_text(n: int, min_count: int = 0) -> str:
-    """A count as printed: below the privacy threshold it reads '< 3' (zero stays '0')."""
+    """A count as printed: below the privacy threshold it reads '< 3' or '–' (zero stays
+    '0'); every table and sentence of the chapter prints its counts through this."""
     if 0 < n < min_count:
-        return SUPPRESSED.format(n=min_count)
+        return suppressed_mark(min_count)
     return str(n)
 
 

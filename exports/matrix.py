@@ -33,7 +33,7 @@ from coding.pseudonymise.guard import assert_export_safe
 from coding.types import CodeId
 from exports import chapter_docx as w
 from exports.chapter_text import count_text, readable, theme_title
-from exports.files import write_atomic
+from exports.files import write_atomic, xlsx_append
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -163,12 +163,12 @@ def write_matrix_xlsx(project: Project, matrix: FrameworkMatrix, dest: Path | st
         ws = wb.active if i == 0 else wb.create_sheet()
         assert ws is not None
         ws.title = title
-        ws.append(headers)
+        xlsx_append(ws, headers)  # theme paths, row labels and summaries are typed by users:
         for cell in ws[1]:
             cell.font = Font(bold=True)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         for values in rows:
-            ws.append(values)
+            xlsx_append(ws, values)  # never a live formula
         ws.freeze_panes = "B2"
         longest = max((len(str(r[0])) for r in rows), default=12)
         ws.column_dimensions["A"].width = max(14, min(40, longest + 2))

@@ -20,6 +20,7 @@ from exports.chapter import (
     per_values,
     write_chapter,
 )
+from exports.chapter_text import SUPPRESSION_STYLES
 from exports.qdpx_project import QdpxOptions, export_qdc, export_qdpx
 from exports.tables import write_csv, write_xlsx
 from models.errors import ValidationError
@@ -73,6 +74,9 @@ def check_request(project: Project, req: ExportRequest) -> None:
     if spec is None:
         raise ValidationError(f"unknown export format {req.fmt!r} (known: {', '.join(FORMATS)})")
     opts = req.chapter
+    if opts.suppress_style not in SUPPRESSION_STYLES:
+        raise ValidationError(f"small counts read 'lt' (< N) or 'dash' (–), not "
+                              f"{opts.suppress_style!r}")
     if not spec.selection and (opts.where or opts.per):
         raise ValidationError(f"--where and --per do not apply to {req.fmt} exports "
                               "(the whole project)")

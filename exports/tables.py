@@ -6,15 +6,15 @@ hide them from a filter). The "Segment" column tells rows of the same fragment a
 document attribute gets its own column. Texts are the project's stored (pseudonymised, once
 applied) texts.
 
-Spreadsheet hygiene: a cell starting with = + - @ (or a tab / carriage return) could run as a
-formula in Excel; in .xlsx such cells are stored as text, in CSV they get a leading apostrophe.
+Spreadsheet hygiene (``exports.files``): a text cell starting with = + - @ (or a tab or line
+break) could run as a formula in Excel; in .xlsx every text is stored as a text cell, in CSV such
+cells get a leading apostrophe, headers (attribute names are typed by users) included.
 The CSV is what Dutch Excel opens on a double click: UTF-8 with BOM, ';' and CRLF.
 """
 
 from __future__ import annotations
 
 import csv
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -24,11 +24,8 @@ from coding.pseudonymise.guard import assert_export_safe
 from coding.stats import EMPTY, CountRow
 from coding.types import SegmentFilter, SpeakerRole
 from exports.chapter_data import documents_in_scope, included_codes
-from exports.files import write_atomic
+from exports.files import csv_rows, write_atomic, xlsx_append, xlsx_cell
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-EXCEL_CELL_MAX = 32767
-_ILLEGAL = re.compile(r"[\000-\010\013\014\016-\037]")
 VALENCE_LABELS = {"positief": "positief", "aandachtspunt": "aandachtspunt",
                   "neutraal": "neutraal"}
 BASE_HEADERS = ("Segment", "Document", "Spreker")
@@ -96,20 +93,6 @@ def _guard_export(project: Project, headers: list[str], rows: list[list[str | in
     assert_export_safe(project, headers + [str(v) for r in rows for v in r])
 
 
-def _clean(value: str) -> str:
-    value = _ILLEGAL.sub("", value)
-    if len(value) > EXCEL_CELL_MAX:
-        value = value[:EXCEL_CELL_MAX - 4] + " […]"
-    return value
-
-
-def csv_safe(value: str | int) -> str | int:
-    """A CSV cell that Excel will not run as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
-
-
 def write_xlsx(project: Project, dest: Path | str, *, where: Sequence[tuple[str, str]] = (),
                themes: Sequence[str | int] = (), respondent_attribute: str = "respondent_type",
                respondent_only: bool = False) -> Path:
@@ -157,17 +140,12 @@ def write_xlsx(project: Project, dest: Path | str, *, where: Sequence[tuple[str,
 def _fill(ws: Any, headers: list[str], rows: list[list[str | int]]) -> None:
     from openpyxl.styles import Font
 
-    ws.append(headers)
+    xlsx_append(ws, headers)
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for r, values in enumerate(rows, start=2):
         for c, value in enumerate(values, start=1):
-            cell = ws.cell(row=r, column=c)
-            if isinstance(value, str):
-                cell.value = _clean(value)
-                cell.data_type = "s"  # never a formula, whatever the text starts with
-            else:
-                cell.value = value
+            xlsx_cell(ws.cell(row=r, column=c), value)  # a text is never a formula
     ws.freeze_panes = "A2"
     if rows:
         ws.auto_filter.ref = ws.dimensions
@@ -184,8 +162,6 @@ def write_csv(project: Project, dest: Path | str, *, where: Sequence[tuple[str, 
         with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
             writer = csv.writer(fh, delimiter=";", lineterminator="\r\n",
                                 quoting=csv.QUOTE_MINIMAL)
-            writer.writerow(headers)
-            for row in rows:
-                writer.writerow([csv_safe(v) for v in row])
+            writer.writerows(csv_rows([headers, *rows]))
 
     return write_atomic(dest, write)

@@ -15,8 +15,7 @@ from coding.moments import duration_text
 from coding.project import Project
 from coding.pseudonymise.service import assert_export_safe
 from coding.timeline import Timeline
-from exports.files import write_atomic
-from exports.tables import FORMULA_START
+from exports.files import write_atomic, xlsx_append
 from exports.timeline_figure import lane_title, title
 
 HEADERS = ["Volgorde", "Moment", "Zoals verteld", "Gedateerd", "Gebeurtenis", "Perspectief",
@@ -58,16 +57,13 @@ def write_timeline_xlsx(project: Project, timeline: Timeline, dest: Path | str) 
     ws = wb.active
     assert ws is not None
     ws.title = "Tijdlijn"
-    ws.append([title(timeline)])
+    xlsx_append(ws, [title(timeline)])  # every text a text cell, never run as a formula
     ws["A1"].font = Font(bold=True, size=12)
-    ws.append(HEADERS)
+    xlsx_append(ws, HEADERS)
     for cell in ws[2]:
         cell.font = Font(bold=True)
     for values in rows:
-        ws.append(values)
-        for cell in ws[ws.max_row]:
-            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
-                cell.data_type = "s"  # shown as text, never run as a formula
+        xlsx_append(ws, values)
     ws.freeze_panes = "A3"
     ws.auto_filter.ref = f"A2:P{ws.max_row}"
     widths = (9, 18, 22, 10, 22, 14, 16, 12, 12, 40, 24, 8, 8, 60, 30, 14)

@@ -4,15 +4,24 @@ The GUI, the command line and the tests all go through :func:`read_transcript` a
 :func:`iter_transcript_files`, so a folder dropped on the window and ``duiding import folder/``
 see the same files, skip the same ones for the same reasons, and fail with the same
 :class:`TranscriptImportError` codes. Readers are pure: they never touch the project database.
+Whatever goes wrong inside a reader leaves :func:`read_transcript` as that one error type
+(``importers.boundary``), within the limits of ``importers.limits``.
+
+Symbolic links: a link the user names (on the command line, in a file dialog) is followed, as
+the user chose it. A link found inside a folder being imported is not followed, neither to a
+file nor to a folder; it is reported as skipped (``symlink``). So a link named like an interview
+that points at a system file is never stored as a transcript by importing its folder.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from importers.base import ImportedTranscript, TranscriptImportError, Turn
+from importers.boundary import reading
 from importers.office import read_docx, read_odt, read_rtf
 from importers.pdf import read_pdf
 from importers.safety import MAX_FILE_BYTES, check_size
@@ -64,8 +73,9 @@ def read_transcript(path: Path | str, max_bytes: int = MAX_FILE_BYTES) -> Import
             "unsupported",
             f"Files of type '{path.suffix or '(no extension)'}' cannot be imported as transcripts.",
         )
-    check_size(path, max_bytes)
-    return _readers()[suffix](path, max_bytes)
+    with reading(path):
+        check_size(path, max_bytes)
+        return _readers()[suffix](path, max_bytes)
 
 
 @dataclass(frozen=True)
@@ -91,12 +101,13 @@ def iter_transcript_files(paths: Iterable[Path | str]) -> Iterator[CandidateFile
     Hidden and temporary files inside folders (``.DS_Store``, Word's ``~$x.docx`` lock files)
     are passed over silently; named explicitly they are reported as skipped (``temporary``).
     Files with another extension are reported as skipped (``unsupported``), missing paths as
-    ``not_found``. Every file is reported once, even when named twice.
+    ``not_found``, symbolic links inside folders as ``symlink`` (not followed; see the module
+    notes). Every file is reported once, even when named twice.
     """
     seen: set[Path] = set()
 
     def once(path: Path) -> bool:
-        key = path.resolve()
+        key = path.absolute() if _is_link(path) else path.resolve()
         if key in seen:
             return False
         seen.add(key)
@@ -105,11 +116,18 @@ def iter_transcript_files(paths: Iterable[Path | str]) -> Iterator[CandidateFile
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(path.rglob("*"), key=lambda p: str(p).casefold()):
+            for child in sorted(_walk(path), key=lambda p: str(p).casefold()):
                 relative = child.relative_to(path)
                 if any(_is_hidden_or_temporary(Path(part)) for part in relative.parts):
                     continue
-                if child.is_file() and once(child):
+                if _is_link(child):
+                    if once(child):
+                        yield CandidateFile(child, TranscriptImportError(
+                            child, "symlink",
+                            "This is a link to another file or folder; links inside a folder "
+                            "are not followed. Import the file it points to, or name the link "
+                            "itself."))
+                elif child.is_file() and once(child):
                     yield _candidate(child)
         elif not path.exists():
             if once(path):
@@ -126,6 +144,24 @@ def iter_transcript_files(paths: Iterable[Path | str]) -> Iterator[CandidateFile
                 )
             else:
                 yield _candidate(path)
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Every entry below ``folder``, never descending through a symbolic link (or a Windows
+    junction) to a folder."""
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        base = Path(root)
+        for name in dirs:
+            sub = base / name
+            if _is_link(sub):
+                yield sub  # reported as a link; os.walk does not descend into it
+        dirs[:] = [d for d in dirs if not _is_link(base / d)]
+        for name in files:
+            yield base / name
+
+
+def _is_link(path: Path) -> bool:
+    return path.is_symlink() or bool(getattr(path, "is_junction", lambda: False)())
 
 
 def _candidate(path: Path) -> CandidateFile:

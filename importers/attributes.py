@@ -15,11 +15,17 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path, PurePath
+from pathlib import Path
+from typing import Any
 
 from importers.base import TranscriptImportError
+from importers.boundary import damaged, importer
+from importers.limits import MAX_SHEET_CELLS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, current
+from importers.limits import number as shown_number
 from importers.safety import MAX_FILE_BYTES, check_zip_container, read_bytes
 from importers.text import decode_text, normalise
 
@@ -28,8 +34,6 @@ KEY_COLUMN_NAMES = (
     "transcript", "naam", "name",
 )  # fmt: skip
 """Headers recognised as the file-name column, in order of preference (case-insensitive)."""
-
-MAX_SHEET_ROWS = 100_000
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,7 @@ class SheetMatch:
     unmatched_rows: list[str] = field(default_factory=list)
 
 
+@importer
 def read_attribute_sheet(path: Path | str, max_bytes: int = MAX_FILE_BYTES) -> AttributeSheet:
     """Read a ``.csv`` (``;``, ``,`` or tab; UTF-8 or Windows-1252) or ``.xlsx`` (first sheet)."""
     path = Path(path)
@@ -80,12 +85,9 @@ def _read_csv(path: Path, max_bytes: int) -> list[list[str]]:
     if not text.strip():
         raise TranscriptImportError(path, "empty", "The attribute sheet contains no rows.")
     delimiter = sniff_delimiter(text)
-    try:
-        return [row for row in csv.reader(text.split("\n"), delimiter=delimiter)]
-    except csv.Error as exc:
-        raise TranscriptImportError(
-            path, "corrupt", f"The CSV file cannot be read ({exc})."
-        ) from None
+    rows = _csv_rows(path, text, delimiter)
+    _check_one_delimiter(path, rows, delimiter)
+    return rows
 
 
 def sniff_delimiter(text: str) -> str:
@@ -104,27 +106,115 @@ def sniff_delimiter(text: str) -> str:
     return delimiter
 
 
+def _csv_rows(path: Path, text: str, delimiter: str) -> list[list[str]]:
+    """Rows of the CSV; a quote that is never closed refuses the sheet (read leniently, it
+    would swallow every row after it into one cell without a word)."""
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
+    rows: list[list[str]] = []
+    budget = current(path)
+    last_line = 0
+    try:
+        for row in reader:
+            budget.tick()
+            _count_cells(path, rows, row)
+            last_line = reader.line_num
+    except csv.Error as exc:
+        if "end of data" in str(exc):
+            raise TranscriptImportError(
+                path, "corrupt",
+                f'A quote (") opened in line {last_line + 1} is never closed, so the rest of '
+                "the sheet would be read as one cell. Remove the stray quote or save the sheet "
+                "again from Excel.") from None
+        if "field larger" in str(exc):
+            raise _cell_too_long(path, last_line + 1) from None
+        # Stray quotes inside a value ("Westerveen" (oost)) are read as they stand.
+        rows = []
+        try:
+            for row in csv.reader(io.StringIO(text), delimiter=delimiter):
+                _count_cells(path, rows, row)
+        except csv.Error:
+            raise _cell_too_long(path, len(rows) + 1) from None
+    return rows
+
+
+def _cell_too_long(path: Path, line: int) -> TranscriptImportError:
+    return TranscriptImportError(
+        path, "too_large",
+        f"A cell in or after line {line} is longer than {shown_number(csv.field_size_limit())} characters; "
+        "a respondent sheet holds short values. Check the quotes in that line.")
+
+
+def _count_cells(path: Path, rows: list[list[str]], row: list[str]) -> None:
+    rows.append(row)
+    if len(rows) > MAX_SHEET_ROWS + 1:
+        raise TranscriptImportError(
+            path, "too_large", f"The sheet has more than {shown_number(MAX_SHEET_ROWS)} rows (the limit)."
+            )
+    if len(row) > MAX_SHEET_COLUMNS:
+        raise TranscriptImportError(
+            path, "too_large",
+            f"Row {len(rows)} of the sheet has {shown_number(len(row))} columns; the limit is "
+            f"{shown_number(MAX_SHEET_COLUMNS)}.")
+    budget = current(path)
+    budget.chars += len(row)  # cells, counted against their own limit below
+    if budget.chars > MAX_SHEET_CELLS:
+        raise TranscriptImportError(
+            path, "too_large",
+            f"The sheet has more than {shown_number(MAX_SHEET_CELLS)} cells (the limit).")
+
+
+def _check_one_delimiter(path: Path, rows: list[list[str]], delimiter: str) -> None:
+    """The header and the rows must be split by the same character: a sheet whose header uses
+    ';' and whose rows use ',' would otherwise attach no attributes without a word."""
+    filled = [row for row in rows if any(cell.strip() for cell in row)]
+    if not filled:
+        return
+    header, data = filled[0], filled[1:]
+    shown = {";": "';'", ",": "','", "\t": "a tab"}
+    if len([c for c in header if c.strip()]) < 2:
+        raise TranscriptImportError(
+            path, "corrupt",
+            f"The sheet has only one column ('{header[0].strip()[:40]}'): Duiding could not find "
+            "what separates the columns. Save it as CSV with ';' or ',' between the values, or "
+            "as .xlsx.")
+    single = [row for row in data if len(row) == 1]
+    for other in ";,\t":
+        if other != delimiter and single and all(other in row[0] for row in single) \
+                and len(single) == len(data):
+            raise TranscriptImportError(
+                path, "corrupt",
+                f"The header row is separated by {shown[delimiter]} but the other rows by "
+                f"{shown[other]}. Save the sheet again so that every row uses the same "
+                "separator.")
+
+
 def _read_xlsx(path: Path, max_bytes: int) -> list[list[str]]:
     read_bytes(path, max_bytes)
     check_zip_container(path, ("xl/workbook.xml",), kind="Excel workbook")
     from openpyxl import load_workbook
 
+    with warnings.catch_warnings():  # openpyxl warns on stderr about odd cells: not for users
+        warnings.simplefilter("ignore")
+        return _xlsx_rows(path, load_workbook)
+
+
+def _xlsx_rows(path: Path, load_workbook: Any) -> list[list[str]]:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises KeyError, ValueError, zip and XML errors
-        raise TranscriptImportError(
-            path, "corrupt", f"The Excel workbook is damaged and cannot be read ({exc})."
-        ) from None
+    except Exception:  # openpyxl raises KeyError, ValueError, zip and XML errors
+        raise damaged(path) from None
     try:
+        budget = current(path)
         sheet = workbook.worksheets[0]
         rows: list[list[str]] = []
-        for values in sheet.iter_rows(values_only=True):
-            rows.append([_cell_text(value) for value in values])
-            if len(rows) > MAX_SHEET_ROWS:
-                raise TranscriptImportError(
-                    path, "too_large", f"The sheet has more than {MAX_SHEET_ROWS} rows."
-                )
+        for values in sheet.iter_rows(values_only=True):  # parsed lazily: damage shows here
+            budget.tick()
+            _count_cells(path, rows, [_cell_text(value) for value in values])
         return rows
+    except TranscriptImportError:
+        raise
+    except Exception:  # openpyxl: KeyError, ValueError, OverflowError on absurd dates, XML...
+        raise damaged(path) from None
     finally:
         workbook.close()
 
@@ -154,15 +244,17 @@ def _to_sheet(path: Path, table: list[list[str]]) -> AttributeSheet:
     if not header:
         raise TranscriptImportError(path, "corrupt", "The first row of the sheet has no headers.")
     columns: list[str] = []
+    seen: set[str] = set()
     for index, name in enumerate(header, start=1):
         if not name:
             raise TranscriptImportError(
                 path, "corrupt", f"Column {index} of the sheet has no header."
             )
-        if name in columns:
+        if name in seen:
             raise TranscriptImportError(
                 path, "corrupt", f"The sheet has two columns named '{name}'."
             )
+        seen.add(name)
         columns.append(name)
     records: list[dict[str, str]] = []
     for number, row in enumerate(rows[1:], start=2):
@@ -179,7 +271,8 @@ def _to_sheet(path: Path, table: list[list[str]]) -> AttributeSheet:
 
 
 def _names_for(value: str) -> tuple[str, str]:
-    pure = PurePath(value.replace("\\", "/")).name.casefold()
+    """(file name, name without extension), case-folded, of what a cell says."""
+    pure = value.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1].strip().casefold()
     return pure, pure.rsplit(".", 1)[0] if "." in pure else pure
 
 

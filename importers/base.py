@@ -23,11 +23,31 @@ class TranscriptImportError(Exception):
     ``duplicate``, ``hostile_xml``...), so the GUI can translate the message.
     """
 
-    def __init__(self, path: Path | str, reason: str, detail: str) -> None:
+    def __init__(self, path: Path | str, reason: str, detail: str, *,
+                 unexpected: bool = False) -> None:
         self.path = Path(path)
         self.reason = reason
         self.detail = detail
-        super().__init__(f"{self.path.name}: {detail}")
+        # True when a reader failed in a way its checks did not foresee and the importer's
+        # boundary caught it (``importers.guard``): still one clear sentence for the user, but a
+        # bug to fix for us (the fuzzing harness counts these as failures).
+        self.unexpected = unexpected
+        super().__init__(f"{display_name(self.path)}: {_one_line(detail)}")
+
+
+def _one_line(text: str) -> str:
+    """A detail quoting file content (a parser's message) keeps its control characters escaped."""
+    return text if text.isprintable() else "".join(
+        ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
+def display_name(path: Path | str) -> str:
+    """A file name for a one-line message: control characters (a newline in a file name) are
+    shown escaped, so the message stays one line on the command line and in logs."""
+    name = Path(path).name or str(path)
+    if name.isprintable():
+        return name
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in name)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,10 @@
 
 Each file is read by its pure reader and stored in its own transaction (with its attributes and
 its case), so a broken file in a batch is reported and left out while the others are imported.
+An attribute is typed (number, date, text) in the transaction that creates it, and at the end of
+the batch every attribute the batch filled is typed again from all its values: an import killed
+half-way never leaves `meting` as text, and running it again settles the types as a whole run
+would have.
 Duplicates are recognised by the SHA-256 of the file's bytes. The GUI runs this in a worker and
 passes `progress` and `cancelled`; the command line calls it directly.
 """
@@ -19,8 +23,8 @@ from coding.project import Project
 from coding.types import Changes, DocumentId
 from importers import iter_transcript_files, read_transcript
 from importers.attributes import AttributeSheet, match_rows, read_attribute_sheet
-from importers.base import TranscriptImportError
-from models.errors import DuidingError
+from importers.base import TranscriptImportError, display_name
+from models.errors import DuidingError, ReadOnlyProjectError
 
 Progress = Callable[[int, int, str], None]  # (done, total, file name)
 
@@ -71,12 +75,14 @@ def import_paths(project: Project, paths: Iterable[Path | str], *,
                  cancelled: Callable[[], bool] | None = None) -> ImportSummary:
     """Import files and folders; read the attribute sheet first so a bad sheet stops nothing
     half-way (it raises TranscriptImportError before any file is stored)."""
+    if project.store.readonly:
+        raise ReadOnlyProjectError(f"{project.path.name} is open read-only; nothing was imported.")
     sheet = read_attribute_sheet(attributes) if attributes is not None else None
     candidates = list(iter_transcript_files(paths))
     summary = ImportSummary()
     match = match_rows(sheet, [c.path.name for c in candidates if c.skipped is None]) \
         if sheet is not None else None
-    known_attrs: set[str] = set(project.attributes.names())
+    touched: set[str] = set()
     for i, cand in enumerate(candidates):
         if cancelled is not None and cancelled():
             summary.cancelled = True
@@ -87,32 +93,32 @@ def import_paths(project: Project, paths: Iterable[Path | str], *,
             summary.outcomes.append(ImportOutcome(cand.path, "skipped", cand.skipped.reason,
                                                   str(cand.skipped)))
             continue
-        summary.outcomes.append(_import_one(project, cand.path,
-                                            match.attributes.get(cand.path.name, {})
-                                            if match else {}))
+        outcome, names = _import_one(project, cand.path,
+                                     match.attributes.get(cand.path.name, {}) if match else {})
+        summary.outcomes.append(outcome)
+        touched.update(names)
     if progress is not None:
         progress(len(candidates), len(candidates), "")
     if match is not None:
         summary.unmatched_rows = list(match.unmatched_rows)
         summary.without_attributes = [o.name for o in summary.outcomes if o.status == "imported"
                                       and o.path.name in match.unmatched_names]
-    _type_new_attributes(project, known_attrs)
+    _retype_attributes(project, touched)
     return summary
 
 
-def _import_one(project: Project, path: Path, sheet_attrs: dict[str, str]) -> ImportOutcome:
+def _import_one(project: Project, path: Path, sheet_attrs: dict[str, str]
+                ) -> tuple[ImportOutcome, list[str]]:
+    """The outcome for one file, and the attribute names it gave values to."""
     try:
-        transcript = read_transcript(path)
+        transcript = read_transcript(path)  # raises nothing but TranscriptImportError
     except TranscriptImportError as exc:
-        return ImportOutcome(path, "failed", exc.reason, str(exc))
-    except Exception as exc:  # a reader bug must not stop the batch; report it plainly
-        return ImportOutcome(path, "failed", "corrupt",
-                             f"{path.name}: the file could not be read ({type(exc).__name__}).")
+        return ImportOutcome(path, "failed", exc.reason, str(exc)), []
     existing = project.documents.find_by_hash(transcript.sha256)
     if existing is not None:
         return ImportOutcome(path, "skipped", "duplicate",
-                             f"{path.name}: already in the project as {existing.name}.",
-                             name=existing.name)
+                             f"{display_name(path)}: already in the project as {existing.name}.",
+                             name=existing.name), []
     # The sheet wins over the document's own metadata table, matching names case-insensitively.
     sheet_keys = {k.casefold() for k in sheet_attrs}
     attrs = {k: v for k, v in transcript.attributes.items() if k.casefold() not in sheet_keys}
@@ -124,18 +130,26 @@ def _import_one(project: Project, path: Path, sheet_attrs: dict[str, str]) -> Im
             if case:
                 project.attributes.assign_case(doc_id, project.attributes.ensure_case(case))
     except DuplicateDocumentError as exc:
-        return ImportOutcome(path, "skipped", exc.code, str(exc))
+        return ImportOutcome(path, "skipped", exc.code, str(exc)), []
     except DuidingError as exc:
-        return ImportOutcome(path, "failed", exc.code, str(exc))
+        return ImportOutcome(path, "failed", exc.code, str(exc)), []
     return ImportOutcome(path, "imported", document_id=doc_id, name=transcript.name,
                          speakers=tuple(transcript.speakers), turns=len(transcript.turns),
-                         message="; ".join(transcript.warnings))
+                         message="; ".join(transcript.warnings)), list(attrs)
 
 
-def _type_new_attributes(project: Project, known: set[str]) -> None:
-    new = [n for n in project.attributes.names() if n not in known]
-    if new:
-        project.attributes.set_types({n: guess_type(project.attributes.values(n)) for n in new})
+def _retype_attributes(project: Project, touched: set[str]) -> None:
+    """Type every attribute this import filled from all its values (one query, one write)."""
+    if not touched:
+        return
+    wanted = {name.strip().casefold() for name in touched}
+    values = project.attributes.values_by_name()
+    types = {name: guess_type(values.get(name, [])) for _, name, kind in project.attributes.list()
+             if name.casefold() in wanted}
+    current = {name: kind for _, name, kind in project.attributes.list()}
+    changed = {name: kind for name, kind in types.items() if current.get(name) != kind}
+    if changed:
+        project.attributes.set_types(changed)
 
 
 def apply_attribute_sheet(project: Project, path: Path | str) -> tuple[int, AttributeSheet]:
@@ -143,13 +157,14 @@ def apply_attribute_sheet(project: Project, path: Path | str) -> tuple[int, Attr
     sheet = read_attribute_sheet(path)
     docs = project.documents.list()
     match = match_rows(sheet, [d.name for d in docs])
-    known: set[str] = set(project.attributes.names())
+    touched: set[str] = set()
     with project.store.write():
         for doc in docs:
             for name, value in match.attributes.get(doc.name, {}).items():
                 project.attributes.set_document_value(doc.id, name, value)
+                touched.add(name)
         project.attributes.cases_from_attribute()
-    _type_new_attributes(project, known)
+    _retype_attributes(project, touched)
     return len(match.attributes), sheet
 
 

@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from importers.base import ImportedTranscript, TranscriptImportError
+from importers.boundary import damaged, importer
+from importers.limits import check_repeat, check_text, current
 from importers.safety import MAX_FILE_BYTES, check_zip_container, read_bytes
 from importers.speakers import find_turns, line_spans
 from importers.text import normalise, sha256_of
@@ -27,28 +29,25 @@ from importers.text import normalise, sha256_of
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
+@importer
 def read_docx(path: Path, max_bytes: int = MAX_FILE_BYTES) -> ImportedTranscript:
     """A Word transcript: body paragraphs (and cells of later tables) in document order."""
     data = read_bytes(path, max_bytes)
     check_zip_container(path, ("word/document.xml",), kind="Word document")
     import docx
-    from docx.opc.exceptions import PackageNotFoundError
 
     try:
-        document = docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, SyntaxError) as exc:
-        raise TranscriptImportError(
-            path, "corrupt", f"The Word document is damaged and cannot be read ({exc})."
-        ) from None
-    except Exception as exc:  # lxml.etree.XMLSyntaxError and friends from a broken part
-        raise TranscriptImportError(
-            path, "corrupt", f"The Word document is damaged and cannot be read ({exc})."
-        ) from None
+        body = docx.Document(str(path)).element.body
+    except Exception:  # python-docx: KeyError, ValueError, lxml's XMLSyntaxError, zip errors...
+        raise damaged(path) from None  # (and a main part that is no w:document at all)
+    if body is None:
+        raise damaged(path)
 
     paragraphs: list[tuple[str, int]] = []  # (text, length of an opening bold run)
     attributes: dict[str, str] = {}
-    body = document.element.body
+    budget = current(path)
     for child in body.iterchildren():
+        budget.tick()
         if child.tag == f"{_W}p":
             paragraphs.append(_docx_paragraph(child))
         elif child.tag == f"{_W}tbl":
@@ -108,6 +107,7 @@ def _docx_table_rows(element: Any) -> list[list[str]]:
     return rows
 
 
+@importer
 def read_odt(path: Path, max_bytes: int = MAX_FILE_BYTES) -> ImportedTranscript:
     """A LibreOffice transcript: ``text:p`` / ``text:h`` paragraphs in document order."""
     data = read_bytes(path, max_bytes)
@@ -120,50 +120,72 @@ def read_odt(path: Path, max_bytes: int = MAX_FILE_BYTES) -> ImportedTranscript:
     try:
         with contextlib.redirect_stdout(captured):
             document = load(str(path))
-    except Exception as exc:  # odfpy raises bare exceptions of many kinds on a broken file
-        raise TranscriptImportError(
-            path, "corrupt", f"The OpenDocument file is damaged and cannot be read ({exc})."
-        ) from None
-    if "FAILED" in captured.getvalue() or document.text is None:
-        raise TranscriptImportError(
-            path, "corrupt", "The OpenDocument file is damaged: its XML cannot be parsed."
-        )
+        body = document.text
+    except Exception:  # odfpy raises bare exceptions of many kinds on a broken file
+        raise damaged(path) from None
+    if "FAILED" in captured.getvalue() or body is None:
+        raise damaged(path)
     paragraphs: list[tuple[str, int]] = []
-    _walk_odf(document.text, paragraphs)
+    _walk_odf(path, body, paragraphs)
     return _assemble(path, data, "odt", paragraphs, {})
 
 
 _ODF_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 
 
-def _walk_odf(node: Any, out: list[tuple[str, int]]) -> None:
-    for child in node.childNodes:
+def _walk_odf(path: Path, node: Any, out: list[tuple[str, int]]) -> None:
+    """Paragraphs in document order; an explicit stack, so deep nesting cannot overflow."""
+    budget = current(path)
+    stack = [iter(node.childNodes)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
+        budget.tick()
         qname = getattr(child, "qname", None)
         if qname in ((_ODF_TEXT, "p"), (_ODF_TEXT, "h")):
-            out.append((_odf_text(child), 0))
+            out.append((_odf_text(path, child), 0))
         elif qname is not None and qname[1] not in ("tracked-changes", "note", "annotation"):
-            _walk_odf(child, out)
+            stack.append(iter(child.childNodes))
 
 
-def _odf_text(node: Any) -> str:
-    """Text of an ODF paragraph, honouring ``text:s``, ``text:tab`` and ``text:line-break``."""
+def _odf_text(path: Path, node: Any) -> str:
+    """Text of an ODF paragraph, honouring ``text:s``, ``text:tab`` and ``text:line-break``.
+
+    The space count of ``text:s`` is the one repeat count an ODF text file carries: a hostile
+    file asks for hundreds of millions, so it is checked against ``MAX_REPEAT``.
+    """
     parts: list[str] = []
-    for child in node.childNodes:
+    budget = current(path)
+    stack = [iter(node.childNodes)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
+        budget.tick()
         if child.nodeType == child.TEXT_NODE:
+            budget.add_chars(len(child.data))
             parts.append(child.data)
             continue
         qname = getattr(child, "qname", None)
         if qname == (_ODF_TEXT, "s"):
-            parts.append(" " * int(child.getAttribute("c") or 1))
+            raw = str(child.getAttribute("c") or "1").strip()
+            count = int(raw) if raw.isdigit() and len(raw) < 12 else 1
+            check_repeat(path, count, "a space")
+            budget.add_chars(count)
+            parts.append(" " * count)
         elif qname == (_ODF_TEXT, "tab"):
             parts.append("\t")
         elif qname == (_ODF_TEXT, "line-break"):
             parts.append("\n")
         elif qname is not None and qname[1] not in ("note", "annotation", "bookmark"):
-            parts.append(_odf_text(child))
+            stack.append(iter(child.childNodes))
     return "".join(parts)
 
 
+@importer
 def read_rtf(path: Path, max_bytes: int = MAX_FILE_BYTES) -> ImportedTranscript:
     """An RTF transcript, decoded with the code page the file declares (``\\ansicpg``)."""
     data = read_bytes(path, max_bytes)
@@ -181,11 +203,10 @@ def read_rtf(path: Path, max_bytes: int = MAX_FILE_BYTES) -> ImportedTranscript:
         text = rtf_to_text(  # type: ignore[no-untyped-call]
             data.decode("latin-1"), encoding=codepage, errors="replace"
         )
-    except Exception as exc:  # striprtf has no error type of its own
-        raise TranscriptImportError(
-            path, "corrupt", f"The RTF document cannot be read ({exc})."
-        ) from None
+    except Exception:  # striprtf has no error type of its own
+        raise damaged(path) from None
     text = normalise(text)
+    check_text(path, text)
     if not text.strip():
         raise TranscriptImportError(path, "empty", "The file contains no text.")
     return ImportedTranscript(path.name, "rtf", text, find_turns(text), sha256_of(data))
@@ -202,7 +223,9 @@ def _assemble(
     pieces: list[str] = []
     bold_starts: list[tuple[int, int]] = []  # (offset of paragraph, bold length)
     offset = 0
+    budget = current(path)
     for raw, bold in paragraphs:
+        budget.tick()
         text = normalise(raw)
         if bold:
             bold = len(normalise(raw[:bold]))
@@ -216,6 +239,7 @@ def _assemble(
     text = stripped
     if not text.strip():
         raise TranscriptImportError(path, "empty", "The document contains no text.")
+    check_text(path, text)
     spans = line_spans(text)
     starts = {start: index for index, (start, _end) in enumerate(spans)}
     bold_prefixes: dict[int, int] = {}

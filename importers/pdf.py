@@ -12,17 +12,20 @@ import logging
 from pathlib import Path
 
 from importers.base import ImportedTranscript, TranscriptImportError
+from importers.boundary import damaged, importer
+from importers.limits import MAX_PDF_PAGES, current
 from importers.safety import MAX_FILE_BYTES, read_bytes
 from importers.text import transcript_from_text
 
 
+@importer
 def read_pdf(path: Path, max_bytes: int = MAX_FILE_BYTES) -> ImportedTranscript:
     """The text layer of every page, pages separated by a line break."""
     data = read_bytes(path, max_bytes)
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise TranscriptImportError(path, "corrupt", "The file is not a valid PDF document.")
     from pypdf import PdfReader
-    from pypdf.errors import FileNotDecryptedError, PyPdfError
+    from pypdf.errors import FileNotDecryptedError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # pypdf warns loudly on harmless quirks
     try:
@@ -31,17 +34,26 @@ def read_pdf(path: Path, max_bytes: int = MAX_FILE_BYTES) -> ImportedTranscript:
             raise TranscriptImportError(
                 path, "encrypted", "The PDF is password-protected; remove the password first."
             )
-        pages = [page.extract_text() or "" for page in reader.pages]
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise TranscriptImportError(
+                path, "too_large",
+                f"The PDF has {len(reader.pages)} pages; Duiding reads PDFs of up to "
+                f"{MAX_PDF_PAGES} pages. Split it, or use the original document.")
+        budget = current(path)
+        pages = []
+        for page in reader.pages:
+            budget.check_time()
+            text = page.extract_text() or ""
+            budget.add_chars(len(text))
+            pages.append(text)
     except TranscriptImportError:
         raise
     except FileNotDecryptedError:
         raise TranscriptImportError(
             path, "encrypted", "The PDF is password-protected; remove the password first."
         ) from None
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise TranscriptImportError(
-            path, "corrupt", f"The PDF is damaged and cannot be read ({exc})."
-        ) from None
+    except Exception:  # pypdf raises many kinds on a damaged file (even IndexError)
+        raise damaged(path) from None
     text = "\n".join(page.strip("\n") for page in pages)
     if not text.strip():
         raise TranscriptImportError(

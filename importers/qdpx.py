@@ -28,6 +28,7 @@ from coding.interchange import (
 )
 from importers.archive_safety import DEFAULT_LIMITS, SafeZip, parse_untrusted_xml
 from importers.base import TranscriptImportError
+from importers.boundary import importer
 from importers.qdpx_notes import read_cases, read_notes, read_sets
 from importers.qdpx_sources import read_sources
 from importers.qdpx_xml import (
@@ -97,6 +98,7 @@ def _unflatten_atlas(codes: list[QdaCode]) -> list[QdaCode]:
     return sort_codes_preorder(codes)
 
 
+@importer
 def read_qdpx(path: Path | str) -> tuple[QdaProject, ImportReport]:
     """Read a .qdpx archive (or a bare .qde file) into a ``QdaProject`` plus what was left out."""
     path = Path(path)
@@ -176,6 +178,7 @@ def _count(project: QdaProject, report: ImportReport) -> None:
     )
 
 
+@importer
 def read_qdc(path: Path | str) -> tuple[list[QdaCode], ImportReport]:
     """Read a .qdc codebook: the codes in pre-order (parents first) and an import report."""
     codes, _sets, report = read_codebook(path)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import unicodedata
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -43,7 +44,7 @@ class TextMapping:
 
     raw: str
     text: str  # normalised
-    _raw_to_norm: list[int] | None  # None: identity
+    _raw_to_norm: Sequence[int] | None  # None: identity; arrays: 8 bytes an offset, not 36
 
     @classmethod
     def build(cls, raw: str) -> TextMapping:
@@ -54,7 +55,7 @@ class TextMapping:
         if nl == raw and text == nl:
             return cls(raw, text, None)
         # raw -> newline-normalised: the CR of a CRLF sits where its LF ends up.
-        raw_to_nl: list[int] = []
+        raw_to_nl = array("q")
         j = 0
         for k, ch in enumerate(raw):
             raw_to_nl.append(j)
@@ -62,7 +63,7 @@ class TextMapping:
                 j += 1
         raw_to_nl.append(j)
         nl_to_norm = _nfc_map(nl, text)
-        return cls(raw, text, [nl_to_norm[i] for i in raw_to_nl])
+        return cls(raw, text, array("q", (nl_to_norm[i] for i in raw_to_nl)))
 
     def to_text(self, raw_offset: int) -> int:
         if self._raw_to_norm is None:
@@ -70,14 +71,15 @@ class TextMapping:
         return self._raw_to_norm[raw_offset]
 
 
-def _nfc_map(nl: str, text: str) -> list[int]:
+def _nfc_map(nl: str, text: str) -> Sequence[int]:
     """Offsets of ``nl`` in its NFC form; offsets inside a recomposed cluster go to its start."""
     if nl == text:
-        return list(range(len(nl) + 1))
-    out: list[int] = []
+        return range(len(nl) + 1)
+    out = array("q")
     pos = 0
     # Normalise cluster by cluster (a starter and its combining marks).
-    bounds = [i for i, ch in enumerate(nl) if unicodedata.combining(ch) == 0] + [len(nl)]
+    bounds = array("q", (i for i, ch in enumerate(nl) if unicodedata.combining(ch) == 0))
+    bounds.append(len(nl))
     if not bounds or bounds[0] != 0:
         bounds.insert(0, 0)
     for a, b in itertools.pairwise(bounds):
@@ -87,11 +89,11 @@ def _nfc_map(nl: str, text: str) -> list[int]:
     out.append(pos)
     if pos != len(text):  # clusters interacted across our cut: fall back to proportional mapping
         scale = len(text) / max(len(nl), 1)
-        return [min(len(text), round(i * scale)) for i in range(len(nl) + 1)]
+        return array("q", (min(len(text), round(i * scale)) for i in range(len(nl) + 1)))
     return out
 
 
-def _unit_offsets(raw: str, unit: str) -> list[int] | None:
+def _unit_offsets(raw: str, unit: str) -> Sequence[int] | None:
     """``off[k]`` = units before raw character k under ``unit`` counting; None for identity."""
     if unit == CODEPOINTS:
         return None
@@ -103,7 +105,7 @@ def _unit_offsets(raw: str, unit: str) -> list[int] | None:
             return 0
         return 2 if utf16 and ord(ch) > 0xFFFF else 1
 
-    return [0, *itertools.accumulate(width(k, ch) for k, ch in enumerate(raw))]
+    return array("q", itertools.accumulate((width(k, ch) for k, ch in enumerate(raw)), initial=0))
 
 
 class PositionConverter:

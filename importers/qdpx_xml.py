@@ -17,6 +17,7 @@ from lxml import etree
 
 from coding.interchange import ImportReport, VariableValue, normalise_guid
 from importers.archive_safety import SafeZip
+from importers.limits import MAX_PROJECT_TEXT_CHARS, current, refuse_text_size
 
 _GUID = re.compile(r"\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}"
                    r"-[0-9a-fA-F]{12}\}?")
@@ -110,7 +111,9 @@ class ArchiveReader:
             ref = rest
         ref = ref.lstrip("/")
         for key in (f"sources/{ref}".lower(), ref.lower(), PurePosixPath(ref).name.lower()):
-            if key in self._members:
+            if key in self._members:  # a text of N characters is at most 4N bytes (UTF-32)
+                if self.archive.size(self._members[key]) > 4 * MAX_PROJECT_TEXT_CHARS:
+                    refuse_text_size(self.path, MAX_PROJECT_TEXT_CHARS)
                 return self.archive.read(self._members[key])
         return None
 
@@ -118,6 +121,8 @@ class ArchiveReader:
         if data.startswith(b"\xef\xbb\xbf"):
             data = data[3:]
         elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            if len(data) % 2:  # an odd number of bytes: the last one is cut off
+                self.report.warnings.append(f"{name}: damaged UTF-16 text, read as far as valid")
             return data.decode("utf-16", errors="replace")
         try:
             return data.decode("utf-8")
@@ -133,12 +138,14 @@ class ArchiveReader:
         """
         content = kid(el, "PlainTextContent")
         inline = (content.text or "") if content is not None else None
-        if inline:
-            return inline
-        data = self.file(el.get("plainTextPath"))
-        if data is not None:
-            return self.decode(data, el.get("name") or "")
-        return inline
+        text = inline
+        if not inline:
+            data = self.file(el.get("plainTextPath"))
+            if data is not None:
+                text = self.decode(data, el.get("name") or "")
+        if text:  # all sources together, within the documented limit (importers.limits)
+            current(self.path).add_chars(len(text), MAX_PROJECT_TEXT_CHARS)
+        return text
 
     def value(self, el: etree._Element) -> tuple[str, VariableValue] | None:
         ref = kid(el, "VariableRef")

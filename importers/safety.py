@@ -14,14 +14,24 @@ openpyxl parse it.
 
 from __future__ import annotations
 
+import codecs
+import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from importers.base import TranscriptImportError
+from importers.limits import (
+    MAX_FILE_BYTES,
+    MAX_TEXT_FILE_BYTES,
+    MAX_XML_ELEMENTS,
+    MAX_XML_PART_BYTES,
+    number,
+)
 
-MAX_FILE_BYTES = 200 * 1024 * 1024
-"""Default upper bound for a source file; bigger files are refused before reading (``too_large``)."""
+__all__ = ["MAX_FILE_BYTES", "ZipLimits", "check_size", "check_xml_bytes", "check_zip_container",
+           "read_bytes"]
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 """Compound File header: an encrypted OOXML file (or a Word 97-2003 file) carries it."""
@@ -35,21 +45,80 @@ class ZipLimits:
     max_entries: int = 10_000
     max_ratio: float = 200.0  # per member, uncompressed / compressed
     ratio_floor_bytes: int = 4 * 1024 * 1024  # small members may compress extremely well
-    max_xml_part_bytes: int = 256 * 1024 * 1024  # one XML part we scan for DTDs
+    max_xml_part_bytes: int = MAX_XML_PART_BYTES  # one XML part, which a library parses whole
+    max_xml_elements: int = MAX_XML_ELEMENTS
 
 
 DEFAULT_ZIP_LIMITS = ZipLimits()
 
-_XML_SUFFIXES = (".xml", ".rels")
-_DTD_MARKERS = tuple(
-    marker.encode(codec)
-    for marker in ("<!DOCTYPE", "<!ENTITY")
-    for codec in ("ascii", "utf-16-le", "utf-16-be")
-)
+_DTD = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_DTD_TEXT = re.compile(r"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_DECLARED = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+_ASCII_COMPATIBLE = {"utf-8", "utf8", "ascii", "us-ascii", "iso-8859-1", "latin-1", "latin1",
+                     "iso-8859-15", "windows-1252", "cp1252"}
+_UTF16 = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+          (b"<\x00", "utf-16-le"), (b"\x00<", "utf-16-be"))
+
+
+def looks_like_xml(head: bytes) -> bool:
+    """Would an XML parser take these first bytes as the start of a document?"""
+    head = head.lstrip(b" \t\r\n")
+    for bom in (codecs.BOM_UTF8, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE,
+                codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        if head.startswith(bom):
+            return True
+    return head.startswith((b"<", b"\x00<", b"\x00\x00\x00<"))
+
+
+def check_xml_bytes(path: Path, part: str, data: bytes,
+                    max_elements: int = MAX_XML_ELEMENTS) -> None:
+    """Refuse an XML part with a DTD or entity declarations (Office and ODF never need them;
+    billion-laughs and external-entity attacks do), in an encoding a byte scan cannot see
+    through, or with more elements than `max_elements`. Whatever the part is called."""
+    body = data.lstrip(b" \t\r\n")
+    if body.startswith(codecs.BOM_UTF8):
+        body = body[len(codecs.BOM_UTF8):]
+    where = f"The part {part!r} of the file" if part else "The file"
+    if body.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, b"\x00\x00\x00<",
+                        b"<\x00\x00\x00")):
+        raise TranscriptImportError(path, "hostile_xml",
+                                    f"{where} is XML in UTF-32, which documents never use; "
+                                    "it was refused for safety.")
+    codec = next((c for prefix, c in _UTF16 if body.startswith(prefix)), None)
+    if codec is not None:
+        try:
+            text = body.decode(codec)
+        except UnicodeDecodeError:
+            raise TranscriptImportError(path, "corrupt",
+                                        f"{where} is damaged (broken UTF-16 text).") from None
+        hostile = _DTD_TEXT.search(text) is not None
+        elements = text.count("<") - text.count("</")  # start and empty-element tags
+    else:
+        declared = _DECLARED.match(body[:512])
+        if declared and declared.group(1).decode().lower() not in _ASCII_COMPATIBLE:
+            raise TranscriptImportError(
+                path, "hostile_xml",
+                f"{where} declares the text encoding {declared.group(1).decode()!r}, which "
+                "documents never use; it was refused for safety.")
+        hostile = _DTD.search(body) is not None
+        elements = body.count(b"<") - body.count(b"</")
+    if hostile:
+        raise TranscriptImportError(
+            path, "hostile_xml",
+            f"{where} declares a DTD or XML entities, which documents never need; it was "
+            "refused for safety.")
+    if elements > max_elements:
+        raise TranscriptImportError(
+            path, "too_large",
+            f"{where} holds more than {number(max_elements)} XML elements (the limit); no real "
+            "document has that many, so it was refused.")
 
 
 def check_size(path: Path, max_bytes: int = MAX_FILE_BYTES) -> int:
-    """Return the file size after refusing missing, empty and oversized files (by ``stat`` only)."""
+    """Return the file size after refusing missing, empty and oversized files (by ``stat`` only).
+
+    Text formats have their own, lower limit (``MAX_TEXT_FILE_BYTES``)."""
+    max_bytes = min(max_bytes, MAX_TEXT_FILE_BYTES.get(path.suffix.lower(), max_bytes))
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -110,26 +179,39 @@ def check_zip_container(
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
+            if any(not info.filename for info in infos):  # (ZipInfo.is_dir would crash on it)
+                raise TranscriptImportError(
+                    path, "corrupt", f"The {kind} is damaged: it holds a part without a name. "
+                    "Open it and save it again, then import that copy.")
             _check_zip_bounds(path, infos, limits)
             names = {info.filename for info in infos}
             missing = [name for name in required if name not in names]
+            actual = _what_it_is(archive, names)
+            suffix = _SAME_FORMAT.get(path.suffix.lower(), path.suffix.lower())
+            if actual is not None and (missing or actual[0] != suffix):
+                raise TranscriptImportError(
+                    path, "unsupported",
+                    f"This is not a {kind} but {actual[1]} ({actual[0]}) with another extension; "
+                    f"save the transcript as a {kind} ({path.suffix.lower()}) and import that.")
             if missing:
                 raise TranscriptImportError(
-                    path, "corrupt", f"The {kind} is damaged: it has no {missing[0]}."
-                )
+                    path, "corrupt",
+                    f"The {kind} is damaged: an essential part ({missing[0]}) is missing. Open it "
+                    "and save it again, then import that copy.")
             if any(info.flag_bits & 0x1 for info in infos):
                 raise TranscriptImportError(
                     path, "encrypted", f"The {kind} contains encrypted parts."
                 )
             for info in infos:
-                if info.filename.lower().endswith(_XML_SUFFIXES):
-                    _check_xml_part(path, archive, info, limits)
+                if not info.is_dir():
+                    _check_part(path, archive, info, limits)
     except TranscriptImportError:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError,
+            zlib.error):
         raise TranscriptImportError(
-            path, "corrupt", f"The {kind} is damaged and cannot be opened ({exc})."
-        ) from None
+            path, "corrupt", f"The {kind} is damaged (its zip container cannot be unpacked); "
+            "open it and save it again, then import that copy.") from None
     except NotImplementedError:
         raise TranscriptImportError(
             path, "corrupt", f"The {kind} uses an unsupported zip compression method."
@@ -165,22 +247,48 @@ def _check_zip_bounds(path: Path, infos: list[zipfile.ZipInfo], limits: ZipLimit
             )
 
 
-def _check_xml_part(
+_SAME_FORMAT = {".xlsm": ".xlsx", ".docm": ".docx", ".ott": ".odt"}
+_ODF_KINDS = {
+    "application/vnd.oasis.opendocument.text": (".odt", "an OpenDocument text"),
+    "application/vnd.oasis.opendocument.text-template": (".odt", "an OpenDocument text"),
+    "application/vnd.oasis.opendocument.spreadsheet": (".ods", "an OpenDocument spreadsheet"),
+    "application/vnd.oasis.opendocument.presentation": (".odp", "an OpenDocument presentation"),
+    "application/vnd.oasis.opendocument.graphics": (".odg", "an OpenDocument drawing"),
+}
+
+
+def _what_it_is(archive: zipfile.ZipFile, names: set[str]) -> tuple[str, str] | None:
+    """(extension, description) of a known zip-based format, from its parts; None: unknown."""
+    if "word/document.xml" in names:
+        return ".docx", "a Word document"
+    if "xl/workbook.xml" in names:
+        return ".xlsx", "an Excel workbook"
+    if "ppt/presentation.xml" in names:
+        return ".pptx", "a PowerPoint presentation"
+    if "mimetype" in names and archive.getinfo("mimetype").file_size < 200:
+        mimetype = archive.read("mimetype").decode("ascii", "replace").strip()
+        if mimetype in _ODF_KINDS:
+            return _ODF_KINDS[mimetype]
+    if any(name.lower().endswith(".qde") for name in names):
+        return ".qdpx", "a REFI-QDA project"
+    return None
+
+
+def _check_part(
     path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: ZipLimits
 ) -> None:
-    """Refuse DTDs and entity declarations: Office and ODF never need them, attacks do."""
+    """Any part that an XML parser would take for XML is checked as XML, whatever its name:
+    python-docx follows relationships and odfpy the manifest, not file extensions."""
+    with archive.open(info) as member:
+        head = member.read(4)
+    if not looks_like_xml(head):
+        return
     if info.file_size > limits.max_xml_part_bytes:
         raise TranscriptImportError(
-            path, "zip_bomb", f"The part {info.filename} is too large to read safely."
-        )
-    # The prolog is where a DTD must stand, but read the whole part: it is bounded above, and a
-    # streaming search would have to deal with markers split across chunks.
+            path, "too_large",
+            f"The part {info.filename!r} unpacks to {info.file_size / 1024 / 1024:.0f} MB of XML "
+            f"(the limit is {limits.max_xml_part_bytes / 1024 / 1024:.0f} MB); no real "
+            "transcript is that large inside.")
     with archive.open(info) as member:
         data = member.read(limits.max_xml_part_bytes + 1)
-    if any(marker in data for marker in _DTD_MARKERS):
-        raise TranscriptImportError(
-            path,
-            "hostile_xml",
-            f"The part {info.filename} declares a DTD or XML entities, which documents never "
-            "need; it was refused for safety.",
-        )
+    check_xml_bytes(path, info.filename, data, limits.max_xml_elements)

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from importers.base import ImportedTranscript, TranscriptImportError, Turn
+from importers.boundary import importer
+from importers.limits import MAX_TIMESTAMP_HOURS, check_text, current, number
 from importers.safety import MAX_FILE_BYTES, read_bytes
 from importers.speakers import accepted_labels, match_label, parse_timestamp_ms
 from importers.text import decode_text, normalise, sha256_of
@@ -37,6 +39,7 @@ class Cue:
     speaker: str | None
 
 
+@importer
 def read_vtt(path: Path, max_bytes: int = MAX_FILE_BYTES) -> ImportedTranscript:
     """A WebVTT file: ``WEBVTT`` header, NOTE/STYLE/REGION blocks skipped, cues with voices."""
     data, text = _decode(path, max_bytes)
@@ -47,6 +50,7 @@ def read_vtt(path: Path, max_bytes: int = MAX_FILE_BYTES) -> ImportedTranscript:
     return _build(path, data, "vtt", _parse_cues(path, text, skip_first_block=True))
 
 
+@importer
 def read_srt(path: Path, max_bytes: int = MAX_FILE_BYTES) -> ImportedTranscript:
     """An SRT file: numbered cues with ``00:00:01,000 --> 00:00:04,000`` timings."""
     data, text = _decode(path, max_bytes)
@@ -56,13 +60,17 @@ def read_srt(path: Path, max_bytes: int = MAX_FILE_BYTES) -> ImportedTranscript:
 def _decode(path: Path, max_bytes: int) -> tuple[bytes, str]:
     data = read_bytes(path, max_bytes)
     text, _codec = decode_text(path, data)
-    return data, normalise(text)
+    text = normalise(text)
+    check_text(path, text)
+    return data, text
 
 
 def _parse_cues(path: Path, text: str, skip_first_block: bool) -> list[Cue]:
     cues: list[Cue] = []
+    budget = current(path)
     blocks = re.split(r"\n[ \t]*\n", text.strip())
     for index, block in enumerate(blocks):
+        budget.tick()
         lines = block.split("\n")
         if skip_first_block and index == 0:
             continue  # the WEBVTT header block (with optional header lines)
@@ -78,10 +86,26 @@ def _parse_cues(path: Path, text: str, skip_first_block: bool) -> list[Cue]:
         speaker = voice.group(1).strip() if voice else None
         cue_text = " ".join(html.unescape(_TAG.sub("", payload)).split())
         if cue_text:
-            cues.append(Cue(parse_timestamp_ms(timing.group("start")), cue_text, speaker or None))
+            cues.append(Cue(_start_ms(path, timing), cue_text, speaker or None))
     if not cues:
         raise TranscriptImportError(path, "empty", "The subtitle file contains no cues with text.")
     return cues
+
+
+def _start_ms(path: Path, timing: re.Match[str]) -> int:
+    """The cue's start in milliseconds; an impossible time (hours of 20 digits) refuses the file
+    with the timing line, instead of a number no database column can hold."""
+    start = timing.group("start")
+    hours = start.split(":")[0] if start.count(":") == 2 else "0"
+    if len(hours) > 6 or int(hours) > MAX_TIMESTAMP_HOURS:
+        shown = timing.group(0).strip()
+        shown = shown if len(shown) <= 60 else shown[:57] + "..."
+        raise TranscriptImportError(
+            path, "corrupt",
+            f"The timing line '{shown}' has an impossible time (more than "
+            f"{number(MAX_TIMESTAMP_HOURS)} hours). Correct it (hours:minutes:seconds) or export the "
+            "subtitles again.")
+    return parse_timestamp_ms(start)
 
 
 def _labels_inside_cues(cues: list[Cue]) -> None:

@@ -18,14 +18,17 @@ needs numpy only, not pandas, with ``output_format="dict"``), imported lazily li
 
 from __future__ import annotations
 
+import concurrent.futures
 import datetime as dt
 import hashlib
+import multiprocessing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from importers.attributes import sniff_delimiter
 from importers.base import TranscriptImportError
+from importers.boundary import importer
 from importers.safety import ZipLimits, check_size, check_zip_container
 from importers.text import decode_text, normalise
 
@@ -34,6 +37,7 @@ MAX_SURVEY_BYTES = 25 * 1024 * 1024
 refused before reading (a whole survey tool's database, or the wrong file)."""
 
 MAX_RESPONDENT_ROWS = 50_000
+SAV_SECONDS = 60  # a .sav of 25 MB reads in seconds; a reader stuck past this is stopped
 SURVEY_EXTENSIONS = (".xlsx", ".xlsm", ".csv", ".sav", ".zsav")
 _ZIP_LIMITS = ZipLimits(max_total_bytes=300 * 1024 * 1024)
 _KEEP = 5  # formula/error/text-number rows kept per column, for the message
@@ -91,6 +95,7 @@ class SurveyTable:
         return SurveyImportError(self.path, reason, detail)
 
 
+@importer
 def read_survey(path: Path | str, max_bytes: int = MAX_SURVEY_BYTES) -> SurveyTable:
     """Read a questionnaire export; raise :class:`SurveyImportError` when it cannot be read."""
     path = Path(path)
@@ -309,21 +314,55 @@ def _code_text(value: Any) -> str:
     return normalise(str(value)).strip()
 
 
-def _read_sav(path: Path, digest: str) -> SurveyTable:
+def _sav_in_child(path: str) -> dict[str, Any]:
+    """ReadStat's reading of a .sav, as plain values (run in a child process, see below)."""
     import pyreadstat
 
     try:
-        data, meta = pyreadstat.read_sav(str(path), output_format="dict", user_missing=True)
+        data, meta = pyreadstat.read_sav(path, output_format="dict", user_missing=True)
     except Exception as exc:  # ReadstatError, PyreadstatError, UnicodeDecodeError...
+        return {"error": str(exc)}
+    return {"data": {name: list(values) for name, values in data.items()},
+            "names": list(meta.column_names),
+            "labels": list(meta.column_labels or []),
+            "value_labels": dict(meta.variable_value_labels or {}),
+            "missing_ranges": dict(getattr(meta, "missing_ranges", {}) or {})}
+
+
+def _read_sav_safely(path: Path) -> dict[str, Any]:
+    """ReadStat is C code, and a damaged .sav can crash it (a segfault the fuzzing campaign
+    found: bench/reproducers/). It reads in a child process of its own, so such a file becomes
+    "this SPSS file is damaged" instead of ending Duiding; spawn works the same on Windows, macOS,
+    Linux and in the frozen app (which calls multiprocessing.freeze_support)."""
+    context = multiprocessing.get_context("spawn")
+    with concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        try:
+            return pool.submit(_sav_in_child, str(path)).result(timeout=SAV_SECONDS)
+        except (concurrent.futures.process.BrokenProcessPool, OSError) as exc:
+            raise SurveyImportError(path, "corrupt",
+                                    "The SPSS file is damaged: reading it made the SPSS "
+                                    f"reader crash ({type(exc).__name__}).") from None
+        except concurrent.futures.TimeoutError:
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.kill()
+            raise SurveyImportError(path, "too_large",
+                                    f"Reading the SPSS file took longer than {SAV_SECONDS} s; "
+                                    "it is damaged or far larger than a questionnaire.") from None
+
+
+def _read_sav(path: Path, digest: str) -> SurveyTable:
+    got = _read_sav_safely(path)
+    if "error" in got:
         raise SurveyImportError(path, "corrupt",
-                                f"The SPSS file is damaged or not an SPSS .sav file ({exc}).") \
-            from None
-    names = list(meta.column_names)
+                                f"The SPSS file is damaged or not an SPSS .sav file "
+                                f"({got['error']}).")
+    data: dict[str, list[Any]] = got["data"]
+    names: list[str] = got["names"]
     if not names:
         raise SurveyImportError(path, "empty", "The SPSS file has no variables.")
-    labels = list(meta.column_labels or [None] * len(names))
-    value_labels: dict[str, dict[Any, str]] = meta.variable_value_labels or {}
-    missing_ranges: dict[str, list[dict[str, Any]]] = getattr(meta, "missing_ranges", {}) or {}
+    labels = list(got["labels"] or [None] * len(names))
+    value_labels: dict[str, dict[Any, str]] = got["value_labels"]
+    missing_ranges: dict[str, list[dict[str, Any]]] = got["missing_ranges"]
     count = len(data[names[0]]) if names else 0
     if count > MAX_RESPONDENT_ROWS:
         raise SurveyImportError(path, "too_large",

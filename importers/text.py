@@ -19,6 +19,8 @@ import unicodedata
 from pathlib import Path
 
 from importers.base import ImportedTranscript, TranscriptImportError
+from importers.boundary import importer
+from importers.limits import check_text
 from importers.safety import MAX_FILE_BYTES, read_bytes
 from importers.speakers import find_turns
 
@@ -164,6 +166,7 @@ def transcript_from_text(
     text = normalise(text)
     if not text.strip():
         raise TranscriptImportError(path, "empty", "The file contains no text.")
+    check_text(path, text)
     return ImportedTranscript(
         name=path.name,
         format=fmt,
@@ -174,6 +177,7 @@ def transcript_from_text(
     )
 
 
+@importer
 def read_txt(path: Path, max_bytes: int = MAX_FILE_BYTES) -> ImportedTranscript:
     """A ``.txt`` transcript in any of the encodings students bring."""
     data = read_bytes(path, max_bytes)

@@ -6,4 +6,5 @@ from models import group_models as group_models  # noqa: F401  (groups, members)
 from models import nlp_models as nlp_models  # noqa: F401  (nlp_cache, pseudonym_names)
 from models import schema as schema  # noqa: F401  (registers the tables on Base.metadata)
 from models import survey_models as survey_models  # noqa: F401  (questionnaires)
+from models import withdrawal_models as withdrawal_models  # noqa: F401  (withdrawals)
 from models.base import Base as Base

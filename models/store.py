@@ -1,28 +1,40 @@
 """The project store: one `.duiding` SQLite file, opened by one writer at a time.
 
 Everything SQLite-specific lives here: WAL journal, foreign keys, synchronous=FULL (a commit the
-user saw acknowledged survives a crash or a dying laptop battery), the single-writer lock and the
-consistent backup taken before a schema upgrade. Alembic owns the schema: a new file is built by
-running every migration, an older file is backed up and then upgraded.
+user saw acknowledged survives a crash or a dying laptop battery), the single-writer lock. Alembic
+owns the schema (``models.upgrade``): a new file is built under a temporary name and moved into
+place only when complete; an older file is backed up and then upgraded in one transaction; a
+read-only look at an older file upgrades an in-memory copy and leaves the file alone.
+
+Before SQLite is let near a file, the file is checked: a 0-byte or foreign file is refused as it
+is (SQLite would otherwise turn an empty file into a database), and a file or folder Duiding may
+not write to is refused for writing with a sentence saying so, instead of a failure at the
+first change.
+
+An encrypted project (SQLCipher, ``models.cipher``) is the same file with every page encrypted:
+the store is given a `Cipher` (the password, in memory only) and everything above works the same
+way, its backups encrypted with the same password. Deleted rows are overwritten in place
+(``secure_delete``), and `scrub` rewrites the file and empties its WAL, so that removed text
+(a withdrawn respondent) leaves no trace in the file.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from filelock import FileLock, Timeout
 from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-if TYPE_CHECKING:
-    from alembic.config import Config
-
+from models.cipher import Cipher, PasswordRequiredError, dbapi, looks_encrypted
 from models.errors import (
     ProjectExistsError,
     ProjectFormatError,
@@ -30,29 +42,20 @@ from models.errors import (
     ProjectNotFoundError,
     ReadOnlyProjectError,
 )
+from models.upgrade import (
+    StepHook,
+    alembic_config,
+    backup_before_upgrade,
+    head_revision,
+    known_revisions,
+    upgrade_file,
+    upgraded_copy_in_memory,
+)
 
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+__all__ = ["SUFFIX", "ProjectStore", "alembic_config", "head_revision"]
+
 SUFFIX = ".duiding"
-
-
-# Alembic (with Mako and Pygments behind it) is imported where a project file is created, opened
-# or upgraded, not when this module is: the workbench shows its window half a second sooner.
-
-
-def alembic_config() -> Config:
-    from alembic.config import Config
-
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    return cfg
-
-
-def head_revision() -> str:
-    from alembic.script import ScriptDirectory
-
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def _on_connect(readonly: bool) -> Any:
@@ -63,48 +66,87 @@ def _on_connect(readonly: bool) -> Any:
         if not readonly:
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=FULL")
+            cur.execute("PRAGMA secure_delete=ON")  # deleted text is overwritten, not left free
         cur.close()
 
     return configure
 
 
-def _make_engine(path: Path, readonly: bool) -> Engine:
+def _make_engine(path: Path, readonly: bool, immutable: bool = False,
+                 cipher: Cipher | None = None) -> Engine:
+    """The one place a project file's engine is made: plain SQLite, or SQLCipher with a key."""
     if readonly:
-        url = f"sqlite:///file:{path.as_posix()}?mode=ro&uri=true"
+        flags = "immutable=1" if immutable else "mode=ro"
+        url = f"sqlite:///file:{path.as_posix()}?{flags}&uri=true"
     else:
         url = f"sqlite:///{path.as_posix()}"
-    engine = create_engine(url)
+    if cipher is None:
+        engine = create_engine(url)
+    else:  # same dialect and pool; connections (and their errors) from the SQLCipher module
+        engine = create_engine(url, module=dbapi(), creator=lambda: cipher.connect(
+            path, readonly=readonly, immutable=immutable, check=False, check_same_thread=False))
     event.listen(engine, "connect", _on_connect(readonly))
     return engine
 
 
-def backup_file(path: Path, label: str) -> Path:
-    """A consistent copy (SQLite backup API, WAL included) beside the project file."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    dest = path.with_name(f"{path.stem}.backup-{label}-{stamp}{path.suffix}")
-    src = sqlite3.connect(path)
+def _shown(name: object) -> str:
+    """A file name in a one-line message: control characters (a newline) shown escaped."""
+    text = str(name)
+    return text if text.isprintable() else "".join(
+        ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
+def _one_line(exc: BaseException) -> str:
+    """The driver's own words ('file is not a database'), without SQLAlchemy's SQL and links."""
+    orig = getattr(exc, "orig", None) or exc
+    return " ".join(str(orig).split()) or type(orig).__name__
+
+
+def _check_is_database(path: Path) -> None:
+    """Refuse a file SQLite would misread or rewrite: empty, or not an SQLite database."""
     try:
-        dst = sqlite3.connect(dest)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
-    return dest
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise ProjectNotFoundError(f"{_shown(path.name)} cannot be read ({exc.strerror or exc}).",
+                                   path=str(path)) from None
+    if not head:
+        raise ProjectFormatError(
+            f"{_shown(path.name)} is empty (0 bytes), so it is not a Duiding project; if creating it "
+            "was interrupted, delete it and create the project again.", path=str(path))
+    if head != SQLITE_MAGIC:
+        raise ProjectFormatError(f"{_shown(path.name)} is not a Duiding project (or it is damaged).",
+                                 path=str(path))
+
+
+def _check_writable(path: Path) -> None:
+    """Duiding writes the file and, beside it, its journal (-wal, -shm) and lock file."""
+    where = None
+    if not os.access(path, os.W_OK):
+        where = "the file is read-only"
+    elif not os.access(path.parent, os.W_OK | os.X_OK):
+        where = f"its folder {path.parent.name or path.parent} is read-only"
+    if where:
+        raise ReadOnlyProjectError(
+            f"{_shown(path.name)} cannot be changed: {where}. Make it writable or copy the project to "
+            "a folder you can write to; to look at it without changes, open it read-only "
+            "(--read-only).", path=str(path))
 
 
 class ProjectStore:
     """An open project file: its engine, its lock and a session factory."""
 
-    def __init__(self, path: Path, engine: Engine, lock: FileLock | None, readonly: bool) -> None:
+    def __init__(self, path: Path, engine: Engine, lock: FileLock | None, readonly: bool,
+                 cipher: Cipher | None = None) -> None:
         self.path = path
+        self.cipher = cipher  # the password of an encrypted project, in memory only
         self.engine = engine
         self.readonly = readonly
         self._lock = lock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._local = threading.local()  # the active write session of this thread, if any
         self.backup_path: Path | None = None  # set when opening upgraded an older file
+        self.upgraded_in_memory = False  # a read-only look at an older file
         self._watch: sqlite3.Connection | None = None  # see data_version()
 
     # -- opening -----------------------------------------------------------------------------
@@ -116,84 +158,158 @@ class ProjectStore:
             lock.acquire()
         except Timeout:
             raise ProjectLockedError(
-                f"{path.name} is already open in another Duiding window or command; "
+                f"{_shown(path.name)} is already open in another Duiding window or command; "
                 "close it there first, or open this project read-only.",
                 path=str(path),
             ) from None
+        except OSError as exc:
+            raise ReadOnlyProjectError(
+                f"{_shown(path.name)} cannot be opened for changes: its lock file cannot be made "
+                f"({exc.strerror or exc}).", path=str(path)) from None
         return lock
 
-    @classmethod
-    def create(cls, path: Path | str) -> ProjectStore:
-        path = Path(path)
-        if path.exists():
-            raise ProjectExistsError(f"{path.name} already exists.", path=str(path))
-        if not path.parent.exists():
-            raise ProjectNotFoundError(f"folder {path.parent} does not exist.", path=str(path))
-        from alembic import command
+    @property
+    def encrypted(self) -> bool:
+        return self.cipher is not None
 
+    @staticmethod
+    def is_encrypted(path: Path | str) -> bool:
+        """Whether opening `path` needs a password (an SQLCipher file, by its look)."""
+        return looks_encrypted(Path(path))
+
+    @classmethod
+    def create(cls, path: Path | str,
+               populate: Callable[[ProjectStore], None] | None = None,
+               cipher: Cipher | None = None) -> ProjectStore:
+        """Build the file under a temporary name (schema, then ``populate``), then move it into
+        place: a project file either does not exist or is complete."""
+        path = Path(path)
+        if path.exists() or path.is_symlink():
+            raise ProjectExistsError(f"{_shown(path.name)} already exists.", path=str(path))
+        if not path.parent.is_dir():
+            raise ProjectNotFoundError(f"folder {_shown(path.parent)} does not exist.", path=str(path))
+        if not os.access(path.parent, os.W_OK | os.X_OK):
+            raise ReadOnlyProjectError(
+                f"{_shown(path.name)} cannot be created: the folder {_shown(path.parent)} is read-only.",
+                path=str(path))
         lock = cls._acquire(path)
+        building = path.with_name(f".{_shown(path.name)}.creating")
         try:
-            engine = _make_engine(path, readonly=False)
-            with engine.begin() as conn:
-                cfg = alembic_config()
-                cfg.attributes["connection"] = conn
-                command.upgrade(cfg, "head")
-            return cls(path, engine, lock, readonly=False)
+            _remove_database(building)  # left by an interrupted `new` of the same name
+            upgrade_file(building, cipher=cipher)
+            if populate is not None:
+                store = cls(building, _make_engine(building, readonly=False, cipher=cipher),
+                            None, False, cipher)
+                try:
+                    populate(store)
+                finally:
+                    store.engine.dispose()  # last connection: WAL checkpointed and removed
+            _fsync(building)
+            try:
+                os.link(building, path)  # never replaces a file that appeared meanwhile
+            except FileExistsError:
+                raise ProjectExistsError(f"{_shown(path.name)} already exists.", path=str(path)) from None
+            except OSError:  # a file system without hard links
+                os.replace(building, path)
+            _remove_database(building)
+            _fsync_dir(path.parent)
+            return cls(path, _make_engine(path, readonly=False, cipher=cipher), lock,
+                       readonly=False, cipher=cipher)
         except BaseException:
+            with contextlib.suppress(OSError):
+                _remove_database(building)
             lock.release()
-            path.unlink(missing_ok=True)
             raise
 
     @classmethod
-    def open(cls, path: Path | str, readonly: bool = False) -> ProjectStore:
-        from alembic import command
-        from alembic.script import ScriptDirectory
-
+    def open(cls, path: Path | str, readonly: bool = False,
+             on_upgrade_step: StepHook | None = None,
+             cipher: Cipher | None = None) -> ProjectStore:
+        """Open a project file; an encrypted one needs its `cipher` (a plain one ignores it)."""
         path = Path(path)
         if not path.is_file():
-            raise ProjectNotFoundError(f"{path} does not exist.", path=str(path))
-        lock = None if readonly else cls._acquire(path)
+            raise ProjectNotFoundError(f"{_shown(path)} does not exist.", path=str(path))
+        if looks_encrypted(path):
+            if cipher is None:
+                raise PasswordRequiredError(
+                    f"{_shown(path.name)} is encrypted: give its password (DUIDING_PASSWORD for "
+                    "scripts).", path=str(path))
+            cipher.connect(path, readonly=True).close()  # a wrong password fails here, once
+        else:
+            _check_is_database(path)
+            cipher = None
+        if readonly:
+            return cls._open_readonly(path, cipher)
+        _check_writable(path)
+        lock = cls._acquire(path)
         try:
-            engine = _make_engine(path, readonly)
+            engine = _make_engine(path, readonly=False, cipher=cipher)
             current = cls._revision(engine, path)
-            store = cls(path, engine, lock, readonly)
-            head = head_revision()
-            if current != head:
-                if current not in {s.revision for s in ScriptDirectory.from_config(
-                        alembic_config()).walk_revisions()}:
-                    raise ProjectFormatError(
-                        f"{path.name} was made by a newer version of Duiding "
-                        f"(schema {current}); update Duiding to open it.", path=str(path))
-                if readonly:
-                    raise ReadOnlyProjectError(
-                        f"{path.name} uses an older schema and must be upgraded; "
-                        "open it normally (not read-only) once.", path=str(path))
-                store.backup_path = backup_file(path, f"schema-{current}")
-                with engine.begin() as conn:
-                    cfg = alembic_config()
-                    cfg.attributes["connection"] = conn
-                    command.upgrade(cfg, "head")
+            store = cls(path, engine, lock, readonly=False, cipher=cipher)
+            if current != head_revision():
+                cls._refuse_unknown(path, current)
+                store.backup_path = backup_before_upgrade(path, str(current), cipher)
+                if on_upgrade_step is not None:
+                    on_upgrade_step("backup")
+                engine.dispose()  # the upgrade runs on its own connection
+                upgrade_file(path, on_step=on_upgrade_step, cipher=cipher)
             return store
         except BaseException:
-            if lock is not None:
-                lock.release()
+            lock.release()
             raise
+
+    @classmethod
+    def _open_readonly(cls, path: Path, cipher: Cipher | None = None) -> ProjectStore:
+        engine = _make_engine(path, readonly=True, cipher=cipher)
+        try:
+            current = cls._revision(engine, path)
+        except ProjectFormatError:
+            engine.dispose()
+            # A WAL project in a folder we may not write to: SQLite cannot make its -shm file.
+            # Without a -wal file there is nothing beyond the main file to read, so it can be
+            # read as an unchanging file.
+            if os.access(path.parent, os.W_OK) or not _readable_database(path):
+                raise
+            if path.with_name(path.name + "-wal").exists():
+                raise ProjectFormatError(
+                    f"{_shown(path.name)} cannot be read in this read-only folder: changes are still in "
+                    f"its journal {_shown(path.name)}-wal. Copy the project together with that file to "
+                    "a folder you can write to.", path=str(path)) from None
+            engine = _make_engine(path, readonly=True, immutable=True, cipher=cipher)
+            current = cls._revision(engine, path)
+        if current == head_revision():
+            return cls(path, engine, None, readonly=True, cipher=cipher)
+        engine.dispose()
+        cls._refuse_unknown(path, current)
+        store = cls(path, upgraded_copy_in_memory(path, cipher=cipher), None, readonly=True,
+                    cipher=cipher)
+        store.upgraded_in_memory = True
+        return store
+
+    @staticmethod
+    def _refuse_unknown(path: Path, current: str | None) -> None:
+        if current not in known_revisions():
+            raise ProjectFormatError(
+                f"{_shown(path.name)} was made by a newer version of Duiding "
+                f"(schema {current}); update Duiding to open it.", path=str(path))
 
     @staticmethod
     def _revision(engine: Engine, path: Path) -> str | None:
-        from alembic.runtime.migration import MigrationContext
-
         try:
             with engine.connect() as conn:
                 conn.execute(text("SELECT 1 FROM sqlite_master LIMIT 1"))
-                rev = MigrationContext.configure(conn).get_current_revision()
+                has_version = conn.execute(text(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                    "AND name = 'alembic_version'")).first() is not None
+                rev = conn.execute(text("SELECT version_num FROM alembic_version")).scalar() \
+                    if has_version else None
         except Exception as exc:  # sqlite3.DatabaseError: file is not a database, ...
             raise ProjectFormatError(
-                f"{path.name} is not a Duiding project (or it is damaged): {exc}", path=str(path)
-            ) from exc
+                f"{_shown(path.name)} is not a Duiding project (or it is damaged): {_one_line(exc)}.",
+                path=str(path)) from exc
         if rev is None:
-            raise ProjectFormatError(f"{path.name} is not a Duiding project.", path=str(path))
-        return rev
+            raise ProjectFormatError(f"{_shown(path.name)} is not a Duiding project.", path=str(path))
+        return str(rev)
 
     def revision(self) -> str | None:
         return self._revision(self.engine, self.path)
@@ -208,17 +324,26 @@ class ProjectStore:
         compound user action (code all search hits, merge a project) commits as one.
         """
         if self.readonly:
-            raise ReadOnlyProjectError(f"{self.path.name} is open read-only.")
+            raise ReadOnlyProjectError(
+                f"{_shown(self.path.name)} is open read-only; nothing was changed.",
+                path=str(self.path))
         active: Session | None = getattr(self._local, "session", None)
         if active is not None:
             yield active
             return
-        with self._sessions.begin() as session:
-            self._local.session = session
-            try:
-                yield session
-            finally:
-                self._local.session = None
+        try:
+            with self._sessions.begin() as session:
+                self._local.session = session
+                try:
+                    yield session
+                finally:
+                    self._local.session = None
+        except OperationalError as exc:
+            if "readonly" not in str(exc.orig).replace(" ", "").lower():
+                raise
+            raise ReadOnlyProjectError(  # the file or folder became read-only while open
+                f"{_shown(self.path.name)} cannot be changed: {_one_line(exc)}. Nothing was saved of "
+                "this last change.", path=str(self.path)) from None
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -242,6 +367,51 @@ class ProjectStore:
                                           check_same_thread=False)
         return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
 
+    # -- leaving no trace --------------------------------------------------------------------------
+
+    def scrub(self) -> None:
+        """Rewrite the file so that nothing deleted survives in it: VACUUM (a fresh copy of the
+        live rows only; its temporary copy is kept in memory), then empty the WAL journal
+        (checkpoint TRUNCATE). Outside any transaction; other readers must be done."""
+        if self.readonly:
+            raise ReadOnlyProjectError(f"{self.path.name} is open read-only; nothing was changed.",
+                                       path=str(self.path))
+        if getattr(self._local, "session", None) is not None:
+            raise RuntimeError("scrub() runs after the transaction, not inside it")
+        with self.engine.connect() as conn:
+            raw = conn.connection.driver_connection
+            assert raw is not None
+            raw.commit()  # the driver may hold an implicit transaction open
+            for statement in ("PRAGMA secure_delete=ON", "PRAGMA temp_store=MEMORY",
+                              "PRAGMA wal_checkpoint(TRUNCATE)", "VACUUM",
+                              "PRAGMA wal_checkpoint(TRUNCATE)"):
+                raw.execute(statement).fetchall()
+
+    def scrub_journal(self) -> None:
+        """Empty the WAL journal into the file (checkpoint TRUNCATE)."""
+        with self.engine.connect() as conn:
+            raw = conn.connection.driver_connection
+            assert raw is not None
+            raw.commit()
+            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+
+    def backups(self) -> list[Path]:
+        """The backups beside the project that opening it before an upgrade made."""
+        return sorted(p for p in self.path.parent.glob(f"{self.path.stem}.backup-*{SUFFIX}")
+                      if p.is_file())
+
+    @contextmanager
+    def read_backup(self, backup: Path) -> Iterator[Session]:
+        """A read-only session on one of `backups()` (encrypted with this project's password
+        when the project is): to see what a backup still holds."""
+        cipher = self.cipher if looks_encrypted(backup) else None
+        engine = _make_engine(backup, readonly=True, cipher=cipher)
+        try:
+            with Session(engine) as session:
+                yield session
+        finally:
+            engine.dispose()
+
     def close(self) -> None:
         if self._watch is not None:
             self._watch.close()
@@ -250,3 +420,27 @@ class ProjectStore:
         if self._lock is not None and self._lock.is_locked:
             self._lock.release()
         self._lock = None
+
+
+def _remove_database(path: Path) -> None:
+    for extra in ("", "-wal", "-shm", "-journal"):
+        path.with_name(path.name + extra).unlink(missing_ok=True)
+
+
+def _readable_database(path: Path) -> bool:
+    return os.access(path, os.R_OK)
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return  # Windows has no directory handles to flush; NTFS journals the rename
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

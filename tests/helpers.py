@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -49,3 +50,35 @@ def project_with(tmp_path: Path, *texts: tuple[str, str, dict[str, str]],
     project = Project.create(tmp_path / "studie.duiding", coder=coder)
     ids = [project.documents.add_transcript(transcript(n, t, a)) for n, t, a in texts]
     return project, ids
+
+
+def unprivileged_folder() -> Path:
+    """A fresh folder for permission tests (see `run_unprivileged`)."""
+    import tempfile
+
+    return Path(tempfile.mkdtemp(prefix="duiding-perm-"))
+
+
+def run_unprivileged(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m app ARGS`` so that read-only files and folders really are read-only to it.
+
+    Root ignores permission bits through two capabilities (DAC override and DAC read/search);
+    as root, the child drops them from its bounding set before it starts, so it is an owner
+    like any user (the interpreter under /root stays reachable, being root's own).
+    """
+    import ctypes
+    import os
+
+    repo = Path(__file__).resolve().parents[1]
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(repo), "HOME": str(cwd),
+           "DUIDING_CODER": "Sanne", "LANG": "C.UTF-8"}
+
+    def drop() -> None:
+        if os.geteuid() == 0:
+            libc = ctypes.CDLL(None, use_errno=True)
+            for capability in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
+                if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+                    raise OSError(ctypes.get_errno(), "cannot drop capability")
+
+    return subprocess.run([sys.executable, "-m", "app", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, preexec_fn=drop, timeout=120)

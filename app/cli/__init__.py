@@ -37,6 +37,7 @@ COMMANDS: dict[str, str] = {
     "event": "app.cli.timeline", "timeline": "app.cli.timeline",
     "import-survey": "app.cli.survey", "survey-figures": "app.cli.survey",
     "survey-items": "app.cli.survey", "survey-link": "app.cli.survey",
+    "withdraw": "app.cli.avg", "encrypt": "app.cli.avg", "decrypt": "app.cli.avg",
 }
 
 

@@ -7,7 +7,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.cli.output import CliError, add_json, add_project, emit, parse_where, span_from_args
+from app.cli.output import (
+    CliError,
+    add_json,
+    add_project,
+    emit,
+    new_password,
+    one_line,
+    parse_where,
+    span_from_args,
+)
 from coding.commands import ApplyCodes, EditSegment, SetRoleEverywhere, SetSpeaker
 from coding.groups import GroupKind
 from coding.project import Project
@@ -27,6 +36,9 @@ def register(sub: Any) -> None:
     p.add_argument("--codebook", default="jeugdhulp",
                    help="jeugdhulp (built in, default), empty, or a REFI-QDA .qdc file")
     p.add_argument("--title")
+    p.add_argument("--encrypt", action="store_true",
+                   help="encrypt the project file with a password ($DUIDING_PASSWORD or a "
+                        "prompt; never stored)")
     p.set_defaults(func=cmd_new)
 
     p = sub.add_parser("import", help="import transcripts (files or folders)")
@@ -104,11 +116,14 @@ def cmd_new(args: argparse.Namespace) -> int:
             raise CliError(f"--codebook takes jeugdhulp, empty or a .qdc file, not {codebook!r}")
         command = codebook_command(qdc)  # read (and refuse) before any project file exists
         codebook = "empty"
-    with Project.create(args.project, codebook=codebook, title=args.title) as project:
+    password = new_password(args.project) if args.encrypt else None
+    with Project.create(args.project, codebook=codebook, title=args.title,
+                        password=password) as project:
         if qdc is not None:
             project.execute(command)
         n = len(project.codes.tree())
-        print(f"{project.path.name}: new project with {n} codes")
+        print(f"{project.path.name}: new {'encrypted ' if password else ''}project with {n} "
+              "codes")
     return 0
 
 
@@ -118,9 +133,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     lines = []
     for o in summary.outcomes:
         if o.status == "imported":
-            lines.append(f"imported  {o.path.name}: {len(o.speakers)} speakers, {o.turns} turns")
+            lines.append(one_line(f"imported  {o.path.name}: {len(o.speakers)} speakers, "
+                                  f"{o.turns} turns"))
         else:
-            lines.append(f"{o.status:<9} {o.message}")
+            lines.append(one_line(f"{o.status:<9} {o.message}"))
     lines.append(f"{summary.count('imported')} imported, {summary.count('skipped')} skipped, "
                  f"{summary.count('failed')} failed")
     for row in summary.unmatched_rows:
@@ -128,7 +144,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     emit(args, summary.as_json(), lines)
     failed = [o for o in summary.outcomes if o.status == "failed"]
     for o in failed:
-        print(f"duiding import: {o.message}", file=sys.stderr)
+        print(one_line(f"duiding import: {o.message}"), file=sys.stderr)
     return 1 if failed else 0
 
 
@@ -248,7 +264,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_speakers(args: argparse.Namespace) -> int:
-    with open_project(args) as project:
+    # Only listing takes no write lock, so it works beside an open workbench.
+    with open_project(args, readonly=not (args.role or args.rename)) as project:
         docs = [project.documents.by_name(args.document)] if args.document \
             else project.documents.list()
         for item in args.rename:

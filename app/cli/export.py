@@ -17,7 +17,7 @@ from typing import Any
 
 from app.cli.output import CliError, add_json, emit, parse_where
 from coding.project import Project
-from coding.pseudonymise.guard import OriginalInExport, allow_unreviewed
+from coding.pseudonymise.guard import allow_unreviewed
 from exports.chapter import ChapterOptions
 from exports.chapter_docx import TemplateError
 from exports.plan import FORMATS, ExportRequest, run_export
@@ -45,6 +45,10 @@ def register(sub: Any) -> None:
                    help="quotes per (sub)theme, default 4")
     g.add_argument("--min-count", type=int, default=0, metavar="N",
                    help="show respondent counts below N as '< N'")
+    g.add_argument("--suppress-as", choices=["lt", "dash"], default="lt",
+                   help="counts below --min-count read '< N' (lt, default) or '–' (dash)")
+    g.add_argument("--name-coders", action="store_true",
+                   help="name the coders in the method paragraph (default: not named)")
     g.add_argument("--compare", metavar="ATTR=V1,V2",
                    help="side-by-side counts, e.g. meting=2023,2024")
     g.add_argument("--attribution", metavar="PATTERN",
@@ -104,6 +108,7 @@ def request_from(args: argparse.Namespace) -> ExportRequest:
         include_history=args.include_history is not None,
         history_by=args.include_history or None,
         survey_threshold=args.survey_threshold, survey_by=args.survey_by,
+        suppress_style=args.suppress_as, name_coders=args.name_coders,
         **({"attribution_pattern": args.attribution} if args.attribution else {}))
     return ExportRequest(args.format, args.out, options,
                          QdpxOptions(args.positions, args.qualified_names))
@@ -117,8 +122,6 @@ def cmd_export(args: argparse.Namespace) -> int:
                 result = run_export(project, request)
         except (TemplateError, QdpxExportError) as exc:
             raise CliError(f"{args.out.name}: {exc}") from exc
-        except OriginalInExport as exc:  # one line per finding; nothing was written
-            raise CliError(str(exc)) from exc
     files = [str(p) for p in result.files]
     if result.duplicate_names and not result.qualified:
         names = ", ".join(f"{n} ({' and '.join(paths)})"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import os
 import sys
@@ -10,6 +11,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from coding.access import READ_ONLY
+from coding.project import PASSWORD
 from importers.base import TranscriptImportError
 from models.errors import DuidingError
 
@@ -29,16 +32,31 @@ def emit(args: argparse.Namespace, data: Any, text: str | list[str]) -> None:
             print(line)
 
 
+def one_line(text: object) -> str:
+    """A message as one line: a newline or other control character (in a file name, say) is
+    shown escaped instead of splitting the line."""
+    text = str(text)
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
 def run_command(parser: argparse.ArgumentParser, argv: Sequence[str]) -> int:
+    add_read_only(parser)
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    token = READ_ONLY.set(bool(getattr(args, "read_only", False)))
+    password_token = PASSWORD.set(ask_password)
     try:
         return int(args.func(args) or 0)
     except (CliError, DuidingError, TranscriptImportError) as exc:
-        for line in str(exc).splitlines() or [""]:  # a guard refusal: one line per finding
-            print(f"duiding {args.command}: {line}", file=sys.stderr)
+        # A guard refusal says one line per finding; any other error is one line, a newline
+        # in a file name shown escaped.
+        lines = str(exc).splitlines() if hasattr(exc, "findings") else [str(exc)]
+        for line in lines or [""]:
+            print(f"duiding {args.command}: {one_line(line)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(f"duiding {args.command}: interrupted", file=sys.stderr)
@@ -51,13 +69,42 @@ def run_command(parser: argparse.ArgumentParser, argv: Sequence[str]) -> int:
         return 141
     except OSError as exc:
         name = Path(exc.filename).name if getattr(exc, "filename", None) else ""
-        print(f"duiding {args.command}: {name + ': ' if name else ''}{exc.strerror or exc}",
-              file=sys.stderr)
+        print(one_line(f"duiding {args.command}: {name + ': ' if name else ''}"
+                       f"{exc.strerror or exc}"), file=sys.stderr)
         return 1
+    finally:
+        PASSWORD.reset(password_token)
+        READ_ONLY.reset(token)
+
+
+def ask_password(path: Path) -> str | None:
+    """The command line's password for an encrypted project: $DUIDING_PASSWORD, else a prompt
+    in a terminal (a script without either gets the store's one-line refusal)."""
+    env = os.environ.get("DUIDING_PASSWORD")
+    if env:
+        return env
+    if not sys.stdin.isatty():
+        return None
+    return getpass.getpass(f"Wachtwoord voor {path.name}: ") or None
 
 
 def add_project(p: argparse.ArgumentParser) -> None:
     p.add_argument("project", type=Path, help="project file (.duiding)")
+
+
+def add_read_only(parser: argparse.ArgumentParser) -> None:
+    """Give every command that takes a project a ``--read-only`` option (see `run_command`)."""
+    for action in parser._actions:
+        if not isinstance(action, argparse._SubParsersAction):
+            continue
+        for name, sub in action.choices.items():
+            dests = {a.dest for a in sub._actions}
+            if name == "new" or "project" not in dests or "read_only" in dests:
+                continue
+            sub.add_argument(
+                "--read-only", action="store_true",
+                help="open the project read-only: no lock, nothing changed (also for a file "
+                     "or folder you cannot write to)")
 
 
 def add_json(p: argparse.ArgumentParser) -> None:
@@ -88,3 +135,18 @@ def parse_where(items: list[str] | None) -> tuple[tuple[str, str], ...]:
         name, value = item.split("=", 1)
         out.append((name.strip(), value.strip()))
     return tuple(out)
+
+
+def new_password(path: Path) -> str:
+    """A password for a new encryption: $DUIDING_PASSWORD, else typed twice in a terminal."""
+    env = os.environ.get("DUIDING_PASSWORD")
+    if env:
+        return env
+    if not sys.stdin.isatty():
+        raise CliError(f"{path.name}: no password; set DUIDING_PASSWORD or run in a terminal")
+    first = getpass.getpass(f"Nieuw wachtwoord voor {path.name}: ")
+    if not first:
+        raise CliError("a password cannot be empty; nothing was changed")
+    if getpass.getpass("Herhaal het wachtwoord: ") != first:
+        raise CliError("the passwords differ; nothing was changed")
+    return first

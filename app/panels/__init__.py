@@ -51,6 +51,7 @@ PANELS: tuple[str, ...] = (
     "app.panels.pseudonymise",
     "app.panels.survey_import",
     "app.panels.survey_figures",
+    "app.panels.avg",
 )
 
 Opener = Callable[[], None]

@@ -125,6 +125,11 @@ class ExportDialog(QDialog):
         self.min_count.setSpecialValueText(self.tr("show every count"))
         self.min_count.setToolTip(self.tr("Privacy: numbers of respondents below this value "
                                           "appear as “< N”."))
+        self.suppress_as = QComboBox(objectName="exportSuppressAs")
+        fill_combo(self.suppress_as, [(self.tr("“< N”"), "lt"), (self.tr("“–”"), "dash")])
+        self.name_coders = QCheckBox(self.tr("Name the coders in the method paragraph"),
+                                     objectName="exportNameCoders")
+        self.name_coders.setChecked(defaults.name_coders)
         self.attribution = QLineEdit(defaults.attribution_pattern, objectName="exportAttribution")
         hint = QLabel(self.tr("Placeholders: {names}").format(
             names=", ".join("{" + n + "}" for n in self._names) or "–"))
@@ -150,6 +155,8 @@ class ExportDialog(QDialog):
         cf.addRow(self.tr("Title"), self.title)
         cf.addRow(self.tr("Quotes per theme (at most)"), self.max_quotes)
         cf.addRow(self.tr("Hide counts below"), self.min_count)
+        cf.addRow(self.tr("Hidden counts read"), self.suppress_as)
+        cf.addRow("", self.name_coders)
         cf.addRow(self.tr("Quote attribution"), self.attribution)
         cf.addRow("", hint)
         cf.addRow(self.tr("Compare by"), self.compare_attr)
@@ -298,7 +305,9 @@ class ExportDialog(QDialog):
             template=Path(template) if template else None,
             respondent_only=self.respondent_only.isChecked(),
             include_matrix=self.include_matrix.isChecked(),
-            include_history=self.include_history.isChecked())
+            include_history=self.include_history.isChecked(),
+            suppress_style=str(self.suppress_as.currentData()),
+            name_coders=self.name_coders.isChecked())
         return ExportRequest(self.fmt, Path(self.output.text().strip()), chapter,
                              self.refi.options())
 

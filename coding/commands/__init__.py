@@ -34,6 +34,7 @@ from coding.commands.segments import (
     InVivoCode,
     RemoveCoding,
 )
+from coding.commands.withdraw import WithdrawConsent
 
 __all__ = [
     "AddCode", "AddCodeTree", "ApplyCodes", "AssignCase", "ChangeGroupMembers", "CodeSpans",
@@ -42,5 +43,5 @@ __all__ = [
     "MergeProjects", "MoveCode", "Progress", "RemoveCoding", "RenameCase", "RenameDocument",
     "RenameGroup",
     "SetCaseAttribute", "SetCellSummary", "SetDocumentAttribute", "SetMemo", "SetRoleEverywhere", "SetSpeaker",
-    "UpdateCode",
+    "UpdateCode", "WithdrawConsent",
 ]

@@ -1,4 +1,8 @@
-"""Alembic environment: always run on the connection the project store hands in."""
+"""Alembic environment: always run on the connection the project store hands in.
+
+The caller (``models.upgrade.upgrade_schema``) has already opened the one transaction the whole
+upgrade runs in, so ``begin_transaction`` below joins it instead of committing per step.
+"""
 
 from alembic import context
 
@@ -14,6 +18,8 @@ context.configure(
     target_metadata=Base.metadata,
     render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies the table
     compare_type=True,
+    transaction_per_migration=False,
+    on_version_apply=config.attributes.get("on_version_apply"),
 )
 with context.begin_transaction():
     context.run_migrations()

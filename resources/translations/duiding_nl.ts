@@ -1251,6 +1251,10 @@
       <translation>Pseudoniemen bevestigen</translation>
     </message>
     <message>
+      <source>Withdraw consent</source>
+      <translation>Toestemming intrekken</translation>
+    </message>
+    <message>
       <source>Import codebook</source>
       <translation>Codeboek importeren</translation>
     </message>

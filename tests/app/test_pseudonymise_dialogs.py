@@ -285,6 +285,7 @@ def test_refusal_fixes_keep_a_word_and_rename_the_coder(qtbot, host: Host, tmp_p
     dialog = ExportDialog(host.ctx, host.window)
     dialog.set_format("word")
     dialog.title.setText("Bevindingen om de hoek")
+    dialog.name_coders.setChecked(True)  # the method paragraph names the coders only on request
     dialog.output.setText(str(tmp_path / "h.docx"))
     task = dialog.start()
     qtbot.waitUntil(task.is_finished, timeout=20000)

@@ -366,3 +366,13 @@ def test_open_answers_become_turns_and_nothing_makes_no_turn(tmp_path: Path) -> 
     silent = by_id[str(q.rows[5][0])]
     assert silent.answers == () and silent.text == ""
     assert silent.attributes[SNEL] or silent.attributes.get(CIJFER)  # closed answers kept
+
+
+def test_a_sav_that_crashes_the_spss_reader_is_a_damaged_file_not_a_dead_program() -> None:
+    """ReadStat (C) segfaults on this mutated .sav (found by the fuzzing campaign). Read in a
+    child process, it becomes one clear error and the program goes on."""
+    bad = Path(__file__).resolve().parents[1] / "fixtures" / "sav_that_crashes_readstat.sav"
+    with pytest.raises(SurveyImportError) as info:
+        read_survey(bad)
+    assert info.value.reason == "corrupt" and "damaged" in str(info.value)
+    assert bad.name in str(info.value)

@@ -1,5 +1,6 @@
 """The layering rules of DESIGN.md section 2, checked on every test run: import-linter for the
-direction of imports, and an `ast` walk for where our own imports stand.
+direction of imports, an `ast` walk for where our own imports stand, and a ceiling on the length
+of a module.
 
 Every import of our own packages stands at the top of its module. An import inside a function
 that reaches back into a module that imports you is a circle in disguise (STYLE.md, "Seams seen
@@ -81,3 +82,14 @@ def test_our_modules_are_imported_at_the_top_of_every_file() -> None:
     assert not found, ("imports of our own modules inside functions (move them to the top; "
                        "load by module name through importlib where start-up needs it):\n"
                        + "\n".join(found))
+
+
+MAX_LINES = 500
+
+
+def test_no_module_is_over_500_lines() -> None:
+    """A module past 500 lines holds more than one meaning: split it by meaning (STYLE.md)."""
+    too_long = [f"{path.relative_to(REPO)}: {lines} lines" for package in CHECKED
+                for path in sorted((REPO / package).rglob("*.py"))
+                if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES]
+    assert not too_long, f"modules over {MAX_LINES} lines:\n" + "\n".join(too_long)

@@ -63,7 +63,7 @@ def parse(annotated: str) -> tuple[str, list[GoldMention]]:
 
 
 def load(subset: str) -> list[GoldDoc]:
-    """The transcripts of ``dev`` or ``heldout``, in file order."""
+    """The transcripts of ``dev``, ``heldout`` or ``blind``, in file order."""
     docs = []
     for path in sorted((FIXTURES / subset).glob("*.ann.txt")):
         text, mentions = parse(path.read_text(encoding="utf-8"))

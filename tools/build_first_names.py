@@ -27,9 +27,21 @@ import simplemma
 # The families this work meets: Dutch/Frisian/Flemish, Polish, Turkish, Moroccan/Maghreb,
 # Arabic (Syria, Iraq, Levant, Egypt, Yemen, Sudan), Afghan/Persian, Horn of Africa (Ethiopia,
 # Djibouti; Eritrean and Somali names also through the Nordic diaspora), Ukrainian/Russian.
+# Second round (a blind test missed Antillean, Cape Verdean, Bulgarian, Kurdish and Moluccan
+# names): the Balkans (BG, AL, HR, RS, GR), the Portuguese-speaking world for Cape Verdean names
+# (PT, BR, AO), Romance names common on the Antilles (ES, IT, FR, US), Indonesia for Moluccan
+# families, India for Hindustani, Ghana and Nigeria; and deeper in the Dutch and Belgian ranks,
+# where the names of Dutch Caribbean and Surinamese children rank (``NL_RANK``).
 COUNTRIES = ("NL", "BE", "PL", "TR", "MA", "DZ", "TN", "EG", "SY", "IQ", "JO", "LB", "PS", "YE",
-             "SD", "AF", "IR", "ET", "DJ", "RU", "KZ", "MD", "CZ", "SE", "NO", "DK", "DE", "GB")
+             "SD", "AF", "IR", "ET", "DJ", "RU", "KZ", "MD", "CZ", "SE", "NO", "DK", "DE", "GB",
+             "BG", "AL", "HR", "RS", "GR", "PT", "BR", "AO", "ES", "IT", "FR", "US", "ID", "IN",
+             "GH", "NG")
 RANK = 5000
+NL_RANK = 12000
+# A name ranked this high somewhere is marked "+": frequent enough to be taken for a name even
+# in a transcript typed all in lower case (names-dataset also lists "Chill", "Insta", "Bso",
+# far down its ranks).
+STRONG_RANK = 2000
 COMMON_DUTCH_NAME_RANK = 1000
 NEVER = {"de", "van", "het", "een", "der", "den", "ten", "ter", "hoi", "co", "ion", "val", "zak", "pol", "boy"}
 OUT = Path(__file__).resolve().parents[1] / "resources" / "first_names.txt"
@@ -46,10 +58,12 @@ def main() -> int:
     with gzip.open(source, "rb") as fh:
         data = pickle.load(fh)
     keep: dict[str, bool] = {}
+    strong: set[str] = set()
     for name, info in data.items():
         ranks = info.get("rank") or {}
-        best = min((r for c, r in ranks.items() if c in COUNTRIES and r is not None), default=None)
-        if best is None or best > RANK or len(name) < 2 or not latin(name):
+        best = min((r for c, r in ranks.items() if c in COUNTRIES and r is not None
+                    and r <= (NL_RANK if c in ("NL", "BE") else RANK)), default=None)
+        if best is None or len(name) < 2 or not latin(name):
             continue
         if not name[0].isupper() or name.isupper() or name.lower() in NEVER:
             continue
@@ -58,11 +72,15 @@ def main() -> int:
         if dutch_word and nl_rank > COMMON_DUTCH_NAME_RANK:
             continue
         keep[unicodedata.normalize("NFC", name)] = dutch_word
-    lines = [f"{n}*" if ambiguous else n for n, ambiguous in sorted(keep.items())]
+        if best <= STRONG_RANK:
+            strong.add(unicodedata.normalize("NFC", name))
+    lines = [f"{n}*" if ambiguous else f"{n}+" if n in strong else n
+             for n, ambiguous in sorted(keep.items())]
     header = [
         "# First names for pseudonymisation; built by tools/build_first_names.py from",
         "# names-dataset 3.3.1 (MIT, github.com/philipperemy/name-dataset). A trailing * marks a",
-        "# name that is also an ordinary Dutch word (needs more evidence than a capital).",
+        "# name that is also an ordinary Dutch word (needs more evidence than a capital); a",
+        "# trailing + a name ranked in the top 2,000 of a country (a name even in lower case).",
     ]
     OUT.write_text("\n".join(header + lines) + "\n", encoding="utf-8")
     print(f"{len(lines)} names -> {OUT}", file=sys.stderr)

@@ -25,7 +25,7 @@ from coding.pseudonymise.model import Mention, PiiType, Source
 # A word: letters (any script's capitals, e.g. Ł), digits not first, inner ' ’ and -.
 _WORD_RE = re.compile(r"(?<![\w@.\-'’])[^\W\d_][\w'’-]*")
 _INTERFIX = {"van", "de", "der", "den", "ten", "ter", "te", "el", "al", "la", "le", "da",
-             "dos", "bin", "ben", "ibn", "abu", "'t", "op"}
+             "dos", "di", "del", "do", "du", "bin", "ben", "ibn", "abu", "'t", "op"}
 _TITLES = {"meneer", "mevrouw", "mevr", "mw", "dhr", "juf", "juffrouw", "meester", "dokter",
            "familie", "fam", "gezin"}
 _SCHOOL_CUES = re.compile(
@@ -113,7 +113,9 @@ def person_rules(text: str) -> list[Mention]:
         ambiguous = lexicon.first_name(base)
         common = lexicon.common_word(base)
         if after_cue:
-            title = prev in _TITLES or prev in lexicon.NAMING_WORDS
+            # After a kinship or role word a capital in mid-sentence is a name even when the
+            # word list knows the letters ("vader Plamen"); at a sentence start it is not.
+            title = prev in _TITLES or prev in lexicon.NAMING_WORDS or not at_start
             if common and not title and ambiguous is None:
                 continue
         elif ambiguous is None or at_start and (ambiguous or common):
@@ -134,6 +136,11 @@ def organisation_rules(text: str) -> list[Mention]:
                 or (first.isupper() and len(name.split()) == 1)):
             continue
         article = match.group("art")
+        if (article[0].islower() or _at_sentence_start(text, match.start())) and (
+                " " not in name and lexicon.common_word(name)):
+            # "de Intake", "De Intake was vlot": a noun written with a capital; a name such
+            # as "De Brug" is found where it stands in mid-sentence and spread from there
+            continue
         start = match.start("art") if article[0].isupper() else match.start("name")
         if article[0].isupper() and _at_sentence_start(text, match.start()) and (
             lexicon.common_word(name.split()[-1]) is False
@@ -145,8 +152,13 @@ def organisation_rules(text: str) -> list[Mention]:
         found.append(Mention(start, match.end(), text[start:match.end()], kind, Source.WEAK_RULE))
     for match in _ORG_AFTER.finditer(text):
         name = match.group("org")
+        club = "-" in name and all(p[:1].isupper() for p in name.split("-"))  # Rood-Wit
+        # a capitalised ordinary word in mid-sentence after "bij" is a name ("bij Zwaluwen")
+        club = club or (not _at_sentence_start(text, match.start()) and len(name) >= 4
+                        and not name.isupper())
         if (name in lexicon.GENERIC or lexicon.first_name(_base(name)) is not None
-                or lexicon.common_word(name) or name.casefold() in lexicon.FUNCTION_WORDS):
+                or lexicon.common_word(name) and not club or lexicon.is_nationality(name)
+                or name.casefold() in lexicon.FUNCTION_WORDS):
             continue
         s, e = match.span("org")
         found.append(Mention(s, e, name, PiiType.ORGANISATION, Source.WEAK_RULE))
@@ -202,3 +214,77 @@ def enumerations(text: str, found: Iterable[Mention]) -> list[Mention]:
                 taken.add((w[0], w[1]))
             start = w[0]
     return extra
+
+
+_PLACE_PREP = {"in", "uit", "naar", "vanuit", "richting", "nabij", "rond", "buiten"}
+_ORG_PREP = {"bij", "via", "voor"}
+_SKIP_AFTER = {"de", "het", "een", "'t"}  # "bij de Vlindertuin": organisation_rules' job
+
+
+def _capitalised_elsewhere(text: str, words: list[tuple[int, int, str]], base: str) -> bool:
+    """``base`` stands on its own in mid-sentence somewhere (not as a word of a longer name
+    such as a school's)."""
+    return any(_base(w) == base and not _at_sentence_start(text, s)
+               and not (i and _is_capital(words[i - 1][2]) and text[words[i - 1][1]:s] == " ")
+               for i, (s, _e, w) in enumerate(words))
+
+
+# Verbs that make the word before them the one who acts ("Shurendy belde", "Nilton zei");
+# not the copulas ("Westerveen is een fijne plaats").
+_ACTING = frozenset((
+    "zei", "zegt", "belde", "belt", "kwam", "komt", "ging", "gaat", "wil", "wilde", "moest",
+    "moet", "kon", "kan", "mocht", "mag", "vond", "vindt", "deed", "doet", "woont", "woonde",
+    "werkt", "werkte", "zit", "zat", "speelt", "speelde", "huilde", "huilt", "vroeg", "vraagt",
+    "wist", "weet", "heet", "heette", "bleef", "liep", "loopt", "sliep", "slaapt", "kreeg",
+    "krijgt", "hielp", "helpt", "snapte", "snapt",
+))
+
+
+def _acts(text: str, words: list[tuple[int, int, str]], i: int, base: str) -> bool:
+    """A sentence-initial word that acts ("Shurendy belde") and is no Dutch compound."""
+    if i + 1 >= len(words) or text[words[i][1]:words[i + 1][0]] != " ":
+        return False
+    return (words[i + 1][2].casefold() in _ACTING and not lexicon.compound(base)
+            and not base.isupper() and len(base) >= 4)
+
+
+def unknown_names(text: str, *, lower_doc: bool = False) -> list[Mention]:
+    """Capitalised words that are no Dutch word and no known kind of thing: names.
+
+    A first name no lexicon holds (``Shenayra``, ``Rêzan``) is still written with a capital in
+    the middle of a sentence, and Dutch words are not (except nationality and language words,
+    generic services and software names, which are excluded). At a sentence start a capital
+    says nothing, so there the same word must be capitalised elsewhere in the text too. The
+    kind is a place when the place list knows it or a place preposition comes before it, a
+    person otherwise; an all-capitals abbreviation (``BSO``, ``MDT``) is never a name.
+    """
+    words = _words(text)
+    found: list[Mention] = []
+    i = 0
+    while i < len(words):
+        start, _end, word = words[i]
+        base = _base(word)
+        prev = words[i - 1][2].casefold() if i else ""
+        if (not _is_capital(base) or (base.isupper() and len(base) <= 5)
+                or base in lexicon.GENERIC or base.casefold() in lexicon.FUNCTION_WORDS
+                or lexicon.is_cue(base) or lexicon.is_nationality(base)
+                or ("-" in base and base.split("-")[-1].islower()
+                    and lexicon.common_word(base.split("-")[-1]))  # BSN-gegevens, GGZ-team
+                or (lexicon.common_word(base) or lexicon.common_word(word)) and not (
+                    "-" in base and all(p[:1].isupper() for p in base.split("-")))
+                or base.casefold() in lexicon.WEEKDAYS or len(base) < 3
+                or prev in _SKIP_AFTER or prev in _ORG_PREP
+                or (not lower_doc and _at_sentence_start(text, start)
+                    and not _capitalised_elsewhere(text, words, base)
+                    and not _acts(text, words, i, base))):
+            i += 1
+            continue
+        last = _extend_surname(text, words, i)
+        s, e = start, words[last][1]
+        span = text[s:e]
+        kind = PiiType.PERSON
+        if lexicon.place(span) is not None or lexicon.place(base) is False or prev in _PLACE_PREP:
+            kind = PiiType.LOCATION
+        found.append(Mention(s, e, span, kind, Source.WEAK_RULE))
+        i = last + 1
+    return found

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from coding.pseudonymise import context, deduce_backend, lexicon, rules
+from coding.pseudonymise import casing, context, deduce_backend, lexicon, notations, rules
 from coding.pseudonymise.matching import FormMatcher
 from coding.pseudonymise.model import Mention, PiiType, Source
 
@@ -33,6 +33,30 @@ _SPLIT_RUN_ON = re.compile(r"[.!?;:,]\s+|\n")
 _TRAILING_INTERFIX = re.compile(r"(?:\s+(?:van|de|der|den|het|bij|met|en|uit))+\s*$")
 _INTERFIXES = {"van", "de", "der", "den", "ten", "ter", "el", "la", "le", "te", "al"}
 _SPREAD = (PiiType.PERSON, PiiType.LOCATION, PiiType.ORGANISATION, PiiType.SCHOOL)
+# National bodies and idioms that hold capitalised words but name nobody: nothing inside them
+# is personal data ("Raad voor de Kinderbescherming" is not a person "Raad" and an organisation
+# "Kinderbescherming"; "Jan en alleman" is everybody).
+_NOT_PII_RE = re.compile(
+    r"(?i)\b(?:raad\svoor\sde\skinderbescherming|jan\sen\salleman|jan\smodaal|"
+    r"veilig\sthuis|openbaar\sministerie|leger\sdes\sheils|centrum\svoor\sjeugd\sen\sgezin|"
+    r"dienst\stoeslagen|sociale\sverzekeringsbank|zwarte\spiet|kinder-\sen\sjongerentelefoon)\b")
+_DIMINUTIVE_RE = re.compile(r"(?:([aeiou])\1tje|([^aeiou])\2etje|tje|pje|kje|je)$")
+
+
+def _diminutive_stems(word: str) -> set[str]:
+    """The names a diminutive may be made from: ``Rojhatje`` -> ``Rojhat`` (or ``Rojha``),
+    ``Jeandrootje`` -> ``Jeandro``, ``Timmetje`` -> ``Tim``."""
+    stems = set()
+    for ending in ("tje", "pje", "kje", "je"):
+        if word.endswith(ending):
+            stems.add(word[: -len(ending)])
+    match = _DIMINUTIVE_RE.search(word)
+    if match and match.group(1):
+        stems.add(word[: match.start() + 1])
+    if match and match.group(2):
+        stems.add(word[: match.start() + 1])
+    return stems - {word}
+_SPELLED_RE = re.compile(r"(?<![\w-])[^\W\d_]{1,4}(?:-[^\W\d_]{1,4}){1,12}(?![\w-])")
 
 
 @dataclass(frozen=True)
@@ -161,9 +185,52 @@ class _Public:
         return low in self.names
 
 
+def _compound_noun(text: str) -> bool:
+    """``WhatsApp-groep``, ``BSN-gegevens``, ``Jeugd-GGZ``: a compound of a generic word and
+    an ordinary one, not a name (``Rotterdam-west`` is a place)."""
+    parts = text.split("-")
+    if len(parts) < 2 or " " in text:
+        return False
+    if all(p in lexicon.GENERIC or p.isupper() and len(p) <= 5 for p in parts):
+        return True
+    return (parts[-1].islower() and len(parts[-1]) >= 3 and len(parts[0]) >= 2
+            and lexicon.common_word(parts[-1])
+            and lexicon.place(parts[0]) is None and lexicon.first_name(parts[0]) is None)
+
+
 def _keep(m: Mention, public: _Public) -> bool:
+    if _compound_noun(m.text.removeprefix("De ").removeprefix("de ")):
+        return False
+    words = m.text.split()
     return not lexicon.is_function_word(m.text) and m.text not in public and (
-        m.text not in lexicon.GENERIC)
+        m.text not in lexicon.GENERIC) and not (len(words) == 1 and m.type is PiiType.PERSON
+                                                and lexicon.is_cue(m.text)) and not all(
+        lexicon.is_nationality(w) or w.casefold() in lexicon.FUNCTION_WORDS for w in words)
+
+
+def _outside_generic(text: str, found: list[Mention]) -> list[Mention]:
+    """Drop what lies inside a national body's name or an idiom (``_NOT_PII_RE``)."""
+    spans = [m.span() for m in _NOT_PII_RE.finditer(text)]
+    return [m for m in found if not any(m.start < e and s < m.end for s, e in spans)]
+
+
+def _in_text(text: str, found: Iterable[Mention]) -> list[Mention]:
+    """Mentions found on a re-cased copy, with the words as they stand in ``text``."""
+    return [m if text[m.start:m.end] == m.text else replace(m, text=text[m.start:m.end])
+            for m in found]
+
+
+def _spelled_out(text: str, persons: set[str]) -> list[Mention]:
+    """A name spelled with hyphens (``Di-lan``, ``d-j-e-i-s-o-n``) whose letters make a name
+    found elsewhere or a first name from the lexicon."""
+    found = []
+    for match in _SPELLED_RE.finditer(text):
+        joined = match.group().replace("-", "")
+        if joined.casefold() in persons or (len(joined) >= 3 and
+                                            lexicon.first_name_any_case(joined) is False):
+            found.append(Mention(match.start(), match.end(), match.group(), PiiType.PERSON,
+                                 Source.RULE))
+    return found
 
 
 def _spread_forms(found: Iterable[Mention]) -> dict[str, PiiType]:
@@ -174,6 +241,10 @@ def _spread_forms(found: Iterable[Mention]) -> dict[str, PiiType]:
             continue
         text = m.text if " " in m.text else context._base(m.text)
         forms.setdefault(text, m.type)
+        if m.type is PiiType.PERSON and " " not in text:
+            for stem in _diminutive_stems(text):  # "Shanelizje" -> "Shaneliz"
+                if len(stem) >= 3 and not lexicon.common_word(stem):
+                    forms.setdefault(stem, m.type)
         if m.type is PiiType.PERSON and " " in text:
             for word in text.split():
                 if (word[:1].isupper() and len(word) >= 3 and word.casefold() not in _INTERFIXES
@@ -196,7 +267,10 @@ def detect_project(
     entries = [n if isinstance(n, NameEntry) else NameEntry(n) for n in names if str(n).strip()]
     name_types = {v: e.type for e in entries for v in name_variants(e)}
     name_matcher = FormMatcher(name_types)
-    precise = {key: rules.precise_rules(text) for key, text in texts.items()}
+    lower = {key for key, text in texts.items() if casing.is_lower_case(text)}
+    work = {key: casing.recase(text) if key in lower else text for key, text in texts.items()}
+    precise = {key: rules.precise_rules(work[key]) + notations.number_rules(work[key])
+               for key in texts}
     # Forms learnt from the whole project: organisations, schools and their short forms,
     # neighbourhoods, and the place inside "gemeente X".
     known: dict[str, PiiType] = {}
@@ -214,7 +288,8 @@ def detect_project(
     known = {f: t for f, t in known.items() if f not in public_names}
     known_matcher = FormMatcher(known)
     first: dict[str, list[Mention]] = {}
-    for key, text in texts.items():
+    for key in texts:
+        text = work[key]  # the re-cased copy of a lower-case transcript, else the text
         cands = [Mention(h.start, h.end, text[h.start:h.end], name_types[h.form],
                          Source.NAME_LIST) for h in name_matcher.finditer(text)]
         cands += precise[key]
@@ -222,21 +297,29 @@ def detect_project(
                   for h in known_matcher.finditer(text)]
         if use_deduce:
             cands += _clean_deduce(text, deduce_backend.detect(text, deduce_cache), cands)
-        cands += rules.weak_rules(text) + context.person_rules(text)
-        cands += context.organisation_rules(text)
-        cands = [m for m in cands if _keep(m, public_names)]
+        cands += rules.weak_rules(text) + notations.age_rules(text)
+        cands += context.person_rules(text) + context.organisation_rules(text)
+        cands += context.unknown_names(text, lower_doc=key in lower)
+        cands = [m for m in _outside_generic(text, cands) if _keep(m, public_names)]
         found = resolve(cands)
         found = resolve(found + context.enumerations(text, found))
-        first[key] = [m for m in found if _keep(m, public_names)]
-    # Second pass: what was found anywhere is looked for everywhere, in every variant.
+        first[key] = [m for m in _outside_generic(text, found) if _keep(m, public_names)]
+    # Second pass: what was found anywhere is looked for everywhere, in every variant; a name
+    # spelled out with hyphens is found by its letters.
     spread = _spread_forms(m for found in first.values() for m in found)
     spread = {f: t for f, t in spread.items() if f not in public_names and f not in name_types}
-    matcher = FormMatcher(spread)
+    persons = {f.casefold() for f, t in {**spread, **name_types}.items() if t is PiiType.PERSON}
+    # a lower-case word in a normally written text is only the name found elsewhere when
+    # this text also writes that name with a capital (the guard checks the same way)
+    matcher = FormMatcher(spread, evidence=spread)
     result: dict[str, list[Mention]] = {}
-    for key, text in texts.items():
+    for key, original in texts.items():
+        text = work[key]
         extra = [Mention(h.start, h.end, text[h.start:h.end], spread[h.form], Source.PROPAGATED)
-                 for h in matcher.finditer(text)]
-        result[key] = [m for m in resolve(first[key] + extra) if _keep(m, public_names)]
+                 for h in matcher.finditer(original)]
+        extra += _spelled_out(text, persons)
+        found = _outside_generic(text, resolve(first[key] + extra))
+        result[key] = _in_text(original, (m for m in found if _keep(m, public_names)))
     return result
 
 

@@ -20,18 +20,22 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 from coding.project import Project
 from coding.pseudonymise import key as keys
+from coding.pseudonymise.detect import name_variants
 from coding.pseudonymise.lexicon import common_word
 from coding.pseudonymise.matching import FormMatcher
 from coding.pseudonymise.model import PiiType
+from coding.pseudonymise.names import names as name_list
 from models.errors import DuidingError
 
 _NOT_CHECKED = {PiiType.DATE, PiiType.AGE}
+_NAMES = {PiiType.PERSON, PiiType.LOCATION, PiiType.ORGANISATION, PiiType.SCHOOL,
+          PiiType.STREET}
 _allow_unreviewed: contextvars.ContextVar[bool] = contextvars.ContextVar(
     "duiding_allow_unreviewed", default=False)
 
@@ -119,8 +123,14 @@ def _fix(original: str, coders: Sequence[str]) -> Fix:
 
 def findings_in(texts: Iterable[str], entries: Sequence[keys.KeyEntry], *,
                 allow_unreviewed: bool = False, documents: dict[str, str] | None = None,
-                coders: Sequence[str] = ()) -> list[Finding]:
-    """Where ``texts`` contain a checked key entry. ``documents`` (name -> text) locate them."""
+                coders: Sequence[str] = (), known: Collection[str] | None = None
+                ) -> list[Finding]:
+    """Where ``texts`` contain a checked key entry. ``documents`` (name -> text) locate them.
+
+    ``known`` are the forms the researcher gave (the name list): they count in any case. Other
+    names (found by detection) count in lower case only where the text gives the evidence, as
+    in detection (:class:`~coding.pseudonymise.matching.FormMatcher`); ``None`` means all
+    count in any case."""
     kinds: dict[str, FindingKind] = {}
     for entry in entries:
         if entry.type in _NOT_CHECKED or entry.status == keys.STATUS_REJECTED:
@@ -131,7 +141,9 @@ def findings_in(texts: Iterable[str], entries: Sequence[keys.KeyEntry], *,
             kinds.setdefault(entry.original, FindingKind.UNREVIEWED)
         else:
             kinds[entry.original] = FindingKind.ORIGINAL
-    matcher = FormMatcher(kinds)
+    evidence = () if known is None else [
+        e.original for e in entries if e.type in _NAMES and e.original not in known]
+    matcher = FormMatcher(kinds, evidence=evidence)
     found: list[Finding] = []
     for text in texts:
         if not text:
@@ -169,7 +181,8 @@ def check(project: Project, texts: Iterable[str]) -> list[Finding]:
     if not entries:
         return []
     texts = list(texts)
-    found = findings_in(texts, entries, allow_unreviewed=_allow_unreviewed.get())
+    known = {v for entry in name_list(project) for v in name_variants(entry)}
+    found = findings_in(texts, entries, allow_unreviewed=_allow_unreviewed.get(), known=known)
     if not found:
         return []
     documents: dict[str, str] = {}
@@ -179,7 +192,7 @@ def check(project: Project, texts: Iterable[str]) -> list[Finding]:
             documents[f"{doc.name} [{attr}]"] = value
     coders = [name for _id, name, _colour, _count in project.coders.list()]
     return findings_in(texts, entries, allow_unreviewed=_allow_unreviewed.get(),
-                       documents=documents, coders=coders)
+                       documents=documents, coders=coders, known=known)
 
 
 def assert_export_safe(project: Project, texts: Iterable[str]) -> None:

@@ -14,6 +14,7 @@ capitalised away from a sentence start (``de storm`` is weather, ``mevrouw Storm
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 _RESOURCES = Path(__file__).resolve().parents[2] / "resources"
@@ -43,10 +44,54 @@ CUE_WORDS = frozenset((
     "jeugdbeschermer", "gezinscoach", "jongerenwerker", "leerkracht", "docent", "directeur",
     "conciërge", "ib'er", "intern", "huisarts", "wijkagent", "tolk", "maatje", "imam", "pandit",
     "pastor", "dominee",
+    # Dutch roles and family words beyond the first list.
+    "teamleider", "coördinator", "coordinator", "wethouder", "advocaat", "advocate", "voogd",
+    "gezinsvoogd", "trainer", "pleegmoeder", "pleegvader", "pleegzus", "pleegbroer",
+    "kleinzoon", "kleindochter", "schoonzus", "schoonbroer", "zwager", "stiefbroer", "stiefzus",
+    "halfbroer", "halfzus", "peetoom", "peettante", "nichtje", "neefje", "zussen", "broers",
+    "tantes", "ooms", "leerplichtambtenaar", "zorgcoördinator", "logopedist", "mr", "drs", "ir",
+    "prof", "ds", "pastoor",
+    # Family and address words of the languages these families speak (a name follows them;
+    # they stay in the text as context). Papiamentu: tio, tanchi, wela, welo, ruman, prima,
+    # primu, tata; Kriolu/Portuguese: nha, nhu, tia, avó, avô, vovó, vovô, dona, senhor(a),
+    # primo, mãe, mamãe, papai; Bulgarian/Slavic: baba, dyado, dedo, leli, lelya, chicho, kaka,
+    # bate, batko, babcia, dziadek, ciocia, wujek, pani, pan, babusya, babushka, dido, dyadya,
+    # titka; Kurdish: xalo, xal, apo, mamo, xaltî, pîrê, dapîr, bapîr, kek, daye, bavo;
+    # Turkish: abla, abi, ağabey, teyze, amca, dayı, hala, yenge, enişte, nine, dede,
+    # anneanne, babaanne, anne, hoca, hanım, bey; Arabic/Moroccan/Berber: khalti, khalto,
+    # khali, khalo, ammi, ammo, amti, 3ammi, jedda, jeddi, sidi, lalla, haja, hadj, hajj, yemma,
+    # akhi, ukhti, teta, ustad; Sranan/Surinamese and Hindustani: omu, tanta, masra, misi, nani,
+    # nana, dadi, mausi, chacha, chachi, bhai, didi, bhaiya; Moluccan/Indonesian: bung, usi,
+    # tete, nene, om, pak, bu, ibu, bapak, mas, mbak, kakak, adik; Somali: abti, eedo, habaryar,
+    # ayeeyo, awoowe, aabo, hooyo, walaal; Tigrinya: abo, adey, aboy; Dari/Farsi: khala, kaka,
+    # ama, bibi, agha; Limburgish/Flemish: nonkel, tant, tantje, bomma, bompa, moemoe, vava.
+    "tio", "tanchi", "wela", "welo", "ruman", "prima", "primu", "tata", "nha", "nhu", "tia",
+    "avó", "avô", "vovó", "vovô", "dona", "senhor", "senhora", "primo", "mãe", "mamãe",
+    "papai", "baba", "dyado", "dedo", "leli", "lelya", "chicho", "kaka", "bate", "batko",
+    "babcia", "dziadek", "ciocia", "wujek", "pani", "pan", "babusya", "babushka", "dido",
+    "dyadya", "titka", "xalo", "xal", "apo", "mamo", "xaltî", "pîrê", "dapîr", "bapîr", "kek",
+    "daye", "bavo", "abla", "abi", "ağabey", "teyze", "amca", "dayı", "hala", "yenge", "enişte",
+    "nine", "dede", "anneanne", "babaanne", "anne", "hoca", "hanım", "bey", "khalti", "khalto",
+    "khali", "khalo", "ammi", "ammo", "amti", "3ammi", "jedda", "jeddi", "sidi", "lalla",
+    "haja", "hadj", "hajj", "yemma", "akhi", "ukhti", "teta", "ustad", "omu", "tanta", "masra",
+    "misi", "nani", "nana", "dadi", "mausi", "chacha", "chachi", "bhai", "didi", "bhaiya",
+    "bung", "usi", "tete", "nene", "om", "pak", "bu", "ibu", "bapak", "mas", "mbak", "kakak",
+    "adik", "abti", "eedo", "habaryar", "ayeeyo", "awoowe", "aabo", "hooyo", "walaal", "abo",
+    "adey", "aboy", "khala", "ama", "bibi", "agha", "nonkel", "tant", "tantje", "bomma",
+    "bompa", "moemoe", "vava", "oma's", "opa's",
+))
+# Address and title words after which even an ordinary word is a surname ("meneer Klein",
+# "juf Bakker"); kinship words alone are not enough for that ("oma Roos" needs more).
+TITLE_WORDS = frozenset((
+    "meneer", "mevrouw", "mevr", "mw", "dhr", "juf", "juffrouw", "meester", "dokter", "dr",
+    "mr", "drs", "ir", "prof", "ds", "familie", "fam", "gezin", "nha", "nhu", "dona", "senhor",
+    "senhora", "pani", "pan", "bey", "hanım", "sidi", "lalla", "masra", "misi", "pak", "bu",
+    "ibu", "bapak", "hoca", "pastoor", "dominee", "imam",
 ))
 # Verbs and phrases after which a capitalised word is a name ("ze heet Luwam").
 NAMING_WORDS = frozenset((
-    "heet", "heten", "genaamd", "noemen", "noem", "noemde", "noemt",
+    "heet", "heten", "genaamd", "noemen", "noem", "noemde", "noemt", "heette", "heetten",
+    "genoemd", "noemden",
 ))
 # Words that look like names in the field but are generic or not personal data.
 GENERIC = frozenset((
@@ -63,7 +108,90 @@ GENERIC = frozenset((
     "Koran", "Ramadan", "Suikerfeest", "Kerst", "Pasen", "God", "Allah", "Interviewer",
     "Respondent", "Moeder", "Vader", "Jongere", "BSN", "DUO", "UWV", "SVB", "CAK", "IND", "COA",
     "GGD",
+    # National bodies and services (generic: not personal data) and the software and apps of
+    # schools, youth care and teenagers, which are capitalised but name nobody.
+    "Raad", "Kinderbescherming", "Rechtbank", "Belastingdienst", "Toeslagen", "Halt",
+    "Kindertelefoon", "Kinderombudsman", "Ombudsman", "Slachtofferhulp", "Politie",
+    "Zorgdomein", "ZorgDomein", "Parnassys", "ParnasSys", "Magister", "Somtoday", "SOMtoday",
+    "Snappet", "Gynzy", "Outlook", "Word", "Excel", "Skype", "Signal", "Discord", "Spotify",
+    "Fortnite", "Minecraft", "Roblox", "PlayStation", "Xbox", "Nintendo", "Twitter", "Tiktok",
+    "Snap", "BeReal", "Pinterest", "Hyves", "Marktplaats", "Bol", "Coolblue", "Thuisarts",
+    "Sinterklaas", "Kerstman", "Kerstmis", "Pinksteren", "Koningsdag",
+    "Offerfeest", "Divali", "Diwali", "Keti", "Koti", "Carnaval", "Jezus", "Bijbel",
+    "Halloween", "Eid", "Holi", "Newroz", "Nowruz", "Hanukkah", "Chanoeka", "Dios", "Deus",
+    "Jeugdwet", "Participatiewet", "Rijksoverheid", "Kamer",
+    "HAVO", "Havo", "VWO", "Vwo", "VMBO", "Vmbo", "MAVO", "Mavo", "PrO", "Covid", "COVID",
+    "Corona", "iPhone", "Samsung", "Apple", "FIFA", "Fifa", "Playstation", "Pokémon", "Marvel",
+    "Parro", "Klasbord", "Itslearning", "Eduarte", "Zermelo", "Presentis", "Classroom",
+    "Wikiwijs", "Suite4Jeugd", "Carenzorgt", "Regas", "Mextra", "Nedap", "Lifepoint", "Kahoot",
+    "Duolingo", "ChatGPT", "Wikipedia", "Teleblik", "Netflix", "Disney", "Videoland",
 ))
+# Nationality and language words, and the people's names: never a place, a person or an
+# organisation, capitalised or not ("Molukse wijk", "Bulgaars gezin", "in het Limburgs").
+# Stems; their inflected forms are made by :func:`is_nationality`.
+_NATIONALITY_STEMS = (
+    "Nederlands", "Fries", "Limburgs", "Brabants", "Gronings", "Twents", "Drents", "Zeeuws",
+    "Vlaams", "Waals", "Belgisch", "Duits", "Oostenrijks", "Zwitsers", "Frans", "Engels",
+    "Brits", "Schots", "Iers", "Welsh", "Spaans", "Catalaans", "Portugees", "Italiaans",
+    "Grieks", "Turks", "Koerdisch", "Marokkaans", "Berbers", "Riffijns", "Tunesisch",
+    "Algerijns", "Libisch", "Egyptisch", "Arabisch", "Syrisch", "Irakees", "Iraans",
+    "Perzisch", "Afghaans", "Pakistaans", "Indiaas", "Hindoestaans", "Hindostaans",
+    "Surinaams", "Javaans", "Indonesisch", "Indisch", "Moluks", "Chinees", "Japans",
+    "Koreaans", "Vietnamees", "Thais", "Filipijns", "Antilliaans", "Curaçaos", "Arubaans",
+    "Bonairiaans", "Caribisch", "Kaapverdisch", "Kaapverdiaans", "Creools", "Ghanees",
+    "Nigeriaans", "Somalisch", "Eritrees", "Ethiopisch", "Soedanees", "Congolees", "Angolees",
+    "Kameroens", "Keniaans", "Pools", "Tsjechisch", "Slowaaks", "Hongaars", "Roemeens",
+    "Bulgaars", "Servisch", "Kroatisch", "Bosnisch", "Albanees", "Macedonisch", "Kosovaars",
+    "Oekraïens", "Russisch", "Wit-Russisch", "Litouws", "Lets", "Ests", "Fins", "Zweeds",
+    "Noors", "Deens", "Amerikaans", "Canadees", "Braziliaans", "Colombiaans", "Venezolaans",
+    "Dominicaans", "Mexicaans", "Chileens", "Argentijns", "Armeens", "Georgisch",
+    "Tsjetsjeens", "Jemenitisch", "Libanees", "Palestijns", "Jordaans", "Saoedisch",
+    "Israëlisch", "Joods", "Islamitisch", "Christelijk", "Katholiek", "Protestants",
+    "Hindoestaans", "Roma", "Sinti",
+)
+_NATIONALITY_WORDS = (
+    "Darija", "Tarifit", "Tarifiyt", "Riffijns", "Soussi", "Tachelhiet", "Lingala", "Twi",
+    "Papiaments", "Papiamentu", "Papiamento", "Kriolu", "Krioulu", "Sranan", "Sranantongo",
+    "Tigrinya", "Amhaars", "Dari", "Pasjtoe", "Pashto", "Farsi", "Urdu", "Hindi", "Sarnami",
+    "Tamazight", "Amazigh", "Kurmanci", "Kurmandji", "Sorani", "Zaza", "Turken", "Marokkanen",
+    "Antillianen", "Surinamers", "Molukkers", "Koerden", "Bulgaren", "Roemenen", "Syriërs",
+    "Eritreeërs", "Somaliërs", "Afghanen", "Kaapverdianen", "Curaçaoënaars", "Curaçaoers",
+    "Arubanen", "Hindoestanen", "Turk", "Marokkaan", "Antilliaan", "Surinamer", "Molukker",
+    "Koerd", "Bulgaar", "Roemeen", "Syriër", "Eritreeër", "Somaliër", "Afghaan",
+    "Kaapverdiaan", "Curaçaoënaar", "Arubaan", "Hindoestaan", "Nederlander", "Belg", "Duitser",
+    "Fransman", "Engelsman", "Spanjaard", "Portugees", "Italiaan", "Griek", "Pool", "Rus",
+    "Oekraïner", "Chinees", "Moslim", "Moslims", "Christen", "Christenen", "Hindoe", "Hindoes",
+    "Joden", "Jood", "Friezen", "Limburgers", "Brabanders",
+)
+
+
+@functools.cache
+def _nationalities() -> frozenset[str]:
+    forms: set[str] = set()
+    for stem in _NATIONALITY_STEMS:
+        forms.add(stem)
+        if stem.endswith(("ees", "aas", "oos", "uus")):  # Portugees -> Portugese
+            forms.add(stem[:-3] + stem[-2] + "se")
+        elif stem.endswith("sch"):
+            forms.add(stem + "e")
+        else:
+            forms.add(stem + "e")
+    forms.update(_NATIONALITY_WORDS)
+    return frozenset(f.casefold() for f in forms)
+
+
+def is_nationality(word: str) -> bool:
+    """True for a nationality, a language or a people's name in any case (``Molukse``), also
+    in a compound with another such word or an ordinary one (``Surinaams-Javaans``,
+    ``Bulgaars-orthodoxe``)."""
+    low = word.casefold()
+    if low in _nationalities():
+        return True
+    parts = low.split("-")
+    return len(parts) > 1 and any(p in _nationalities() for p in parts) and all(
+        p in _nationalities() or common_word(p) for p in parts)
+
+
 WEEKDAYS = frozenset((
     "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
 ))
@@ -78,8 +206,48 @@ def _first_names() -> dict[str, bool]:
         if not line or line.startswith("#"):
             continue
         ambiguous = line.endswith("*")
-        names[line.rstrip("*")] = ambiguous
+        names[line.rstrip("*+")] = ambiguous
     return names
+
+
+@functools.cache
+def _strong_names() -> frozenset[str]:
+    path = _RESOURCES / "first_names.txt"
+    return frozenset(line[:-1].casefold() for line in path.read_text(encoding="utf-8").splitlines()
+                     if line.endswith("+"))
+
+
+def strong_first_name(word: str) -> bool:
+    """A first name frequent enough (top 2,000 of a country, not a Dutch word) to be taken for
+    a name without a capital or a context (``jeroen``, ``bilal``; not ``chill``)."""
+    return word.casefold() in _strong_names()
+
+
+@functools.cache
+def _places() -> dict[str, bool]:
+    """place (casefolded) -> ambiguous (also an ordinary Dutch word)."""
+    places: dict[str, bool] = {}
+    for line in (_RESOURCES / "places.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            places[line.rstrip("*").casefold()] = line.endswith("*")
+    return places
+
+
+def place(text: str) -> bool | None:
+    """``None`` when ``text`` is not a known town, country or region (any case), else whether
+    it is also an ordinary Dutch word (``Best``). From ``resources/places.txt``, an extract of
+    GeoNames and ISO 3166 built by ``tools/build_places.py``."""
+    return _places().get(" ".join(text.split()).casefold())
+
+
+@functools.cache
+def _first_names_folded() -> dict[str, bool]:
+    return {n.casefold(): a for n, a in _first_names().items()}
+
+
+def first_name_any_case(word: str) -> bool | None:
+    """Like :func:`first_name`, for a word written in any case (``jeroen``)."""
+    return _first_names_folded().get(word.casefold())
 
 
 def first_name(word: str) -> bool | None:
@@ -87,15 +255,46 @@ def first_name(word: str) -> bool | None:
     return _first_names().get(word)
 
 
+# Pronominal adverbs (erin, daarop, waarvoor...), which simplemma does not list.
+_PRONOMINAL_RE = re.compile(
+    r"^(?:er|hier|daar|waar)(?:in|uit|op|aan|bij|mee|over|van|voor|na|achter|door|om|tegen|"
+    r"heen|langs|tussen|onder|boven|naast|af|toe|binnen|buiten|omheen|vandaan)$")
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.nl.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
 @functools.lru_cache(maxsize=65536)
 def common_word(word: str) -> bool:
-    """True when ``word`` (any case) is an ordinary Dutch word (``storm``, ``hoek``, ``elf``)."""
+    """True when ``word`` (any case) is an ordinary Dutch word (``storm``, ``hoek``, ``elf``):
+    simplemma knows it, or it is a function word, a weekday, one of spaCy's Dutch stop words
+    (``anders``) or a pronominal adverb (``erin``)."""
     import simplemma
 
     low = word.casefold()
-    if low in FUNCTION_WORDS or low in WEEKDAYS:
+    if low in FUNCTION_WORDS or low in WEEKDAYS or low in _stop_words():
         return True
-    return bool(simplemma.is_known(low, lang="nl"))
+    return bool(simplemma.is_known(low, lang="nl")) or bool(_PRONOMINAL_RE.match(low))
+
+
+@functools.lru_cache(maxsize=65536)
+def compound(word: str) -> bool:
+    """True when ``word`` splits into two ordinary Dutch words, with or without a linking
+    ``s``/``e``/``en`` (``moederskant``, ``vlindertuin``): a Dutch compound simplemma does not
+    list, not a name."""
+    low = word.casefold()
+    for i in range(3, len(low) - 2):
+        left, right = low[:i], low[i:]
+        if not common_word(right):
+            continue
+        if common_word(left) or any(left.endswith(x) and len(left) - len(x) >= 3
+                                    and common_word(left[: -len(x)]) for x in ("s", "e", "en")):
+            return True
+    return False
 
 
 def is_function_word(text: str) -> bool:
@@ -105,4 +304,8 @@ def is_function_word(text: str) -> bool:
 
 
 def is_cue(word: str) -> bool:
-    return word.casefold().rstrip(",") in CUE_WORDS
+    return word.casefold().rstrip(",.") in CUE_WORDS
+
+
+def is_title(word: str) -> bool:
+    return word.casefold().rstrip(",.") in TITLE_WORDS

@@ -18,11 +18,13 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from coding.pseudonymise.casing import is_lower_case
 from coding.pseudonymise.lexicon import common_word, is_function_word
 
 _BEFORE = r"(?<![\w@.\-/])"
 _AFTER = r"(?![\w@\-/]|\.\w)"
 _POSSESSIVE = r"(?:s|'s|’s|'|’)?"
+_ARTICLES = {"de", "het", "'t", "een", "den", "der"}
 _DIMINUTIVE = r"(?:tje|je|pje|kje|ke|ie|'tje|’tje|atje|etje|ootje|ietje)?"
 
 
@@ -41,14 +43,24 @@ def _form_pattern(form: str) -> str:
     if not words[-1][-1:].isalpha():  # numbers, handles, e-mail: the form itself
         return body
     variants = [rf"{body}{_DIMINUTIVE}{_POSSESSIVE}"]
+    last = words[-1][-1]
+    if last.lower() in "aeiouy":  # Jeandro -> Jeandrootje, Anna -> Annaatje
+        variants.append(rf"{body}{re.escape(last)}tje{_POSSESSIVE}")
+    else:  # Tim -> Timmetje, Jan -> Jannetje, Jurman -> Jurmannetje
+        variants.append(rf"{body}{re.escape(last)}etje{_POSSESSIVE}")
     if len(words) == 1:
         variants += [rf"{re.escape(stem)}(?:je|tje)" for stem in _stems(form)]
     return "(?:" + "|".join(variants) + ")"
 
 
 def is_strict(form: str) -> bool:
-    """A form that matches only capitalised as written: a single ordinary Dutch word."""
-    return " " not in form.strip() and common_word(form.strip())
+    """A form that matches only capitalised as written: a single ordinary Dutch word
+    (``Storm``), or an article with ordinary words (``De Winter`` must not match *in de
+    winter*)."""
+    words = form.split()
+    if len(words) > 1:  # "De Wind" (tegen de wind in), not "Van den Berg"
+        return words[0].casefold() in _ARTICLES and all(common_word(w) for w in words)
+    return bool(words) and common_word(words[0])
 
 
 @dataclass(frozen=True)
@@ -59,13 +71,21 @@ class Hit:
 
 
 class FormMatcher:
-    """All forms compiled into two regexes: case-insensitive, and exact for common words."""
+    """All forms compiled into two regexes: case-insensitive, and exact for common words.
 
-    def __init__(self, forms: Iterable[str]) -> None:
+    Forms in ``evidence`` (names found in *another* text, not given by the researcher) match in
+    lower case only where the text itself gives the evidence: it is typed all in lower case, or
+    it also writes that name with a capital. A surname in one interview then never turns an
+    ordinary word of another into a name (``sjef``, "boss" in Limburgish, beside a person
+    ``Sjef``), and an abbreviation (``BSO``) never matches a name written ``Bso``.
+    """
+
+    def __init__(self, forms: Iterable[str], *, evidence: Iterable[str] = ()) -> None:
         self._given: dict[str, str] = {}  # normalised -> the form as the caller gave it
         for f in forms:
             if f and f.strip():
                 self._given.setdefault(" ".join(f.split()), f)
+        self._evidence = {self._given.get(" ".join(f.split()), f) for f in evidence}
         clean = {f for f in self._given if not is_function_word(f) and len(f) > 1}
         self.forms = sorted(clean, key=len, reverse=True)
         self._loose = [f for f in self.forms if not is_strict(f)]
@@ -100,6 +120,26 @@ class FormMatcher:
         for hit in hits:
             if kept and hit.start < kept[-1].end:
                 continue
+            kept.append(hit)
+        if self._evidence:
+            kept = self._with_evidence(text, kept)
+        return kept
+
+    def _with_evidence(self, text: str, hits: list[Hit]) -> list[Hit]:
+        capitals = {h.form for h in hits if text[h.start].isupper()}
+        lower_text: bool | None = None
+        kept = []
+        for hit in hits:
+            surface = text[hit.start:hit.end]
+            if hit.form in self._evidence and not hit.form.isupper():
+                if surface.isupper() and len(surface) <= 5:
+                    continue  # BSO is not Bso
+                if (surface[:1].islower() and hit.form[:1].isupper()
+                        and hit.form not in capitals):
+                    if lower_text is None:
+                        lower_text = is_lower_case(text)
+                    if not lower_text:
+                        continue
             kept.append(hit)
         return kept
 

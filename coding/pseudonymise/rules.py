@@ -37,7 +37,9 @@ _ORG_PREFIX = (
     r"Gezinshuis|Buurthuis|Jongerencentrum|Sportclub|Voetbalclub|Kinderdagverblijf|Bureau|"
     r"Pleegzorg|Jeugdbescherming|Vluchtelingenwerk|Kinderopvang|Thuiszorg|Zorggroep|"
     r"Bakkerij|Fietsenmakerij|Garage|Kapsalon|Supermarkt|Moskee|Kerk|Vereniging|Buurtteam|"
-    r"[A-Z][a-zà-ÿ]+(?:praktijk|zorg|erij|opvang|centrum|huis|werk))"
+    r"Jeugdhulp|Jeugdzorg|Parochie|"
+    r"[A-Z][a-zà-ÿ]+(?:praktijk|zorg|erij|opvang|centrum|huis|werk|gemeente|kerk|moskee|"
+    r"vereniging|club|parochie))"
 )
 _ORG_SUFFIX = (
     r"(?:GGZ|Jeugdhulp|Jeugdzorg|Zorg|Zorggroep|Groep|Welzijn|Jeugd|Kinderopvang|Opvang|"
@@ -139,8 +141,9 @@ PLACE_AFTER_PREPOSITION_RE = re.compile(
     rf"(?:\s{_NAME})?)"
 )
 PLACE_CUE_RE = re.compile(
-    rf"\b(?:wijk|dorp|buurt|stad|stadje|plaats|woonplaats|regio|azc\sin|kamp\sin)\s"
-    rf"(?P<place>{_NAME})"
+    rf"\b(?:wijk|dorp|buurt|stad|stadje|plaats|woonplaats|regio|azc\sin|kamp\sin|woonoord|"
+    rf"vakantiepark|recreatiepark|bungalowpark|camping|woonwagenkamp|woonwagencentrum|woonwijk|"
+    rf"eiland|azc)\s(?P<place>(?:De\s|Het\s|'t\s)?{_NAME}(?:\s{_NAME})?)"
 )
 
 

@@ -198,14 +198,17 @@ class SynthesisPanel(QWidget):
         self.show_button = QPushButton(self.tr("Show in transcript"))
         self.show_button.clicked.connect(self.show_selected)
         self.found = QLabel()
+        # the count stands on its own line above the list, so that the buttons keep their full
+        # text when docks leave the tab narrow (a clipped "Markeer als kernq…" was seen)
         actions = QHBoxLayout()
-        actions.addWidget(self.found, 1)
+        actions.addStretch(1)
         for button in (self.key_button, self.insert_button, self.show_button):
             actions.addWidget(button)
         fragment_side = QWidget()
         frag_lay = QVBoxLayout(fragment_side)
         frag_lay.setContentsMargins(4, 0, 0, 0)
         frag_lay.addWidget(self.filters)
+        frag_lay.addWidget(self.found)
         frag_lay.addWidget(self.table, 1)
         frag_lay.addLayout(actions)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)

@@ -148,9 +148,21 @@ def _clean_deduce(text: str, raw: Sequence[Mention], anchors: Sequence[Mention])
     return cleaned
 
 
+_CLOSING_QUOTES = "'’\"”"
+
+
+def _without_closing_quote(m: Mention) -> Mention:
+    """``Westerveen'`` in ``'hulp angst kind Westerveen'`` is the word, not the quotation mark
+    (a possessive apostrophe, ``Kees'``, stays in the text beside the replacement too)."""
+    end = m.end
+    while end > m.start + 1 and m.text[end - m.start - 1] in _CLOSING_QUOTES:
+        end -= 1
+    return m if end == m.end else replace(m, end=end, text=m.text[: end - m.start])
+
+
 def resolve(candidates: Iterable[Mention]) -> list[Mention]:
     """Non-overlapping mentions: by source trust, maximal spans of the same kind first."""
-    pool = list(dict.fromkeys(candidates))
+    pool = list(dict.fromkeys(_without_closing_quote(c) for c in candidates))
     promoted: list[Mention] = []
     for cand in pool:
         best = cand.source
@@ -300,6 +312,7 @@ def detect_project(
         cands += rules.weak_rules(text) + notations.age_rules(text)
         cands += context.person_rules(text) + context.organisation_rules(text)
         cands += context.unknown_names(text, lower_doc=key in lower)
+        cands = [_without_closing_quote(m) for m in cands]
         cands = [m for m in _outside_generic(text, cands) if _keep(m, public_names)]
         found = resolve(cands)
         found = resolve(found + context.enumerations(text, found))

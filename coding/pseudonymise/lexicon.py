@@ -30,6 +30,11 @@ FUNCTION_WORDS = frozenset((
     "hoor", "hè", "toch", "echt", "heel", "erg", "el", "la", "le", "du", "da", "di", "dos",
     "das", "del", "haha", "hihi", "hmm", "hm", "eh", "ehm", "oké", "oke", "ok", "okay", "nou",
     "tja", "joh", "jeetje", "goh", "hé", "hoi", "doei",
+    # Interjections and back-channels a transcriber writes as a word of their own ("Mm.",
+    # "Oh, wacht"): capitalised at a turn's start, never a name.
+    "mm", "mmm", "mhm", "mmhm", "hmhm", "uh", "uhm", "ehh", "oh", "ohh", "o", "ah", "ahh",
+    "aha", "ach", "och", "oei", "oeps", "oeh", "jee", "jeez", "huh", "hè", "poeh", "pff",
+    "pfff", "bah", "jah", "jaa", "neej", "nah", "yes", "wow", "sjonge", "tsja",
 ))
 # Kinship, role and address words: context before a name, never part of the name span.
 CUE_WORDS = frozenset((

@@ -11,7 +11,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
+from app import i18n
 from app.attributes_dialog import AttributesDialog
+from app.main_window import MainWindow
 from app.memo_editor import MemoDialog
 from app.synthesis import ThemeFragmentModel
 from coding.commands import ApplyCodes, AssignCase
@@ -189,3 +191,26 @@ def test_fragment_model(qtmodeltester, small: Path) -> None:  # type: ignore[no-
     with Project.open(small) as p:
         model.set_segments(p.segments.query())
     qtmodeltester.check(model)
+
+
+def test_the_buttons_keep_their_dutch_text_beside_the_docks(qtbot, qapp, small: Path) -> None:  # type: ignore[no-untyped-def]
+    """At 1280 × 800 with every dock open, no button under the fragments is cut short."""
+    assert i18n.install(qapp, "nl") == "nl"
+    try:
+        window = MainWindow()
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
+        qtbot.waitExposed(window)
+        project = _open(qtbot, window, small)
+        panel = window.synthesis
+        panel.set_code(project.codes.by_path("toegang").id)
+        panel.table.selectRow(0)
+        qtbot.waitUntil(lambda: panel.key_button.isEnabled())
+        for button in (panel.key_button, panel.insert_button, panel.show_button):
+            assert button.text() in ("Markeer als kernquote", "In memo invoegen",
+                                     "Toon in transcript")
+            qtbot.waitUntil(lambda b=button: b.width() >= b.sizeHint().width())
+        window.ctx.close()
+    finally:
+        i18n.install(qapp, "en")

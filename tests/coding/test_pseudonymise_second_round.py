@@ -232,3 +232,20 @@ def test_nouns_a_transcriber_capitalised_are_no_names() -> None:
             "Leerplichtambtenaar. Mijn vrouw zette het in de WhatsApp-groep, de Jeugd-GGZ "
             "had een wachtlijst en opa spreekt alleen Darija. Toen kwam Thijs.")
     assert spans(text) == {"Thijs": "person"}
+
+
+def test_interjections_at_a_turn_start_are_no_names() -> None:
+    text = ("Interviewer: Mm.\nMoeder: Oh, wacht, dat vergat ik. Ah, en toen belde Jolanda Verbeek.\n"
+            "Interviewer: Mhm.\nMoeder: Och, Jolanda deed haar best.")
+    found = spans(text)
+    assert not {"Mm", "Oh", "Ah", "Mhm", "Och"} & set(found)
+    assert found.get("Jolanda Verbeek") == "person"
+
+
+def test_a_closing_quotation_mark_is_not_part_of_the_name() -> None:
+    text = ("Vader: Ik zocht op 'hulp puber Dorrewaard' en ik belde 'mevrouw Kleefstra'. "
+            "Mevrouw Kleefstra belde terug.")
+    found = spans(text, ["Kleefstra"])
+    assert "Kleefstra" in found
+    assert not any(form.endswith("'") for form in found)
+    assert pseudonymised({"a": text})["a"].count("'") == 4  # every quotation mark stays

@@ -2,8 +2,16 @@
 
 The dialog and the command line both build an `ExportRequest` (plain values) and call
 `run_export`; the rules in between — which themes exist, where each file of a `per` export goes,
-what happens when no document has a value for `per`, which marker codes a codebook leaves out —
+what happens when no document has a value for `per`, which marker codes a codebook leaves out,
+whether the project still holds personal data that needs the user's consent to leave —
 live here once, so the two can never write different files for the same request.
+
+Personal data (issue #17): when documents were never pseudonymised or detections were never
+reviewed, `run_export` raises `PersonalDataInExport` (counts and the first names found) before
+anything is written, unless the request says `allow_personal_data` — the CLI's
+``--allow-personal-data``, the GUI's "Doorgaan met exporteren". Consent covers the names not
+yet applied in the pseudonymisation guard too; an applied original (the key) never leaves. A
+codebook (.qdc) holds no transcript text and never asks.
 """
 
 from __future__ import annotations
@@ -13,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from coding.project import Project
+from coding.pseudonymise.coverage import PersonalData, personal_data
+from coding.pseudonymise.guard import allow_unreviewed, unreviewed_allowed
 from exports.chapter import (
     ChapterOptions,
     ExportCancelled,
@@ -23,7 +33,7 @@ from exports.chapter import (
 from exports.chapter_text import SUPPRESSION_STYLES
 from exports.qdpx_project import QdpxOptions, export_qdc, export_qdpx
 from exports.tables import write_csv, write_xlsx
-from models.errors import ValidationError
+from models.errors import DuidingError, ValidationError
 
 Progress = Callable[[int, int, str], None]
 
@@ -34,11 +44,31 @@ class NothingToExport(ValidationError):
     code = "nothing_to_export"
 
 
+class PersonalDataInExport(DuidingError):
+    """The project still holds personal data (documents never pseudonymised, detections not
+    reviewed) and the request did not allow it to leave. Nothing was written."""
+
+    code = "personal_data_in_export"
+
+    def __init__(self, found: PersonalData) -> None:
+        self.found = found
+        parts = []
+        if found.documents:
+            parts.append(f"{len(found.documents)} of {found.total_documents} documents were "
+                         "never pseudonymised")
+        if found.unreviewed:
+            parts.append(f"{found.unreviewed} detected name(s) are not reviewed")
+        names = f" (names found: {', '.join(found.names)})" if found.names else ""
+        super().__init__(f"export refused: {' and '.join(parts)}{names}; pseudonymise first "
+                         "(duiding pseudonymise --apply) or pass --allow-personal-data")
+
+
 @dataclass(frozen=True)
 class FormatSpec:
     suffix: str
     selection: bool  # takes where/per/themes
     per: bool  # can write one file per value
+    transcripts: bool = True  # writes text from the documents (a codebook does not)
 
 
 FORMATS = {
@@ -46,7 +76,7 @@ FORMATS = {
     "xlsx": FormatSpec(".xlsx", True, True),
     "csv": FormatSpec(".csv", True, True),
     "qdpx": FormatSpec(".qdpx", False, False),
-    "qdc": FormatSpec(".qdc", False, False),
+    "qdc": FormatSpec(".qdc", False, False, transcripts=False),
 }
 
 
@@ -65,6 +95,7 @@ class ExportRequest:
     dest: Path
     chapter: ChapterOptions = field(default_factory=ChapterOptions)  # tables: where/per/themes
     qdpx: QdpxOptions = field(default_factory=QdpxOptions)  # qdpx and qdc
+    allow_personal_data: bool = False  # the user was told and agreed (see PersonalDataInExport)
 
 
 def check_request(project: Project, req: ExportRequest) -> None:
@@ -89,10 +120,32 @@ def check_request(project: Project, req: ExportRequest) -> None:
         raise NothingToExport(f"no documents have a value for {opts.per!r}")
 
 
+def check_personal_data(project: Project, req: ExportRequest) -> None:
+    """Refuse, naming counts and names, when personal data would leave without consent.
+
+    Detection runs without deduce (see coding.pseudonymise.coverage), still call it off the GUI
+    thread. Names already allowed through the guard (``--allow-unreviewed``) are not asked
+    about again; documents never pseudonymised are."""
+    if req.allow_personal_data or not FORMATS[req.fmt].transcripts:
+        return
+    found = personal_data(project, unreviewed=not unreviewed_allowed())
+    if found:
+        raise PersonalDataInExport(found)
+
+
 def run_export(project: Project, req: ExportRequest, progress: Progress | None = None,
                cancelled: Callable[[], bool] | None = None) -> ExportResult:
     """Write the export; returns the files written (raises the exporters' errors)."""
     check_request(project, req)
+    check_personal_data(project, req)
+    if req.allow_personal_data:  # consent covers names detected but not applied
+        with allow_unreviewed(True):
+            return _write(project, req, progress, cancelled)
+    return _write(project, req, progress, cancelled)
+
+
+def _write(project: Project, req: ExportRequest, progress: Progress | None,
+           cancelled: Callable[[], bool] | None) -> ExportResult:
     report = progress or (lambda _d, _t, _n: None)
     stop = cancelled or (lambda: False)
     if req.fmt == "word":

@@ -4,6 +4,7 @@ from models import analysis_models as analysis_models  # noqa: F401  (matrix_cel
 from models import event_models as event_models  # noqa: F401  (event_types, events)
 from models import group_models as group_models  # noqa: F401  (groups, members)
 from models import nlp_models as nlp_models  # noqa: F401  (nlp_cache, pseudonym_names)
+from models import pseudonym_models as pseudonym_models  # noqa: F401  (pseudonymised_documents)
 from models import schema as schema  # noqa: F401  (registers the tables on Base.metadata)
 from models import survey_models as survey_models  # noqa: F401  (questionnaires)
 from models import withdrawal_models as withdrawal_models  # noqa: F401  (withdrawals)

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from coding.project import Project
+from coding.pseudonymise import service as pseudonyms
 from coding.types import DocumentId
 from importers.base import ImportedTranscript, Turn
 
@@ -50,6 +51,23 @@ def project_with(tmp_path: Path, *texts: tuple[str, str, dict[str, str]],
     project = Project.create(tmp_path / "studie.duiding", coder=coder)
     ids = [project.documents.add_transcript(transcript(n, t, a)) for n, t, a in texts]
     return project, ids
+
+
+def pseudonymise(project: Project) -> int:
+    """What a researcher does before exporting: detect (name list and own rules; without deduce,
+    which takes seconds to load), apply every detection and confirm. Returns the entities."""
+    entities = pseudonyms.detect(project, use_deduce=False)
+    pseudonyms.save_review(project, entities)
+    project.execute(pseudonyms.ApplyPseudonyms(entities))
+    pseudonyms.confirm(project)
+    return len(entities)
+
+
+def pseudonymised_file(path: Path) -> Path:
+    """Pseudonymise the project file at ``path`` (see :func:`pseudonymise`); returns it."""
+    with Project.open(path) as project:
+        pseudonymise(project)
+    return path
 
 
 def unprivileged_folder() -> Path:

@@ -5,7 +5,9 @@ the plan (shared with the export dialog) decides what goes where and refuses wha
 written, so the command line and the GUI never write different files for the same choices.
 Every export runs inside the pseudonymisation guard (``--allow-unreviewed`` lets names that
 were detected but never applied through); a refusal is one stderr line per finding (document,
-context, original), never a traceback.
+context, original), never a traceback. A project with documents never pseudonymised (or
+detections not reviewed) is refused in one line naming the count and the first names found,
+unless ``--allow-personal-data`` is given (issue #17).
 """
 
 from __future__ import annotations
@@ -35,6 +37,9 @@ def register(sub: Any) -> None:
     p.add_argument("--allow-unreviewed", action="store_true",
                    help="export even though detected names were never applied (pseudonymise "
                         "--apply, or rejecting them in the review, is the safe way)")
+    p.add_argument("--allow-personal-data", action="store_true",
+                   help="export even though documents were never pseudonymised or detected "
+                        "names were not reviewed (their names go out with the export)")
     p.add_argument("--themes", metavar="PATH,...", help="only these codes and their sub-codes")
     p.add_argument("--respondent-only", action="store_true",
                    help="leave out fragments in interviewer turns")
@@ -111,7 +116,8 @@ def request_from(args: argparse.Namespace) -> ExportRequest:
         suppress_style=args.suppress_as, name_coders=args.name_coders,
         **({"attribution_pattern": args.attribution} if args.attribution else {}))
     return ExportRequest(args.format, args.out, options,
-                         QdpxOptions(args.positions, args.qualified_names))
+                         QdpxOptions(args.positions, args.qualified_names),
+                         allow_personal_data=args.allow_personal_data)
 
 
 def cmd_export(args: argparse.Namespace) -> int:

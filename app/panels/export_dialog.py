@@ -3,13 +3,17 @@ project or codebook as REFI-QDA.
 
 Why one dialog: a research lead picks what to export and for whom (a municipality, a meting)
 in one place; the options map one-to-one onto `ChapterOptions` and the table exporters, and the
-work runs exactly as `duiding export` runs it (app/cli/export_report.py, app/cli/refi.py), in a
-worker with progress and cancel. Refusals (original names still in the text, an export that
-does not validate) come back as clear dialogs, never as half-written files.
+work runs exactly as `duiding export` runs it (app/cli/export.py), in a worker with progress
+and cancel. Refusals (original names still in the text, an export that does not validate) come
+back as clear dialogs, never as half-written files. A project that still holds personal data
+(documents never pseudonymised, detections not reviewed) is found by the plan in the worker,
+before anything is written, and the user is asked with the counts and the first names found
+(app/panels/personal_data.py); continuing runs the same request with their consent.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -44,12 +48,19 @@ from app.panels.out_common import (
     show_message,
     show_written,
 )
+from app.panels.personal_data import PersonalDataWarning, ask_personal_data
 from app.panels.pseudonym_refusal import show_refusal
 from app.panels.refi_export import RefiExportOptions
 from coding.pseudonymise.guard import OriginalInExport
 from coding.pseudonymise.guard import allow_unreviewed as guard_allows
 from exports.chapter import ChapterOptions
-from exports.plan import FORMATS, ExportRequest, ExportResult, run_export
+from exports.plan import (
+    FORMATS,
+    ExportRequest,
+    ExportResult,
+    PersonalDataInExport,
+    run_export,
+)
 
 
 class ExportDialog(QDialog):
@@ -58,6 +69,7 @@ class ExportDialog(QDialog):
         self.ctx = ctx
         self.task: ops.Task | None = None
         self.written: list[Path] = []
+        self.warning: PersonalDataWarning | None = None
         self.setWindowTitle(self.tr("Export"))
         self.setObjectName("exportDialog")
         project = ctx.project
@@ -175,6 +187,18 @@ class ExportDialog(QDialog):
             objectName="exportIncludeHistory")
         self.include_history.setChecked(defaults.include_history)
         cf.addRow("", self.include_history)
+        # Questionnaire figures: only where the project holds a questionnaire.
+        self.survey_threshold = QSpinBox(objectName="exportSurveyThreshold")
+        self.survey_threshold.setRange(0, 100)
+        self.survey_threshold.setValue(defaults.survey_threshold)
+        self.survey_threshold.setSpecialValueText(self.tr("show every figure"))
+        self.survey_by = QComboBox(objectName="exportSurveyBy")
+        fill_combo(self.survey_by, [(self.tr("(no second table)"), None)]
+                   + [(n, n) for n in self._names])
+        if project is not None and project.surveys.imports():
+            cf.addRow(self.tr("Questionnaire: hide figures of fewer respondents than"),
+                      self.survey_threshold)
+            cf.addRow(self.tr("Questionnaire: a second table per"), self.survey_by)
 
         self.tabs = QTabWidget(objectName="exportTabs")
         self.tabs.addTab(selection, self.tr("Selection"))
@@ -307,7 +331,8 @@ class ExportDialog(QDialog):
             include_matrix=self.include_matrix.isChecked(),
             include_history=self.include_history.isChecked(),
             suppress_style=str(self.suppress_as.currentData()),
-            name_coders=self.name_coders.isChecked())
+            name_coders=self.name_coders.isChecked(),
+            survey_threshold=self.survey_threshold.value(), survey_by=self.survey_by.currentData())
         return ExportRequest(self.fmt, Path(self.output.text().strip()), chapter,
                              self.refi.options())
 
@@ -321,11 +346,12 @@ class ExportDialog(QDialog):
             return self.tr("Choose at least one theme.")
         return None
 
-    def start(self, allow_unreviewed: bool = False) -> ops.Task | None:
+    def start(self, allow_unreviewed: bool = False,
+              allow_personal_data: bool = False) -> ops.Task | None:
         project = self.ctx.project
         if project is None:
             return None
-        req = self.request()
+        req = replace(self.request(), allow_personal_data=allow_personal_data)
         problem = self.problem(req)
         if problem:
             show_message(self, problem)
@@ -340,9 +366,13 @@ class ExportDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             self.export_button.setEnabled(True)
-            if isinstance(exc, OriginalInExport):  # each finding with a way to fix it
-                self.refusal = show_refusal(self.ctx, exc, self,
-                                            export_anyway=lambda: self.start(True))
+            if isinstance(exc, PersonalDataInExport):  # ask, naming counts and names
+                self.warning = ask_personal_data(
+                    self.ctx, exc.found, lambda: self.start(allow_unreviewed, True), self)
+            elif isinstance(exc, OriginalInExport):  # each finding with a way to fix it
+                self.refusal = show_refusal(
+                    self.ctx, exc, self,
+                    export_anyway=lambda: self.start(True, allow_personal_data))
             else:
                 show_error(self, exc)
 

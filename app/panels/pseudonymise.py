@@ -185,9 +185,10 @@ class PseudonymiseDialog(QDialog):
 
     def _changed(self, changes: Changes) -> None:
         self.refresh_names()  # the name list and attribute marks undo like every change
-        if changes.documents and self.task is None and self.model.rowCount():
+        if changes.documents and self.task is None and (self.model.rowCount() or self.texts):
             # the texts changed (applied, undone, imported): positions are stale
             self.model.set_entities([])
+            self.texts = {}
             self.context.clear()
             self.status.setText(self.tr("The documents changed; click Detect to review again."))
         self._update_buttons()
@@ -198,7 +199,8 @@ class PseudonymiseDialog(QDialog):
         idle = self.task is None
         has = self.model.rowCount() > 0
         self.detect_button.setEnabled(idle and project is not None)
-        self.apply_button.setEnabled(idle and writable and has)
+        # after a detection that found nothing, applying records the documents as checked
+        self.apply_button.setEnabled(idle and writable and (has or bool(self.texts)))
         self.save_button.setEnabled(idle and writable and has)
         self.merge_button.setEnabled(idle and len(self._selected()) > 1)
         self.split_button.setEnabled(idle and self._splittable() is not None)
@@ -326,11 +328,12 @@ class PseudonymiseDialog(QDialog):
 
     def apply(self) -> None:
         project = self.ctx.project
-        if project is None or self.task is not None or not self.model.rowCount():
+        if project is None or self.task is not None or not (self.model.rowCount()
+                                                            or self.texts):
             return
         entities = self.model.entities()
         service.save_review(project, entities)
-        command = service.ApplyPseudonyms(entities)
+        command = service.ApplyPseudonyms(entities, documents=list(self.texts))
         self.status.setText(self.tr("Applying…"))
         self.model.set_editable(False)
         self.ctx.run(command, background=True, parent=self,
@@ -350,6 +353,7 @@ class PseudonymiseDialog(QDialog):
         self.task = None
         self.model.set_editable(True)
         self.model.set_entities([])
+        self.texts = {}
         self.context.clear()
         self.status.setText(self.tr("Applied to %n entities. You can still undo it (Edit → "
                                     "Undo) until you click Confirm.", "", len(command.entities)))
@@ -431,8 +435,8 @@ class UndoWarning(QObject):
         box.setObjectName("undoPseudonymsWarning")
         box.setInformativeText(self.tr("Exports will contain these names. Until you apply "
                                        "the pseudonymisation again (Redo, or Data → "
-                                       "Pseudonymise…), every export is refused and lists "
-                                       "where they are."))
+                                       "Pseudonymise…), every export asks first and "
+                                       "names them."))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         self.box = box

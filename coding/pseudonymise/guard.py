@@ -106,6 +106,11 @@ def allow_unreviewed(allow: bool = True) -> Iterator[None]:
         _allow_unreviewed.reset(token)
 
 
+def unreviewed_allowed() -> bool:
+    """Whether the export running in this context lets unreviewed names through."""
+    return _allow_unreviewed.get()
+
+
 def _context(text: str, start: int, end: int, width: int = 40) -> str:
     left = " ".join(text[max(0, start - width):start].split())
     right = " ".join(text[end:end + width].split())

@@ -22,6 +22,7 @@ from coding.commands import Command
 from coding.documents import count_words
 from coding.project import Project
 from coding.pseudonymise import attributes as attrs
+from coding.pseudonymise import coverage
 from coding.pseudonymise.apply import apply_replacements
 from coding.pseudonymise.detect import detect_project
 from coding.pseudonymise.entities import (
@@ -45,7 +46,9 @@ from coding.pseudonymise.matching import FormMatcher
 from coding.pseudonymise.model import Mention, Source
 from coding.pseudonymise.names import add_names, names, read_names_file
 from coding.types import Changes
+from models.analysis_models import MatrixCell
 from models.errors import ValidationError
+from models.event_models import Event
 from models.schema import (
     Attribute,
     CaseAttributeValue,
@@ -175,24 +178,32 @@ def save_review(project: Project, entities: Sequence[Entity]) -> None:
 
 
 class ApplyPseudonyms(Command):
-    """Rewrite all document texts and shift every turn and coding; undoable until confirmed."""
+    """Rewrite all document texts and shift every turn and coding; undoable until confirmed.
+
+    Every document the detection looked at is recorded as pseudonymised (also one in which
+    nothing was found), so exports stop asking about it; undo removes exactly those records.
+    ``documents`` names what the detection covered (the review shows detections made a while
+    ago); None means every document in the project (detection and apply in one go, the CLI).
+    """
 
     kind = "pseudonymise"
 
-    def __init__(self, entities: Sequence[Entity]) -> None:
+    def __init__(self, entities: Sequence[Entity],
+                 documents: Sequence[str] | None = None) -> None:
         super().__init__()
+        self.documents = None if documents is None else list(documents)
+        self._marked: list[int] = []
         self.entities = [e for e in entities if e.decision != Decision.REJECTED]
         self.forms = [(f, e.type.value, e.replacement) for e in self.entities for f in e.forms]
-        self._before: dict[
-            int, tuple[str, int, list[tuple[int, int, int]], list[tuple[int, int, int]]]
-        ] = {}
+        # per document: its text, word count, and every span on it as (model, id, start, end)
+        self._before: dict[int, tuple[str, int, list[tuple[Any, int, int, int]]]] = {}
         self._key_before: list[tuple[str, str, str, str]] = []
         self._fields_before: list[tuple[Any, Any, str, str]] = []
         self.detail = str(len(self.entities))
         self.identifying: dict[str, bool] = {}
 
     def do(self, p: Project) -> Changes:
-        changes = Changes(documents=True, attributes=True, memos=True)
+        changes = Changes(documents=True, attributes=True, memos=True, events=True)
         self.identifying = attrs.identifying(p)
         with p.store.write() as s:
             self._key_before = [
@@ -202,30 +213,40 @@ class ApplyPseudonyms(Command):
                 reps = replacements_for(self.entities, doc.name)
                 if not reps:
                     continue
-                turns = list(s.scalars(select(Turn).where(Turn.document_id == doc.id)))
-                segs = list(s.scalars(select(Segment).where(Segment.document_id == doc.id)))
-                self._before[doc.id] = (
-                    doc.text,
-                    doc.word_count,
-                    [(t.id, t.start, t.end) for t in turns],
-                    [(g.id, g.start, g.end) for g in segs],
-                )
-                spans = [(t.start, t.end) for t in turns] + [(g.start, g.end) for g in segs]
-                text, shifted = apply_replacements(doc.text, reps, spans)
+                rows = self._spans_of(s, doc.id)
+                self._before[doc.id] = (doc.text, doc.word_count,
+                                        [(type(r), r.id, r.start, r.end) for r in rows])
+                text, shifted = apply_replacements(doc.text, reps,
+                                                   [(r.start, r.end) for r in rows])
                 doc.text, doc.word_count = text, count_words(text)
-                for turn, (start, end) in zip(turns, shifted[: len(turns)], strict=True):
-                    turn.start, turn.end = start, end
-                for seg, (start, end) in zip(segs, shifted[len(turns) :], strict=True):
-                    seg.start, seg.end = start, end
+                for row, (start, end) in zip(rows, shifted, strict=True):
+                    row.start, row.end = start, end
                 changes.segments.add(doc.id)  # type: ignore[arg-type]
             self._rewrite_fields(s)
             self._write_key(s, STATUS_APPLIED)
+            covered = select(Document.id)
+            if self.documents is not None:
+                covered = covered.where(Document.name.in_(self.documents))
+            self._marked = coverage.mark(s, s.scalars(covered))
         return changes
+
+    @staticmethod
+    def _spans_of(s: Any, doc_id: int) -> list[Any]:
+        """Everything that points into a document's text: turns, fragments, help-history
+        events and memos on a passage. Each moves with the words it covers."""
+        return [
+            *s.scalars(select(Turn).where(Turn.document_id == doc_id)),
+            *s.scalars(select(Segment).where(Segment.document_id == doc_id)),
+            *s.scalars(select(Event).where(Event.document_id == doc_id)),
+            *s.scalars(select(Memo).where(Memo.document_id == doc_id,
+                                          Memo.start.is_not(None), Memo.end.is_not(None))),
+        ]
 
     def _rewrite_fields(self, s: Any) -> None:
         """Names also live outside the texts: attribute values (a docx metadata table's
-        "Respondent: Nadia Ouali"), memos and fragment memos. Replace them there too,
-        whole words, longest form first, and remember the old values for undo."""
+        "Respondent: Nadia Ouali"), memos, fragment and event memos, matrix cell summaries.
+        Replace them there too, whole words, longest form first, and remember the old values
+        for undo."""
         self._fields_before = []
         lookup = {form: repl for form, _t, repl in self.forms}
         matcher = FormMatcher(lookup)
@@ -242,7 +263,8 @@ class ApplyPseudonyms(Command):
         identifying = {a.id for a in s.scalars(select(Attribute))
                        if self.identifying.get(a.name)}
         for model, column in ((DocumentAttributeValue, "value"), (CaseAttributeValue, "value"),
-                              (Memo, "text"), (Memo, "title"), (Segment, "memo")):
+                              (Memo, "text"), (Memo, "title"), (Segment, "memo"),
+                              (Event, "memo"), (Event, "moment_text"), (MatrixCell, "summary")):
             for row in s.scalars(select(model)):
                 if model in (DocumentAttributeValue, CaseAttributeValue) and (
                         row.attribute_id not in identifying):
@@ -272,22 +294,19 @@ class ApplyPseudonyms(Command):
     def undo(self, p: Project) -> Changes:
         if any(status == STATUS_CONFIRMED for *_, status in self._current_key(p)):
             raise PermissionError("pseudonymisation was confirmed and can no longer be undone")
-        changes = Changes(documents=True, attributes=True, memos=True)
+        changes = Changes(documents=True, attributes=True, memos=True, events=True)
         with p.store.write() as s:
-            for doc_id, (text, words, turns, segs) in self._before.items():
+            for doc_id, (text, words, spans) in self._before.items():
                 doc = s.get(Document, doc_id)
                 assert doc is not None
                 doc.text, doc.word_count = text, words
-                for turn_id, start, end in turns:
-                    turn = s.get(Turn, turn_id)
-                    if turn is not None:
-                        turn.start, turn.end = start, end
-                for seg_id, start, end in segs:
-                    seg = s.get(Segment, seg_id)
-                    if seg is not None:
-                        seg.start, seg.end = start, end
+                for model, row_id, start, end in spans:
+                    row = s.get(model, row_id)
+                    if row is not None:
+                        row.start, row.end = start, end
                 changes.segments.add(doc_id)  # type: ignore[arg-type]
             self._restore_fields(s)
+            coverage.unmark(s, self._marked)
             s.execute(delete(Pseudonym))
             s.add_all(
                 Pseudonym(entity=e, type=t, pseudonym=r, status=st)

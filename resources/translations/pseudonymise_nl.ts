@@ -228,8 +228,8 @@
         <translation>De pseudonimisering is ongedaan gemaakt: de transcripten bevatten weer de echte namen.</translation>
     </message>
     <message>
-        <source>Exports will contain these names. Until you apply the pseudonymisation again (Redo, or Data → Pseudonymise…), every export is refused and lists where they are.</source>
-        <translation>Exports zouden deze namen bevatten. Tot u de pseudonimisering opnieuw toepast (Opnieuw, of Gegevens → Pseudonimiseren…), wordt elke export geweigerd, met een lijst van waar ze staan.</translation>
+        <source>Exports will contain these names. Until you apply the pseudonymisation again (Redo, or Data → Pseudonymise…), every export asks first and names them.</source>
+        <translation>Exports zouden deze namen bevatten. Tot u de pseudonimisering opnieuw toepast (Opnieuw, of Gegevens → Pseudonimiseren…), vraagt elke export eerst toestemming en noemt ze.</translation>
     </message>
 </context>
 </TS>

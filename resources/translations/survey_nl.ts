@@ -258,4 +258,23 @@
         <translation>Vink de antwoorden aan die als positief tellen (laagste eerst):</translation>
     </message>
 </context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>show every figure</source>
+        <translation>elk cijfer tonen</translation>
+    </message>
+    <message>
+        <source>(no second table)</source>
+        <translation>(geen tweede tabel)</translation>
+    </message>
+    <message>
+        <source>Questionnaire: hide figures of fewer respondents than</source>
+        <translation>Vragenlijst: cijfers verbergen bij minder respondenten dan</translation>
+    </message>
+    <message>
+        <source>Questionnaire: a second table per</source>
+        <translation>Vragenlijst: een tweede tabel per</translation>
+    </message>
+</context>
 </TS>

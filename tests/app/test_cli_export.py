@@ -11,11 +11,14 @@ import pytest
 
 from app.cli import main
 from tests.exports.chapter_project import build
+from tests.helpers import pseudonymise
 
 
 @pytest.fixture
 def project_file(tmp_path: Path) -> Path:
-    build(tmp_path).close()
+    """The coded study, pseudonymised as a researcher does before exporting."""
+    with build(tmp_path) as project:
+        pseudonymise(project)
     return tmp_path / "studie.duiding"
 
 

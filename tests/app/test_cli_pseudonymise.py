@@ -74,16 +74,21 @@ def test_readme_path_from_import_to_chapters_per_municipality(
     assert not {"De", "de", "storm", "elf"} & forms
     assert found["kept_attributes"] == ["gemeente", "meting", "respondent_type"]
 
-    # Detected but not applied: an export with the texts is refused, one line per finding,
-    # never a traceback, and nothing is written.
+    # Detected but not applied: every export is refused in one line naming the counts and
+    # the first names found, never a traceback, and nothing is written.
     code, _, err = run(capsys, "export", "qdpx", project, tmp_path / "f.qdpx")
-    assert code == 1 and "Traceback" not in err
-    lines = err.strip().splitlines()
-    assert lines[0].startswith("duiding export: export refused")
-    assert any("R1_ouder_LW.txt:" in line and "Fenna" in line for line in lines[1:])
+    assert code == 1 and "Traceback" not in err and err.count("\n") == 1
+    assert err.startswith("duiding export: export refused: 4 of 4 documents were never "
+                          "pseudonymised and ")
+    named = err.split("(names found: ")[1].split(")")[0].split(", ")
+    assert named and set(named) <= forms and err.rstrip().endswith("--allow-personal-data")
     assert not (tmp_path / "f.qdpx").exists()
+    # --allow-unreviewed lets detected names through, but not documents never pseudonymised.
     code, _, err = run(capsys, "export", "qdpx", project, tmp_path / "f.qdpx",
                        "--allow-unreviewed")
+    assert code == 1 and "4 of 4 documents" in err and "not reviewed" not in err
+    code, _, err = run(capsys, "export", "qdpx", project, tmp_path / "f.qdpx",
+                       "--allow-personal-data")
     assert code == 0 and (tmp_path / "f.qdpx").exists(), err
     (tmp_path / "f.qdpx").unlink()
 

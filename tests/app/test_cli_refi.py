@@ -75,7 +75,9 @@ def test_export_with_utf16_positions_and_qualified_names_then_import_back(
     project = tmp_path / "studie.duiding"
     _coded_project(project)
     out = tmp_path / "nvivo.qdpx"
-    assert main(["export", "qdpx", str(project), str(out), "--positions", "utf16", "--json"]) == 0
+    # About positions in a text with emoji: the text must go out as it is, names and all.
+    assert main(["export", "qdpx", str(project), str(out), "--positions", "utf16", "--json",
+                 "--allow-personal-data"]) == 0
     captured = capsys.readouterr()
     data = json.loads(captured.out)
     assert data["positions"] == "utf16" and data["duplicate_names"] == {
@@ -92,7 +94,7 @@ def test_export_with_utf16_positions_and_qualified_names_then_import_back(
         assert [(s.text, s.start, s.end, s.codes) for s in a.segments.query()] == [
             (s.text, s.start, s.end, s.codes) for s in b.segments.query()]
     assert main(["export", "qdpx", str(project), str(tmp_path / "uniek.qdpx"),
-                 "--qualified-names"]) == 0
+                 "--qualified-names", "--allow-personal-data"]) == 0
     assert capsys.readouterr().err == ""
     with zipfile.ZipFile(tmp_path / "uniek.qdpx") as zf:
         assert b'name="nazorg/overig"' in zf.read("project.qde")

@@ -119,7 +119,7 @@ def test_export_word_include_history(project_file: Path, tmp_path: Path) -> None
 
     out = tmp_path / "hoofdstuk.docx"
     assert main(["export", "word", str(project_file), str(out), "--include-history",
-                 "gemeente"]) == 0
+                 "gemeente", "--allow-personal-data"]) == 0
     d = docx.Document(str(out))
     assert "Hulpgeschiedenis per gezin" in [p.text for p in d.paragraphs]
     assert len(d.inline_shapes) == len(FAMILIES)

@@ -16,11 +16,14 @@ from PySide6.QtWidgets import QMessageBox
 
 from app import ops
 from tests.app.test_panels_analysis import Host, build_project, make_host
+from tests.helpers import pseudonymised_file
 
 
 @pytest.fixture(scope="module")
 def template_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_project(tmp_path_factory.mktemp("template"))
+    """The coded study, pseudonymised as a researcher does before exporting (an export of a
+    project that was not is asked about first: tests/app/test_export_warning_gui.py)."""
+    return pseudonymised_file(build_project(tmp_path_factory.mktemp("template")))
 
 
 @pytest.fixture

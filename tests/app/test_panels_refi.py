@@ -25,7 +25,7 @@ from coding.groups import GroupKind
 from coding.project import Project
 from coding.types import Valence
 from tests.app.test_panels_analysis import Host, make_host
-from tests.helpers import EMOJI_TEXT, transcript, venv_tool
+from tests.helpers import EMOJI_TEXT, pseudonymise, transcript, venv_tool
 
 REPO = Path(__file__).resolve().parents[2]
 TS = REPO / "resources" / "translations" / "refi_nl.ts"
@@ -41,6 +41,7 @@ def env(qtbot, tmp_path: Path) -> Iterator[Host]:  # type: ignore[no-untyped-def
         start = EMOJI_TEXT.index("zoektocht")
         p.execute(ApplyCodes(doc, start, start + len("zoektocht"),
                              [p.codes.by_path("nazorg/overig").id], Valence.AANDACHTSPUNT))
+        pseudonymise(p)  # before exporting, as a researcher does
     h = make_host(qtbot, path)
     yield h
     ops.wait_all()

@@ -19,6 +19,7 @@ from app.context import ProjectContext
 from app.ops import wait_all
 from app.panels import PanelHost, pseudonymise
 from app.panels.export_dialog import ExportDialog
+from app.panels.personal_data import PersonalDataWarning
 from app.panels.pseudonym_refusal import RefusalDialog
 from app.panels.pseudonym_table import EntityModel
 from coding.commands import ApplyCodes
@@ -158,7 +159,8 @@ def test_review_then_export_per_municipality(qtbot, host: Host, tmp_path: Path) 
     assert len(split_rows) == 2
     assert len({model.entity(r).replacement for r in split_rows}) == 2
 
-    # Before anything is applied, the export is refused and names every place.
+    # Before anything is applied, the export asks first, naming the counts and names found,
+    # and nothing is written until the user continues.
     service_entities = model.entities()
     from coding.pseudonymise import service
 
@@ -167,16 +169,17 @@ def test_review_then_export_per_municipality(qtbot, host: Host, tmp_path: Path) 
     start = project.documents.text(doc.id).index("Onze zoon")
     host.ctx.run(ApplyCodes(doc.id, start, start + 33, [project.codes.by_path("toegang").id]))
     export_dialog = export(qtbot, host, tmp_path)
-    refusal = export_dialog.findChild(RefusalDialog, "exportRefusal")
-    assert refusal is not None and refusal.isVisible()
-    table = refusal.table
-    rows = {(table.item(r, 2).text(), table.item(r, 0).text().splitlines()[0])
-            for r in range(table.rowCount())}
-    assert ("Tesfay", "R2_ouder.txt") in rows
-    assert refusal.anyway_button is not None and "not pseudonymised" in refusal.anyway_button.text()
-    grab = refusal.grab()
-    grab.save(str(tmp_path / "refusal.png"))
-    refusal.close()
+    question = export_dialog.findChild(PersonalDataWarning, "personalDataWarning")
+    assert question is not None and question.isVisible()
+    total = len(project.documents.list())
+    assert (f"{total} document(s) of {total} were never pseudonymised."
+            in question.informativeText())
+    assert "detected name(s) have not been reviewed yet." in question.informativeText()
+    forms = {f for e in service_entities for f in e.forms}
+    assert set(question.found.names) <= forms and question.found.names
+    assert not list((tmp_path / "hoofdstukken").iterdir())
+    qtbot.mouseClick(question.cancel_button, Qt.MouseButton.LeftButton)
+    assert not list((tmp_path / "hoofdstukken").iterdir())
     export_dialog.close()
 
     # Review: reject one (Wojtek stays), merge two (Marleen and Yasmina: one teacher, say).

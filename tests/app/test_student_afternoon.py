@@ -18,6 +18,7 @@ from app.import_dialog import start_import
 from app.main_window import MainWindow
 from app.panels import pseudonymise
 from app.panels.export_dialog import ExportDialog
+from app.panels.personal_data import PersonalDataWarning
 from app.panels.search import CodeHitsDialog
 from coding.project import Project
 from coding.types import SegmentFilter, Valence
@@ -242,6 +243,22 @@ def test_a_students_first_afternoon(qtbot, dutch, tmp_path: Path) -> None:  # ty
     assert {d.id: project.documents.text(d.id) for d in docs} == before
     assert "Sanne Vermeulen nam echt de tijd" in view.toPlainText()
     _settle(qtbot, window, project)
+    # The names are back, so an export asks first (in Dutch); "Annuleren" writes nothing.
+    _action(window, "actionExport").trigger()
+    asked = window.findChild(ExportDialog, "exportDialog")
+    asked.set_format("word")
+    early = tmp_path / "te_vroeg.docx"
+    asked.output.setText(str(early))
+    qtbot.mouseClick(asked.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: asked.findChild(PersonalDataWarning) is not None, timeout=30000)
+    question = asked.findChild(PersonalDataWarning)
+    assert f"{len(docs)} documenten van de {len(docs)} zijn nooit gepseudonimiseerd." in \
+        question.informativeText() and "Sanne" in question.informativeText()
+    assert question.cancel_button.text() == "Annuleren"
+    qtbot.mouseClick(question.cancel_button, Qt.MouseButton.LeftButton)
+    assert not early.exists()
+    asked.reject()
+    asked.setParent(None)  # the next Export… opens a fresh dialog
 
     # 8. Redo, and export the chapter: it quotes the coded fragments, pseudonymised.
     window.ctx.undo_stack.redo()

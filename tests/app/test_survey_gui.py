@@ -7,11 +7,13 @@ import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import docx
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QMessageBox
 
+from app.panels.export_dialog import ExportDialog
 from app.panels.survey_figures import SurveyFiguresView
 from app.panels.survey_import import (
     COL_ROLE,
@@ -21,7 +23,7 @@ from app.panels.survey_import import (
     open_survey_import,
 )
 from coding.survey.mapping import Role
-from tests.helpers import venv_tool
+from tests.helpers import pseudonymise, venv_tool
 from tests.survey_data import (
     CIJFER,
     EMAIL,
@@ -250,3 +252,38 @@ def test_the_dialog_speaks_dutch(qtbot, qapp, win, tmp_path: Path) -> None:  # t
         dialog.grab().save(str(tmp_path / "dialog_nl.png"))
     finally:
         i18n.install(qapp, "en")
+
+
+def test_export_dialog_asks_the_questionnaire_options_only_when_there_is_one(
+        qtbot, win, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    without = ExportDialog(win.ctx, win)
+    qtbot.addWidget(without)
+    assert not without.survey_by.isVisibleTo(without)
+    path = write_xlsx(make_questionnaire(2024, 80, start_id=1, small_count=6),
+                      tmp_path / "ceo_2024.xlsx")
+    run_import(qtbot, win, open_dialog(qtbot, win, path))
+    dialog = ExportDialog(win.ctx, win)
+    qtbot.addWidget(dialog)
+    dialog.set_format("word")
+    dialog.tabs.setCurrentIndex(1)
+    dialog.show()
+    assert dialog.survey_by.isVisible() and dialog.survey_threshold.isVisible()
+    by = next(n for n in win.ctx.project.attributes.names() if n.casefold() == "gemeente")
+    dialog.survey_by.setCurrentIndex(dialog.survey_by.findData(by))
+    assert dialog.survey_by.currentData() == by
+    dialog.survey_threshold.setValue(5)
+    dest = tmp_path / "hoofdstuk.docx"
+    dialog.output.setText(str(dest))
+    pseudonymise(win.ctx.project)  # what a researcher does before the chapter leaves
+    task = dialog.start()
+    assert task is not None
+    qtbot.waitUntil(task.is_finished, timeout=30000)
+    qtbot.waitUntil(dest.exists)
+    document = docx.Document(str(dest))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "positief antwoord per gemeente" in text  # the second table's caption
+    table = next(t for t in document.tables if "Heidekamp" in [c.text for c in t.rows[0].cells])
+    col = [c.text for c in table.rows[0].cells].index("Heidekamp")
+    shown = [row.cells[col].text for row in table.rows[1:]]
+    # Heidekamp's six respondents are shown under the chosen threshold of 5 (10 would hide them)
+    assert shown and all(re.search(r"%\nn = [1-9]$", c) for c in shown if c != "–"), shown

@@ -16,6 +16,7 @@ import pytest
 
 from app.cli import main
 from coding.project import Project
+from tests.helpers import pseudonymised_file
 from tests.survey_data import (
     BETER,
     FREQ_ITEMS,
@@ -87,6 +88,7 @@ def _build(tmp_path: Path) -> dict[str, Path]:
                 "--code", code, "--valence", valence)
     duiding("survey-link", project, "--item", SNEL, "--code", "toegang/wachttijd")
     duiding("survey-link", project, "--item", SAMEN, "--code", "aansluiting/samen beslissen")
+    pseudonymised_file(project)  # open answers are personal data too: pseudonymise, then export
     return {"project": project, "tmp": tmp_path, **files}
 
 
@@ -195,6 +197,10 @@ def test_mixed_project_counts_say_which_is_which(study: dict[str, Path]) -> None
     duiding("code", project, "--document", "R01_ouder.txt", "--quote",
             "Zeven maanden, dat was veel te lang voor ons gezin", "--code", "toegang/wachttijd",
             "--valence", "aandachtspunt")
+    # The two new interviews were never pseudonymised: the export refuses until they are.
+    code, _, err = duiding("export", "word", project, study["tmp"] / "x.docx", ok=False)
+    assert code == 1 and "2 of 332 documents were never pseudonymised" in err
+    pseudonymised_file(project)
     out = study["tmp"] / "gemengd.docx"
     duiding("export", "word", project, out)
     doc = docx.Document(out)

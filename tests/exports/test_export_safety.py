@@ -26,7 +26,7 @@ from exports.files import write_atomic
 from exports.matrix import write_matrix_xlsx
 from exports.tables import write_csv, write_xlsx
 from tests.exports.chapter_project import build
-from tests.helpers import run_unprivileged, unprivileged_folder
+from tests.helpers import pseudonymise, run_unprivileged, unprivileged_folder
 
 HOSTILE_NAME = "=HYPERLINK(\"http://x\";\"klik\")"
 HOSTILE_VALUE = "@SUM(1+1)*cmd|' /C calc'!A0"
@@ -102,7 +102,8 @@ def test_an_export_killed_half_way_leaves_nothing_beside_the_output(tmp_path: Pa
 def test_a_read_only_output_folder_is_named_in_the_error(tmp_path: Path) -> None:
     folder = unprivileged_folder()
     try:
-        build(folder).close()
+        with build(folder) as project:
+            pseudonymise(project)  # as before any export, so the folder is what is refused
         out = folder / "uit"
         out.mkdir()
         out.chmod(0o555)

@@ -69,9 +69,11 @@ class AboutDialog(QDialog):
             (self.tr("Logs:"), _folder_link(f.log_dir)),
             (self.tr("Cache:"), _folder_link(f.cache_dir)),
         ]
-        if f.project_path is not None:
+        if isinstance(f.project_path, Path):
             rows.insert(4, (self.tr("Project file:"), _folder_link(f.project_path.parent)
                             + _text("/" + f.project_path.name)))
+        elif f.project_path is not None:  # a team project: its address, never a password
+            rows.insert(4, (self.tr("Team project:"), _text(f.project_path)))
         self.values: dict[str, QLabel] = {}
         for label, value in rows:
             widget = QLabel(value)

@@ -18,6 +18,10 @@ context polls SQLite's `data_version` (one PRAGMA on a connection of its own) ev
 `WATCH_INTERVAL_MS` and when the application becomes active again, and broadcasts
 `Changes.everything(...)` once when the writer committed: every view re-reads what it shows.
 A writable window needs no polling: every change it can see came through `run`, undo or redo.
+
+A team project on a server has many writers: there the server tells (a change listener on its
+own thread, `coding.live`), for read-only and writable windows alike. Both ways end in one
+entry, `external_change`, which broadcasts on `changed` like a change of our own.
 """
 
 from __future__ import annotations
@@ -32,11 +36,12 @@ from PySide6.QtWidgets import QWidget
 from app import ops
 from app.errors import show_error
 from app.undo import UndoableCommand
+from coding import live
 from coding.coders import coder_name, resolve_coder
 from coding.commands import Command, CommandCancelled
-from coding.project import Project
+from coding.project import Project, retrying
 from coding.types import Changes
-from models.errors import DuidingError, ReadOnlyProjectError
+from models.errors import ConnectionLostError, DuidingError, ReadOnlyProjectError
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +60,9 @@ class ProjectContext(QObject):
     coder_changed = Signal(str)
     error = Signal(object)  # an exception from run/undo/redo, after it was shown
     busy_changed = Signal(bool)  # a background command started (True) or ended (False)
+    online_changed = Signal(bool)  # a team project's server connection went away / came back
+    _heard = Signal(object)  # Changes from the listener thread (queued to the GUI thread)
+    _status = Signal(bool)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +73,10 @@ class ProjectContext(QObject):
         self.dialog_parent: QWidget | None = None  # the main window: errors and progress show here
         self.show_errors = True  # tests that inspect `error` may turn the dialogs off
         self._running: ops.Task | None = None
+        self._listener: live.ChangeListener | None = None  # a team project's other coders
+        self.online = True
+        self._heard.connect(self.external_change)
+        self._status.connect(self._set_online)
         self._seen_version: int | None = None
         self._watch = QTimer(self)
         self._watch.setInterval(WATCH_INTERVAL_MS)
@@ -90,21 +102,45 @@ class ProjectContext(QObject):
         return self._running is not None
 
     def set_project(self, project: Project | None) -> None:
-        """Make `project` the open project (closing the previous one); clears the undo stack."""
+        """Make `project` the open project (closing the previous one); clears the undo stack.
+        A team project's other coders are heard from here on (`external_change`)."""
+        if self._listener is not None:
+            self._listener.stop()
+            self._listener = None
         old, self.project = self.project, project
         self.undo_stack.clear()
         self.undo_stack.setClean()
         if old is not None and old is not project:
             old.close()
-        if project is not None and self._coder:
-            project.coder = self._coder  # the window's choice outlives the project it was made in
+        if project is not None and self._coder and not project.is_server:
+            # the window's choice outlives the project it was made in; on a server the
+            # server says who you are
+            project.coder = self._coder
+        self._set_online(True)
         self._seen_version = None
-        if project is not None and self.readonly:
+        if project is not None and project.is_server:  # the server tells (LISTEN/NOTIFY)
+            self._watch.stop()
+            self._listener = live.watch(project, self._heard.emit, self._status.emit)
+        elif project is not None and self.readonly:  # a file: look at SQLite's data_version
             self.check_outside_changes()  # the baseline
             self._watch.start()
         else:
             self._watch.stop()
         self.project_changed.emit()
+
+    # -- other people's writes -----------------------------------------------------------------
+
+    def external_change(self, changes: Changes) -> None:
+        """The one way in for a change made elsewhere (another coder on the server, another
+        process): broadcast like our own, so every view re-reads what it shows. It joins no
+        undo stack: each user undoes only their own work."""
+        if self.project is not None and changes:
+            self.changed.emit(changes)
+
+    def _set_online(self, online: bool) -> None:
+        if online != self.online:
+            self.online = online
+            self.online_changed.emit(online)
 
     def close(self) -> None:
         self.set_project(None)
@@ -113,7 +149,7 @@ class ProjectContext(QObject):
         """Broadcast everything once when another process committed since the last look (only
         for a read-only project; see the module docstring). True when it did."""
         project = self.project
-        if project is None or not self.readonly:
+        if project is None or not self.readonly or project.is_server:
             return False
         try:
             version = project.data_version()
@@ -124,7 +160,7 @@ class ProjectContext(QObject):
             self._seen_version = version
             return False
         self._seen_version = version
-        self.changed.emit(Changes.everything(d.id for d in project.documents.list()))
+        self.external_change(Changes.everything(d.id for d in project.documents.list()))
         return True
 
     def _on_application_state(self, state: Qt.ApplicationState) -> None:
@@ -144,7 +180,7 @@ class ProjectContext(QObject):
         if not name or name == self._coder:
             return
         self._coder = name
-        if self.project is not None:
+        if self.project is not None and not self.project.is_server:
             self.project.coder = name
         self.coder_changed.emit(name)
 
@@ -170,7 +206,7 @@ class ProjectContext(QObject):
             self._start(project, command, label, parent, on_done, on_failed)
             return None
         try:
-            changes = command.do(project)
+            changes = retrying(lambda: command.do(project))
         except Exception as exc:
             self._fail(exc, parent, on_failed)
             return None
@@ -185,7 +221,7 @@ class ProjectContext(QObject):
         def work(progress: ops.Progress, cancelled: Callable[[], bool]) -> Changes:
             command.bind(progress, cancelled)
             try:
-                return command.do(project)
+                return retrying(lambda: command.do(project))
             finally:
                 command.bind()
 
@@ -210,6 +246,7 @@ class ProjectContext(QObject):
         self.busy_changed.emit(False)
 
     def _record(self, command: Command, changes: Changes) -> None:
+        self._set_online(True)  # it was saved: whatever broke is back
         if command.is_empty():
             pass
         elif command.undoable:
@@ -218,16 +255,17 @@ class ProjectContext(QObject):
             self.undo_stack.clear()
         self.changed.emit(changes)
 
-    def _step(self, step: Callable[[Project], Changes]) -> None:
-        """Undo or redo one command (called by UndoableCommand)."""
+    def _step(self, step: Callable[[Project], Changes]) -> bool:
+        """Undo or redo one command (called by UndoableCommand); False when it failed."""
         if self.project is None:
-            return
+            return False
         try:
             changes = step(self.project)
-        except Exception as exc:  # e.g. undoing something that no longer exists
+        except Exception as exc:  # e.g. undoing what someone else has changed since
             self._fail(exc, None, None)
-            return
+            return False
         self.changed.emit(changes)
+        return True
 
     def _refusal(self, project: Project | None) -> Exception:
         if project is None:
@@ -240,6 +278,8 @@ class ProjectContext(QObject):
 
     def _fail(self, exc: BaseException, parent: QWidget | None,
               on_failed: Callable[[BaseException], None] | None) -> None:
+        if isinstance(exc, ConnectionLostError):
+            self._set_online(False)  # the listener says when it is back
         if not isinstance(exc, CommandCancelled):
             if isinstance(exc, DuidingError):
                 log.info("change refused: %r", exc)

@@ -44,6 +44,15 @@ def error_title(code: str) -> str:
         "crosses_turns": QCoreApplication.translate(
             "Errors", "A fragment lies within one speaker turn."),
         "not_now": QCoreApplication.translate("Errors", "This cannot be done right now."),
+        "conflict": QCoreApplication.translate(
+            "Errors", "Someone else has changed this since: nothing was changed."),
+        "permission": QCoreApplication.translate("Errors", "Your role in this project does not allow this."),
+        "server": QCoreApplication.translate("Errors", "The server could not be used."),
+        "server_unreachable": QCoreApplication.translate("Errors", "The server cannot be reached."),
+        "server_auth": QCoreApplication.translate("Errors", "The server refused the sign-in."),
+        "server_password": QCoreApplication.translate("Errors", "The server asks for a password."),
+        "server_version": QCoreApplication.translate("Errors", "The server's PostgreSQL is too old."),
+        "offline": QCoreApplication.translate("Errors", "Offline: the connection to the server was lost."),
         "nothing_to_export": QCoreApplication.translate(
             "Errors", "Nothing was written: no document has a value for this attribute."),
     }

@@ -10,12 +10,19 @@ import argparse
 from collections.abc import Sequence
 from pathlib import Path
 
-PROJECT_SUFFIXES = (".duiding",)
+PROJECT_SUFFIXES = (".duiding", ".duiding-team")
+SERVER_SCHEMES = ("postgresql://", "postgres://")
+
+
+def project_location(value: str) -> str | Path:
+    """A project named on the command line or in the recent list: a team project's
+    postgresql:// address stays text; anything else is a path."""
+    return value if value.startswith(SERVER_SCHEMES) else Path(value)
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="duiding", add_help=False, exit_on_error=False)
-    parser.add_argument("project", nargs="?", type=Path)
+    parser.add_argument("project", nargs="?", type=project_location)
     parser.add_argument("--demo", action="store_true")
     parser.add_argument("--lang", choices=("nl", "en"))
     parser.add_argument("--quit-after-start", action="store_true", help=argparse.SUPPRESS)
@@ -37,6 +44,8 @@ def gui_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
     if unknown:
         return None
     project = args.project
+    if isinstance(project, str):  # a team project's postgresql:// address
+        return args
     if project is not None and not (project.suffix.lower() in PROJECT_SUFFIXES
                                     or project.is_file()):
         return None

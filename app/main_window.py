@@ -17,7 +17,6 @@ import logging
 from functools import partial
 from pathlib import Path
 
-from platformdirs import user_data_dir
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
@@ -29,7 +28,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QInputDialog,
     QMainWindow,
     QMenu,
@@ -43,23 +41,28 @@ from app.attributes_dialog import open_attributes, open_speakers
 from app.code_panel import CodeTreePanel
 from app.coding_area import CodingArea
 from app.context import ProjectContext
-from app.demo import create_demo_project
 from app.document_list import DocumentListPanel
-from app.errors import show_error
+from app.gui_args import project_location
 from app.import_dialog import ImportDialog, start_import
 from app.layout import CentralTabs, WindowLayout
 from app.memo_editor import flush_all, open_memo
 from app.ops import running_tasks, wait_all
 from app.panels import PanelHost, install_all
-from app.panels.avg import NewProjectDialog, open_encrypted
+from app.project_opening import (
+    ask_new_project,
+    ask_project_file,
+    create_file,
+    demo_file,
+    open_location,
+)
 from app.retrieval import RetrievalPanel
 from app.settings import add_recent, make_settings, recent_files
 from app.start_page import StartPage
 from app.synthesis import SynthesisPanel
+from app.team_ui import TeamStatus, ask_server_address
 from coding.memos import MemoTarget
-from coding.project import PROJECT_SUFFIX, Project
+from coding.project import CONNECTION_SUFFIX, PROJECT_SUFFIX, Project
 from coding.types import DocumentId, SegmentId
-from models.errors import ProjectLockedError
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +100,8 @@ class MainWindow(QMainWindow):
         self.start_page.new_requested.connect(self.new_project_dialog)
         self.start_page.open_requested.connect(self.open_project_dialog)
         self.start_page.demo_requested.connect(self.open_demo)
-        self.start_page.recent_requested.connect(lambda p: self.open_project(Path(p)))
+        self.start_page.recent_requested.connect(
+            lambda p: self.open_project(project_location(p)))
         self.start_page.import_requested.connect(self.import_dialog)
         self.transcript_area = QStackedWidget()
         self.transcript_area.setObjectName("transcriptArea")
@@ -130,6 +134,7 @@ class MainWindow(QMainWindow):
         self.synthesis.setObjectName("synthesisView")
         self.open_synthesis_tab = self.tabs.add_view(self.synthesis, self.tr("Theme synthesis"))
         self._build_menus()
+        self.statusBar().addPermanentWidget(TeamStatus(self.ctx, self))
         self._install_panels()
         self.coding.install_shortcuts(self)
         self.ctx.project_changed.connect(self._update_title)
@@ -214,6 +219,7 @@ class MainWindow(QMainWindow):
         f.addAction(self.tr("&New project…"), QKeySequence.StandardKey.New, self.new_project_dialog)
         f.addAction(self.tr("&Open project…"), QKeySequence.StandardKey.Open,
                     self.open_project_dialog)
+        f.addAction(self.tr("Open &team project (server)…"), self.open_server_dialog)
         self.recent_menu = f.addMenu(self.tr("Recent projects"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         f.addAction(self.tr("Open the demo project"), self.open_demo).setObjectName(
@@ -273,7 +279,7 @@ class MainWindow(QMainWindow):
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         for path in recent_files(self.settings):
-            self.recent_menu.addAction(path, partial(self.open_project, Path(path)))
+            self.recent_menu.addAction(path, partial(self.open_project, project_location(path)))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
 
@@ -281,44 +287,22 @@ class MainWindow(QMainWindow):
 
     def create_project(self, path: Path, codebook: str = "jeugdhulp",
                        password: str | None = None) -> Project | None:
-        try:
-            project = Project.create(path, codebook=codebook, coder=self.ctx.coder or None,
-                                     password=password)
-        except Exception as exc:
-            show_error(self, exc)
-            return None
-        self._set_project(project)
+        project = create_file(self, path, codebook, password, coder=self.ctx.coder or None)
+        if project is not None:
+            self._set_project(project)
         return project
 
-    def open_project(self, path: Path, readonly: bool = False) -> Project | None:
-        try:
-            if Project.is_encrypted(path):  # the password is asked, used and not kept
-                found = open_encrypted(Path(path), self, readonly=readonly,
-                                       coder=self.ctx.coder or None)
-                if found is None:
-                    return None
-                project = found
-            else:
-                project = Project.open(path, readonly=readonly, coder=self.ctx.coder or None)
-        except ProjectLockedError:
-            answer = QMessageBox.question(
-                self, self.tr("Project in use"),
-                self.tr("“{name}” is open in another Duiding window or command. Open it "
-                        "read-only?").format(name=Path(path).name),
-                QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)
-            if answer != QMessageBox.StandardButton.Open:
-                return None
-            return self.open_project(path, readonly=True)
-        except Exception as exc:
-            show_error(self, exc)
-            return None
-        self._set_project(project)
+    def open_project(self, path: Path | str, readonly: bool = False) -> Project | None:
+        """Open a project file, a .duiding-team connection file or a postgresql:// address."""
+        project = open_location(self, path, readonly=readonly, coder=self.ctx.coder or None)
+        if project is not None:
+            self._set_project(project)
         return project
 
     def _set_project(self, project: Project) -> None:
         flush_all(self)  # what was typed in a memo belongs to the project being closed
         self.ctx.set_project(project)
-        add_recent(self.settings, project.path)
+        add_recent(self.settings, project.location)
         self.act_import.setEnabled(not self.ctx.readonly)
         docs = project.documents.list()
         if docs:
@@ -330,30 +314,24 @@ class MainWindow(QMainWindow):
         self.ctx.close()
 
     def new_project_dialog(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("New project"), "",
-                                              self.tr("Duiding project") + f" (*{PROJECT_SUFFIX})")
-        if not name:
-            return
-        dialog = NewProjectDialog(self)
-        if dialog.exec() == NewProjectDialog.DialogCode.Accepted:
-            self.create_project(Path(name), str(dialog.codebook.currentData()),
-                                dialog.chosen_password())
+        chosen = ask_new_project(self)
+        if chosen is not None:
+            self.create_project(*chosen)
 
     def open_demo(self) -> Project | None:
         """Create (or re-create) the demo project in the user's data folder and open it."""
-        try:
-            path = create_demo_project(Path(user_data_dir("duiding", appauthor=False)) / "demo",
-                                       coder=self.ctx.coder or None)
-        except Exception as exc:
-            show_error(self, exc)
-            return None
-        return self.open_project(path)
+        path = demo_file(self, coder=self.ctx.coder or None)
+        return None if path is None else self.open_project(path)
 
     def open_project_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), "",
-                                              self.tr("Duiding project") + f" (*{PROJECT_SUFFIX})")
-        if name:
-            self.open_project(Path(name))
+        path = ask_project_file(self)
+        if path is not None:
+            self.open_project(path)
+
+    def open_server_dialog(self) -> None:
+        address = ask_server_address(self)
+        if address:
+            self.open_project(address)
 
     # -- dialogs -------------------------------------------------------------------------------
 
@@ -417,7 +395,7 @@ class MainWindow(QMainWindow):
         if p is None:
             self.start_page.show_no_project(recent_files(self.settings))
         elif not docs:
-            self.start_page.show_no_transcripts(p.path.stem)
+            self.start_page.show_no_transcripts(p.title)
         self.transcript_area.setCurrentIndex(1 if docs else 0)
         if docs and self.coding.document_id is None:
             self.coding.open_document(docs[0].id)
@@ -430,7 +408,7 @@ class MainWindow(QMainWindow):
             return
         state = self.tr("read-only") if self.ctx.readonly else self.tr("saved")
         coder = self.tr("coder: {name}").format(name=self.ctx.coder)
-        self.setWindowTitle(f"{p.path.stem} — {state} — {coder} — Duiding")
+        self.setWindowTitle(f"{p.title} — {state} — {coder} — Duiding")
 
     def _default_sizes(self) -> None:
         self.resizeDocks([self.documents_dock], [400], Qt.Orientation.Horizontal)
@@ -480,7 +458,7 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
-        projects = [p for p in paths if p.suffix == PROJECT_SUFFIX]
+        projects = [p for p in paths if p.suffix in (PROJECT_SUFFIX, CONNECTION_SUFFIX)]
         if projects:
             self.open_project(projects[0])
         elif paths:
@@ -489,3 +467,4 @@ class MainWindow(QMainWindow):
 
     def current_document(self) -> DocumentId | None:
         return self.coding.document_id
+

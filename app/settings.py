@@ -30,7 +30,10 @@ def recent_files(settings: QSettings) -> list[str]:
 
 
 def add_recent(settings: QSettings, path: str | os.PathLike[str]) -> list[str]:
-    path = str(Path(path).resolve())
+    """Put a project first in the recent list: a file's full path, or a team project's
+    connection file or URL (as the project gives it: never with a password)."""
+    text = str(path)
+    path = text if text.startswith(("postgresql://", "postgres://")) else str(Path(path).resolve())
     items = [path] + [p for p in recent_files(settings) if p != path]
     settings.setValue("recent", items[:MAX_RECENT])
     return items[:MAX_RECENT]

@@ -18,7 +18,7 @@ from coding.commands import Command
 from coding.project import Project
 from coding.types import Changes
 
-Step = Callable[[Callable[[Project], Changes]], None]
+Step = Callable[[Callable[[Project], Changes]], bool]
 
 
 def command_text(cmd: Command) -> str:
@@ -100,7 +100,11 @@ class UndoableCommand(QUndoCommand):
         if self._first:  # already done by ProjectContext.run
             self._first = False
             return
-        self._step(self.command.do)
+        if not self._step(self.command.do):
+            self.setObsolete(True)
 
     def undo(self) -> None:
-        self._step(self.command.undo)
+        # A step that failed changed nothing (someone else changed the same fragment since,
+        # say): it leaves the history, so the stack never claims what the project does not hold.
+        if not self._step(self.command.undo):
+            self.setObsolete(True)

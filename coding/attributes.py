@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from coding.types import AttributeId, AttributeScope, AttributeType, CaseId, DocumentId
 from models.errors import NotFoundError, ValidationError
 from models.schema import Attribute, Case, CaseAttributeValue, Document, DocumentAttributeValue
-from models.store import ProjectStore
+from models.sessions import StoreBase as ProjectStore
 
 CASE_ATTRIBUTE_NAMES = ("gezin", "gezin_id", "case", "casus", "familie")
 _NUMBER = re.compile(r"^-?\d+([.,]\d+)?$")

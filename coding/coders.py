@@ -16,13 +16,14 @@ import os
 from collections.abc import Iterable
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from coding.types import CoderId
 from models.errors import ValidationError
 from models.names import UNKNOWN_CODER, coder_name
 from models.schema import Coder, Segment
-from models.store import ProjectStore
+from models.sessions import StoreBase as ProjectStore
 
 __all__ = ["CoderManager", "coder_name", "coder_names", "default_coder", "resolve_coder"]
 
@@ -85,6 +86,15 @@ class CoderManager:
             return found
         count = s.scalar(select(func.count()).select_from(Coder)) or 0
         coder = Coder(name=clean, colour=colour or PALETTE[count % len(PALETTE)])
-        s.add(coder)
-        s.flush()
+        try:
+            # A savepoint: on a server, another coder's session may add the same name at this
+            # moment; then theirs is used and this transaction goes on.
+            with s.begin_nested():
+                s.add(coder)
+                s.flush()
+        except IntegrityError:
+            found = s.scalar(select(Coder.id).where(Coder.name == clean))
+            if found is None:
+                raise
+            return found
         return coder.id

@@ -19,7 +19,7 @@ from coding import rows
 from coding.types import CodeId, CodeInfo
 from models.errors import NotFoundError, ValidationError
 from models.schema import Code, Memo, Segment, SegmentCode
-from models.store import ProjectStore
+from models.sessions import StoreBase as ProjectStore
 
 BUILTIN_CODEBOOKS = {"jeugdhulp": "codebook_jeugdhulp.json"}
 # In-vivo codes (named by the respondent's own words) gather under this top-level code. They are

@@ -30,7 +30,7 @@ class Facts:
     pipeline: str
     schema_head: str
     project_schema: str | None  # None: no project open
-    project_path: Path | None
+    project_path: Path | str | None  # a file, or a team project's address (no password)
     data_dir: Path
     log_dir: Path
     cache_dir: Path
@@ -61,7 +61,8 @@ def facts(project: Project | None = None) -> Facts:
         pipeline=expected_pipeline_name(),
         schema_head=head_revision(),
         project_schema=project.store.revision() if project is not None else None,
-        project_path=project.path if project is not None else None,
+        project_path=(project.location if project.is_server else project.path)
+        if project is not None else None,
         data_dir=data_dir(),
         log_dir=log_dir(),
         cache_dir=cache_dir(),

@@ -26,7 +26,7 @@ from coding.types import (
 )
 from models.errors import NotFoundError, ValidationError
 from models.schema import Case, Document, Speaker, Turn
-from models.store import ProjectStore
+from models.sessions import StoreBase as ProjectStore
 
 
 class DuplicateDocumentError(ValidationError):

@@ -32,6 +32,7 @@ MEASURES = (
     ("registration_to_start", "Aanmelding → start hulp (maanden)"),
     ("changes", "Wisselingen van hulpverlener"),
 )
+COUNTS = frozenset({"changes"})  # measures that count something; the others are months
 
 
 @dataclass(frozen=True)
@@ -62,12 +63,13 @@ class Summary:
     low: float | None
     high: float | None
 
-    def text(self, digits: int = 1) -> str:
-        """'7,0 (3,0–12,0; n=8)' in Dutch notation, or '–' without values."""
+    def text(self, measure: str) -> str:
+        """'7,0 (3,0–12,0; n=8)' for months, '1 (0–2; n=10)' for a count, in Dutch notation,
+        or '–' without values: the one way the CLI, the GUI and the chapter write it."""
         if self.median is None or self.low is None or self.high is None:
             return "–"
-        return (f"{dutch(self.median, digits)} ({dutch(self.low, digits)}–"
-                f"{dutch(self.high, digits)}; n={self.n})")
+        return (f"{measure_value(measure, self.median)} ({measure_value(measure, self.low)}–"
+                f"{measure_value(measure, self.high)}; n={self.n})")
 
 
 @dataclass
@@ -93,6 +95,14 @@ class DurationTable:
 
 def dutch(value: float, digits: int = 1) -> str:
     return f"{value:.{digits}f}".replace(".", ",")
+
+
+def measure_value(measure: str, value: float) -> str:
+    """A value of `measure`: months with one decimal ('7,0'); a count as a whole number ('2'),
+    or with its half when a median falls between two counts ('1,5')."""
+    if measure in COUNTS:
+        return dutch(value, 0) if float(value).is_integer() else dutch(value, 1)
+    return dutch(value, 1)
 
 
 def summarise(values: Sequence[float]) -> Summary:

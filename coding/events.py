@@ -25,13 +25,14 @@ from coding.coders import CoderManager
 from coding.documents import DocumentManager
 from coding.moments import ORDER_ONLY, Anchor, Moment, MomentKind, MomentSuggestion
 from coding.segments import SegmentManager
-from coding.time_expressions import suggest_duration, suggest_moment
+from coding.time_expressions import suggest_moment
+from coding.told_durations import suggest_duration
 from coding.types import CaseId, DocumentId, SegmentFilter
 from models.base import utcnow
 from models.errors import NotFoundError, ValidationError
 from models.event_models import Event, EventType
 from models.schema import Case, Coder, Document
-from models.store import ProjectStore
+from models.sessions import StoreBase as ProjectStore
 
 EventId = NewType("EventId", int)
 EventTypeId = NewType("EventTypeId", int)
@@ -44,6 +45,12 @@ RESPONDENT_ATTRIBUTE = "respondent_type"
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?")
 _DMY = re.compile(r"^(\d{1,2})[-/](\d{1,2})[-/](\d{4})$")
 _YEAR = re.compile(r"(19|20)\d\d")
+
+
+class DuplicateEventError(ValidationError):
+    """The same passage already has an event of this type: change that one instead."""
+
+    code = "duplicate"
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,6 +228,7 @@ class EventManager:
             if s.get(EventType, type_id) is None:
                 raise NotFoundError(f"event type {type_id} does not exist.")
             _check_duration(duration_days)
+            _refuse_duplicate(s, doc_id, start, end, type_id)
             row = Event(document_id=doc_id, start=start, end=end, type_id=type_id,
                         coder_id=self._coders.ensure_in(s, coder or self._current_coder()),
                         duration_days=duration_days, memo=memo, **_moment_fields(moment))
@@ -259,6 +267,9 @@ class EventManager:
                     raise ValidationError(f"span {new_start}-{new_end} is empty or outside "
                                           "the document.")
                 row.start, row.end = new_start, new_end
+            if type_id is not None or start is not None or end is not None:
+                _refuse_duplicate(s, DocumentId(row.document_id), row.start, row.end,
+                                  EventTypeId(row.type_id), but=event_id)
             row.modified = utcnow()
 
     def snapshot(self, s: Session, event_ids: builtins.list[EventId]) -> rows.Snapshot:
@@ -295,6 +306,12 @@ class EventManager:
     def list(self, document_ids: builtins.list[DocumentId] | None = None
              ) -> builtins.list[EventInfo]:
         return self._fetch(document_ids=document_ids)
+
+    def find(self, doc_id: DocumentId, start: int, end: int,
+             type_id: EventTypeId) -> EventInfo | None:
+        """The event of this type on exactly this passage, if there is one (never two)."""
+        return next((e for e in self.for_document(doc_id)
+                     if (e.start, e.end, e.type_id) == (start, end, type_id)), None)
 
     def at(self, doc_id: DocumentId, pos: int) -> builtins.list[EventInfo]:
         return [e for e in self.for_document(doc_id) if e.start <= pos < e.end]
@@ -376,6 +393,20 @@ def _respondent_type(attributes: dict[str, str]) -> str:
                               "respondent"):
             return value.strip()
     return ""
+
+
+def _refuse_duplicate(s: Session, doc_id: DocumentId, start: int, end: int,
+                      type_id: EventTypeId, but: EventId | None = None) -> None:
+    """An event on exactly this passage with this type is never there twice."""
+    q = select(Event.id).where(Event.document_id == doc_id, Event.start == start,
+                               Event.end == end, Event.type_id == type_id)
+    if but is not None:
+        q = q.where(Event.id != but)
+    other = s.scalar(q.limit(1))
+    if other is not None:
+        name = s.scalar(select(EventType.name).where(EventType.id == type_id))
+        raise DuplicateEventError(f"this passage is already marked as {name!r} (event "
+                                  f"{other}); change that event instead")
 
 
 def _check_duration(days: int | None) -> None:

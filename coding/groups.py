@@ -27,7 +27,7 @@ from sqlalchemy import delete, func, insert, select
 from coding import rows
 from models.errors import NotFoundError, ValidationError
 from models.group_models import CodeGroupMember, DocumentGroupMember, Group, GroupKind
-from models.store import ProjectStore
+from models.sessions import StoreBase as ProjectStore
 
 __all__ = ["GroupId", "GroupInfo", "GroupKind", "GroupManager"]
 

@@ -132,7 +132,7 @@ def snapshot(project: Project) -> QdaProject:
 
 def _read(s: Session, project: Project) -> QdaProject:
     info = {k: v for k, v in s.execute(select(ProjectInfo.key, ProjectInfo.value))}
-    qda = QdaProject(name=info.get("title") or project.path.stem, origin="Duiding")
+    qda = QdaProject(name=info.get("title") or project.title, origin="Duiding")
     try:
         qda.created = datetime.fromisoformat(info.get("created", ""))
     except ValueError:

@@ -21,7 +21,7 @@ from coding.memo_text import normalise
 from coding.types import CaseId, CodeId, DocumentId, MemoId
 from models.base import utcnow
 from models.schema import Case, Document, Memo
-from models.store import ProjectStore
+from models.sessions import StoreBase as ProjectStore
 
 
 @dataclass(frozen=True)

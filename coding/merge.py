@@ -41,6 +41,7 @@ from coding.project import Project
 from coding.types import Valence
 from models.analysis_models import MatrixCell
 from models.errors import ValidationError
+from models.open import open_store
 from models.schema import (
     Attribute,
     Case,
@@ -54,7 +55,7 @@ from models.schema import (
     Speaker,
     Turn,
 )
-from models.store import ProjectStore
+from models.sessions import StoreBase
 
 __all__ = [
     "MergePlan", "MergeReport", "SourcePlan", "Suggestion", "UnmatchedCode",
@@ -122,13 +123,13 @@ def merge_projects(
     stores = []
     try:
         for path in check_sources(project, others):
-            stores.append(ProjectStore.open(path, readonly=True))
+            stores.append(open_store(path, readonly=True))
         with project.store.write() as s:
             _check_mapping(s, stores, wanted)
             for store in stores:
                 with store.read() as o:
                     _merge_one(s, o, report, added, links, wanted)
-                report.sources.append(store.path.name)
+                report.sources.append(store.name)
             s.flush()
             report.snapshot = _snapshot(s, added, links)
     finally:
@@ -137,7 +138,7 @@ def merge_projects(
     return report
 
 
-def _check_mapping(s: Session, stores: list[ProjectStore], wanted: Mapping) -> None:
+def _check_mapping(s: Session, stores: list[StoreBase], wanted: Mapping) -> None:
     """Every mapped path exists in some other project, every target here."""
     theirs: set[str] = set()
     for store in stores:
@@ -145,7 +146,7 @@ def _check_mapping(s: Session, stores: list[ProjectStore], wanted: Mapping) -> N
             theirs.update(path_key(p) for p in code_paths(o).values())
     unknown = sorted(p for p in wanted if p not in theirs)
     if unknown:
-        names = ", ".join(store.path.name for store in stores)
+        names = ", ".join(store.name for store in stores)
         raise ValidationError(f"no code {unknown[0]!r} in {names}.")
     for target in wanted.values():
         if target is not None and s.get(Code, target) is None:

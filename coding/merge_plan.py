@@ -30,6 +30,8 @@ from sqlalchemy.orm import Session
 from coding.project import Project
 from coding.types import CodeId, CodeInfo
 from models.errors import ValidationError
+from models.location import is_server_location
+from models.open import same_location
 from models.schema import Code, Segment, SegmentCode
 
 SIMILARITY = 0.85  # difflib ratio on folded names; "wachttijd" ~ "wachttijden" (0.9) passes
@@ -75,8 +77,8 @@ class UnmatchedCode:
 class SourcePlan:
     """One other project: how many codes match by path, and the ones that do not."""
 
-    source: str  # file name
-    path: Path
+    source: str  # file name (or 'database @ server')
+    path: Path | str  # a file, or a team project's connection file or URL
     codes_matched: int
     unmatched: list[UnmatchedCode]
 
@@ -139,13 +141,13 @@ def code_paths(s: Session) -> dict[int, str]:
     return out
 
 
-def check_sources(project: Project, others: Sequence[Path | str]) -> list[Path]:
-    own = project.path.resolve()
-    paths = [Path(p) for p in others]
-    for path in paths:
-        if path.resolve() == own:
-            raise ValidationError(f"{path.name}: cannot merge a project into itself.")
-    return paths
+def check_sources(project: Project, others: Sequence[Path | str]) -> list[Path | str]:
+    """The other projects (files, or team projects on a server), none of them this one."""
+    for other in others:
+        if same_location(project.location, other):
+            name = Path(other).name if not is_server_location(other) else str(other)
+            raise ValidationError(f"{name}: cannot merge a project into itself.")
+    return list(others)
 
 
 def suggest(name: str, ours: Sequence[CodeInfo]) -> tuple[Suggestion, CodeInfo | None, float]:
@@ -233,5 +235,5 @@ def plan_merge(project: Project, others: Sequence[Path | str]) -> MergePlan:
                         ratio=ratio,
                     )
                 )
-            plans.append(SourcePlan(path.name, path, matched, unmatched))
+            plans.append(SourcePlan(other.name, path, matched, unmatched))
     return MergePlan(plans)

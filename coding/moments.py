@@ -2,9 +2,10 @@
 
 A `Moment` is a date, a month, a year, the child's age, or only an order in the interview; it
 says itself in Dutch (`label`), in a compact form the researcher can type back (`code`, read by
-`coding.time_expressions.parse_moment`), and on a calendar (`time`). An `Anchor` is what
-relative expressions are counted from (the interview, the previous event); reading moments and
-durations from what respondents said is `coding.time_expressions`.
+`coding.moment_input.parse_moment`), and on a calendar (`time`). An `Anchor` is what
+relative expressions are counted from (the interview, the previous event). Reading moments
+from what respondents said is `coding.time_expressions`; how long something lasted
+("zeven maanden") is `coding.told_durations`.
 
 Pure values: no database, no Qt.
 """
@@ -107,12 +108,13 @@ class Moment:
 
 
 def age_text(age_months: int) -> str:
+    """'4 jaar', '10 jaar en 6 maanden', '9 maanden': never '10,5 jaar', which a reader of
+    clinical notes could take for ten years and five months."""
     years, months = divmod(age_months, 12)
+    in_months = f"{months} {'maand' if months == 1 else 'maanden'}"
     if not years:
-        return f"{months} {'maand' if months == 1 else 'maanden'}"
-    if months == 6:
-        return f"{years},5 jaar"
-    return f"{years} jaar" + (f" en {months} mnd" if months else "")
+        return in_months
+    return f"{years} jaar" + (f" en {in_months}" if months else "")
 
 
 ORDER_ONLY = Moment()
@@ -138,18 +140,3 @@ class MomentSuggestion:
     end: int
     expression: str
 
-
-def duration_text(days: int) -> str:
-    """'7 maanden', '16 weken', '1,5 jaar', '10 dagen' — the unit a respondent would use."""
-    if days >= 365 and days % 365 in (0, 182, 183):
-        years = days / 365
-        return f"{years:g} jaar".replace(".", ",")
-    if days >= 60 and days % 30 == 0:
-        return f"{days // 30} maanden"
-    if days >= 14 and days % 7 == 0:
-        return f"{days // 7} weken"
-    if days == 7:
-        return "1 week"
-    if days == 30:
-        return "1 maand"
-    return f"{days} {'dag' if days == 1 else 'dagen'}"

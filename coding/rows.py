@@ -95,5 +95,40 @@ def _parents_first(rows: Sequence[Row]) -> list[Row]:
     return ordered
 
 
+def same_rows(session: Session, snapshot: Snapshot) -> bool:
+    """Whether the rows a snapshot holds are exactly what the project holds now (by primary
+    key: no row missing, none added for the same keys' parents, every column equal).
+
+    Undo and redo in a shared project check this first: each user has their own undo stack,
+    and taking back a change that someone else has changed since would throw their work away.
+    Comparing whole rows works on any engine (no version column needed)."""
+    for name, rows in snapshot:
+        if name not in Base.metadata.tables:
+            continue
+        t = table(name)
+        pk = [c.name for c in t.primary_key.columns]
+        if name == "segment_codes":  # compared per segment: a code added counts as a change
+            segs = {r["segment_id"] for r in rows} | _segment_ids(snapshot)
+            now = capture(session, name, t.c.segment_id.in_(segs)) if segs else []
+        else:
+            keys = [tuple(r[k] for k in pk) for r in rows]
+            if not keys:
+                continue
+            now = capture(session, name, t.c[pk[0]].in_([k[0] for k in keys])) if len(pk) == 1 \
+                else [r for r in capture(session, name, t.c[pk[0]].in_({k[0] for k in keys}))
+                      if tuple(r[k] for k in pk) in set(keys)]
+        if _sorted(now, pk) != _sorted(rows, pk):
+            return False
+    return True
+
+
+def _segment_ids(snapshot: Snapshot) -> set[int]:
+    return {r["id"] for name, rows in snapshot if name == "segments" for r in rows}
+
+
+def _sorted(rows: Sequence[Row], pk: list[str]) -> list[Row]:
+    return sorted(rows, key=lambda r: tuple(r[k] for k in pk))
+
+
 def ids(rows: Iterable[Row]) -> list[int]:
     return [r["id"] for r in rows]

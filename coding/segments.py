@@ -41,7 +41,7 @@ from models.schema import (
     Segment,
     SegmentCode,
 )
-from models.store import ProjectStore
+from models.sessions import StoreBase as ProjectStore
 
 # Enum lookups by stored value: converting 20,000 values through SQLAlchemy's Enum type costs
 # more than the query itself.
@@ -100,19 +100,28 @@ class SegmentManager:
             raise ValidationError("Choose at least one code.")
         coder = coder_name(coder or "") or self._current_coder()
         with self._store.write() as s:
-            length = s.scalar(select(func.length(Document.text)).where(Document.id == doc_id))
-            if length is None:
+            # One round trip for both checks (on a server each query is a network round trip).
+            wanted = set(code_ids)
+            found = s.execute(select(
+                func.length(Document.text),
+                select(func.count()).where(Code.id.in_(wanted)).scalar_subquery(),
+                select(func.count()).where(Code.id.in_(wanted), Code.is_codable.is_(True))
+                .scalar_subquery(),
+            ).where(Document.id == doc_id)).first()
+            if found is None:
                 raise NotFoundError(f"document {doc_id} does not exist.")
+            length, known_count, codable_count = found
             if not 0 <= start < end <= length:
                 raise ValidationError(f"span {start}-{end} is empty or outside the document.")
-            known = {cid: codable for cid, codable in s.execute(
-                select(Code.id, Code.is_codable).where(Code.id.in_(code_ids)))}
-            if missing := [c for c in code_ids if c not in known]:
-                raise NotFoundError(f"code {missing[0]} does not exist.")
-            if folders := [c for c in code_ids if not known[c]]:
-                name = s.scalar(select(Code.name).where(Code.id == folders[0]))
-                raise ValidationError(f"{name!r} is a folder of codes and cannot receive "
-                                      f"fragments; choose one of its codes.")
+            if known_count != len(wanted) or codable_count != len(wanted):
+                known = {cid: codable for cid, codable in s.execute(
+                    select(Code.id, Code.is_codable).where(Code.id.in_(code_ids)))}
+                if missing := [c for c in code_ids if c not in known]:
+                    raise NotFoundError(f"code {missing[0]} does not exist.")
+                if folders := [c for c in code_ids if not known[c]]:
+                    name = s.scalar(select(Code.name).where(Code.id == folders[0]))
+                    raise ValidationError(f"{name!r} is a folder of codes and cannot receive "
+                                          f"fragments; choose one of its codes.")
             coder_id = self._coders.ensure_in(s, coder)
             if existing is True:
                 seg = s.scalar(select(Segment).where(
@@ -162,12 +171,20 @@ class SegmentManager:
     def snapshot(self, s: Session, segment_ids: list[SegmentId]) -> rows.Snapshot:
         if not segment_ids:  # nothing to capture: spare the two queries (a new coding)
             return [("segments", []), ("segment_codes", [])]
-        t = rows.table
-        return [
-            ("segments", rows.capture(s, "segments", t("segments").c.id.in_(segment_ids))),
-            ("segment_codes", rows.capture(s, "segment_codes",
-                                           t("segment_codes").c.segment_id.in_(segment_ids))),
-        ]
+        # One query for both tables (a segment joined to its links): on a server every query
+        # is a round trip, and applying a code takes this snapshot each time.
+        seg, link = rows.table("segments"), rows.table("segment_codes")
+        query = (select(*seg.c, link.c.code_id.label("_code"), link.c.valence.label("_valence"))
+                 .outerjoin(link, link.c.segment_id == seg.c.id)
+                 .where(seg.c.id.in_(segment_ids)))
+        segments: dict[int, rows.Row] = {}
+        links: list[rows.Row] = []
+        for r in s.execute(query).mappings():
+            segments.setdefault(r["id"], {c.name: r[c.name] for c in seg.c})
+            if r["_code"] is not None:
+                links.append({"segment_id": r["id"], "code_id": r["_code"],
+                              "valence": r["_valence"]})
+        return [("segments", list(segments.values())), ("segment_codes", links)]
 
     def remove(self, segment_id: SegmentId, code_id: CodeId | None = None) -> rows.Snapshot:
         """Remove one code from a segment (the segment goes when no code is left), or all."""

@@ -33,7 +33,7 @@ from coding.documents import DocumentManager
 from coding.segments import SegmentManager
 from coding.types import CodeId, CodeInfo, DocumentId, SpeakerRole, Valence
 from models.schema import Document, Segment
-from models.store import ProjectStore
+from models.sessions import StoreBase as ProjectStore
 
 EMPTY = CellCount(0, 0, {}, ())
 

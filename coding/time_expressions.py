@@ -1,4 +1,4 @@
-"""Reading moments and durations from Dutch: what respondents said and what researchers type.
+"""Reading moments from what respondents said: Dutch time expressions in a transcript.
 
 A respondent rarely gives a date. They say "toen hij 4 was", "in groep 3", "vorig jaar in
 maart", "in de zomer van 2021", "na de kerstvakantie" or "twee maanden later". `suggest_moment`
@@ -6,8 +6,9 @@ reads such Dutch expressions (number words included, "één", "tweeëntwintig") 
 `Moment`; the caller shows it and the researcher accepts or changes it — a suggestion is never
 stored on its own. Relative expressions are anchored on the interview (its date or meting year,
 `Anchor`) or on the previous event; an age stays an age unless the child's birth year is known.
-`suggest_duration` reads how long something lasted ("zeven maanden"); `parse_moment` reads what
-the researcher typed (a moment's code, or an expression as `suggest_moment` reads it).
+How long something lasted ("zeven maanden") is read by `coding.told_durations`, what the
+researcher types by `coding.moment_input.parse_moment` (a moment's code, or an expression as
+`suggest_moment` reads it). Without an anchor a relative expression gives no moment.
 
 Pure functions on strings: no database, no Qt. `bench/bench_moments.py` measures precision and
 recall on the generated study's phrases.
@@ -18,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from coding.moments import NO_ANCHOR, ORDER_ONLY, Anchor, Moment, MomentKind, MomentSuggestion
+from coding.moments import NO_ANCHOR, Anchor, Moment, MomentKind, MomentSuggestion
 
 MONTHS = {
     "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
@@ -48,8 +49,6 @@ _ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "ze
 # Life stages and school years as the child's age in years (all approximate).
 STAGES = {"baby": 0, "peuter": 2, "kleuter": 5, "puber": 13, "brugklas": 12,
           "brugklasser": 12, "peuterspeelzaal": 3, "kinderdagverblijf": 1, "crèche": 1}
-DAYS_PER = {"dag": 1, "dagen": 1, "week": 7, "weken": 7, "maand": 30, "maanden": 30,
-            "jaar": 365, "jaren": 365}
 
 
 def number_word(word: str) -> float | None:
@@ -92,7 +91,7 @@ _PRECISION = {MomentKind.DATE: 0, MomentKind.MONTH: 1, MomentKind.YEAR: 2, Momen
 
 # -- the patterns ----------------------------------------------------------------------------
 
-_NUM = (r"(?:\d+(?:[,.]5)?|anderhalf|anderhalve|half|halve|een|één|eén|twee|drie|vier|vijf|zes|"
+NUMBER = (r"(?:\d+(?:[,.]5)?|anderhalf|anderhalve|half|halve|een|één|eén|twee|drie|vier|vijf|zes|"
         r"zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|"
         r"negentien|twintig|dertig|veertig|(?:een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)"
         r"(?:ën|en)(?:twintig|dertig|veertig|vijftig))")
@@ -124,22 +123,22 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:de |het )?(?P<rel>vorige |afgelopen )?(?P<h>kerstvakantie|voorjaarsvakantie|"
         r"krokusvakantie|meivakantie|paasvakantie|zomervakantie|grote vakantie|herfstvakantie|"
         r"kerst|pasen|carnaval)", _FLAGS)),
-    ("ago", re.compile(rf"\b(?P<n>{_NUM}) {_UNIT} geleden\b", _FLAGS)),
+    ("ago", re.compile(rf"\b(?P<n>{NUMBER}) {_UNIT} geleden\b", _FLAGS)),
     ("last", re.compile(r"\b(?P<rel>vorig jaar|vorige maand|dit jaar|afgelopen jaar|"
                         r"deze maand|het jaar ervoor|vorige week)\b", _FLAGS)),
-    ("later", re.compile(rf"\b(?P<n>een half|een halve|{_NUM}|een paar|paar) (?:{_UNIT}) (?P<dir>later|daarna|"
+    ("later", re.compile(rf"\b(?P<n>een half|een halve|{NUMBER}|een paar|paar) (?:{_UNIT}) (?P<dir>later|daarna|"
                          rf"daarvoor|ervoor|erna|verder)\b", _FLAGS)),
     ("age_was", re.compile(
-        rf"\btoen {_PRON} (?:(?:pas|net|ongeveer|rond|een jaar of|bijna|al) )?(?P<n>{_NUM})"
+        rf"\btoen {_PRON} (?:(?:pas|net|ongeveer|rond|een jaar of|bijna|al) )?(?P<n>{NUMBER})"
         rf"(?: (?:jaar|jaren))?(?: oud)? (?:was|werd)\b", _FLAGS)),
     ("age_of", re.compile(
         rf"\b(?:op|vanaf|sinds|rond|tot|na|voor|vóór) {_POSS} (?P<o>{_ORD})\b"
         rf"(?: jaar| levensjaar)?", _FLAGS)),
-    ("age_jarig", re.compile(rf"\b(?:op |als |met )?(?P<n>{_NUM})[- ]?jarige?(?: leeftijd)?\b",
+    ("age_jarig", re.compile(rf"\b(?:op |als |met )?(?P<n>{NUMBER})[- ]?jarige?(?: leeftijd)?\b",
                              _FLAGS)),
-    ("age_met", re.compile(rf"\b(?:met|op|rond|vanaf) (?P<n>{_NUM}) (?:jaar|jaren)\b"
+    ("age_met", re.compile(rf"\b(?:met|op|rond|vanaf) (?P<n>{NUMBER}) (?:jaar|jaren)\b"
                            rf"(?! geleden| later| daarna| lang| gewacht| wachten)", _FLAGS)),
-    ("age_years_old", re.compile(rf"\b(?P<n>{_NUM}) jaar oud\b", _FLAGS)),
+    ("age_years_old", re.compile(rf"\b(?P<n>{NUMBER}) jaar oud\b", _FLAGS)),
     ("groep", re.compile(r"\b(?:in|uit|vanaf|sinds|naar|rond) groep (?P<g>[1-8]|een|twee|drie|"
                          r"vier|vijf|zes|zeven|acht)\b", _FLAGS)),
     ("klas", re.compile(r"\b(?:in|vanaf|sinds|naar) (?:de )?(?P<k>brugklas|[1-6]e klas|klas [1-6]|"
@@ -316,7 +315,8 @@ def _interpret(kind: str, m: re.Match[str], anchor: Anchor) -> Moment | None:
 def find_moments(text: str, anchor: Anchor = NO_ANCHOR) -> list[MomentSuggestion]:
     """Every time expression in `text` that can be read as a moment, in text order.
 
-    Overlapping matches keep the earlier pattern in `_PATTERNS` (the more specific one).
+    Overlapping matches keep the earlier pattern in `_PATTERNS` (the more specific one). An
+    expression that needs what `anchor` lacks (no interview date) is not read.
     """
     found: list[MomentSuggestion] = []
     taken: list[tuple[int, int]] = []
@@ -339,85 +339,3 @@ def suggest_moment(text: str, anchor: Anchor = NO_ANCHOR) -> MomentSuggestion | 
         return None
     return min(found, key=lambda s: (_PRECISION[s.moment.kind], s.moment.approximate, s.start))
 
-
-_DURATION = re.compile(
-    rf"\b(?P<n>{_NUM}|een half|een|ruim een|bijna een)\s+(?P<unit>dag|dagen|week|weken|maand|"
-    rf"maanden|jaar|jaren)\b(?! (?:geleden|later|daarna|oud|ervoor|daarvoor|erna))", _FLAGS)
-
-
-def suggest_duration(text: str) -> int | None:
-    """How long something lasted, in days, when the text says so ("zeven maanden" -> 210).
-
-    An age ("toen hij 4 jaar was"), "geleden" and "later" are not durations.
-    """
-    for m in _DURATION.finditer(text):
-        before = text[max(0, m.start() - 20):m.start()].casefold()
-        after = text[m.end():m.end() + 12].casefold()
-        if re.search(r"\btoen\b.*$|\bmet\b\s*$|\bop\b\s*$|\bvanaf\b\s*$|\brond\b\s*$", before) \
-                and re.match(r"\s*(oud\b|was\b|werd\b)", after):
-            continue
-        if re.match(r"\s*(oud|was|werd)\b", after):
-            continue
-        if re.search(r"\b(met|op|vanaf|rond)\s*$", before):
-            continue
-        word = m.group("n").casefold()
-        n = {"een half": 0.5, "een": 1.0, "ruim een": 1.0, "bijna een": 1.0}.get(word)
-        if n is None:
-            n = number_word(word)
-        if n is None:
-            continue
-        return round(n * DAYS_PER[m.group("unit").casefold()])
-    return None
-
-
-_CODE_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_CODE_DMY = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
-_CODE_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$|^(\d{1,2})[-/](\d{4})$")
-_CODE_AGE = re.compile(r"^(?:leeftijd|age|ca\.?)?\s*(\d{1,2})(?:[;,.](\d{1,2}))?\s*(?:jaar|j)?$",
-                       _FLAGS)
-
-
-class MomentError(ValueError):
-    code = "moment_unreadable"
-
-
-def parse_moment(value: str, anchor: Anchor = NO_ANCHOR) -> Moment:
-    """A moment the user typed: '2021-03-15', '15-3-2021', '2021-03', '3-2021', '2021',
-    'leeftijd 4' (or '4 jaar', '4;6' for four and a half), 'volgorde', or a Dutch expression
-    ("toen hij 4 was", "vorig jaar in maart") read as `suggest_moment` reads it.
-
-    Typing it is accepting it. Raises `MomentError` with a one-line message otherwise.
-    """
-    text = " ".join(value.split())
-    low = text.casefold()
-    if low in ("", "volgorde", "order", "-", "alleen volgorde"):
-        return ORDER_ONLY
-    if m := _CODE_DATE.match(text):
-        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        return _checked(Moment(MomentKind.DATE, y, mo, d), value)
-    if m := _CODE_DMY.match(text):
-        d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        return _checked(Moment(MomentKind.DATE, y, mo, d), value)
-    if m := _CODE_MONTH.match(text):
-        y, mo = (int(m.group(1)), int(m.group(2))) if m.group(1) else (int(m.group(4)),
-                                                                       int(m.group(3)))
-        return _checked(Moment(MomentKind.MONTH, y, mo), value)
-    if re.fullmatch(_YEAR, text):
-        return Moment(MomentKind.YEAR, int(text))
-    if (m := _CODE_AGE.match(text)) and (low.startswith(("leeftijd", "age")) or ";" in low
-                                         or re.search(r"\d\s*(jaar|j)$", low)):
-        return Moment(MomentKind.AGE, age_months=int(m.group(1)) * 12 + int(m.group(2) or 0),
-                          approximate=low.startswith("ca"))
-    found = suggest_moment(text, anchor)
-    if found is not None:
-        return found.moment
-    raise MomentError(f"cannot read the moment {value!r}; write e.g. 2021-03-15, 2021-03, 2021, "
-                      "'leeftijd 4', 'volgorde' or 'toen hij 4 was'")
-
-
-def _checked(moment: Moment, value: str) -> Moment:
-    if moment.month is not None and not 1 <= moment.month <= 12:
-        raise MomentError(f"{value!r}: month must be 1-12")
-    if moment.day is not None and not 1 <= moment.day <= 31:
-        raise MomentError(f"{value!r}: day must be 1-31")
-    return moment

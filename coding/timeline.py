@@ -23,8 +23,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from coding.events import EventInfo, birth_year
-from coding.moments import MomentKind, duration_text
+from coding.moments import MomentKind
 from coding.project import Project
+from coding.told_durations import duration_text
 from coding.types import CaseId
 
 PERSPECTIVES = ("ouder", "jongere", "hulpverlener", "school")

@@ -17,6 +17,9 @@ file (``ProjectStore.scrub``). What a plan holds:
   (``coding.withdrawal_text``);
 - backups beside the project that still hold their documents (removed with consent).
 
+A team project on a server is refused with one sentence (`refuse_on_server`): its deleted rows
+would stay in the server's files, journal and backups, out of Duiding's reach.
+
 A respondent is named by ``--respondent ID``: a questionnaire respondent's number, the value of
 a respondent-id attribute (`RESPONDENT_ID_ATTRIBUTES`), or the first part of a document name
 (``R07`` in ``R07_ouder_DM_2023.txt``).
@@ -149,11 +152,21 @@ class WithdrawalPlan:
         }
 
 
+def refuse_on_server(project: Project) -> None:
+    """Withdrawal wipes a project file; a team project on a server is refused, for now."""
+    if project.is_server:
+        raise ValidationError(
+            f"{project.name} is a team project on a server: withdrawal of consent works on "
+            "project files only for now (the server keeps deleted text in its journal and "
+            "backups, which only its administrator can wipe). Nothing was removed.")
+
+
 def plan_withdrawal(project: Project, *, document: str | None = None, case: str | None = None,
                     respondent: str | None = None,
                     target: WithdrawalTarget | None = None) -> WithdrawalPlan:
     """What withdrawing this respondent removes (nothing is changed). Exactly one of
     `document`, `case`, `respondent` (or a `target`)."""
+    refuse_on_server(project)
     if target is None:
         given = [(k, v) for k, v in (("document", document), ("case", case),
                                      ("respondent", respondent)) if v is not None]
@@ -327,8 +340,10 @@ class _Planner:
     def _backups_holding(self, guids: set[str], hashes: set[str]) -> list[Path]:
         """Backups beside the project that hold any of their documents (or cannot be read
         to tell: then they are listed too, to be safe)."""
-        out = []
-        store = self.project.store
+        out: list[Path] = []
+        if self.project.is_server:
+            return out  # a server's backups are its administrator's (see refuse_on_server)
+        store = self.project.file_store()
         for backup in store.backups():
             try:
                 with store.read_backup(backup) as b:
@@ -342,4 +357,4 @@ class _Planner:
 
 
 __all__ = ["CellLine", "DocumentLine", "KeyLine", "MemoLine", "WithdrawalPlan",
-           "WithdrawalTarget", "plan_withdrawal"]
+           "WithdrawalTarget", "plan_withdrawal", "refuse_on_server"]

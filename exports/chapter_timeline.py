@@ -22,9 +22,9 @@ from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from coding.durations import MEASURES, DurationTable, case_groups, duration_table, dutch
-from coding.moments import duration_text
 from coding.project import Project
 from coding.timeline import Timeline, case_birth_year, layout
+from coding.told_durations import duration_text
 from exports import chapter_docx as w
 from exports.chapter_text import case_label, count_text, join_dutch, readable
 from exports.timeline_figure import figure_texts, lane_title, render
@@ -138,7 +138,7 @@ def _summary(data: DurationTable, key: str, group: str | None, min_count: int) -
     s = data.summary(key, group)
     if s.n and 0 < s.n < min_count:
         return f"n {count_text(s.n, min_count)}"
-    return s.text(0 if key == "changes" else 1)
+    return s.text(key)
 
 
 def _months(v: float | None) -> str:

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from coding.moments import duration_text
 from coding.project import Project
 from coding.pseudonymise.service import assert_export_safe
 from coding.timeline import Timeline
+from coding.told_durations import duration_text
 from exports.files import write_atomic, xlsx_append
 from exports.timeline_figure import lane_title, title
 

@@ -76,7 +76,7 @@ def import_paths(project: Project, paths: Iterable[Path | str], *,
     """Import files and folders; read the attribute sheet first so a bad sheet stops nothing
     half-way (it raises TranscriptImportError before any file is stored)."""
     if project.store.readonly:
-        raise ReadOnlyProjectError(f"{project.path.name} is open read-only; nothing was imported.")
+        raise ReadOnlyProjectError(f"{project.name} is open read-only; nothing was imported.")
     sheet = read_attribute_sheet(attributes) if attributes is not None else None
     candidates = list(iter_transcript_files(paths))
     summary = ImportSummary()

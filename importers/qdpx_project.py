@@ -18,33 +18,43 @@ from coding.interchange_load import LoadResult, load_into
 from coding.project import PROJECT_SUFFIX, Project
 from importers.qdpx import read_codebook, read_qdpx
 from importers.speakers import find_turns
+from models.location import is_server_location
 
 
 @dataclass
 class QdpxImport:
-    project: Path
+    project: Path | str  # a project file, or a team project's URL or connection file
     created: bool
     report: ImportReport
     result: LoadResult
 
 
-def project_path(target: Path) -> Path:
+def project_path(target: Path | str) -> Path | str:
+    """A project file's name with its suffix; a team project (URL, connection file) as given:
+    it exists already (`duiding new` made it)."""
+    if is_server_location(target):
+        return target
+    target = Path(target)
     return target if target.suffix == PROJECT_SUFFIX else target.with_name(
         target.name + PROJECT_SUFFIX)
 
 
-def import_qdpx_file(source: Path, target: Path, coder: str | None = None) -> QdpxImport:
+def _is_new(target: Path | str) -> bool:
+    return isinstance(target, Path) and not target.exists()
+
+
+def import_qdpx_file(source: Path, target: Path | str, coder: str | None = None) -> QdpxImport:
     """Read ``source`` (.qdpx or .qde) into the project at ``target``, created when missing."""
     qda, report = read_qdpx(source)
     target = project_path(target)
-    created = not target.exists()
+    created = _is_new(target)
     project = (Project.create(target, codebook="empty", title=qda.name, coder=coder) if created
                else Project.open(target, coder=coder))
     try:
         result = load_into(project, qda, report, turns=find_turns)
     except BaseException:
         project.close()
-        if created:
+        if created and isinstance(target, Path):
             target.unlink(missing_ok=True)
         raise
     project.close()
@@ -58,18 +68,18 @@ def codebook_command(source: Path) -> ImportCodebook:
     return ImportCodebook(codes, report, source.name, sets)
 
 
-def import_qdc_file(source: Path, target: Path, coder: str | None = None) -> QdpxImport:
+def import_qdc_file(source: Path, target: Path | str, coder: str | None = None) -> QdpxImport:
     """Add the codebook in ``source`` to the project at ``target`` (created when missing)."""
     command = codebook_command(source)
     target = project_path(target)
-    created = not target.exists()
+    created = _is_new(target)
     project = (Project.create(target, codebook="empty", title=source.stem, coder=coder)
                if created else Project.open(target, coder=coder))
     try:
         project.execute(command)
     except BaseException:
         project.close()
-        if created:
+        if created and isinstance(target, Path):
             target.unlink(missing_ok=True)
         raise
     project.close()

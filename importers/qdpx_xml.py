@@ -65,8 +65,8 @@ def when(value: str | None) -> datetime | None:
     if parsed.tzinfo is not None:
         try:
             parsed = parsed.astimezone(UTC).replace(tzinfo=None)
-        except OverflowError:  # year 1 or 9999 moved across midnight: keep the wall time
-            parsed = parsed.replace(tzinfo=None)
+        except OverflowError:  # 9999-12-31T23:00-05:00 leaves the calendar: no date at all
+            return None
     return parsed
 
 

@@ -7,5 +7,6 @@ from models import nlp_models as nlp_models  # noqa: F401  (nlp_cache, pseudonym
 from models import pseudonym_models as pseudonym_models  # noqa: F401  (pseudonymised_documents)
 from models import schema as schema  # noqa: F401  (registers the tables on Base.metadata)
 from models import survey_models as survey_models  # noqa: F401  (questionnaires)
+from models import team_models as team_models  # noqa: F401  (team_members)
 from models import withdrawal_models as withdrawal_models  # noqa: F401  (withdrawals)
 from models.base import Base as Base

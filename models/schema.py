@@ -22,6 +22,8 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    func,
+    text,
 )
 from sqlalchemy import true as sa_true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -186,6 +188,13 @@ class CaseAttributeValue(Base):
 
 class Code(Base):
     __tablename__ = "codes"
+    __table_args__ = (
+        # Sibling names are unique (case-insensitively) in the database itself, so two people
+        # adding the same code at once cannot both succeed (Python's casefold check is the
+        # friendlier first line; this one holds under concurrency).
+        Index("uq_codes_sibling_name", func.coalesce(text("parent_id"), 0),
+              func.lower(text("name")), unique=True),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     guid: Mapped[str] = mapped_column(String(36), unique=True, default=new_guid)
     parent_id: Mapped[int | None] = mapped_column(

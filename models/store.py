@@ -1,7 +1,10 @@
 """The project store: one `.duiding` SQLite file, opened by one writer at a time.
 
-Everything SQLite-specific lives here: WAL journal, foreign keys, synchronous=FULL (a commit the
-user saw acknowledged survives a crash or a dying laptop battery), the single-writer lock. Alembic
+Everything about project files lives here: the single-writer lock, creating a file atomically,
+checking a file before SQLite touches it, backups before upgrades. Its engine (WAL journal,
+foreign keys, synchronous=FULL: a commit the user saw acknowledged survives a crash or a dying
+laptop battery) comes from ``models.engines``; sessions from ``models.sessions``. A team
+project on a PostgreSQL server is ``models.server_store.ServerStore``. Alembic
 owns the schema (``models.upgrade``): a new file is built under a temporary name and moved into
 place only when complete; an older file is backed up and then upgraded in one transaction; a
 read-only look at an older file upgrades an in-memory copy and leaves the file alone.
@@ -15,7 +18,8 @@ An encrypted project (SQLCipher, ``models.cipher``) is the same file with every 
 the store is given a `Cipher` (the password, in memory only) and everything above works the same
 way, its backups encrypted with the same password. Deleted rows are overwritten in place
 (``secure_delete``), and `scrub` rewrites the file and empties its WAL, so that removed text
-(a withdrawn respondent) leaves no trace in the file.
+(a withdrawn respondent) leaves no trace in the file. (A team project on a server has neither:
+its encryption and the traces it leaves are the server's, see `ServerStore`.)
 """
 
 from __future__ import annotations
@@ -23,18 +27,17 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 from filelock import FileLock, Timeout
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
-from models.cipher import Cipher, PasswordRequiredError, dbapi, looks_encrypted
+from models.cipher import Cipher, PasswordRequiredError, looks_encrypted
+from models.engines import sqlite_engine
 from models.errors import (
     ProjectExistsError,
     ProjectFormatError,
@@ -42,6 +45,7 @@ from models.errors import (
     ProjectNotFoundError,
     ReadOnlyProjectError,
 )
+from models.sessions import StoreBase
 from models.upgrade import (
     StepHook,
     alembic_config,
@@ -58,35 +62,9 @@ SUFFIX = ".duiding"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-def _on_connect(readonly: bool) -> Any:
-    def configure(dbapi_conn: sqlite3.Connection, _record: object) -> None:
-        cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA busy_timeout=5000")
-        if not readonly:
-            cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute("PRAGMA synchronous=FULL")
-            cur.execute("PRAGMA secure_delete=ON")  # deleted text is overwritten, not left free
-        cur.close()
-
-    return configure
-
-
 def _make_engine(path: Path, readonly: bool, immutable: bool = False,
                  cipher: Cipher | None = None) -> Engine:
-    """The one place a project file's engine is made: plain SQLite, or SQLCipher with a key."""
-    if readonly:
-        flags = "immutable=1" if immutable else "mode=ro"
-        url = f"sqlite:///file:{path.as_posix()}?{flags}&uri=true"
-    else:
-        url = f"sqlite:///{path.as_posix()}"
-    if cipher is None:
-        engine = create_engine(url)
-    else:  # same dialect and pool; connections (and their errors) from the SQLCipher module
-        engine = create_engine(url, module=dbapi(), creator=lambda: cipher.connect(
-            path, readonly=readonly, immutable=immutable, check=False, check_same_thread=False))
-    event.listen(engine, "connect", _on_connect(readonly))
-    return engine
+    return sqlite_engine(path, readonly, immutable, cipher)
 
 
 def _shown(name: object) -> str:
@@ -133,21 +111,28 @@ def _check_writable(path: Path) -> None:
             "(--read-only).", path=str(path))
 
 
-class ProjectStore:
+class ProjectStore(StoreBase):
     """An open project file: its engine, its lock and a session factory."""
 
     def __init__(self, path: Path, engine: Engine, lock: FileLock | None, readonly: bool,
                  cipher: Cipher | None = None) -> None:
+        super().__init__(engine, readonly)
         self.path = path
         self.cipher = cipher  # the password of an encrypted project, in memory only
-        self.engine = engine
-        self.readonly = readonly
         self._lock = lock
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
-        self._local = threading.local()  # the active write session of this thread, if any
-        self.backup_path: Path | None = None  # set when opening upgraded an older file
-        self.upgraded_in_memory = False  # a read-only look at an older file
         self._watch: sqlite3.Connection | None = None  # see data_version()
+
+    @property
+    def name(self) -> str:
+        return _shown(self.path.name)
+
+    @property
+    def title(self) -> str:
+        return self.path.stem
+
+    @property
+    def location(self) -> str:
+        return str(self.path)
 
     # -- opening -----------------------------------------------------------------------------
 
@@ -179,7 +164,7 @@ class ProjectStore:
 
     @classmethod
     def create(cls, path: Path | str,
-               populate: Callable[[ProjectStore], None] | None = None,
+               populate: Callable[[StoreBase], None] | None = None,
                cipher: Cipher | None = None) -> ProjectStore:
         """Build the file under a temporary name (schema, then ``populate``), then move it into
         place: a project file either does not exist or is complete."""
@@ -316,47 +301,13 @@ class ProjectStore:
 
     # -- sessions ----------------------------------------------------------------------------
 
-    @contextmanager
-    def write(self) -> Iterator[Session]:
-        """One transaction: commits when the outermost block ends, rolls back when it raises.
-
-        Nested `write()`/`read()` blocks in the same thread join the running transaction, so a
-        compound user action (code all search hits, merge a project) commits as one.
-        """
-        if self.readonly:
-            raise ReadOnlyProjectError(
-                f"{_shown(self.path.name)} is open read-only; nothing was changed.",
-                path=str(self.path))
-        active: Session | None = getattr(self._local, "session", None)
-        if active is not None:
-            yield active
-            return
-        try:
-            with self._sessions.begin() as session:
-                self._local.session = session
-                try:
-                    yield session
-                finally:
-                    self._local.session = None
-        except OperationalError as exc:
-            if "readonly" not in str(exc.orig).replace(" ", "").lower():
-                raise
-            raise ReadOnlyProjectError(  # the file or folder became read-only while open
-                f"{_shown(self.path.name)} cannot be changed: {_one_line(exc)}. Nothing was saved of "
-                "this last change.", path=str(self.path)) from None
-
-    @contextmanager
-    def read(self) -> Iterator[Session]:
-        active: Session | None = getattr(self._local, "session", None)
-        if active is not None:
-            yield active
-            return
-        session = self._sessions()
-        try:
-            yield session
-        finally:
-            session.rollback()
-            session.close()
+    def _translate(self, exc: Exception) -> Exception:
+        if isinstance(exc, OperationalError) and \
+                "readonly" in str(exc.orig).replace(" ", "").lower():
+            return ReadOnlyProjectError(  # the file or folder became read-only while open
+                f"{_shown(self.path.name)} cannot be changed: {_one_line(exc)}. Nothing was "
+                "saved of this last change.", path=str(self.path))
+        return super()._translate(exc)
 
     def data_version(self) -> int:
         """SQLite's `PRAGMA data_version`, read on a connection of its own: it changes whenever

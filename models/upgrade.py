@@ -29,7 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.pool import NullPool, StaticPool
 
 from models.cipher import Cipher, dbapi
@@ -116,6 +116,18 @@ def sqlite_migration_engine(url: str, creator: Callable[[], sqlite3.Connection] 
 
 def upgrade_schema(engine: Engine, revision: str = "head", on_step: StepHook | None = None) -> None:
     """Run every pending migration up to ``revision`` in ONE transaction: all or nothing."""
+    with engine.begin() as conn:
+        upgrade_connection(conn, revision, on_step)
+    if on_step is not None:
+        on_step("commit")
+
+
+def upgrade_connection(conn: Connection, revision: str = "head",
+                       on_step: StepHook | None = None) -> None:
+    """Run the pending migrations inside the transaction `conn` is in (committed by the caller).
+
+    The server store creates a project this way: schema and first content in one transaction.
+    """
 
     def applied(*, step: Any, **_kw: Any) -> None:
         if on_step is not None:
@@ -123,19 +135,16 @@ def upgrade_schema(engine: Engine, revision: str = "head", on_step: StepHook | N
 
     from alembic import command
 
-    with engine.begin() as conn:
-        cfg = alembic_config()
-        cfg.attributes["connection"] = conn
-        cfg.attributes["on_version_apply"] = applied
-        command.upgrade(cfg, revision)
-        if conn.dialect.name == "sqlite":
-            broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-            if broken:
-                raise ProjectFormatError(
-                    f"the schema upgrade would break {len(broken)} references between rows "
-                    f"(first in table {broken[0][0]}); nothing was changed")
-    if on_step is not None:
-        on_step("commit")
+    cfg = alembic_config()
+    cfg.attributes["connection"] = conn
+    cfg.attributes["on_version_apply"] = applied
+    command.upgrade(cfg, revision)
+    if conn.dialect.name == "sqlite":
+        broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise ProjectFormatError(
+                f"the schema upgrade would break {len(broken)} references between rows "
+                f"(first in table {broken[0][0]}); nothing was changed")
 
 
 def upgrade_file(path: Path, revision: str = "head", on_step: StepHook | None = None,

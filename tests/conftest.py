@@ -44,3 +44,25 @@ def refi_qda_dir() -> Path:
     if not (REFI_QDA / "schema" / "Project.xsd").exists():
         pytest.skip(f"shared REFI-QDA material not found at {REFI_QDA}: test not run")
     return REFI_QDA
+
+
+# -- both stores ---------------------------------------------------------------------------------
+
+from tests.pg import Places, make_places, pg_server  # noqa: E402, F401  (fixtures)
+
+STORES = ("sqlite", "postgresql")
+
+
+@pytest.fixture(params=STORES)
+def places(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Fresh project locations, once on a file and once on the test PostgreSQL server."""
+    yield from make_places(request, request.param, tmp_path)
+
+
+@pytest.fixture
+def server_places(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Project locations on the test PostgreSQL server only (team features)."""
+    yield from make_places(request, "postgresql", tmp_path)
+
+
+__all__ = ["Places"]

@@ -12,6 +12,7 @@ from coding.project import Project
 from coding.pseudonymise import service as pseudonyms
 from coding.types import DocumentId
 from importers.base import ImportedTranscript, Turn
+from tests.pg import Places
 
 
 def venv_tool(name: str) -> str:
@@ -46,9 +47,12 @@ def transcript(name: str, text: str, attributes: dict[str, str] | None = None) -
                               hashlib.sha256(text.encode()).hexdigest(), attributes or {})
 
 
-def project_with(tmp_path: Path, *texts: tuple[str, str, dict[str, str]],
+def project_with(where: Path | Places, *texts: tuple[str, str, dict[str, str]],
                  coder: str = "Sanne") -> tuple[Project, list[DocumentId]]:
-    project = Project.create(tmp_path / "studie.duiding", coder=coder)
+    """A project 'studie' with these transcripts: a file in the folder `where`, or at the
+    `places` fixture's store (a file, or a database on the test PostgreSQL server)."""
+    location = where.new("studie") if isinstance(where, Places) else where / "studie.duiding"
+    project = Project.create(location, coder=coder)
     ids = [project.documents.add_transcript(transcript(n, t, a)) for n, t, a in texts]
     return project, ids
 

@@ -10,10 +10,9 @@ unmatched code is created, as before: a suggestion is never applied unasked.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
-from app.cli.output import CliError, add_json, add_project, emit
+from app.cli.output import CliError, add_json, add_project, emit, project_location
 from coding.agreement import AgreementResult, CodeAgreement
 from coding.analysis import AnalysisManager
 from coding.merge import MergePlan, merge_projects, plan_merge
@@ -32,7 +31,7 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser("merge", help="bring other coders' projects into this one")
     add_project(p)
-    p.add_argument("others", nargs="+", type=Path, metavar="OTHER_PROJECT")
+    p.add_argument("others", nargs="+", type=project_location, metavar="OTHER_PROJECT")
     p.add_argument("--map", action="append", default=[], metavar="OTHER_PATH=OUR_PATH",
                    help="put the other projects' code OTHER_PATH onto our code OUR_PATH "
                         "(repeatable; OUR_PATH empty: create it)")

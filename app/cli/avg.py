@@ -16,7 +16,16 @@ import argparse
 import sys
 from typing import Any
 
-from app.cli.output import CliError, add_json, add_project, ask_password, emit, new_password
+from app.cli.output import (
+    ENCRYPT_FILES_ONLY,
+    CliError,
+    add_json,
+    add_project,
+    ask_password,
+    emit,
+    new_password,
+    project_file,
+)
 from coding.commands.withdraw import WithdrawConsent, withdrawals
 from coding.project import Project, convert_encryption
 from coding.withdrawal import WithdrawalPlan, plan_withdrawal
@@ -101,6 +110,7 @@ def cmd_withdraw(args: argparse.Namespace) -> int:
 
 
 def cmd_encrypt(args: argparse.Namespace) -> int:
+    args.project = project_file(args.project, ENCRYPT_FILES_ONLY)
     if not args.project.is_file():
         raise CliError(f"{args.project} does not exist")
     if Project.is_encrypted(args.project):
@@ -112,6 +122,7 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
 
 
 def cmd_decrypt(args: argparse.Namespace) -> int:
+    args.project = project_file(args.project, ENCRYPT_FILES_ONLY)
     if not args.project.is_file():
         raise CliError(f"{args.project} does not exist")
     if not Project.is_encrypted(args.project):

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.output import (
+    ENCRYPT_FILES_ONLY,
     CliError,
     add_json,
     add_project,
@@ -15,6 +16,7 @@ from app.cli.output import (
     new_password,
     one_line,
     parse_where,
+    project_file,
     span_from_args,
 )
 from coding.commands import ApplyCodes, EditSegment, SetRoleEverywhere, SetSpeaker
@@ -116,14 +118,14 @@ def cmd_new(args: argparse.Namespace) -> int:
             raise CliError(f"--codebook takes jeugdhulp, empty or a .qdc file, not {codebook!r}")
         command = codebook_command(qdc)  # read (and refuse) before any project file exists
         codebook = "empty"
-    password = new_password(args.project) if args.encrypt else None
+    password = new_password(project_file(args.project, ENCRYPT_FILES_ONLY)) if args.encrypt \
+        else None
     with Project.create(args.project, codebook=codebook, title=args.title,
                         password=password) as project:
         if qdc is not None:
             project.execute(command)
         n = len(project.codes.tree())
-        print(f"{project.path.name}: new {'encrypted ' if password else ''}project with {n} "
-              "codes")
+        print(f"{project.name}: new {'encrypted ' if password else ''}project with {n} codes")
     return 0
 
 

@@ -17,9 +17,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.cli.output import CliError, add_json, emit, parse_where
+from app.cli.output import CliError, add_json, emit, parse_where, project_location
 from coding.project import Project
 from coding.pseudonymise.guard import allow_unreviewed
+from coding.team import export_refusal
 from exports.chapter import ChapterOptions
 from exports.chapter_docx import TemplateError
 from exports.plan import FORMATS, ExportRequest, run_export
@@ -30,7 +31,8 @@ from exports.qdpx_project import QdpxOptions
 def register(sub: Any) -> None:
     p = sub.add_parser("export", help="export the project: " + ", ".join(FORMATS))
     p.add_argument("format", help="export format: " + ", ".join(FORMATS))
-    p.add_argument("project", type=Path, help="project file (.duiding)")
+    p.add_argument("project", type=project_location,
+                   help="project file (.duiding), team project URL or connection file")
     p.add_argument("out", type=Path, help="file (or folder, with --per) to write")
     p.add_argument("--where", action="append", metavar="ATTR=VALUE")
     p.add_argument("--per", metavar="ATTR", help="one file per value of this attribute")
@@ -123,6 +125,9 @@ def request_from(args: argparse.Namespace) -> ExportRequest:
 def cmd_export(args: argparse.Namespace) -> int:
     request = request_from(args)
     with Project.open(args.project, readonly=True) as project:
+        refusal = export_refusal(project)
+        if refusal:
+            raise CliError(refusal)
         try:
             with allow_unreviewed(args.allow_unreviewed):
                 result = run_export(project, request)

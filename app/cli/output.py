@@ -11,10 +11,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from coding.access import READ_ONLY
-from coding.project import PASSWORD
+from coding.access import PASSWORD, READ_ONLY, SERVER_PASSWORD
 from importers.base import TranscriptImportError
-from models.errors import DuidingError
+from models.errors import DuidingError, PasswordNeededError
+from models.location import is_server_location
 
 
 class CliError(Exception):
@@ -49,8 +49,18 @@ def run_command(parser: argparse.ArgumentParser, argv: Sequence[str]) -> int:
         return 2
     token = READ_ONLY.set(bool(getattr(args, "read_only", False)))
     password_token = PASSWORD.set(ask_password)
+    server_token = SERVER_PASSWORD.set(None)
     try:
-        return int(args.func(args) or 0)
+        try:
+            return int(args.func(args) or 0)
+        except PasswordNeededError as exc:
+            # libpq found no password (.pgpass, PGPASSFILE, PGPASSWORD): ask once, keep it in
+            # memory for this command only. Without a terminal the message says what to do.
+            if not sys.stdin.isatty():
+                raise
+            print(one_line(f"duiding {args.command}: {exc}"), file=sys.stderr)
+            SERVER_PASSWORD.set(getpass.getpass("Password: "))
+            return int(args.func(args) or 0)
     except (CliError, DuidingError, TranscriptImportError) as exc:
         # A guard refusal says one line per finding; any other error is one line, a newline
         # in a file name shown escaped.
@@ -73,8 +83,27 @@ def run_command(parser: argparse.ArgumentParser, argv: Sequence[str]) -> int:
                        f"{exc.strerror or exc}"), file=sys.stderr)
         return 1
     finally:
+        SERVER_PASSWORD.reset(server_token)
         PASSWORD.reset(password_token)
         READ_ONLY.reset(token)
+
+
+def project_location(value: str) -> Path | str:
+    """A project argument: a file's path, or a team project's postgresql:// URL (kept as it
+    is: a Path would fold its '//') or .duiding-team connection file."""
+    return value if value.startswith(("postgresql://", "postgres://")) else Path(value)
+
+
+ENCRYPT_FILES_ONLY = ("Duiding encrypts project files only; a server's administrator encrypts its "
+                      "disks and backups, and sslmode=require its connections")
+
+
+def project_file(location: Path | str, what: str) -> Path:
+    """A command that works on a project file only (encrypting it, say): a team project on a
+    server is refused in one line saying why."""
+    if is_server_location(location):
+        raise CliError(f"{location} is a team project on a server, not a file: {what}")
+    return Path(location)
 
 
 def ask_password(path: Path) -> str | None:
@@ -89,7 +118,9 @@ def ask_password(path: Path) -> str | None:
 
 
 def add_project(p: argparse.ArgumentParser) -> None:
-    p.add_argument("project", type=Path, help="project file (.duiding)")
+    p.add_argument("project", type=project_location,
+                   help="project file (.duiding), team project URL (postgresql://HOST/DB) or "
+                        "connection file (.duiding-team)")
 
 
 def add_read_only(parser: argparse.ArgumentParser) -> None:

@@ -12,7 +12,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app.cli.output import add_json, emit
+from app.cli.output import add_json, emit, project_location
 from coding.interchange import ImportReport
 from importers.qdpx_project import QdpxImport, import_qdc_file, import_qdpx_file
 
@@ -20,7 +20,8 @@ from importers.qdpx_project import QdpxImport, import_qdc_file, import_qdpx_file
 def register(sub: Any) -> None:
     p = sub.add_parser("import-qdpx", help="import a REFI-QDA project (.qdpx) or codebook (.qdc)")
     p.add_argument("file", type=Path, help=".qdpx or .qdc file")
-    p.add_argument("project", type=Path, help="project file (.duiding); created when missing")
+    p.add_argument("project", type=project_location,
+                   help="project file (.duiding; created when missing) or a team project")
     add_json(p)
     p.set_defaults(func=cmd_import_qdpx)
 
@@ -44,7 +45,8 @@ def cmd_import_qdpx(args: argparse.Namespace) -> int:
     run = import_qdc_file if path.suffix.lower() == ".qdc" else import_qdpx_file
     done: QdpxImport = run(path, args.project)
     counts = dict(vars(done.result))
-    lines = [f"{path.name} -> {done.project.name}: "
+    target = done.project.name if isinstance(done.project, Path) else str(done.project)
+    lines = [f"{path.name} -> {target}: "
              + ", ".join(f"{v} {k}" for k, v in counts.items() if v or k in ("documents", "codes"))]
     lines += [f"  {line}" for line in done.report.lines()
               if line.startswith(("not kept", "warning", "positions", "memos to"))]

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from app.errors import show_error
 from coding.commands import WithdrawConsent
 from coding.project import Project, WrongPasswordError
-from coding.withdrawal import WithdrawalPlan, WithdrawalTarget, plan_withdrawal
+from coding.withdrawal import WithdrawalPlan, WithdrawalTarget, plan_withdrawal, refuse_on_server
 from models.errors import DuidingError
 
 
@@ -264,6 +264,11 @@ def open_encrypted(path: Path, parent: QWidget | None, *, readonly: bool = False
 def install(host: Any) -> None:
     def open_dialog() -> None:
         if host.ctx.project is None or host.ctx.readonly:
+            return
+        try:  # a team project on a server: one clear message instead of the dialog
+            refuse_on_server(host.ctx.project)
+        except DuidingError as exc:
+            show_error(host.window, exc)
             return
         dialog = WithdrawDialog(host.ctx, host.window)
         dialog.exec()

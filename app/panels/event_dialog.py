@@ -3,10 +3,9 @@
 The dialog shows the fragment, the type its codes suggest, and the moment and duration its words
 suggest — each suggestion with a "Use" button: nothing the text suggests is filled in until the
 researcher takes it (DESIGN.md: suggestions are never applied unasked). What the researcher types
-in the moment field is read as they type ("= maart 2023") with
-`coding.time_expressions.parse_moment`, anchored on the interview's date or meting. Saving runs
-one undoable command through `ctx.run`. `extend_transcript_menu` adds the entries to the
-transcript's context menu.
+in the moment field is read as they type ("= maart 2023") with `coding.moment_input.parse_moment`,
+anchored on the interview's date or meting. Saving runs one undoable command through
+`ctx.run`. `extend_transcript_menu` adds the entries to the transcript's context menu.
 """
 
 from __future__ import annotations
@@ -30,8 +29,9 @@ from PySide6.QtWidgets import (
 from app.context import ProjectContext
 from coding.commands.events import EditEvent, MarkEvent, RemoveEvent
 from coding.events import EventInfo, EventSuggestion
-from coding.moments import ORDER_ONLY, Anchor, Moment, MomentKind, duration_text
-from coding.time_expressions import MomentError, parse_moment, suggest_duration
+from coding.moment_input import MomentError, MomentNeedsAnchor, parse_moment
+from coding.moments import ORDER_ONLY, Anchor, Moment, MomentKind
+from coding.told_durations import duration_text, suggest_duration
 from coding.types import DocumentId
 
 
@@ -113,14 +113,31 @@ class EventDialog(QDialog):
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         try:
             self.moment = parse_moment(text, self.anchor)
-        except MomentError:
+        except MomentError as exc:
             self.moment = None
-            self.reading.setText(self.tr("Not readable: write e.g. 2021-03, 2021, "
-                                         "'leeftijd 4' or 'toen hij 4 was'."))
+            self.reading.setText(self._unanchored(exc) if isinstance(exc, MomentNeedsAnchor)
+                                 else self.tr("Not readable: write e.g. 2021-03, 2021, "
+                                              "'leeftijd 4' or 'toen hij 4 was'."))
             ok.setEnabled(False)
             return
         self.reading.setText(f"= {self.moment.label()}")
         ok.setEnabled(True)
+
+    def _unanchored(self, exc: MomentNeedsAnchor) -> str:
+        """Why a relative moment ("vorig jaar in maart") cannot be placed in this interview."""
+        if exc.needs == "previous":
+            text = self.tr("“{words}” is counted from the event told before it, and no dated "
+                           "event comes before it in this interview: type the moment itself, "
+                           "e.g. 2021-03.")
+        elif exc.needs == "month":
+            text = self.tr("“{words}” is counted from the interview's month, but only its "
+                           "year (meting) is known: type the moment itself, e.g. 2021-03, or "
+                           "give the interview a 'datum' attribute.")
+        else:
+            text = self.tr("“{words}” is counted from the interview's date, but this "
+                           "interview has no date or meting: type the moment itself, e.g. "
+                           "2021-03, or give the interview a 'datum' or 'meting' attribute.")
+        return text.format(words=exc.expression)
 
     def duration_days(self) -> int | None | bool:
         """Days, None for no duration, False when the text cannot be read."""
@@ -135,7 +152,9 @@ class EventDialog(QDialog):
         if days is False:
             self.reading.setText(self.tr("The duration cannot be read: write e.g. 7 maanden."))
             return
-        assert self.moment is not None and not isinstance(days, bool)
+        if self.moment is None:  # the moment cannot be read; the reading line says why
+            return
+        assert not isinstance(days, bool)
         type_id = self.type_box.currentData()
         cmd: MarkEvent | EditEvent
         if self.existing is None:

@@ -53,6 +53,7 @@ from app.panels.pseudonym_refusal import show_refusal
 from app.panels.refi_export import RefiExportOptions
 from coding.pseudonymise.guard import OriginalInExport
 from coding.pseudonymise.guard import allow_unreviewed as guard_allows
+from coding.team import export_refusal
 from exports.chapter import ChapterOptions
 from exports.plan import (
     FORMATS,
@@ -61,6 +62,7 @@ from exports.plan import (
     PersonalDataInExport,
     run_export,
 )
+from models.errors import PermissionDeniedError
 
 
 class ExportDialog(QDialog):
@@ -246,11 +248,12 @@ class ExportDialog(QDialog):
 
     def _default_output(self) -> Path:
         project = self.ctx.project
-        folder = project.path.parent if project is not None else Path.home()
+        folder = project.path.parent if project is not None and not project.is_server \
+            else Path.home()
         if self.per.currentData() and FORMATS[self.fmt].per:
             return folder / self.tr("export")
         stem = {"word": "hoofdstuk", "xlsx": "fragmenten", "csv": "fragmenten",
-                "qdc": "codeboek"}.get(self.fmt, project.path.stem if project else "project")
+                "qdc": "codeboek"}.get(self.fmt, project.title if project else "project")
         return folder / f"{stem}{FORMATS[self.fmt].suffix}"
 
     def _format_changed(self, *_args: Any) -> None:
@@ -394,6 +397,10 @@ def _t(text: str) -> str:
 def open_export(host: PanelHost, fmt: str | None = None) -> ExportDialog | None:
     if host.ctx.project is None:
         show_message(host.window, _t("Open a project first."))
+        return None
+    refusal = export_refusal(host.ctx.project)  # a team project: the role decides
+    if refusal:
+        show_error(host.window, PermissionDeniedError(refusal))
         return None
     dialog = ExportDialog(host.ctx, host.window)
     if fmt:

@@ -222,7 +222,7 @@ def import_qdc(host: PanelHost, source: Path) -> ops.Task | None:
         if ctx.run(command, parent=host.window) is None:  # one undoable step; errors shown
             return
         counts = dict(vars(command.result)) if command.result is not None else {}
-        ImportReportDialog(command.report, counts, project.path.name, host.window).open()
+        ImportReportDialog(command.report, counts, project.name, host.window).open()
 
     # Reading and checking the file is the slow, hostile part: off the GUI thread.
     return ops.run_task(lambda _p, _c: codebook_command(source), parent=host.window,

@@ -17,8 +17,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QP
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from coding.events import EventInfo
-from coding.moments import duration_text
 from coding.timeline import Timeline
+from coding.told_durations import duration_text
 
 LANE_TITLE_W = 120
 MARGIN_R = 40

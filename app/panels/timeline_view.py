@@ -221,9 +221,8 @@ class TimelineView(QWidget):
                  "registration_to_start": self.tr("Registration → start of help (months)"),
                  "changes": self.tr("Changes of care worker")}
         for r, (key, _label) in enumerate(MEASURES):
-            digits = 0 if key == "changes" else 1
-            cells = [names[key], data.summary(key).text(digits)]
-            cells += [data.summary(key, g).text(digits) for g in data.groups]
+            cells = [names[key], data.summary(key).text(key)]
+            cells += [data.summary(key, g).text(key) for g in data.groups]
             for c, text in enumerate(cells):
                 table.setItem(r, c, QTableWidgetItem(text))
         if self.timeline is None or not self.timeline.events:

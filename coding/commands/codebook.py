@@ -7,7 +7,8 @@ from typing import Any
 from coding import rows
 from coding.commands.base import Command
 from coding.project import Project
-from coding.types import Changes, CodeId
+from coding.types import Changes, CodeId, CodeInfo
+from models.errors import ConflictError
 
 
 class AddCode(Command):
@@ -79,9 +80,27 @@ class UpdateCode(Command):
                        if "colour" in self.fields or "name" in self.fields else set())
 
     def undo(self, p: Project) -> Changes:
-        p.codes.update(self.code_id, **self._before)
+        with p.store.write():
+            now = p.codes.get(self.code_id)
+            if any(_field(now, k) != _norm(k, v) for k, v in self.fields.items()):
+                raise ConflictError(f"code {now.path!r} was changed since (by someone else, "
+                                    "or in another window); nothing was undone.")
+            p.codes.update(self.code_id, **self._before)
         return Changes(codes=True, segments={d.id for d in p.documents.list()}
                        if "colour" in self.fields or "name" in self.fields else set())
+
+
+def _field(info: CodeInfo, key: str) -> Any:
+    value = getattr(info, key)
+    return "\n".join(value) if key == "keywords" else value
+
+
+def _norm(key: str, value: Any) -> Any:
+    if key == "keywords" and not isinstance(value, str):
+        return "\n".join(value)
+    if key == "name":
+        return " ".join(str(value).split())
+    return value
 
 
 class MoveCode(Command):

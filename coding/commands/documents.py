@@ -9,6 +9,7 @@ from coding.commands.base import Command
 from coding.memos import MemoTarget
 from coding.project import Project
 from coding.types import Changes, DocumentId, SpeakerRole
+from models.errors import ConflictError
 
 
 class ImportedDocuments(Command):
@@ -92,7 +93,11 @@ class SetMemo(Command):
         return Changes(memos=True)
 
     def undo(self, p: Project) -> Changes:
-        p.memos.set(self.target, self._old)
+        with p.store.write():
+            if p.memos.get(self.target) != self.text:
+                raise ConflictError("this memo was changed since (by someone else, or in "
+                                    "another window); nothing was undone.")
+            p.memos.set(self.target, self._old)
         return Changes(memos=True)
 
 

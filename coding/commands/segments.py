@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from coding import rows
 from coding.coders import CoderManager, coder_name
@@ -15,6 +16,7 @@ from coding.commands.codebook import AddCode
 from coding.project import Project
 from coding.segments_bulk import apply_to_spans, existing_segments
 from coding.types import Changes, CodeId, DocumentId, SegmentId, Valence
+from models.errors import ConflictError
 from models.schema import Coder, Segment
 
 
@@ -28,8 +30,14 @@ class _SegmentEdit(Command):
         self._before: rows.Snapshot | None = None
         self._after: rows.Snapshot | None = None
 
-    def _swap(self, p: Project, snap: rows.Snapshot) -> Changes:
+    def _swap(self, p: Project, snap: rows.Snapshot, now: rows.Snapshot) -> Changes:
+        """Replace the segments' rows by `snap`, when they still are `now` (see
+        `rows.same_rows`): otherwise nothing changes and the user is told why."""
         with p.store.write() as s:
+            if not rows.same_rows(s, now) or not _none_beyond(s, now, self.segment_ids):
+                raise ConflictError(
+                    "this fragment was changed or removed since (by someone else, or in "
+                    "another window); nothing was undone or redone.")
             t = rows.table("segments")
             s.execute(t.delete().where(t.c.id.in_(self.segment_ids)))
             rows.restore(s, snap)
@@ -44,12 +52,22 @@ class _SegmentEdit(Command):
         return Changes(segments={self.doc_id})
 
     def undo(self, p: Project) -> Changes:
-        assert self._before is not None
-        return self._swap(p, self._before)
+        assert self._before is not None and self._after is not None
+        return self._swap(p, self._before, self._after)
 
     def redo(self, p: Project) -> Changes:
-        assert self._after is not None
-        return self._swap(p, self._after)
+        assert self._after is not None and self._before is not None
+        return self._swap(p, self._after, self._before)
+
+
+def _none_beyond(s: Session, expected: rows.Snapshot, segment_ids: list[SegmentId]) -> bool:
+    """No segment of ours exists that `expected` does not hold (undoing a new fragment that
+    was removed and made again by someone else must not remove theirs)."""
+    have = {r["id"] for r in dict(expected).get("segments", [])}
+    t = rows.table("segments")
+    present = set(s.scalars(select(t.c.id).where(t.c.id.in_(segment_ids)))) \
+        if segment_ids else set()
+    return present <= have
 
 
 class ApplyCodes(_SegmentEdit):

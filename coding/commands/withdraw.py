@@ -19,7 +19,7 @@ from sqlalchemy import delete, select, update
 from coding.commands.base import Command
 from coding.project import SCRUB_PENDING, Project
 from coding.types import Changes, DocumentId
-from coding.withdrawal import WithdrawalPlan, WithdrawalTarget, plan_withdrawal
+from coding.withdrawal import WithdrawalPlan, WithdrawalTarget, plan_withdrawal, refuse_on_server
 from models.analysis_models import MatrixCell
 from models.errors import ValidationError
 from models.nlp_models import PseudonymName
@@ -49,6 +49,7 @@ class WithdrawConsent(Command):
         return cls(plan.target, plan.document_ids, remove_backups)
 
     def do(self, p: Project) -> Changes:
+        refuse_on_server(p)
         self.report_progress(0, 3, "")
         with p.store.write() as s:
             plan = plan_withdrawal(p, target=self.target)

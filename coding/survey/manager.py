@@ -24,7 +24,7 @@ from coding.survey.mapping import ColumnMapping, Role, Source
 from coding.survey.scales import Scale
 from coding.types import CodeId, DocumentId
 from models.errors import NotFoundError, ValidationError
-from models.store import ProjectStore
+from models.sessions import StoreBase as ProjectStore
 from models.survey_models import SurveyColumn, SurveyImport, SurveyItemCode, SurveyRespondent
 
 

@@ -16,7 +16,9 @@ if connection is None:  # pragma: no cover - only reached when someone runs the 
 context.configure(
     connection=connection,
     target_metadata=Base.metadata,
-    render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies the table
+    # SQLite cannot ALTER most things: batch mode copies the table. On PostgreSQL batch
+    # operations run as plain ALTER statements (Alembic only recreates tables on SQLite).
+    render_as_batch=connection.dialect.name == "sqlite",
     compare_type=True,
     transaction_per_migration=False,
     on_version_apply=config.attributes.get("on_version_apply"),

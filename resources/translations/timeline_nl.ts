@@ -56,6 +56,18 @@
         <translation>Niet te lezen: schrijf bijv. 2021-03, 2021, 'leeftijd 4' of 'toen hij 4 was'.</translation>
     </message>
     <message>
+        <source>“{words}” is counted from the event told before it, and no dated event comes before it in this interview: type the moment itself, e.g. 2021-03.</source>
+        <translation>“{words}” telt vanaf de gebeurtenis die ervoor verteld is, maar in dit interview staat daarvoor geen gebeurtenis met een moment: typ het moment zelf, bijv. 2021-03.</translation>
+    </message>
+    <message>
+        <source>“{words}” is counted from the interview's month, but only its year (meting) is known: type the moment itself, e.g. 2021-03, or give the interview a 'datum' attribute.</source>
+        <translation>“{words}” telt vanaf de maand van het interview, maar alleen het jaar (meting) is bekend: typ het moment zelf, bijv. 2021-03, of geef het interview een attribuut 'datum'.</translation>
+    </message>
+    <message>
+        <source>“{words}” is counted from the interview's date, but this interview has no date or meting: type the moment itself, e.g. 2021-03, or give the interview a 'datum' or 'meting' attribute.</source>
+        <translation>“{words}” telt vanaf de datum van het interview, maar dit interview heeft geen datum of meting: typ het moment zelf, bijv. 2021-03, of geef het interview een attribuut 'datum' of 'meting'.</translation>
+    </message>
+    <message>
         <source>The duration cannot be read: write e.g. 7 maanden.</source>
         <translation>De duur is niet te lezen: schrijf bijv. 7 maanden.</translation>
     </message>

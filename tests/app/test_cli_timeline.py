@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import statistics
 from pathlib import Path
 
 import openpyxl
@@ -123,3 +124,25 @@ def test_export_word_include_history(project_file: Path, tmp_path: Path) -> None
     d = docx.Document(str(out))
     assert "Hulpgeschiedenis per gezin" in [p.text for p in d.paragraphs]
     assert len(d.inline_shapes) == len(FAMILIES)
+
+
+def _count(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
+
+
+def test_changes_of_care_worker_have_one_number_format_overall_and_per_group(
+        project_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["timeline", str(project_file), "--case", "G-01", "--durations",
+                 "gemeente"]) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines()
+                if x.strip().startswith("Wisselingen van hulpverlener"))
+
+    def summary(values: list[int]) -> str:
+        return (f"{_count(statistics.median(values))} ({min(values)}–{max(values)}; "
+                f"n={len(values)})")
+
+    everyone = [f.changes for f in FAMILIES]
+    groups = {g: [f.changes for f in FAMILIES if f.gemeente == g]
+              for g in ("Duinmeer", "Westerveen")}
+    assert line.strip() == (f"Wisselingen van hulpverlener: {summary(everyone)}; "
+                            + "; ".join(f"{g}: {summary(v)}" for g, v in groups.items()))

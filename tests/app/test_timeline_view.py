@@ -98,8 +98,12 @@ def test_durations_table_matches_the_truth(qtbot, win) -> None:  # type: ignore[
     headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
     assert headers[2:] == ["Duinmeer", "Westerveen"]
     changes = [f.changes for f in FAMILIES]
-    assert table.item(2, 1).text() == (f"{statistics.median(changes):.0f} ({min(changes)}–"
+    assert table.item(2, 1).text() == (f"{statistics.median(changes):g} ({min(changes)}–"
                                        f"{max(changes)}; n={len(changes)})")
+    for column, gemeente in ((2, "Duinmeer"), (3, "Westerveen")):  # the same format per group
+        mine = [f.changes for f in FAMILIES if f.gemeente == gemeente]
+        assert table.item(2, column).text() == (f"{statistics.median(mine):g} ({min(mine)}–"
+                                                f"{max(mine)}; n={len(mine)})")
     view.select_case("G-01")
     want = expected_durations(FAMILIES[0])
     assert f"{want['signal_to_help']:.1f}".replace(".", ",") in view.case_line.text()

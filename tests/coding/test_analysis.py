@@ -16,6 +16,7 @@ from coding.memos import MemoTarget
 from coding.merge import merge_projects
 from coding.project import Project
 from coding.types import SegmentFilter, Valence
+from tests.pg import Places
 
 CODEBOOK = [
     {"name": "toegang", "children": [{"name": "wachttijd"}, {"name": "informatie"}]},
@@ -64,7 +65,7 @@ def span(text: str, quote: str) -> tuple[int, int]:
     return start, start + len(quote)
 
 
-def build(path: Path, coder: str = "Sanne") -> Project:
+def build(path: Path | str, coder: str = "Sanne") -> Project:
     project = Project.create(path, codebook=CODEBOOK, coder=coder)
     project.documents.add_transcript(
         Transcript("ouder1.txt", TEXT_1, {"meting": "2023", "type": "ouder", "gezin": "1"})
@@ -100,8 +101,8 @@ def apply(
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Project:
-    p = build(tmp_path / "studie.duiding")
+def project(places: Places) -> Project:
+    p = build(places.new("studie"))
     apply(
         p,
         "ouder1.txt",
@@ -214,8 +215,8 @@ def test_cooccurrence_overlap_and_turn(project: Project) -> None:
     assert turn.counts[i][k] == turn.counts[j][k] == 0
 
 
-def test_cooccurrence_turn_without_overlap(tmp_path: Path) -> None:
-    p = build(tmp_path / "t.duiding")
+def test_cooccurrence_turn_without_overlap(places: Places) -> None:
+    p = build(places.new("t"))
     apply(p, "ouder1.txt", TEXT_1, "We wachtten", ["toegang/wachttijd"])
     apply(p, "ouder1.txt", TEXT_1, "niemand legde uit", ["toegang/informatie"])
     analysis = AnalysisManager(p)
@@ -277,8 +278,8 @@ def test_agreement_for_project_coders(project: Project) -> None:
     }
 
 
-def test_merge_brings_in_other_coder_and_is_idempotent(tmp_path: Path) -> None:
-    main = build(tmp_path / "lead.duiding", coder="Lead")
+def test_merge_brings_in_other_coder_and_is_idempotent(places: Places, tmp_path: Path) -> None:
+    main = build(places.new("lead"), coder="Lead")
     apply(
         main,
         "ouder1.txt",
@@ -331,8 +332,8 @@ def test_merge_brings_in_other_coder_and_is_idempotent(tmp_path: Path) -> None:
     main.close()
 
 
-def test_merge_is_one_undoable_step(tmp_path: Path) -> None:
-    main = build(tmp_path / "lead.duiding", coder="Lead")
+def test_merge_is_one_undoable_step(places: Places, tmp_path: Path) -> None:
+    main = build(places.new("lead"), coder="Lead")
     other = build(tmp_path / "student.duiding", coder="Tim")
     apply(other, "ouder1.txt", TEXT_1, "wachtten heel lang", ["toegang/wachttijd"], coder="Tim")
     other.codes.add_tree([{"name": "nazorg"}])
@@ -352,10 +353,10 @@ def test_merge_is_one_undoable_step(tmp_path: Path) -> None:
     main.close()
 
 
-def test_merge_refuses_itself_and_missing_files(tmp_path: Path) -> None:
-    main = build(tmp_path / "lead.duiding")
+def test_merge_refuses_itself_and_missing_files(places: Places, tmp_path: Path) -> None:
+    main = build(places.new("lead"))
     with pytest.raises(Exception, match="itself"):
-        merge_projects(main, [tmp_path / "lead.duiding"])
+        merge_projects(main, [places.location("lead")])
     with pytest.raises(Exception, match="does not exist"):
         merge_projects(main, [tmp_path / "missing.duiding"])
     main.close()

@@ -3,8 +3,6 @@ most of it; retrieval, counts and the respondent-only filter agree on that one r
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from coding.commands import InVivoCode
@@ -12,6 +10,7 @@ from coding.selection import CodeSelection, CrossesTurnsError, LabelOnlyError, s
 from coding.turn_spans import TurnIndex, clip_to_turns
 from coding.types import SegmentFilter, SpeakerRole, Valence
 from tests.helpers import project_with
+from tests.pg import Places
 
 TEXT = ("[00:00:05] Interviewer: Hoe kwam u bij de hulp?\n\n"
         "[00:00:09] Moeder: Via de huisarts. Het duurde lang.\n\n"
@@ -64,9 +63,9 @@ def test_the_speaker_is_the_turn_holding_most_of_the_fragment() -> None:
     assert index.speaker(2, 0, 5) == (None, None)  # a document without turns
 
 
-def test_cli_rule_refuses_spans_across_turns_and_label_only(tmp_path: Path) -> None:
+def test_cli_rule_refuses_spans_across_turns_and_label_only(places: Places) -> None:
     text = "Interviewer: Hoe was het?\n\nMoeder: Goed, echt goed."
-    project, (doc,) = project_with(tmp_path, ("r.txt", text, {}))
+    project, (doc,) = project_with(places, ("r.txt", text, {}))
     with project:
         assert single_piece(project, doc, 0, text.index("\n")) == (text.index("Hoe"),
                                                                     text.index("?") + 1)
@@ -76,10 +75,10 @@ def test_cli_rule_refuses_spans_across_turns_and_label_only(tmp_path: Path) -> N
             single_piece(project, doc, text.index("Moeder"), text.index("Goed"))
 
 
-def test_a_selection_across_turns_is_coded_in_one_undo_step(tmp_path: Path) -> None:
+def test_a_selection_across_turns_is_coded_in_one_undo_step(places: Places) -> None:
     """From the very first character (the label) to the end: two fragments, no labels."""
     text = "Interviewer: Hoe was het?\n\nMoeder: Goed, echt goed."
-    project, (doc,) = project_with(tmp_path, ("r.txt", text, {"respondent_type": "ouder"}))
+    project, (doc,) = project_with(places, ("r.txt", text, {"respondent_type": "ouder"}))
     with project:
         code = project.codes.by_path("nazorg").id
         project.execute(CodeSelection(doc, 0, len(text), [code], Valence.POSITIEF))
@@ -96,9 +95,9 @@ def test_a_selection_across_turns_is_coded_in_one_undo_step(tmp_path: Path) -> N
 
 
 def test_respondent_only_counts_follow_the_speaker_of_most_of_the_fragment(
-        tmp_path: Path) -> None:
+        places: Places) -> None:
     text = "I: Vraag?\n\nR: Een lang antwoord over de wachttijd bij de jeugdhulp."
-    project, (doc,) = project_with(tmp_path, ("r.txt", text, {}))
+    project, (doc,) = project_with(places, ("r.txt", text, {}))
     with project:
         code = project.codes.by_path("toegang").id
         # An older fragment that starts in the question but is mostly the answer.
@@ -109,9 +108,9 @@ def test_respondent_only_counts_follow_the_speaker_of_most_of_the_fragment(
         assert counts["toegang"] == 1
 
 
-def test_a_label_only_selection_is_refused_and_leaves_nothing(tmp_path: Path) -> None:
+def test_a_label_only_selection_is_refused_and_leaves_nothing(places: Places) -> None:
     text = "Interviewer: Hoe was het?\n\nMoeder: Goed, echt goed."
-    project, (doc,) = project_with(tmp_path, ("r.txt", text, {}))
+    project, (doc,) = project_with(places, ("r.txt", text, {}))
     with project:
         code = project.codes.by_path("nazorg").id
         with pytest.raises(LabelOnlyError):
@@ -119,9 +118,9 @@ def test_a_label_only_selection_is_refused_and_leaves_nothing(tmp_path: Path) ->
         assert project.segments.query(SegmentFilter()) == []
 
 
-def test_in_vivo_across_turns_is_one_code_on_each_speakers_words(tmp_path: Path) -> None:
+def test_in_vivo_across_turns_is_one_code_on_each_speakers_words(places: Places) -> None:
     text = "Interviewer: Hoe was het?\n\nMoeder: Goed, echt goed."
-    project, (doc,) = project_with(tmp_path, ("r.txt", text, {}))
+    project, (doc,) = project_with(places, ("r.txt", text, {}))
     with project:
         pieces = clip_to_turns(text, [(13, 25), (35, len(text))], 20, len(text))
         project.execute(InVivoCode(doc, pieces[0][0], pieces[-1][1], "het goed", pieces=pieces))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from coding.commands import RenameCase, SetCaseAttribute
@@ -11,15 +9,16 @@ from coding.project import Project
 from coding.types import AttributeScope, CaseId
 from coding.undo import UndoStack
 from models.errors import NotFoundError, ValidationError
+from tests.pg import Places
 
 
-def _project(tmp_path: Path) -> tuple[Project, CaseId]:
-    p = Project.create(tmp_path / "cases.duiding", "empty")
+def _project(places: Places) -> tuple[Project, CaseId]:
+    p = Project.create(places.new("cases"), "empty")
     return p, p.attributes.ensure_case("gezin 3")
 
 
-def test_set_case_attribute_sets_changes_clears_and_undoes(tmp_path: Path) -> None:
-    p, case = _project(tmp_path)
+def test_set_case_attribute_sets_changes_clears_and_undoes(places: Places) -> None:
+    p, case = _project(places)
     stack = UndoStack(p)
     assert stack.push(SetCaseAttribute(case, "gemeente", " Westerveen ")).attributes
     stack.push(SetCaseAttribute(case, "Gemeente", "Oosterhout"))  # same attribute, any case
@@ -38,15 +37,15 @@ def test_set_case_attribute_sets_changes_clears_and_undoes(tmp_path: Path) -> No
     p.close()
 
 
-def test_clearing_an_unknown_attribute_creates_nothing(tmp_path: Path) -> None:
-    p, case = _project(tmp_path)
+def test_clearing_an_unknown_attribute_creates_nothing(places: Places) -> None:
+    p, case = _project(places)
     SetCaseAttribute(case, "kinderen", "").do(p)
     assert p.attributes.list(AttributeScope.CASE) == []
     p.close()
 
 
-def test_rename_case_is_undoable_and_refuses_a_taken_name(tmp_path: Path) -> None:
-    p, case = _project(tmp_path)
+def test_rename_case_is_undoable_and_refuses_a_taken_name(places: Places) -> None:
+    p, case = _project(places)
     p.attributes.ensure_case("gezin 4")
     stack = UndoStack(p)
     changes = stack.push(RenameCase(case, "gezin 3 (Westerveen)"))
@@ -61,8 +60,8 @@ def test_rename_case_is_undoable_and_refuses_a_taken_name(tmp_path: Path) -> Non
     p.close()
 
 
-def test_a_missing_case_is_a_clear_error(tmp_path: Path) -> None:
-    p, _ = _project(tmp_path)
+def test_a_missing_case_is_a_clear_error(places: Places) -> None:
+    p, _ = _project(places)
     with pytest.raises(NotFoundError):
         SetCaseAttribute(CaseId(999), "gemeente", "X").do(p)
     with pytest.raises(NotFoundError):

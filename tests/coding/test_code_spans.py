@@ -15,11 +15,12 @@ from coding.types import DocumentId, Valence
 from models.errors import ValidationError
 from tests.coding.test_commands import TEXT, state
 from tests.helpers import project_with
+from tests.pg import Places
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Any:
-    p, _ = project_with(tmp_path, ("r1.txt", TEXT, {}), ("r2.txt", TEXT.replace("zeven", "drie"),
+def project(places: Places) -> Any:
+    p, _ = project_with(places, ("r1.txt", TEXT, {}), ("r2.txt", TEXT.replace("zeven", "drie"),
                                                           {}))
     yield p
     p.close()

@@ -34,6 +34,7 @@ from coding.project import Project
 from coding.types import SpeakerRole, Valence
 from models.errors import NotFoundError, ValidationError
 from tests.helpers import EMOJI_TEXT, project_with
+from tests.pg import Places
 
 TEXT = ("Interviewer: Hoe vond u de weg naar hulp?\n\n"
         "Ouder: Via de huisarts. Daarna wachtten we zeven maanden op de intake.\n\n"
@@ -42,8 +43,8 @@ TEXT = ("Interviewer: Hoe vond u de weg naar hulp?\n\n"
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Any:
-    p, _ = project_with(tmp_path, ("r1.txt", TEXT, {"gemeente": "Westerveen"}),
+def project(places: Places) -> Any:
+    p, _ = project_with(places, ("r1.txt", TEXT, {"gemeente": "Westerveen"}),
                         ("r2.txt", TEXT.replace("zeven", "drie"), {"gemeente": "Duinmeer"}))
     yield p
     p.close()
@@ -183,8 +184,8 @@ def test_code_tree_rules(project: Project) -> None:
         project.execute(AddCode("a/b"))
 
 
-def test_offsets_are_code_points_and_round_trip_exactly(tmp_path: Path) -> None:
-    p, (doc,) = project_with(tmp_path, ("emoji.txt", EMOJI_TEXT, {}))
+def test_offsets_are_code_points_and_round_trip_exactly(places: Places) -> None:
+    p, (doc,) = project_with(places, ("emoji.txt", EMOJI_TEXT, {}))
     text = p.documents.text(doc)
     for quote in ("😤 wás het een zoektocht", "Zoë", "𝒜 vreemde tijd", "maanden 👨‍👩‍👧 op"):
         start = text.index(quote)
@@ -192,6 +193,6 @@ def test_offsets_are_code_points_and_round_trip_exactly(tmp_path: Path) -> None:
     assert [s.text for s in p.segments.query()] == [
         "😤 wás het een zoektocht", "Zoë", "𝒜 vreemde tijd", "maanden 👨‍👩‍👧 op"]
     p.close()
-    with Project.open(tmp_path / "studie.duiding") as again:
+    with Project.open(places.location("studie")) as again:
         assert again.documents.text(doc) == EMOJI_TEXT
         assert again.segments.query()[0].start == EMOJI_TEXT.index("😤")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from coding.commands import DeleteDocuments
@@ -20,14 +18,15 @@ from coding.project import Project
 from coding.undo import UndoStack
 from importers.base import ImportedTranscript, Turn
 from models.errors import NotFoundError, ValidationError
+from tests.pg import Places
 
 TEXT = ("Interviewer: Hoe begon het?\n\n"
         "Moeder: Toen hij 4 was viel het de juf al op. Vorig jaar in maart hebben we ons "
         "aangemeld. We hebben zeven maanden gewacht. Twee maanden later kwam er iemand.\n")
 
 
-def _project(tmp_path: Path) -> tuple[Project, int]:
-    p = Project.create(tmp_path / "events.duiding", coder="Sanne")
+def _project(places: Places) -> tuple[Project, int]:
+    p = Project.create(places.new("events"), coder="Sanne")
     answer = TEXT.index("Toen")
     doc = p.documents.add_transcript(ImportedTranscript(
         "gezin3_ouder.txt", "txt", TEXT, [Turn(13, 27, "Interviewer"),
@@ -42,8 +41,8 @@ def span(quote: str) -> tuple[int, int]:
     return start, start + len(quote)
 
 
-def test_default_types_are_the_studys_list(tmp_path: Path) -> None:
-    p, _ = _project(tmp_path)
+def test_default_types_are_the_studys_list(places: Places) -> None:
+    p, _ = _project(places)
     assert [t.name for t in p.events.types()] == [
         "signaal", "aanmelding", "wachttijd", "start hulp", "wisseling hulpverlener",
         "verwijzing", "afsluiting", "nazorg", "crisis"]
@@ -52,8 +51,8 @@ def test_default_types_are_the_studys_list(tmp_path: Path) -> None:
     p.close()
 
 
-def test_mark_edit_remove_event_undo_and_redo_keep_ids(tmp_path: Path) -> None:
-    p, doc = _project(tmp_path)
+def test_mark_edit_remove_event_undo_and_redo_keep_ids(places: Places) -> None:
+    p, doc = _project(places)
     stack = UndoStack(p)
     signaal = p.events.type_by_name("signaal").id
     mark = MarkEvent(doc, *span("Toen hij 4 was viel het de juf al op."), signaal,
@@ -83,8 +82,8 @@ def test_mark_edit_remove_event_undo_and_redo_keep_ids(tmp_path: Path) -> None:
     p.close()
 
 
-def test_bad_spans_and_unknown_events_are_refused(tmp_path: Path) -> None:
-    p, doc = _project(tmp_path)
+def test_bad_spans_and_unknown_events_are_refused(places: Places) -> None:
+    p, doc = _project(places)
     t = p.events.types()[0].id
     with pytest.raises(ValidationError):
         p.execute(MarkEvent(doc, 10, 10, t))
@@ -98,8 +97,8 @@ def test_bad_spans_and_unknown_events_are_refused(tmp_path: Path) -> None:
     p.close()
 
 
-def test_event_types_are_an_editable_undoable_list(tmp_path: Path) -> None:
-    p, doc = _project(tmp_path)
+def test_event_types_are_an_editable_undoable_list(places: Places) -> None:
+    p, doc = _project(places)
     stack = UndoStack(p)
     add = AddEventType("huisbezoek", "#123456", ("aansluiting/relatie",))
     stack.push(add)
@@ -121,10 +120,10 @@ def test_event_types_are_an_editable_undoable_list(tmp_path: Path) -> None:
     p.close()
 
 
-def test_suggestion_proposes_type_from_codes_and_moment_from_words(tmp_path: Path) -> None:
+def test_suggestion_proposes_type_from_codes_and_moment_from_words(places: Places) -> None:
     from coding.commands import ApplyCodes
 
-    p, doc = _project(tmp_path)
+    p, doc = _project(places)
     start, end = span("Vorig jaar in maart hebben we ons aangemeld.")
     p.execute(ApplyCodes(doc, start, end, [p.codes.by_path("toegang/intake").id]))
     s = p.events.suggest(doc, start, end)
@@ -140,8 +139,8 @@ def test_suggestion_proposes_type_from_codes_and_moment_from_words(tmp_path: Pat
     p.close()
 
 
-def test_deleting_a_document_and_undoing_brings_its_events_back(tmp_path: Path) -> None:
-    p, doc = _project(tmp_path)
+def test_deleting_a_document_and_undoing_brings_its_events_back(places: Places) -> None:
+    p, doc = _project(places)
     stack = UndoStack(p)
     stack.push(MarkEvent(doc, *span("We hebben zeven maanden gewacht."),
                          p.events.type_by_name("wachttijd").id, duration_days=210))
@@ -149,4 +148,26 @@ def test_deleting_a_document_and_undoing_brings_its_events_back(tmp_path: Path) 
     assert p.events.count() == 0
     stack.undo()
     assert [e.duration_days for e in p.events.for_document(doc)] == [210]
+    p.close()
+
+
+def test_the_same_passage_and_type_is_never_marked_twice(places: Places) -> None:
+    p, doc = _project(places)
+    stack = UndoStack(p)
+    signaal = p.events.type_by_name("signaal").id
+    aanmelding = p.events.type_by_name("aanmelding").id
+    passage = span("Vorig jaar in maart hebben we ons aangemeld.")
+    first = MarkEvent(doc, *passage, signaal)
+    stack.push(first)
+    with pytest.raises(ValidationError, match="already marked as 'signaal'") as caught:
+        p.execute(MarkEvent(doc, *passage, signaal, Moment(MomentKind.MONTH, 2023, 3)))
+    assert caught.value.code == "duplicate"
+    assert p.events.count() == 1
+    other = MarkEvent(doc, *passage, aanmelding)  # the same words as another kind of event
+    stack.push(other)
+    assert p.events.count() == 2
+    with pytest.raises(ValidationError, match="already marked as 'signaal'"):
+        p.execute(EditEvent(other.event_id, type_id=signaal))  # type: ignore[arg-type]
+    assert p.events.find(doc, *passage, aanmelding) is not None  # left as it was
+    assert p.events.find(doc, *passage, signaal).id == first.event_id  # type: ignore[union-attr]
     p.close()

@@ -3,8 +3,6 @@ code sets come in as groups that one undo takes out again."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from coding.commands import (
@@ -21,6 +19,7 @@ from coding.groups import GroupKind
 from coding.interchange import ImportReport, QdaCode, QdaSet
 from models.errors import ValidationError
 from tests.helpers import project_with
+from tests.pg import Places
 
 TEXT = "Interviewer: Hoe ging het?\n\nOuder: We wachtten lang op hulp."
 
@@ -29,8 +28,8 @@ def _members(p, kind: GroupKind = GroupKind.CODE) -> dict[str, tuple[int, ...]]:
     return {g.name: g.members for g in p.groups.list(kind)}
 
 
-def test_groups_are_made_changed_and_removed_as_undoable_steps(tmp_path: Path) -> None:
-    p, (doc,) = project_with(tmp_path, ("a.txt", TEXT, {}))
+def test_groups_are_made_changed_and_removed_as_undoable_steps(places: Places) -> None:
+    p, (doc,) = project_with(places, ("a.txt", TEXT, {}))
     a, b = p.codes.by_path("toegang").id, p.codes.by_path("nazorg").id
     create = CreateGroup(GroupKind.CODE, "Kernthema's", [a])
     p.execute(create)
@@ -55,8 +54,8 @@ def test_groups_are_made_changed_and_removed_as_undoable_steps(tmp_path: Path) -
 
 
 def test_membership_survives_deleting_and_merging_codes_and_deleting_documents(
-        tmp_path: Path) -> None:
-    p, (doc,) = project_with(tmp_path, ("a.txt", TEXT, {}))
+        places: Places) -> None:
+    p, (doc,) = project_with(places, ("a.txt", TEXT, {}))
     wachttijd = p.codes.by_path("toegang/wachttijd").id
     toegang, nazorg = p.codes.by_path("toegang").id, p.codes.by_path("nazorg").id
     p.execute(CreateGroup(GroupKind.CODE, "Pilot", [wachttijd, nazorg]))
@@ -77,8 +76,8 @@ def test_membership_survives_deleting_and_merging_codes_and_deleting_documents(
     p.close()
 
 
-def test_codebook_sets_become_groups_and_one_undo_takes_them_out(tmp_path: Path) -> None:
-    p, _ = project_with(tmp_path, ("a.txt", TEXT, {}))
+def test_codebook_sets_become_groups_and_one_undo_takes_them_out(places: Places) -> None:
+    p, _ = project_with(places, ("a.txt", TEXT, {}))
     codes = [QdaCode("A1", "toegang"), QdaCode("B1", "ervaringsdeskundigheid")]
     command = ImportCodebook(codes, ImportReport(), "extra.qdc",
                              [QdaSet("S1", "Nieuw in 2025", "", ["A1", "B1"])])

@@ -8,12 +8,13 @@ from coding.commands import ApplyCodes, ImportCodebook
 from coding.interchange import ImportReport, QdaCode
 from coding.project import Project
 from tests.helpers import project_with
+from tests.pg import Places
 
 TEXT = "Interviewer: Hoe ging het?\n\nOuder: We wachtten lang op hulp."
 
 
-def test_import_joins_existing_codes_and_undo_removes_only_new_ones(tmp_path: Path) -> None:
-    p, (doc,) = project_with(tmp_path, ("a.txt", TEXT, {}))
+def test_import_joins_existing_codes_and_undo_removes_only_new_ones(places: Places, tmp_path: Path) -> None:
+    p, (doc,) = project_with(places, ("a.txt", TEXT, {}))
     before = [(c.id, c.path) for c in p.codes.tree()]
     codes = [
         QdaCode("A1", "toegang"),  # exists: joined, not duplicated or changed
@@ -35,5 +36,5 @@ def test_import_joins_existing_codes_and_undo_removes_only_new_ones(tmp_path: Pa
     p.history.redo()
     assert {c.path: c.id for c in p.codes.tree()} == {k: v.id for k, v in paths.items()}
     p.close()
-    with Project.open(tmp_path / "studie.duiding") as again:
+    with Project.open(places.location("studie")) as again:
         assert "toegang/digitaal loket" in {c.path for c in again.codes.tree()}

@@ -19,6 +19,7 @@ from importers.base import ImportedTranscript
 from importers.qdpx import read_qdpx
 from importers.speakers import find_turns
 from models.errors import ValidationError
+from tests.pg import Places
 
 TEXT_A = ("I: Hoe verliep de aanmelding?\n"
           "R: We stonden 𝟙𝟘 weken 😡 op de wachtlijst van het wijkteam.\n"
@@ -43,7 +44,7 @@ def _span(text: str, words: str) -> tuple[int, int]:
     return start, start + len(words)
 
 
-def _build(path: Path) -> Project:
+def _build(path: Path | str) -> Project:
     p = Project.create(path, codebook=CODEBOOK, coder="Anouk")
     a = p.documents.add_transcript(_transcript("R01_ouder.txt", TEXT_A))
     b = p.documents.add_transcript(_transcript("R02_jongere.txt", TEXT_B))
@@ -99,8 +100,8 @@ def _everything(p: Project) -> dict[str, Any]:
     }
 
 
-def test_round_trip_keeps_everything(tmp_path: Path) -> None:
-    with _build(tmp_path / "bron.duiding") as original:
+def test_round_trip_keeps_everything(places: Places, tmp_path: Path) -> None:
+    with _build(places.new("bron")) as original:
         before = _everything(original)
         qda = snapshot(original)
         again = snapshot(original)
@@ -112,7 +113,7 @@ def test_round_trip_keeps_everything(tmp_path: Path) -> None:
             KEY_QUOTE.guid} <= marked
     read, report = read_qdpx(out)
     assert read.sources[0].text == TEXT_A
-    with Project.create(tmp_path / "kopie.duiding", codebook="empty", coder="Anouk") as copy:
+    with Project.create(places.new("kopie"), codebook="empty", coder="Anouk") as copy:
         result = load_into(copy, read, report, turns=find_turns)
         after = _everything(copy)
         assert snapshot(copy).selections == qda.selections  # same GUIDs, spans and codings
@@ -131,11 +132,11 @@ def test_second_import_adds_nothing_and_qdc_joins_existing_codebook(tmp_path: Pa
         assert _everything(original) == before
 
 
-def test_failed_import_leaves_nothing_behind(tmp_path: Path) -> None:
-    with _build(tmp_path / "bron.duiding") as original:
+def test_failed_import_leaves_nothing_behind(places: Places, tmp_path: Path) -> None:
+    with _build(places.new("bron")) as original:
         read, report = read_qdpx(write_qdpx(snapshot(original), tmp_path / "studie.qdpx"))
     read.sources[1].text = "Cafe\u0301"  # not NFC: refused after the first document was added
-    with Project.create(tmp_path / "doel.duiding", codebook="empty") as target:
+    with Project.create(places.new("doel"), codebook="empty") as target:
         empty = _everything(target)
         with pytest.raises(ValidationError):
             load_into(target, read, report, turns=find_turns)

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from coding.commands import AssignCase, SetMemo
 from coding.memos import MemoTarget
 from tests.helpers import project_with
+from tests.pg import Places
 
 
-def test_memos_listed_by_target_kind_and_order_and_undone(tmp_path: Path) -> None:
-    project, (_d1, d2) = project_with(tmp_path, ("a.txt", "Moeder: Goed.", {}),
+def test_memos_listed_by_target_kind_and_order_and_undone(places: Places) -> None:
+    project, (_d1, d2) = project_with(places, ("a.txt", "Moeder: Goed.", {}),
                                      ("b.txt", "Vader: Ook goed.", {}))
     with project:
         project.execute(AssignCase(d2, "G-2"))

@@ -14,6 +14,7 @@ from coding.project import Project
 from coding.types import SegmentFilter, Valence
 from models.errors import DuidingError
 from tests.coding.test_analysis import TEXT_1, TEXT_2, Transcript, apply, build, code
+from tests.pg import Places
 
 # The lead keeps test_analysis.CODEBOOK: toegang/{wachttijd, informatie}, samenwerking.
 STUDENT_BOOK = [
@@ -45,8 +46,8 @@ def student(path: Path) -> Path:
 
 
 @pytest.fixture
-def lead(tmp_path: Path) -> Project:
-    p = build(tmp_path / "lead.duiding", coder="Lead")
+def lead(places: Places, tmp_path: Path) -> Project:
+    p = build(places.new("lead"), coder="Lead")
     student(tmp_path / "tim.duiding")
     return p
 
@@ -131,9 +132,9 @@ def test_mapped_codings_land_on_our_codes_with_coder_valence_and_memo(
 
 
 def test_user_choice_overrides_suggestion_and_two_codes_onto_one_make_one_coding(
-    tmp_path: Path,
+    places: Places, tmp_path: Path,
 ) -> None:
-    lead = build(tmp_path / "lead.duiding", coder="Lead")
+    lead = build(places.new("lead"), coder="Lead")
     with Project.create(tmp_path / "tim.duiding", codebook=STUDENT_BOOK, coder="Tim") as p:
         p.documents.add_transcript(Transcript("ouder1.txt", TEXT_1, {}))
         apply(p, "ouder1.txt", TEXT_1, "wachtten heel lang", ["Toegang/Wachttijden", "informatie"],
@@ -169,14 +170,16 @@ def test_mapped_merge_is_one_undoable_step(lead: Project, tmp_path: Path) -> Non
     lead.close()
 
 
-def test_bad_mappings_are_refused_before_anything_changes(lead: Project, tmp_path: Path) -> None:
+def test_bad_mappings_are_refused_before_anything_changes(
+    lead: Project, places: Places, tmp_path: Path
+) -> None:
     other = tmp_path / "tim.duiding"
     with pytest.raises(DuidingError, match="no code 'wachten' in tim.duiding"):
         merge_projects(lead, [other], {"wachten": code(lead, "samenwerking")})
     with pytest.raises(DuidingError, match="9999 does not exist"):
         merge_projects(lead, [other], {"nazorg": 9999})
     with pytest.raises(DuidingError, match="itself"):
-        plan_merge(lead, [tmp_path / "lead.duiding"])
+        plan_merge(lead, [places.location("lead")])
     with pytest.raises(DuidingError, match="does not exist"):
         plan_merge(lead, [tmp_path / "weg.duiding"])
     assert lead.segments.query() == [] and len(lead.codes.tree()) == 4

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from coding.moments import Anchor, Moment, MomentKind, duration_text
-from coding.time_expressions import (
-    MomentError,
-    number_word,
-    parse_moment,
-    suggest_duration,
-    suggest_moment,
-)
+from coding.moment_input import MomentError, parse_moment
+from coding.moments import Anchor, Moment, MomentKind
+from coding.time_expressions import number_word, suggest_moment
+from coding.told_durations import duration_text, suggest_duration
 
 INTERVIEW = Anchor(year=2024, month=5, birth_year=2012,
                    previous=Moment(MomentKind.MONTH, 2020, 3))
@@ -125,3 +121,49 @@ def test_unreadable_moment_is_one_clear_error(value: str) -> None:
 def test_weeks_later_counts_weeks() -> None:
     found = suggest_moment("zes weken later", INTERVIEW)  # previous event: March 2020
     assert found is not None and (found.moment.year, found.moment.month) == (2020, 4)
+
+
+@pytest.mark.parametrize(("value", "months", "label"), [
+    ("leeftijd 10,5", 126, "10 jaar en 6 maanden"),  # a decimal comma: ten and a half years
+    ("10,5 jaar", 126, "10 jaar en 6 maanden"),
+    ("leeftijd 7.5", 90, "7 jaar en 6 maanden"),
+    ("leeftijd 3,25", 39, "3 jaar en 3 maanden"),
+    ("10;6", 126, "10 jaar en 6 maanden"),  # years;months, the clinical notation
+    ("leeftijd 10;5", 125, "10 jaar en 5 maanden"),
+    ("leeftijd 1;1", 13, "1 jaar en 1 maand"),
+    ("leeftijd 4", 48, "4 jaar"),
+    ("leeftijd 0;9", 9, "9 maanden"),
+])
+def test_ages_read_a_decimal_comma_as_a_fraction_and_a_semicolon_as_months(
+        value: str, months: int, label: str) -> None:
+    moment = parse_moment(value)
+    assert moment.kind == MomentKind.AGE and moment.age_months == months
+    assert moment.label() == label  # never '10,5 jaar' for ten years and six months
+    assert parse_moment(moment.code()).age_months == months  # written back, read back
+
+
+@pytest.mark.parametrize("value", ["leeftijd 10;12", "leeftijd 4;15"])
+def test_months_after_a_semicolon_stay_below_twelve(value: str) -> None:
+    with pytest.raises(MomentError, match="0-11"):
+        parse_moment(value)
+
+
+@pytest.mark.parametrize("value", ["vorig jaar in maart", "in maart van vorig jaar",
+                                   "twee jaar geleden", "na de kerstvakantie", "vorige maand"])
+@pytest.mark.parametrize("anchor", [None, Anchor()])
+def test_a_relative_moment_without_an_interview_date_is_one_clear_error(
+        value: str, anchor: Anchor | None) -> None:
+    with pytest.raises(MomentError, match="interview has no date or meting") as caught:
+        parse_moment(value, anchor)
+    assert caught.value.code == "moment_needs_anchor"
+
+
+def test_later_without_a_dated_event_before_it_is_one_clear_error() -> None:
+    with pytest.raises(MomentError, match="no dated event before it"):
+        parse_moment("twee maanden later", Anchor(year=2024, month=5))
+    assert parse_moment("twee maanden later", INTERVIEW).month == 5  # with one: March + 2
+
+
+def test_absolute_moments_need_no_anchor() -> None:
+    assert parse_moment("in maart 2019", None).code() == "2019-03"
+    assert parse_moment("toen hij 4 was", None).code() == "leeftijd 4"

@@ -15,6 +15,7 @@ from coding.nlp.service import (
 from coding.project import Project
 from importers.base import ImportedTranscript, Turn
 from models.nlp_models import NlpCache
+from tests.pg import Places
 
 
 def transcript(name: str, turns: list[tuple[str, str]]) -> ImportedTranscript:
@@ -26,8 +27,9 @@ def transcript(name: str, turns: list[tuple[str, str]]) -> ImportedTranscript:
     return ImportedTranscript(name, "txt", text, spans, sha256=name.ljust(64, "0"))
 
 
-def make_project(tmp_path: Path) -> Project:
-    project = Project.create(tmp_path / "studie.duiding", coder="Sanne")
+def make_project(places: Places | Path) -> Project:
+    where = places.new("studie") if isinstance(places, Places) else places / "studie.duiding"
+    project = Project.create(where, coder="Sanne")
     project.documents.add_transcript(
         transcript(
             "R01.txt",
@@ -52,8 +54,8 @@ def make_project(tmp_path: Path) -> Project:
     return project
 
 
-def test_processing_is_cached_per_document(tmp_path: Path) -> None:
-    with make_project(tmp_path) as project:
+def test_processing_is_cached_per_document(places: Places, tmp_path: Path) -> None:
+    with make_project(places) as project:
         doc = project.documents.by_name("R01.txt")
         first = processed_text(project, doc.id)
         with project.store.read() as s:
@@ -62,8 +64,8 @@ def test_processing_is_cached_per_document(tmp_path: Path) -> None:
         assert processed_text(project, doc.id) == first
 
 
-def test_project_search_restricted_to_respondents(tmp_path: Path) -> None:
-    with make_project(tmp_path) as project:
+def test_project_search_restricted_to_respondents(places: Places, tmp_path: Path) -> None:
+    with make_project(places) as project:
         hits = search_project(project, "wisseling", lemma=True, roles={"respondent"})
         assert [(h.document, h.hit.match) for h in hits] == [
             ("R01.txt", "gewisseld"),
@@ -73,8 +75,8 @@ def test_project_search_restricted_to_respondents(tmp_path: Path) -> None:
         assert "wisselingen" in [h.hit.match for h in all_hits]
 
 
-def test_code_all_hits_is_one_undoable_command(tmp_path: Path) -> None:
-    with make_project(tmp_path) as project:
+def test_code_all_hits_is_one_undoable_command(places: Places, tmp_path: Path) -> None:
+    with make_project(places) as project:
         code = project.codes.by_path("wisselingen")
         hits = search_project(project, "wisseling", lemma=True, roles={"respondent"})
         code_all_hits(project, hits, [code.id], unit="sentence")
@@ -89,8 +91,8 @@ def test_code_all_hits_is_one_undoable_command(tmp_path: Path) -> None:
         assert len(project.segments.query()) == 2
 
 
-def test_suggestions_over_the_project_use_codebook_keywords(tmp_path: Path) -> None:
-    with make_project(tmp_path) as project:
+def test_suggestions_over_the_project_use_codebook_keywords(places: Places, tmp_path: Path) -> None:
+    with make_project(places) as project:
         found = suggest_project(project)
         codes = {(f.document, f.suggestion.code) for f in found}
         assert ("R01.txt", "toegang/wachttijd") in codes
@@ -98,10 +100,10 @@ def test_suggestions_over_the_project_use_codebook_keywords(tmp_path: Path) -> N
         assert project.segments.query() == []  # nothing is ever applied
 
 
-def test_an_accepted_suggestion_is_not_proposed_again(tmp_path: Path) -> None:
+def test_an_accepted_suggestion_is_not_proposed_again(places: Places) -> None:
     from coding.commands import ApplyCodes
 
-    with make_project(tmp_path) as project:
+    with make_project(places) as project:
         first = next(f for f in suggest_project(project)
                      if f.suggestion.code == "toegang/wachttijd")
         assert first.code_id is not None

@@ -14,10 +14,12 @@ from coding.project import Project
 from coding.pseudonymise import OriginalInExport, PiiType, assert_no_originals, service
 from models.schema import Memo
 from tests.coding.test_nlp_service import transcript
+from tests.pg import Places
 
 
-def make_project(tmp_path: Path) -> Project:
-    project = Project.create(tmp_path / "studie.duiding", coder="Sanne")
+def make_project(places: Places | Path) -> Project:
+    where = places.new("studie") if isinstance(places, Places) else places / "studie.duiding"
+    project = Project.create(where, coder="Sanne")
     project.documents.add_transcript(
         transcript(
             "R01.txt",
@@ -51,8 +53,8 @@ def test_names_file_one_per_line_or_csv_column(tmp_path: Path) -> None:
     assert service.read_names_file(sheet) == ["Jayden", "Van Dijk"]
 
 
-def test_apply_rewrites_texts_shifts_codings_and_can_be_undone(tmp_path: Path) -> None:
-    with make_project(tmp_path) as project:
+def test_apply_rewrites_texts_shifts_codings_and_can_be_undone(places: Places, tmp_path: Path) -> None:
+    with make_project(places) as project:
         service.add_names(project, ["Shanice Pinas"])
         doc = project.documents.by_name("R01.txt")
         text = project.documents.text(doc.id)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,6 +10,7 @@ from coding.commands import ApplyCodes, AssignCase, EditSegment, SetRoleEverywhe
 from coding.project import Project
 from coding.types import SegmentFilter, SpeakerRole, Valence
 from tests.helpers import project_with
+from tests.pg import Places
 
 TEXT = ("Interviewer: Hoe lang wachtte u op hulp?\n\n"
         "{who}: We wachtten {n} maanden op de intake. De jeugdconsulent was wel aardig.\n\n"
@@ -19,9 +19,9 @@ TEXT = ("Interviewer: Hoe lang wachtte u op hulp?\n\n"
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Any:
+def project(places: Places) -> Any:
     p, ids = project_with(
-        tmp_path,
+        places,
         ("ouder_wv.txt", TEXT.format(who="Ouder", n="zeven"),
          {"respondent_type": "ouder", "gemeente": "Westerveen"}),
         ("jongere_wv.txt", TEXT.format(who="Jongere", n="drie"),

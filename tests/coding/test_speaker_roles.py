@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from coding.speaker_roles import guess_role, is_known_label
 from coding.types import SpeakerRole
 from tests.helpers import project_with, transcript
+from tests.pg import Places
 
 INT, RESP, OTH = SpeakerRole.INTERVIEWER, SpeakerRole.RESPONDENT, SpeakerRole.OTHER
 
@@ -53,10 +52,10 @@ def test_ordinary_words_are_not_known_labels(label: str) -> None:
 
 
 def test_import_stores_the_guess_and_the_researchers_choice_wins_for_later_imports(
-        tmp_path: Path) -> None:
+        places: Places) -> None:
     first = "Gespreksleider: Welkom.\n\nTolk: Zij zegt dank u.\n\nSpreker 1: Dank u."
     second = "Spreker 1: Goedemiddag.\n\nMoeder: Hallo."
-    project, (doc,) = project_with(tmp_path, ("g1.txt", first, {}))
+    project, (doc,) = project_with(places, ("g1.txt", first, {}))
     with project:
         roles = {s.label: s.role for s in project.documents.speakers(doc)}
         assert roles == {"Gespreksleider": INT, "Tolk": OTH, "Spreker 1": RESP}

@@ -21,6 +21,7 @@ from importers.survey import read_survey
 from importers.survey_guess import guess_mapping
 from importers.survey_rows import prepare
 from tests.helpers import transcript
+from tests.pg import Places
 from tests.survey_data import (
     FREQ,
     GEMEENTE,
@@ -77,10 +78,10 @@ def import_file(project: Project, path: Path, meting: str | None = None) -> Impo
 
 
 @pytest.fixture
-def two_years(tmp_path: Path) -> tuple[Project, Path, Path]:
+def two_years(tmp_path: Path, places: Places) -> tuple[Project, Path, Path]:
     first = write_xlsx(make_questionnaire(2023, 160), tmp_path / "ceo_2023.xlsx")
     second = write_xlsx(make_questionnaire(2024, 170, start_id=5001), tmp_path / "ceo_2024.xlsx")
-    project = Project.create(tmp_path / "studie.duiding", coder="Sanne")
+    project = Project.create(places.new("studie"), coder="Sanne")
     import_file(project, first)
     import_file(project, second)
     yield project, first, second
@@ -114,8 +115,8 @@ def test_respondents_become_documents_with_turns_and_attributes(two_years) -> No
     assert hits == []  # nothing coded yet, but the filter works on questionnaire attributes
 
 
-def test_next_years_file_reuses_the_saved_mapping(tmp_path: Path) -> None:
-    project = Project.create(tmp_path / "p.duiding")
+def test_next_years_file_reuses_the_saved_mapping(tmp_path: Path, places: Places) -> None:
+    project = Project.create(places.new("p"))
     first = write_xlsx(make_questionnaire(2023, 40), tmp_path / "ceo_2023.xlsx")
     import_file(project, first)
     saved = project.surveys.saved_mapping()
@@ -129,8 +130,9 @@ def test_next_years_file_reuses_the_saved_mapping(tmp_path: Path) -> None:
     project.close()
 
 
-def test_import_is_one_undoable_step_and_redo_brings_back_the_same_ids(tmp_path: Path) -> None:
-    project = Project.create(tmp_path / "p.duiding", coder="Sanne")
+def test_import_is_one_undoable_step_and_redo_brings_back_the_same_ids(
+        tmp_path: Path, places: Places) -> None:
+    project = Project.create(places.new("p"), coder="Sanne")
     project.documents.add_transcript(transcript("R01.txt", "Interviewer: Hoe?\n\nOuder: Goed."))
     before_attrs = project.attributes.names()
     command = import_file(project, write_xlsx(make_questionnaire(2024, 30), tmp_path / "c.xlsx"))
@@ -155,8 +157,8 @@ def test_import_is_one_undoable_step_and_redo_brings_back_the_same_ids(tmp_path:
     project.close()
 
 
-def test_same_file_twice_is_refused_and_leaves_nothing(tmp_path: Path) -> None:
-    project = Project.create(tmp_path / "p.duiding")
+def test_same_file_twice_is_refused_and_leaves_nothing(tmp_path: Path, places: Places) -> None:
+    project = Project.create(places.new("p"))
     path = write_xlsx(make_questionnaire(2024, 20), tmp_path / "c.xlsx")
     import_file(project, path)
     with pytest.raises(DuplicateSurveyError, match="c.xlsx: this file was already imported"):

@@ -69,6 +69,15 @@ def test_chapter_has_a_figure_and_table_per_family_and_the_durations(project: Pr
     want = (f"{_dutch(statistics.median(signals))} ({_dutch(min(signals))}–"
             f"{_dutch(max(signals))}; n={len(signals)})")
     assert summary.rows[1].cells[1].text == want
+    changes = summary.rows[3]  # a count: whole numbers, overall and per gemeente alike
+    assert changes.cells[0].text == "Wisselingen van hulpverlener"
+    for cell, fams in zip(changes.cells[1:], (FAMILIES, [f for f in FAMILIES
+                                                         if f.gemeente == "Duinmeer"],
+                                              [f for f in FAMILIES
+                                               if f.gemeente == "Westerveen"]), strict=True):
+        values = [f.changes for f in fams]
+        assert cell.text == (f"{statistics.median(values):g} ({min(values)}–{max(values)}; "
+                             f"n={len(values)})")
     per_family = next(t for t in d.tables if t.rows[0].cells[0].text == "Gezin")
     rows = {r.cells[0].text: [c.text for c in r.cells[1:]] for r in per_family.rows[1:]}
     for fam in FAMILIES:

@@ -11,10 +11,10 @@ from sqlalchemy import select
 from coding.types import CodeId
 from models.analysis_models import MatrixCell
 from models.base import utcnow
-from models.store import ProjectStore
+from models.sessions import StoreBase
 
 
-def cell_summaries(store: ProjectStore, row_kind: str) -> dict[tuple[str, CodeId], str]:
+def cell_summaries(store: StoreBase, row_kind: str) -> dict[tuple[str, CodeId], str]:
     """Every non-empty summary for rows of `row_kind`, by (row key, code)."""
     with store.read() as s:
         q = select(MatrixCell.row_key, MatrixCell.code_id, MatrixCell.summary).where(
@@ -23,7 +23,7 @@ def cell_summaries(store: ProjectStore, row_kind: str) -> dict[tuple[str, CodeId
         return {(k, CodeId(c)): t for k, c, t in s.execute(q) if t}
 
 
-def write_cell_summary(store: ProjectStore, row_kind: str, row_key: str, code_id: CodeId,
+def write_cell_summary(store: StoreBase, row_kind: str, row_key: str, code_id: CodeId,
                        text: str) -> str:
     """Write the summary of one matrix cell (one transaction); returns the previous text."""
     with store.write() as s:

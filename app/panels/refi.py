@@ -188,7 +188,7 @@ class ImportReportDialog(QDialog):
 
 def import_qdpx(host: PanelHost, source: Path, target: Path) -> ops.Task:
     """Import `source` into a new project at `target`, then open it in the window."""
-    target = project_path(target)
+    location = project_path(target)
     ctx = host.ctx
     coder = ctx.coder or None
 
@@ -198,10 +198,10 @@ def import_qdpx(host: PanelHost, source: Path, target: Path) -> ops.Task:
         except Exception as exc:
             show_error(host.window, exc)
             return
-        ImportReportDialog(result.report, dict(vars(result.result)), result.project.name,
-                           host.window).open()
+        name = result.project.name if isinstance(result.project, Path) else result.project
+        ImportReportDialog(result.report, dict(vars(result.result)), name, host.window).open()
 
-    return ops.run_task(lambda _p, _c: import_qdpx_file(source, target, coder),
+    return ops.run_task(lambda _p, _c: import_qdpx_file(source, location, coder),
                         parent=host.window,
                         label=QCoreApplication.translate("RefiImport", "Importing {name}…")
                         .format(name=source.name),

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -147,6 +148,11 @@ def running_tasks() -> list[Task]:
 
 
 def wait_all(timeout_ms: int = 30000) -> bool:
-    """Wait for every background job (used on quit and in tests)."""
+    """Wait for every background job, at most `timeout_ms` in all (used on quit and in tests).
+
+    One deadline for both pools: the readers get what the writer left of it (each pool had the
+    whole timeout, so quitting could wait twice as long as the window promised)."""
+    deadline = time.monotonic() + timeout_ms / 1000
     ok = writer_pool().waitForDone(timeout_ms)
-    return QThreadPool.globalInstance().waitForDone(timeout_ms) and ok
+    left = max(0, round((deadline - time.monotonic()) * 1000))
+    return QThreadPool.globalInstance().waitForDone(left) and ok

@@ -50,17 +50,19 @@ _PERSON_PREV = frozenset(("met", "en", "aan", "voor", "bij", "naast", "zonder", 
 _NOUN_PREV = frozenset(("de", "het", "een", "die", "dat", "deze", "dit", "mijn", "mien", "m'n",
                         "zijn", "z'n", "haar", "d'r", "hun", "onze", "ons", "jullie", "je",
                         "jouw", "uw", "geen", "elke", "iedere", "welke"))
-_PLACE_PREV = frozenset(("in", "uit", "naar", "vanuit", "richting", "rond", "nabij", "wijk",
+_PLACE_PREV = frozenset(("in", "uit", "naar", "vanuit", "via", "richting", "rond", "nabij", "wijk",
                          "dorp", "buurt", "woonoord", "vakantiepark", "camping", "eiland"))
+_ATTEND = frozenset(("zit", "zat", "zitten", "zaten", "ging", "gaat", "ga", "gaan", "gingen"))
 _ORG_PREV = frozenset(("bij", "via", "naar", "van"))
 _GENERIC_FOLDED = frozenset(w.casefold() for w in lexicon.GENERIC)
 # Type words that begin or end the name of an organisation or school ("jeugdzorg westhoek",
 # "het vechtdal lyceum"): in a lower-case text they and their name get capitals back.
+_CLUBS = ("fc", "vv", "sv", "rksv", "rkvv", "hsv")  # "fc kwiek": any word after is the name
 _TYPE_BEFORE = frozenset((
     "jeugdzorg", "jeugdhulp", "jeugdbescherming", "pleegzorg", "stichting", "basisschool",
     "obs", "cbs", "roc", "praktijk", "kinderpraktijk", "zorgboerderij", "gezinshuis",
     "bakkerij", "buurthuis", "jongerencentrum", "kinderdagverblijf", "sportclub",
-    "voetbalclub", "vereniging", "moskee", "kerk", "ggz", "gemeente",
+    "voetbalclub", "vereniging", "moskee", "kerk", "ggz", "gemeente", *_CLUBS,
 ))
 _TYPE_AFTER = frozenset(("college", "lyceum", "gymnasium", "ggz", "jeugdhulp", "jeugdzorg",
                          "zorg", "welzijn"))
@@ -223,7 +225,6 @@ def recase(text: str) -> str:
         gap = text[words[i - 1][1]:start] if i else ""
         close = gap in (" ", ", ", ". ")
         stem = _possessive_stem(low)
-        after = text[_end:words[i + 1][0]] if i + 1 < len(words) else ""
         place_prev = prev in _PLACE_PREV or prev in ("van", "op", "bij")
         if stem in slotted or _evidence(word) and (
                 # a frequent first name of four letters or more, or seen twice ("meh" and
@@ -232,12 +233,13 @@ def recase(text: str) -> str:
                 and (len(stem) >= 4 and lexicon.place(stem) is None or len(stem) >= 5
                      or counts.get(stem, 0) >= 2)
                 # a place after a preposition ("in schiedam"; "nice" alone is a word)
-                or _place(stem) and place_prev
+                # a town or country no Dutch word spells ("via turkije en griekenland")
+                or _place(stem) and (place_prev or len(stem) >= 6 and prev not in _NOUN_PREV)
                 # a street or neighbourhood word after an article, a place preposition or
                 # before a house number
                 or lexicon.first_name_any_case(stem) is None and not _place(stem) and (
-                    prev in ("de", "het") or place_prev or after.strip() == ""
-                    and i + 1 < len(words) and text[_end + 1:_end + 2].isdigit())):
+                    prev in ("de", "het") or place_prev
+                    or re.match(r" \d", text[_end:_end + 2]) is not None)):
             capitalise(start, word)
         elif (prev in ("in", "uit", "naar", "vanuit") and len(stem) >= 5 and gap == " "
               and lexicon.place(stem) is True and stem not in lexicon._stop_words()):
@@ -303,13 +305,17 @@ def _second_pass(text: str, words: list[tuple[int, int, str]], chars: list[str],
                 j += 1
             name = words[j][2].casefold()
             if not lexicon.is_function_word(name) and not lexicon.is_cue(name) and (
-                    not lexicon.common_word(name) or j > i + 1 and _plausible_surname(name)):
+                    not lexicon.common_word(name) or j > i + 1 and _plausible_surname(name)
+                    or low in _CLUBS):
                 capitalise(start, word)
                 for k in range(i + 1, j + 1):
                     capitalise(words[k][0], words[k][2])
         elif low in _TYPE_AFTER and gap == " " and i and _unknown(prev):
             capitalise(words[i - 1][0], words[i - 1][2])  # "het vechtdal lyceum"
             capitalise(start, word)
+        elif gap == " " and prev == "op" and i > 1 and words[i - 2][2].casefold() in _ATTEND \
+                and (_unknown(low) or lexicon.compound(low) and not lexicon.common_word(low)):
+            capitalise(start, word)  # "ik zat op zeldenrust"
         elif gap == " " and _unknown(low) and (prev in _PLACE_PREV or (
                 prev in _ORG_PREV and len(low) >= 5)):
             capitalise(start, word)  # "uit qamishli", "bij flexpower"

@@ -33,6 +33,14 @@ _SCHOOL_CUES = re.compile(
     r"|zit\b|zat\b|ISK|onderwijs|schakelklas|brugklas)"
 )
 _ORG_AFTER = re.compile(r"\b(?:bij|via|voor|naar)\s(?P<org>[A-Z][\w&'’-]+)(?=[\s,.;:!?)])")
+# "ze zit op de Wingerd", "ik zat op Zeldenrust", "de school, de Vuurtoren,": a capital after
+# a verb of attending school or beside the word school names the school, even when the word is
+# also a Dutch noun (wingerd, vuurtoren).
+_SCHOOL_SLOT = re.compile(
+    r"\b(?:(?:zit|zat|zitten|zaten|ging|gaat|ga|gaan|gingen|kwam|komt)\s(?:nu\s|nog\s|toen\s|"
+    r"daar\s|al\s)?op|[Ss]chool,|[Bb]asisschool,)\s(?P<art>(?:de|het|'t)\s)?"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)"
+)
 _ARTICLE_NAME = re.compile(
     r"(?P<art>\b(?:De|Het|'t|de|het))\s(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)"
 )
@@ -103,6 +111,12 @@ def person_rules(text: str) -> list[Mention]:
     found: list[Mention] = []
     for i, (start, _end, word) in enumerate(words):
         base = _base(word)
+        if _is_capital(base) and lexicon.cue_name(base):
+            # "Anne" (Turkish: mother): a cue before a name ("Anne Fatma"), else the name
+            nxt = words[i + 1] if i + 1 < len(words) else None
+            if nxt is None or text[_end:nxt[0]] != " " or not _name_like(nxt[2]):
+                found.append(Mention(start, _end, word, PiiType.PERSON, Source.WEAK_RULE))
+            continue
         if not _name_like(word):
             continue
         at_start = _at_sentence_start(text, start)
@@ -150,6 +164,17 @@ def organisation_rules(text: str) -> list[Mention]:
         sentence = _sentence(text, match.start())
         kind = PiiType.SCHOOL if _SCHOOL_CUES.search(sentence) else PiiType.ORGANISATION
         found.append(Mention(start, match.end(), text[start:match.end()], kind, Source.WEAK_RULE))
+    for match in _SCHOOL_SLOT.finditer(text):
+        name = match.group("name")
+        first = name.split()[0]
+        if (first in lexicon.GENERIC or lexicon.place(name) is not None or first.isupper()
+                or lexicon.first_name(_base(first)) is not None or lexicon.is_cue(first)
+                or lexicon.is_nationality(first) or first.casefold() in lexicon.FUNCTION_WORDS):
+            continue
+        s, e = match.start("name"), match.end("name")
+        if match.group("art") and text[match.start("art")].isupper():
+            s = match.start("art")
+        found.append(Mention(s, e, text[s:e], PiiType.SCHOOL, Source.WEAK_RULE))
     for match in _ORG_AFTER.finditer(text):
         name = match.group("org")
         club = "-" in name and all(p[:1].isupper() for p in name.split("-"))  # Rood-Wit
@@ -161,7 +186,8 @@ def organisation_rules(text: str) -> list[Mention]:
                 or name.casefold() in lexicon.FUNCTION_WORDS):
             continue
         s, e = match.span("org")
-        found.append(Mention(s, e, name, PiiType.ORGANISATION, Source.WEAK_RULE))
+        kind = PiiType.LOCATION if lexicon.place(name) is False else PiiType.ORGANISATION
+        found.append(Mention(s, e, name, kind, Source.WEAK_RULE))  # "via Hongarije": a place
     return found
 
 

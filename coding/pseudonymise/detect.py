@@ -39,7 +39,7 @@ _SPREAD = (PiiType.PERSON, PiiType.LOCATION, PiiType.ORGANISATION, PiiType.SCHOO
 _NOT_PII_RE = re.compile(
     r"(?i)\b(?:raad\svoor\sde\skinderbescherming|jan\sen\salleman|jan\smodaal|"
     r"veilig\sthuis|openbaar\sministerie|leger\sdes\sheils|centrum\svoor\sjeugd\sen\sgezin|"
-    r"dienst\stoeslagen|sociale\sverzekeringsbank|zwarte\spiet|kinder-\sen\sjongerentelefoon)\b")
+    r"dienst\stoeslagen|juridisch\sloket|centrum\sseksueel\sgeweld|nationale\sombudsman|sociale\sverzekeringsbank|zwarte\spiet|kinder-\sen\sjongerentelefoon)\b")
 _DIMINUTIVE_RE = re.compile(r"(?:([aeiou])\1tje|([^aeiou])\2etje|tje|pje|kje|je)$")
 
 
@@ -216,7 +216,8 @@ def _keep(m: Mention, public: _Public) -> bool:
     words = m.text.split()
     return not lexicon.is_function_word(m.text) and m.text not in public and (
         m.text not in lexicon.GENERIC) and not (len(words) == 1 and m.type is PiiType.PERSON
-                                                and lexicon.is_cue(m.text)) and not all(
+                                                and lexicon.is_cue(m.text)
+                                                and not lexicon.cue_name(m.text)) and not all(
         lexicon.is_nationality(w) or w.casefold() in lexicon.FUNCTION_WORDS for w in words)
 
 

@@ -37,7 +37,7 @@ FUNCTION_WORDS = frozenset((
     "pfff", "bah", "jah", "jaa", "neej", "nah", "yes", "wow", "sjonge", "tsja",
 ))
 # Kinship, role and address words: context before a name, never part of the name span.
-CUE_WORDS = frozenset((
+_DUTCH_CUE_WORDS = frozenset((
     "meneer", "mevrouw", "mevr", "mw", "dhr", "juf", "juffrouw", "meester", "dokter", "dr",
     "familie", "gezin", "fam", "pake", "beppe", "heit", "mem", "omke", "muoike", "oma", "opa",
     "oom", "tante", "neef", "nicht", "broer", "broertje", "zus", "zusje", "zuster", "moeder",
@@ -56,6 +56,8 @@ CUE_WORDS = frozenset((
     "halfbroer", "halfzus", "peetoom", "peettante", "nichtje", "neefje", "zussen", "broers",
     "tantes", "ooms", "leerplichtambtenaar", "zorgcoördinator", "logopedist", "mr", "drs", "ir",
     "prof", "ds", "pastoor",
+))
+_FOREIGN_CUE_WORDS = frozenset((
     # Family and address words of the languages these families speak (a name follows them;
     # they stay in the text as context). Papiamentu: tio, tanchi, wela, welo, ruman, prima,
     # primu, tata; Kriolu/Portuguese: nha, nhu, tia, avó, avô, vovó, vovô, dona, senhor(a),
@@ -83,8 +85,9 @@ CUE_WORDS = frozenset((
     "bung", "usi", "tete", "nene", "om", "pak", "bu", "ibu", "bapak", "mas", "mbak", "kakak",
     "adik", "abti", "eedo", "habaryar", "ayeeyo", "awoowe", "aabo", "hooyo", "walaal", "abo",
     "adey", "aboy", "khala", "ama", "bibi", "agha", "nonkel", "tant", "tantje", "bomma",
-    "bompa", "moemoe", "vava", "oma's", "opa's",
+    "bompa", "moemoe", "vava",
 ))
+CUE_WORDS = _DUTCH_CUE_WORDS | _FOREIGN_CUE_WORDS | {"oma's", "opa's"}
 # Address and title words after which even an ordinary word is a surname ("meneer Klein",
 # "juf Bakker"); kinship words alone are not enough for that ("oma Roos" needs more).
 TITLE_WORDS = frozenset((
@@ -310,6 +313,16 @@ def is_function_word(text: str) -> bool:
 
 def is_cue(word: str) -> bool:
     return word.casefold().rstrip(",.") in CUE_WORDS
+
+
+def cue_name(word: str) -> bool:
+    """A family or address word of another language that is also a first name here and no
+    Dutch word: Turkish *anne* (mother) is the Frisian and Dutch name *Anne*, *Bibi*, *Nana*,
+    *Tia*. Before a name it is a cue (``Tia Dulce``); standing alone where a person stands
+    (``met Anne``, ``juf Anne``, ``Anne gaat``) it is the name itself."""
+    low = word.casefold().rstrip(",.")
+    return (low in _FOREIGN_CUE_WORDS and low not in TITLE_WORDS and len(low) >= 3
+            and first_name_any_case(low) is False)
 
 
 def is_title(word: str) -> bool:

@@ -134,14 +134,27 @@ class FormMatcher:
             if hit.form in self._evidence and not hit.form.isupper():
                 if surface.isupper() and len(surface) <= 5:
                     continue  # BSO is not Bso
-                if (surface[:1].islower() and hit.form[:1].isupper()
-                        and hit.form not in capitals):
+                if surface[:1].islower() and hit.form[:1].isupper():
                     if lower_text is None:
                         lower_text = is_lower_case(text)
-                    if not lower_text:
+                    # in a text with capitals a lower-case word after an article or possessive
+                    # is a noun ("mien sjef", my boss, beside a person "Sjef"); in a lower-case
+                    # text "mijn jeandrootje" is still the name
+                    if not lower_text and (hit.form not in capitals
+                                           or _after_determiner(text, hit.start)):
                         continue
             kept.append(hit)
         return kept
+
+
+_DETERMINER_BEFORE = re.compile(
+    r"(?i)(?<![\w'’])(?:de|het|een|mijn|mien|m'n|zijn|z'n|haar|d'r|hun|onze|ons|jullie|je|"
+    r"jouw|uw|die|deze|dat|dit|geen|elke|iedere)\s+$")
+
+
+def _after_determiner(text: str, start: int) -> bool:
+    """An article or possessive stands right before ``start``."""
+    return _DETERMINER_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
 def find(text: str, forms: Iterable[str]) -> list[Hit]:

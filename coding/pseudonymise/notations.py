@@ -56,6 +56,11 @@ _HANDLE_RE = re.compile(r"(?<![\w@.\-/])[A-Za-z0-9]+(?:[._][A-Za-z0-9]+)+_?(?![\
 _TLD = re.compile(r"(?i)\.(?:nl|com|be|org|net|eu|de|info|nu)$")
 _MONTH_ABBR = r"(?:jan|feb|febr|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)"
 _YEAR2 = r"['’](?:\d{2})(?!\d)"
+# A year said in words after a month ("maart negentien", "juni tweeëntwintig"): a day or a
+# year, a date either way.
+_YEAR_WORD = (r"(?:(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen)[eë]ntwintig|tien|elf|"
+              r"twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien|twintig|"
+              r"dertig)")
 DATE_RES = (
     # "juni '09", "maart '22", "nov '20", "okt. 2021", "12 jan", "14 mrt", "aug. 2019"
     re.compile(rf"(?i)(?<!\w)(?:\d{{1,2}}\s)?(?:{MONTHS})\s{_YEAR2}"),
@@ -66,6 +71,9 @@ DATE_RES = (
     # "15/3", "3/10", "22/6"; "3-10-2022", "03/10/22"
     re.compile(r"(?<![\w/.-])(?:[1-9]|[12]\d|3[01])/(?:1[0-2]|0?[1-9])(?![\w/]|[.,]\d)"),
     re.compile(r"(?<![\w/.-])(?:0?[1-9]|[12]\d|3[01])([-/.])(?:0?[1-9]|1[0-2])\1(?:19|20)?\d{2}(?![\w/])"),
+    re.compile(rf"(?i)(?<!\w)(?:{MONTHS})\s{_YEAR_WORD}(?!\w)(?!\s(?:keer|jaar|jaren|week|"
+               rf"weken|dag|dagen|maanden|uur|minuten|kinderen|euro|mensen|procent|man|"
+               rf"gesprekken|sessies|afspraken)\b)"),
 )
 _NOT_DATES = {"24/7", "1/2", "1/3", "1/4", "2/3", "3/4", "50/50"}
 _FILLER = (r"(?:(?:ik|je|jij|hij|ze|zij|u|al|nog|pas|net|bijna|toen|nu|binnenkort|straks|morgen|"
@@ -82,7 +90,9 @@ AGE_RES = (
     # "een meisje van tien", "haar zoontje van zes": a child of N is N years old
     re.compile(rf"(?i)\b(?:meisje|jongen|jongetje|kind|kindje|zoon|zoontje|dochter|dochtertje|"
                rf"broer|broertje|zus|zusje|tiener|puber|baby)\svan\s(?P<age>(?!een\b)"
-               rf"{NUMBER_WORD}){_AGE_END}"),
+               rf"{NUMBER_WORD})(?:{_AGE_END}|(?=\s(?:dat|die|met|heeft|had|zonder)\b))"),
+    # "Mijn moeder is oud, drieënzeventig.": the age after "oud"
+    re.compile(rf"(?i)\boud,?\s(?P<age>(?!een\b){NUMBER_WORD}(?:\sjaar)?)(?=[.,;:!?)])"),
     # "Rado (twaalf)", "Nilton, elf," after a capitalised name
     re.compile(rf"(?<=[^\W\d_])\s\((?P<age>(?!een\b){NUMBER_WORD})\)"),
 )

@@ -37,7 +37,7 @@ _ORG_PREFIX = (
     r"Gezinshuis|Buurthuis|Jongerencentrum|Sportclub|Voetbalclub|Kinderdagverblijf|Bureau|"
     r"Pleegzorg|Jeugdbescherming|Vluchtelingenwerk|Kinderopvang|Thuiszorg|Zorggroep|"
     r"Bakkerij|Fietsenmakerij|Garage|Kapsalon|Supermarkt|Moskee|Kerk|Vereniging|Buurtteam|"
-    r"Jeugdhulp|Jeugdzorg|Parochie|"
+    r"Jeugdhulp|Jeugdzorg|Parochie|(?i:fc|vv|sv|rksv|rkvv|hsv)|"
     r"[A-Z][a-zà-ÿ]+(?:praktijk|zorg|erij|opvang|centrum|huis|werk|gemeente|kerk|moskee|"
     r"vereniging|club|parochie))"
 )
@@ -193,7 +193,10 @@ def weak_rules(text: str) -> list[Mention]:
         found += _mentions(text, regex, PiiType.AGE, Source.WEAK_RULE, "age")
     for regex in (PLACE_AFTER_PREPOSITION_RE, PLACE_CUE_RE):
         for m in _mentions(text, regex, PiiType.LOCATION, Source.WEAK_RULE, "place"):
-            if m.text.split()[0] not in GENERIC and not lexicon.is_function_word(m.text):
+            first = m.text.split()[0]
+            if first.isupper() and len(first) <= 5 and lexicon.place(m.text) is None:
+                continue  # "naar de BSO": an abbreviation, not a place
+            if first not in GENERIC and not lexicon.is_function_word(m.text):
                 found.append(m)
     return found
 

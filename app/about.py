@@ -106,6 +106,14 @@ class AboutDialog(QDialog):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.facts.log_dir)))
 
 
+def show_about(project: Project | None, parent: QWidget | None) -> AboutDialog:
+    """Help → About Duiding (window-modal, not blocking)."""
+    dialog = AboutDialog(project, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
 class ManualWindow(QTextBrowser):
     """The Dutch manual, rendered from its Markdown files; links between chapters work."""
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,8 +50,8 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class AttributeTableModel(QAbstractTableModel):
-    def __init__(self, push: Callable[[Command], bool], parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+    def __init__(self, push: Callable[[Command], bool], parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._push = push
         self._docs: list[DocumentInfo] = []
         self._attrs: list[str] = []
@@ -194,6 +194,16 @@ class AttributesDialog(QDialog):
             self.model.add_attribute(name.strip())
 
 
+def open_attributes(ctx: ProjectContext, parent: QWidget | None, *, cases: bool = False) -> None:
+    """Project → Attributes and cases… (with `cases`: its cases tab), not blocking."""
+    if ctx.project is not None:
+        dialog = AttributesDialog(ctx, parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if cases:
+            dialog.show_cases()
+        dialog.show()
+
+
 class SpeakersDialog(QDialog):
     """Rename speakers of one document; set their role here or in every document. Beside each
     role stands the guess from the label (`coding.speaker_roles.guess_role`, the one guesser
@@ -286,3 +296,11 @@ class SpeakersDialog(QDialog):
         cmd = SetRoleEverywhere(sp.label, combo.currentData())
         cmd.detail = sp.label
         self._push(cmd)
+
+
+def open_speakers(ctx: ProjectContext, doc_id: DocumentId | None, parent: QWidget | None) -> None:
+    """The speakers of a document (its roles and names), not blocking."""
+    if ctx.project is not None and doc_id is not None:
+        dialog = SpeakersDialog(ctx, doc_id, parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()

@@ -11,7 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -43,8 +50,8 @@ class CaseRow:
 class CaseTableModel(QAbstractTableModel):
     """Rows are cases; columns: name, member documents, then the case attributes."""
 
-    def __init__(self, push: Callable[[Command], bool], parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+    def __init__(self, push: Callable[[Command], bool], parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._push = push
         self._rows: list[CaseRow] = []
         self._attrs: list[str] = []

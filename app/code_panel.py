@@ -8,7 +8,7 @@ retrieval panel, and double-click/Enter applies the code to the transcript selec
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -336,10 +336,10 @@ class CodeTreePanel(QWidget):
 
     # -- menu ----------------------------------------------------------------------------------
 
-    def _menu(self, pos: object) -> None:
+    def _menu(self, pos: QPoint) -> None:
         menu = self.build_menu()
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.popup(self.view.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
+        menu.popup(self.view.viewport().mapToGlobal(pos))
 
     def build_menu(self) -> QMenu:
         menu = QMenu(self)

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QByteArray,
     QMimeData,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
 )
@@ -34,12 +35,12 @@ DropHandler = Callable[[list[CodeId], CodeId | None, int, bool], bool]
 class CodeTreeModel(QAbstractItemModel):
     COLUMNS = ("name", "segments", "documents")
 
-    def __init__(self, parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._infos: dict[int, CodeInfo] = {}
         self._children: dict[int, list[int]] = {0: []}  # 0 = the invisible root
         self._parent: dict[int, int] = {}
-        self._counts: dict[int, tuple[int, int]] = {}
+        self._counts: dict[CodeId, tuple[int, int]] = {}
         self.groups: dict[int, list[str]] = {}  # code id -> names of its code groups
         self.drop_handler: DropHandler | None = None
         self.rename_handler: Callable[[CodeId, str], bool] | None = None
@@ -124,8 +125,8 @@ class CodeTreeModel(QAbstractItemModel):
     def set_counts(self, counts: dict[CodeId, tuple[int, int]]) -> None:
         """New counts for an unchanged codebook: a dataChanged for each code whose counts
         changed (after a coding, one or two rows), nothing else."""
-        for cid in self._infos:
-            new = counts.get(CodeId(cid), (0, 0))
+        for cid in map(CodeId, self._infos):
+            new = counts.get(cid, (0, 0))
             if self._counts.get(cid, (0, 0)) != new:
                 self._counts[cid] = new
                 self.dataChanged.emit(self._index_of(cid, 1), self._index_of(cid, 2))
@@ -165,6 +166,7 @@ class CodeTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, column, kids[row])
 
+    # Qt's QAbstractItemModel::parent(index) beside QObject::parent(): Python overrides both.
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
         if not index.isValid():
             return QModelIndex()

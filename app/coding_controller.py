@@ -8,6 +8,7 @@ through `ProjectContext.run` (one transaction, one undo step, errors shown one w
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -248,7 +249,7 @@ class CodingController(QObject):
         assert self.document_id is not None
         cmd = RemoveCoding(self.document_id, segment_id, code_id)
         if code_id in self.codes:
-            cmd.detail = self.codes[code_id].path  # type: ignore[index]
+            cmd.detail = self.codes[code_id].path
         return self._push(cmd)
 
     def change_span(self, segment_id: SegmentId) -> bool:
@@ -314,11 +315,11 @@ class CodingController(QObject):
             has_children = any(c.parent_id == code.id for c in self.codes.values())
             if has_children:
                 sub = host.addMenu(code.name)
-                sub.addAction(code.name, lambda cid=code.id: self.apply_codes([cid]))
+                sub.addAction(code.name, partial(self.apply_codes, [code.id]))
                 sub.addSeparator()
                 parents[code.id] = sub
             else:
-                host.addAction(code.name, lambda cid=code.id: self.apply_codes([cid]))
+                host.addAction(code.name, partial(self.apply_codes, [code.id]))
         act = menu.addAction(self.tr("In-vivo code"), self.in_vivo)
         act.setEnabled(has_sel and writable)
         act = menu.addAction(self.tr("Document memo…"),
@@ -331,26 +332,26 @@ class CodingController(QObject):
             sub = menu.addMenu(self.tr("Fragment: {codes}").format(codes=title))
             sub.setEnabled(writable)
             sub.addAction(self.tr("Select fragment"),
-                          lambda s=seg: self.jump_to(s.document_id, s.start, s.end, s.id))
+                          partial(self.jump_to, seg.document_id, seg.start, seg.end, seg.id))
             sub.addAction(self.tr("Adjust fragment to selection"),
-                          lambda s=seg: self.change_span(s.id)).setEnabled(has_sel)
-            sub.addAction(self.tr("Memo…"), lambda s=seg: self.edit_memo(s))
+                          partial(self.change_span, seg.id)).setEnabled(has_sel)
+            sub.addAction(self.tr("Memo…"), partial(self.edit_memo, seg))
             kq = sub.addAction(self.tr("Key quote"),
-                               lambda s=seg: self.set_key_quote(s.id, not s.key_quote))
+                               partial(self.set_key_quote, seg.id, not seg.key_quote))
             kq.setCheckable(True)
             kq.setChecked(seg.key_quote)
             for coding in seg.codings:
                 vmenu = sub.addMenu(self.tr("Valence of {code}").format(code=coding.path))
                 for v in Valence:
-                    a = vmenu.addAction(valence_label(v), lambda s=seg, c=coding.code_id, v=v:
-                                        self.set_valence(s.id, c, v))
+                    a = vmenu.addAction(valence_label(v),
+                                        partial(self.set_valence, seg.id, coding.code_id, v))
                     a.setCheckable(True)
                     a.setChecked(v == coding.valence)
             sub.addSeparator()
             for coding in seg.codings:
                 sub.addAction(self.tr("Remove code {code}").format(code=coding.path),
-                              lambda s=seg, c=coding.code_id: self.remove_coding(s.id, c))
-            sub.addAction(self.tr("Remove fragment"), lambda s=seg: self.remove_coding(s.id))
+                              partial(self.remove_coding, seg.id, coding.code_id))
+            sub.addAction(self.tr("Remove fragment"), partial(self.remove_coding, seg.id))
         extend_transcript_menu(menu, self.ctx, self.view, self.document_id,
                                self.selection_span(), cp, writable)
         return menu

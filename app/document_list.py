@@ -12,7 +12,9 @@ from collections.abc import Sequence
 from PySide6.QtCore import (
     QAbstractItemModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
+    QPoint,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -43,8 +45,8 @@ Index = QModelIndex | QPersistentModelIndex
 class DocumentListModel(QAbstractItemModel):
     FIXED = 3  # name, words, case
 
-    def __init__(self, parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._docs: list[DocumentInfo] = []
         self._attrs: list[str] = []
         self.grouped = False
@@ -129,6 +131,7 @@ class DocumentListModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, column, parent.row() + 1)
 
+    # Qt's QAbstractItemModel::parent(index) beside QObject::parent(): Python overrides both.
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
         if not index.isValid() or index.internalId() == 0:
             return QModelIndex()
@@ -271,7 +274,7 @@ class DocumentListPanel(QWidget):
                 out.append(doc)
         return out
 
-    def _menu(self, pos: object) -> None:
+    def _menu(self, pos: QPoint) -> None:
         docs = self.selected_documents()
         writable = self.ctx.project is not None and not self.ctx.readonly
         menu = QMenu(self)
@@ -287,7 +290,7 @@ class DocumentListPanel(QWidget):
         menu.addSeparator()
         menu.addAction(self.tr("Delete…"), lambda: self._delete(docs)) \
             .setEnabled(writable and bool(docs))
-        menu.popup(self.view.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
+        menu.popup(self.view.viewport().mapToGlobal(pos))
 
     def _rename(self, doc: DocumentInfo) -> None:
         name, ok = QInputDialog.getText(self, self.tr("Rename document"), self.tr("Name:"),

@@ -7,11 +7,13 @@ First run on a student's machine: before Qt is started, `app.platform_check` nam
 Linux system library (Qt would abort with "could not load the Qt platform plugin xcb"); the log
 and a fatal-error trace (faulthandler, for a crash inside Qt itself) go to the user's log folder,
 which Help → About shows. The double-clickable app starts here too (packaging/duiding_app.py).
+
+The command line loads this module by its name only when the arguments open the workbench
+(`app.gui_args` decides, without Qt), so `duiding stats …` never imports Qt.
 """
 
 from __future__ import annotations
 
-import argparse
 import faulthandler
 import logging
 import os
@@ -19,57 +21,20 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import NoReturn, TextIO
 
-from app import platform_check
+from PySide6.QtCore import QLibraryInfo, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from app import i18n, platform_check
+from app.context import ProjectContext
+from app.desktop import FileOpenFilter
+from app.errors import install_excepthook
+from app.gui_args import parse_gui_arguments
+from app.main_window import MainWindow
+from app.settings import language, make_settings
 from coding import locations
-
-if TYPE_CHECKING:  # Qt is imported only once the GUI starts (the CLI path stays Qt-free)
-    from app.context import ProjectContext
-
-PROJECT_SUFFIXES = (".duiding", ".duiding-team")
-SERVER_SCHEMES = ("postgresql://", "postgres://")
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="duiding", add_help=False, exit_on_error=False)
-    parser.add_argument("project", nargs="?",
-                        type=lambda v: v if v.startswith(SERVER_SCHEMES) else Path(v))
-    parser.add_argument("--demo", action="store_true")
-    parser.add_argument("--lang", choices=("nl", "en"))
-    parser.add_argument("--quit-after-start", action="store_true", help=argparse.SUPPRESS)
-    return parser
-
-
-def gui_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
-    """The workbench's arguments, or None when `argv` is not a way to open the workbench.
-
-    The workbench opens for no argument, `--demo`, `--lang`, and one project: a path that ends in
-    a project suffix or names an existing file. Anything else (`duiding stast x.duiding`, an
-    unknown option) is left to the command-line parser, which refuses it in one line: a typo
-    never opens a window.
-    """
-    try:
-        args, unknown = _parser().parse_known_args(list(argv))
-    except (argparse.ArgumentError, SystemExit):
-        return None
-    if unknown:
-        return None
-    project = args.project
-    if isinstance(project, str):  # a team project's postgresql:// address
-        return args
-    if project is not None and not (project.suffix.lower() in PROJECT_SUFFIXES
-                                    or project.is_file()):
-        return None
-    return args
-
-
-def _parse(argv: Sequence[str]) -> argparse.Namespace:
-    args = gui_arguments(argv)
-    if args is None:
-        raise SystemExit(f"duiding: not a project file or command: {' '.join(argv)}")
-    return args
-
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 _fatal_log: TextIO | None = None
@@ -94,8 +59,6 @@ def _setup_logging() -> Path:
 
 def _check_platform(lang: str) -> bool:
     """False (after telling the user why) when Qt's GUI cannot start on this machine."""
-    from PySide6.QtCore import QLibraryInfo
-
     plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
     problem = platform_check.startup_problem(plugins, lang)
     if problem is None:
@@ -108,31 +71,20 @@ def _check_platform(lang: str) -> bool:
 def run_gui(argv: Sequence[str] | None = None, *, exit_process: bool = False) -> int:
     """Run the workbench until its window closes; with `exit_process` (the `duiding` command)
     the process ends right there (see `end_process`)."""
-    args = _parse(sys.argv[1:] if argv is None else argv)
-    from PySide6.QtCore import QTimer
-    from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication
-
-    from app import i18n
-    from app.desktop import FileOpenFilter
-    from app.errors import install_excepthook
-    from app.settings import language, make_settings
-
+    args = parse_gui_arguments(sys.argv[1:] if argv is None else argv)
     _setup_logging()
     settings = make_settings()
     lang = args.lang or language(settings)
     if QApplication.instance() is None and not _check_platform(lang):
         return 1
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)  # widgets need a QApplication, not a QCoreApplication
     app.setApplicationName("Duiding")
     app.setOrganizationName("Duiding")
     app.setApplicationVersion(locations.version())
     app.setWindowIcon(QIcon(str(RESOURCES / "duiding.svg")))
     app.setDesktopFileName("duiding")  # Wayland/X11: the taskbar finds duiding.desktop's icon
     i18n.install(app, lang)
-
-    from app.main_window import MainWindow
-
     window = MainWindow()
     install_excepthook(lambda: window.ctx.project)
     file_open = FileOpenFilter(window.open_project, app)  # macOS: a double-clicked .duiding

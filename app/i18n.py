@@ -126,7 +126,7 @@ class TsTranslator(QTranslator):
         self._table = parse_ts_plurals(path)
 
     def translate(self, context: str, source: str, disambiguation: str | None = None,
-                  n: int = -1) -> str | None:  # type: ignore[override]
+                  n: int = -1) -> str | None:
         # None, not "": an empty string would be taken as the translation and blank the UI.
         forms = self._table.get((context, source))
         if forms is None:

@@ -27,7 +27,7 @@ from app.context import ProjectContext
 from app.errors import import_reason
 from app.ops import Task
 from coding.types import Changes
-from importers.batch import ImportFiles
+from importers.batch import ImportFiles, ImportSummary
 
 TRANSCRIPT_FILTER = "*.txt *.docx *.odt *.rtf *.vtt *.srt *.pdf"
 
@@ -116,7 +116,7 @@ def start_import(ctx: ProjectContext, parent: QWidget | None, paths: Sequence[Pa
 
 
 
-def summary_text(summary) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+def summary_text(summary: ImportSummary) -> tuple[str, str]:
     head = QCoreApplication.translate("Import", "{imported} imported, {skipped} skipped, {failed} failed").format(
         imported=summary.count("imported"), skipped=summary.count("skipped"),
         failed=summary.count("failed"))
@@ -138,7 +138,7 @@ def summary_text(summary) -> tuple[str, str]:  # type: ignore[no-untyped-def]
     return head, "\n".join(lines)
 
 
-def show_summary(parent: QWidget | None, summary) -> None:  # type: ignore[no-untyped-def]
+def show_summary(parent: QWidget | None, summary: ImportSummary) -> None:
     head, detail = summary_text(summary)
     box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("Import", "Import"), head,
                       QMessageBox.StandardButton.Ok, parent)

@@ -57,7 +57,11 @@ class CentralTabs(QTabWidget):
         name = widget.objectName()
         self.views[name] = (widget, title)
         widget.hide()
-        return lambda: self.open_view(name)
+
+        def open_it() -> None:
+            self.open_view(name)
+
+        return open_it
 
     def open_view(self, name: str) -> QWidget:
         widget, title = self.views[name]
@@ -76,8 +80,8 @@ class CentralTabs(QTabWidget):
         self.setCurrentWidget(self.transcript)
 
     def open_names(self) -> list[str]:
-        return [self.widget(i).objectName() for i in range(self.count())
-                if self.widget(i) is not self.transcript]
+        views = (self.widget(i) for i in range(self.count()))
+        return [w.objectName() for w in views if w is not None and w is not self.transcript]
 
     def restore(self, names: list[str]) -> None:
         for name in names:

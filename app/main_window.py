@@ -14,60 +14,58 @@ area)` adds a dock (remembered between sessions by its objectName) with a View t
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 
-from platformdirs import user_data_dir
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDockWidget,
-    QFileDialog,
-    QHBoxLayout,
     QInputDialog,
-    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
-    QSizePolicy,
     QStackedWidget,
-    QToolBar,
-    QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
-from app.about import AboutDialog, show_manual
-from app.attributes_dialog import AttributesDialog, SpeakersDialog
+from app.about import show_about, show_manual
+from app.attributes_dialog import open_attributes, open_speakers
 from app.code_panel import CodeTreePanel
-from app.coding_controller import CodingController
+from app.coding_area import CodingArea
 from app.context import ProjectContext
-from app.demo import create_demo_project
 from app.document_list import DocumentListPanel
-from app.errors import show_error
+from app.gui_args import project_location
 from app.import_dialog import ImportDialog, start_import
 from app.layout import CentralTabs, WindowLayout
 from app.memo_editor import flush_all, open_memo
 from app.ops import running_tasks, wait_all
 from app.panels import PanelHost, install_all
-from app.panels.avg import NewProjectDialog, open_encrypted
+from app.project_opening import (
+    ask_new_project,
+    ask_project_file,
+    create_file,
+    demo_file,
+    open_location,
+)
 from app.retrieval import RetrievalPanel
 from app.settings import add_recent, make_settings, recent_files
 from app.start_page import StartPage
 from app.synthesis import SynthesisPanel
-from app.team_ui import TeamStatus, ask_server_address, open_with_password
-from app.transcript_view import TranscriptView
-from app.valence_bar import DefaultValence, FragmentValence
+from app.team_ui import TeamStatus, ask_server_address
 from coding.memos import MemoTarget
 from coding.project import CONNECTION_SUFFIX, PROJECT_SUFFIX, Project
 from coding.types import DocumentId, SegmentId
-from models.errors import ProjectLockedError
 
-# 2: analysis views are central tabs, tools dock under the transcript (a layout saved by
-# version 1 squeezed the Codes dock; it is not restored).
 log = logging.getLogger(__name__)
 
-STATE_VERSION = 2
 QUIT_WAIT_MS = 1500  # at most this long for background work to stop when the window closes
 DOCUMENTS_MIN_WIDTH = 220
 CODES_MIN_WIDTH = 270  # the code names stay readable beside their two counts
@@ -86,72 +84,32 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.TopLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._menus: dict[str, QMenu] = {}
-        # central: the coding toolbar + transcript (or the start page), then the views' tabs
-        self.view = TranscriptView()
-        self.doc_label = QLabel()
-        self.doc_label.setObjectName("documentTitle")
-        self.doc_label.setStyleSheet("font-weight: bold; padding: 4px 6px;")
-        self.doc_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.doc_label.setMinimumWidth(120)
-        self.default_valence = DefaultValence()
-        self.valence = self.default_valence.combo
-        self.fragment_valence = FragmentValence()
-        self.show_others = QCheckBox(self.tr("Show other coders"))
-        self.show_others.setObjectName("showOthers")
-        self.show_others.setToolTip(self.tr("Off: only your own codings are shown (blind "
-                                            "coding, before you compare with another coder)."))
-        self.show_others.setChecked(True)
-        self.show_others.toggled.connect(self._toggle_others)
-        header = QHBoxLayout()
-        header.setContentsMargins(0, 0, 6, 0)
-        header.addWidget(self.doc_label, 1)
-        header.addWidget(self.show_others)
-        coding_bar = QToolBar()
-        coding_bar.setObjectName("codingToolbar")
-        coding_bar.addWidget(self.fragment_valence)
-        self.memo_button = QToolButton(objectName="documentMemoButton")
-        self.memo_button.setText(self.tr("Memo"))
-        self.memo_button.setToolTip(self.tr("The memo on this document"))
-        self.memo_button.clicked.connect(lambda: self.document_memo(self.coding.document_id))
-        self.memo_button.setEnabled(False)
-        coding_bar.addWidget(self.memo_button)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        coding_bar.addWidget(spacer)
-        coding_bar.addSeparator()
-        coding_bar.addWidget(self.default_valence)
-        coding_area = QWidget()
-        lay = QVBoxLayout(coding_area)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(0)
-        lay.addLayout(header)
-        lay.addWidget(coding_bar)
-        lay.addWidget(self.view)
-        self.start_page = StartPage()
-        self.start_page.new_requested.connect(self.new_project_dialog)
-        self.start_page.open_requested.connect(self.open_project_dialog)
-        self.start_page.demo_requested.connect(self.open_demo)
-        self.start_page.recent_requested.connect(lambda p: self.open_project(_recent(p)))
-        self.start_page.import_requested.connect(self.import_dialog)
-        self.transcript_area = QStackedWidget()
-        self.transcript_area.setObjectName("transcriptArea")
-        self.transcript_area.addWidget(self.start_page)
-        self.transcript_area.addWidget(coding_area)
-        self.tabs = CentralTabs(self.transcript_area, self.tr("Transcript"))
-        self.tabs.setMinimumSize(360, 200)
-        self.setCentralWidget(self.tabs)
+        self._pending_docks: list[QDockWidget] = []  # added before the View menu exists
+        self._view_docks_end: QAction | None = None  # where the View menu lists the docks
         # panels
         self.documents = DocumentListPanel(self.ctx)
         self.documents.setMinimumWidth(DOCUMENTS_MIN_WIDTH)
         self.codes = CodeTreePanel(self.ctx)
         self.codes.setMinimumWidth(CODES_MIN_WIDTH)
         self.retrieval = RetrievalPanel(self.ctx)
-        self.coding = CodingController(self.ctx, self.view, self.codes.selected, self)
-        self.default_valence.changed.connect(lambda v: setattr(self.coding, "valence", v))
-        self.fragment_valence.valence_chosen.connect(self.coding.set_fragment_valence)
-        self.coding.segment_selected.connect(self._show_fragment)
-        self.view.segments_changed.connect(
-            lambda: self._show_fragment(self.view.highlighted_segment))
+        # central: the coding area (or the start page), then the views' tabs
+        self.coding_area = CodingArea(self.ctx, self.codes.selected)
+        self.view = self.coding_area.view
+        self.coding = self.coding_area.coding
+        self.start_page = StartPage()
+        self.start_page.new_requested.connect(self.new_project_dialog)
+        self.start_page.open_requested.connect(self.open_project_dialog)
+        self.start_page.demo_requested.connect(self.open_demo)
+        self.start_page.recent_requested.connect(
+            lambda p: self.open_project(project_location(p)))
+        self.start_page.import_requested.connect(self.import_dialog)
+        self.transcript_area = QStackedWidget()
+        self.transcript_area.setObjectName("transcriptArea")
+        self.transcript_area.addWidget(self.start_page)
+        self.transcript_area.addWidget(self.coding_area)
+        self.tabs = CentralTabs(self.transcript_area, self.tr("Transcript"))
+        self.tabs.setMinimumSize(360, 200)
+        self.setCentralWidget(self.tabs)
         self.documents.document_activated.connect(self.coding.open_document)
         self.documents.edit_attributes_requested.connect(self.edit_attributes)
         self.documents.speakers_requested.connect(self.edit_speakers)
@@ -159,15 +117,15 @@ class MainWindow(QMainWindow):
         self.codes.apply_requested.connect(self.coding.apply_codes)
         self.retrieval.jump_requested.connect(self._jump)
         self.coding.document_opened.connect(self._on_document_opened)
-        self.coding.document_memo_requested.connect(self.document_memo)
         self.synthesis = SynthesisPanel(self.ctx)
         self.codes.selection_changed.connect(
             lambda ids: self.synthesis.set_code(ids[0]) if ids else None)
         self.synthesis.jump_requested.connect(self.coding.jump_to)
-        self.add_panel(self._dock("documentsDock", self.tr("Documents"), self.documents),
-                       Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.add_panel(self._dock("codesDock", self.tr("Codes"), self.codes),
-                       Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.documents_dock = self.add_panel(
+            self._dock("documentsDock", self.tr("Documents"), self.documents),
+            Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.codes_dock = self.add_panel(self._dock("codesDock", self.tr("Codes"), self.codes),
+                                         Qt.DockWidgetArea.LeftDockWidgetArea)
         self.retrieval_dock = self.add_panel(
             self._dock("retrievalDock", self.tr("Fragments"), self.retrieval),
             Qt.DockWidgetArea.BottomDockWidgetArea)
@@ -208,10 +166,10 @@ class MainWindow(QMainWindow):
         if not dock.objectName():
             raise ValueError("a panel needs an objectName to be remembered between sessions")
         self.addDockWidget(area, dock)
-        if "view" in self._menus:
+        if self._view_docks_end is not None:
             self._menus["view"].insertAction(self._view_docks_end, dock.toggleViewAction())
         else:
-            self._pending_docks = [*getattr(self, "_pending_docks", []), dock]
+            self._pending_docks.append(dock)
         return dock
 
     def menu(self, key: str) -> QMenu:
@@ -248,10 +206,6 @@ class MainWindow(QMainWindow):
         self.tabs.show_transcript()
         self.coding.jump_to(doc_id, start, end, segment_id)
 
-    def _show_fragment(self, segment_id: SegmentId | None) -> None:
-        self.fragment_valence.show_segment(
-            next((s for s in self.view.segments if s.id == segment_id), None))
-
     # -- menus ---------------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
@@ -274,7 +228,7 @@ class MainWindow(QMainWindow):
         self.act_import = f.addAction(self.tr("&Import transcripts…"), QKeySequence("Ctrl+I"),
                                       self.import_dialog)
         f.addSeparator()
-        f.addAction(self.tr("&Close project"), lambda: (flush_all(self), self.ctx.close()))
+        f.addAction(self.tr("&Close project"), self.close_project)
         f.addAction(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         e = self._menus["edit"]
         undo = self.ctx.undo_stack.createUndoAction(self, self.tr("Undo"))
@@ -293,7 +247,7 @@ class MainWindow(QMainWindow):
         c.addAction(self.tr("Theme synthesis"), QKeySequence("Ctrl+Shift+M"),
                     self.show_synthesis)
         c.addAction(self.tr("Document memo…"),
-                    lambda: self.document_memo(self.coding.document_id))
+                    lambda: self.coding_area.open_memo(self.coding.document_id))
         c.addSeparator()
         c.addAction(self.tr("Switch coder…"), self.ask_coder)
         p = self._menus["project"]
@@ -303,7 +257,7 @@ class MainWindow(QMainWindow):
                     lambda: self.edit_speakers(self.coding.document_id))
         p.addAction(self.tr("Project memo…"), self.project_memo)
         v = self._menus["view"]
-        for dock in getattr(self, "_pending_docks", []):
+        for dock in self._pending_docks:
             v.addAction(dock.toggleViewAction())
         self._view_docks_end = v.addSeparator()
         reset = v.addAction(self.tr("Restore default layout"), self.restore_default_layout)
@@ -312,19 +266,20 @@ class MainWindow(QMainWindow):
         v.addSeparator()
         lang = v.addMenu(self.tr("Language"))
         for code, label in (("nl", "Nederlands"), ("en", "English")):
-            act = lang.addAction(label, lambda c=code: self._set_language(c))
+            act = lang.addAction(label, partial(self._set_language, code))
             act.setCheckable(True)
             act.setChecked(str(self.settings.value("language", "nl")) == code)
         h = self._menus["help"]
         h.addAction(self.tr("Manual"), QKeySequence.StandardKey.HelpContents,
                     lambda: show_manual(self)).setObjectName("manualAction")
-        h.addAction(self.tr("About Duiding"), self._about).setObjectName("aboutAction")
+        h.addAction(self.tr("About Duiding"),
+                    lambda: show_about(self.ctx.project, self)).setObjectName("aboutAction")
         self._menus["analysis"].menuAction().setVisible(False)  # shown once menu() is asked
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         for path in recent_files(self.settings):
-            self.recent_menu.addAction(path, lambda p=path: self.open_project(_recent(p)))
+            self.recent_menu.addAction(path, partial(self.open_project, project_location(path)))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
 
@@ -332,41 +287,16 @@ class MainWindow(QMainWindow):
 
     def create_project(self, path: Path, codebook: str = "jeugdhulp",
                        password: str | None = None) -> Project | None:
-        try:
-            project = Project.create(path, codebook=codebook, coder=self.ctx.coder or None,
-                                     password=password)
-        except Exception as exc:
-            show_error(self, exc)
-            return None
-        self._set_project(project)
+        project = create_file(self, path, codebook, password, coder=self.ctx.coder or None)
+        if project is not None:
+            self._set_project(project)
         return project
 
     def open_project(self, path: Path | str, readonly: bool = False) -> Project | None:
         """Open a project file, a .duiding-team connection file or a postgresql:// address."""
-        try:
-            if Project.is_encrypted(path):  # the password is asked, used and not kept
-                found = open_encrypted(Path(path), self, readonly=readonly,
-                                       coder=self.ctx.coder or None)
-            else:  # a server's password: libpq's own sources, else asked and kept in memory
-                found = open_with_password(
-                    self, str(path), lambda pw: Project.open(
-                        path, readonly=readonly, password=pw, coder=self.ctx.coder or None))
-            if found is None:
-                return None
-            project = found
-        except ProjectLockedError:
-            answer = QMessageBox.question(
-                self, self.tr("Project in use"),
-                self.tr("“{name}” is open in another Duiding window or command. Open it "
-                        "read-only?").format(name=Path(path).name),
-                QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)
-            if answer != QMessageBox.StandardButton.Open:
-                return None
-            return self.open_project(path, readonly=True)
-        except Exception as exc:
-            show_error(self, exc)
-            return None
-        self._set_project(project)
+        project = open_location(self, path, readonly=readonly, coder=self.ctx.coder or None)
+        if project is not None:
+            self._set_project(project)
         return project
 
     def _set_project(self, project: Project) -> None:
@@ -379,33 +309,24 @@ class MainWindow(QMainWindow):
             self.coding.open_document(docs[0].id)
             self.documents.select_document(docs[0].id)
 
+    def close_project(self) -> None:
+        flush_all(self)  # what was typed in a memo belongs to the project being closed
+        self.ctx.close()
+
     def new_project_dialog(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("New project"), "",
-                                              self.tr("Duiding project") + f" (*{PROJECT_SUFFIX})")
-        if not name:
-            return
-        dialog = NewProjectDialog(self)
-        if dialog.exec() == NewProjectDialog.DialogCode.Accepted:
-            self.create_project(Path(name), str(dialog.codebook.currentData()),
-                                dialog.chosen_password())
+        chosen = ask_new_project(self)
+        if chosen is not None:
+            self.create_project(*chosen)
 
     def open_demo(self) -> Project | None:
         """Create (or re-create) the demo project in the user's data folder and open it."""
-        try:
-            path = create_demo_project(Path(user_data_dir("duiding", appauthor=False)) / "demo",
-                                       coder=self.ctx.coder or None)
-        except Exception as exc:
-            show_error(self, exc)
-            return None
-        return self.open_project(path)
+        path = demo_file(self, coder=self.ctx.coder or None)
+        return None if path is None else self.open_project(path)
 
     def open_project_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open project"), "",
-            self.tr("Duiding project") + f" (*{PROJECT_SUFFIX} *{CONNECTION_SUFFIX});;"
-            + self.tr("Team project connection") + f" (*{CONNECTION_SUFFIX})")
-        if name:
-            self.open_project(Path(name))
+        path = ask_project_file(self)
+        if path is not None:
+            self.open_project(path)
 
     def open_server_dialog(self) -> None:
         address = ask_server_address(self)
@@ -422,18 +343,10 @@ class MainWindow(QMainWindow):
             start_import(self.ctx, self, dialog.paths(), dialog.attribute_sheet())
 
     def edit_attributes(self, cases: bool = False) -> None:
-        if self.ctx.project is not None:
-            dialog = AttributesDialog(self.ctx, self)
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            if cases:
-                dialog.show_cases()
-            dialog.show()
+        open_attributes(self.ctx, self, cases=cases)
 
     def edit_speakers(self, doc_id: DocumentId | None) -> None:
-        if self.ctx.project is not None and doc_id is not None:
-            dialog = SpeakersDialog(self.ctx, doc_id, self)
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.show()
+        open_speakers(self.ctx, doc_id, self)
 
     def ask_coder(self) -> str:
         name, ok = QInputDialog.getText(self, self.tr("Coder"),
@@ -448,21 +361,10 @@ class MainWindow(QMainWindow):
         self.settings.setValue("coder", self.ctx.coder)
         self._update_title()
 
-    def _toggle_others(self, show: bool) -> None:
-        p = self.ctx.project
-        others = {n for _i, n, _c, _k in p.coders.list()} - {self.ctx.coder} if p else set()
-        self.ctx.hidden_coders = set() if show else others
-        self.coding.refresh_segments()
-
     def _set_language(self, lang: str) -> None:
         self.settings.setValue("language", lang)
         QMessageBox.information(self, "Duiding", self.tr("The language changes when Duiding is "
                                                          "started again."))
-
-    def _about(self) -> None:
-        dialog = AboutDialog(self.ctx.project, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
 
     # -- state ---------------------------------------------------------------------------------
 
@@ -476,27 +378,13 @@ class MainWindow(QMainWindow):
         self.open_synthesis_tab()
         self.synthesis.editor.edit.setFocus()
 
-    def document_memo(self, doc_id: DocumentId | None) -> None:
-        p = self.ctx.project
-        if p is not None and doc_id is not None:
-            name = p.documents.get(doc_id).name
-            open_memo(self.ctx, MemoTarget(document_id=doc_id), name,
-                      self).setWindowTitle(self.tr("Memo: {name}").format(name=name))
-
     def project_memo(self) -> None:
         p = self.ctx.project
         if p is not None:
             open_memo(self.ctx, MemoTarget(), self.tr("Project memo"), self)
 
     def _on_document_opened(self, doc_id: DocumentId | None) -> None:
-        self.memo_button.setEnabled(doc_id is not None)
-        p = self.ctx.project
-        if p is None or doc_id is None:
-            self.doc_label.setText("")
-        else:
-            info = p.documents.get(doc_id)
-            self.doc_label.setText(f"{info.name}  ·  "
-                                   + self.tr("{n} words").format(n=info.words))
+        if doc_id is not None:
             self.documents.select_document(doc_id)
 
     def _update_start(self) -> None:
@@ -523,10 +411,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{p.title} — {state} — {coder} — Duiding")
 
     def _default_sizes(self) -> None:
-        self.resizeDocks([self.findChild(QDockWidget, "documentsDock")], [400],
-                         Qt.Orientation.Horizontal)
-        self.resizeDocks([self.findChild(QDockWidget, "documentsDock"),
-                          self.findChild(QDockWidget, "codesDock")], [300, 500],
+        self.resizeDocks([self.documents_dock], [400], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.documents_dock, self.codes_dock], [300, 500],
                          Qt.Orientation.Vertical)
         self.resizeDocks([self.retrieval_dock], [240], Qt.Orientation.Vertical)
 
@@ -582,7 +468,3 @@ class MainWindow(QMainWindow):
     def current_document(self) -> DocumentId | None:
         return self.coding.document_id
 
-
-def _recent(entry: str) -> Path | str:
-    """A recent-list entry as a location: a team project's address stays text."""
-    return entry if entry.startswith(("postgresql://", "postgres://")) else Path(entry)

@@ -15,9 +15,12 @@ editor shows the stored text again.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
+    QCloseEvent,
     QColor,
     QFocusEvent,
     QFont,
@@ -147,12 +150,12 @@ class MemoEditor(QWidget):
         self.set_target(None)
 
     def _button(self, text: str, tip: str, key: QKeySequence.StandardKey | None,
-                slot: object, checkable: bool = False) -> QAction:
+                slot: Callable[[], object], checkable: bool = False) -> QAction:
         """A toolbar button for an action; its shortcut works while the editor has focus."""
         action = QAction(text, self)
         action.setToolTip(tip)
         action.setCheckable(checkable)
-        action.triggered.connect(slot)  # type: ignore[arg-type]
+        action.triggered.connect(slot)
         if key is not None:
             action.setShortcut(QKeySequence(key))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -348,6 +351,6 @@ class MemoDialog(QDialog):
         self.editor.flush()
         super().done(result)
 
-    def closeEvent(self, event: object) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.editor.flush()
-        super().closeEvent(event)  # type: ignore[arg-type]
+        super().closeEvent(event)

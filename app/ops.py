@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -89,8 +90,8 @@ class _Job(QRunnable):
 
 
 def run_task(work: Work, *, parent: QWidget | None, label: str = "",
-             on_done: Callable[[Any], None] | None = None,
-             on_error: Callable[[BaseException], None] | None = None,
+             on_done: Callable[[Any], object] | None = None,
+             on_error: Callable[[BaseException], object] | None = None,
              writer: bool = True, show_progress: bool = True,
              cancellable: bool = True) -> Task:
     """Run `work(progress, cancelled)` in the background; callbacks run on the GUI thread."""
@@ -147,6 +148,11 @@ def running_tasks() -> list[Task]:
 
 
 def wait_all(timeout_ms: int = 30000) -> bool:
-    """Wait for every background job (used on quit and in tests)."""
+    """Wait for every background job, at most `timeout_ms` in all (used on quit and in tests).
+
+    One deadline for both pools: the readers get what the writer left of it (each pool had the
+    whole timeout, so quitting could wait twice as long as the window promised)."""
+    deadline = time.monotonic() + timeout_ms / 1000
     ok = writer_pool().waitForDone(timeout_ms)
-    return QThreadPool.globalInstance().waitForDone(timeout_ms) and ok
+    left = max(0, round((deadline - time.monotonic()) * 1000))
+    return QThreadPool.globalInstance().waitForDone(left) and ok

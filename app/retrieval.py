@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
@@ -53,8 +54,8 @@ class SegmentTableModel(QAbstractTableModel):
 
     PAGE = 150  # rows fetched at once, as they scroll into view
 
-    def __init__(self, parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._ids: list[SegmentId] = []
         self._cache: dict[SegmentId, SegmentInfo] = {}
         self._fetch: Fetch | None = None

@@ -25,9 +25,8 @@ def make_settings() -> QSettings:
 
 def recent_files(settings: QSettings) -> list[str]:
     value = settings.value("recent", [])
-    if isinstance(value, str):
-        value = [value]
-    return [str(v) for v in (value or []) if v]
+    items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+    return [str(v) for v in items if v]
 
 
 def add_recent(settings: QSettings, path: str | os.PathLike[str]) -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -75,7 +75,7 @@ class StartPage(QWidget):
         self._recent: list[QPushButton] = []
         self.show_no_project([])
 
-    def _button(self, text: str, name: str, signal: Signal) -> QPushButton:
+    def _button(self, text: str, name: str, signal: SignalInstance) -> QPushButton:
         button = QPushButton(text)
         button.setObjectName(name)
         button.setMinimumHeight(34)

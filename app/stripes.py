@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -32,7 +32,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
-from coding.types import Valence
+from app.labels import valence_label
+from coding.types import CodeId, SegmentId, Valence
 
 COLUMN_WIDTH = 17  # the narrowest column: a bar and a rotated label beside it
 BAR_WIDTH = 5
@@ -45,8 +46,8 @@ TAG_PAD = 3
 
 @dataclass(frozen=True)
 class Bar:
-    segment_id: int
-    code_id: int
+    segment_id: SegmentId
+    code_id: CodeId
     name: str
     path: str
     colour: str
@@ -106,7 +107,7 @@ class StripeModel:
         items = sorted(bars, key=lambda b: (b.start, -b.end, b.path))
         cols = assign_columns([(b.lane_start if b.lane_start >= 0 else b.start,
                                 max(b.lane_end, b.end)) for b in items])
-        self.bars = [Bar(**{**b.__dict__, "column": min(c, MAX_COLUMNS - 1)})
+        self.bars = [replace(b, column=min(c, MAX_COLUMNS - 1))
                      for b, c in zip(items, cols, strict=True)]
         self.columns = min(max(cols, default=-1) + 1, MAX_COLUMNS)
 
@@ -202,7 +203,7 @@ class StripeArea(QWidget):
             out.append((QRect(x, top + 1, col_w - 2, bottom - top - 1), bar))
         return out
 
-    def layout(self) -> list[tuple[QRect, Bar, Label | None]]:
+    def placed_bars(self) -> list[tuple[QRect, Bar, Label | None]]:
         """The visible bars with their labels, placed so that no label covers another."""
         visible = self.visible_bars()
         metrics = self._metrics
@@ -265,7 +266,7 @@ class StripeArea(QWidget):
         painter.drawLine(0, 0, 0, self.height())
         painter.setFont(self._font)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        placed = self.layout()
+        placed = self.placed_bars()
         for rect, bar, _label in placed:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(bar.colour))
@@ -302,7 +303,7 @@ class StripeArea(QWidget):
                          label.text)
 
     def bar_at(self, x: int, y: int) -> Bar | None:
-        placed = self.layout()
+        placed = self.placed_bars()
         for _rect, bar, label in placed:  # a tag lies on top of whatever it runs over
             if label is not None and not label.rotated and label.rect.contains(x, y):
                 return bar
@@ -323,8 +324,6 @@ class StripeArea(QWidget):
         return super().event(event)
 
     def tooltip(self, bar: Bar) -> str:
-        from app.labels import valence_label
-
         lines = [f"<b>{_esc(bar.path)}</b>",
                  self.tr("Valence: {valence}").format(valence=valence_label(bar.valence)),
                  self.tr("Coder: {coder}").format(coder=_esc(bar.coder))]

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QPoint,
     Qt,
@@ -65,8 +66,8 @@ class ThemeFragmentModel(QAbstractTableModel):
 
     COLUMNS = 5
 
-    def __init__(self, parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._rows: list[SegmentInfo] = []
 
     def set_segments(self, rows: Sequence[SegmentInfo]) -> None:

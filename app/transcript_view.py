@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QTextEdi
 
 from app.offsets import OffsetMap
 from app.stripes import Bar, StripeArea, StripeModel
-from coding.types import SegmentInfo, Valence
+from coding.types import SegmentId, SegmentInfo, Valence
 
 CODE_MIME = "application/x-duiding-code-ids"
 VALENCE_KEYS = {"+": Valence.POSITIEF, "-": Valence.AANDACHTSPUNT,
@@ -121,7 +121,7 @@ class TranscriptView(QPlainTextEdit):
         self._sel_cache: dict[int, tuple[tuple[SegmentInfo, bool], QTextEdit.ExtraSelection]] = {}
         self._selection_bg: dict[int, QColor] = {}
         self._bar_cache: dict[int, tuple[SegmentInfo, list[Bar]]] = {}  # segment id -> bars
-        self.highlighted_segment: int | None = None
+        self.highlighted_segment: SegmentId | None = None
         self.updateRequest.connect(lambda *_: self.stripes.update())
         self.cursorPositionChanged.connect(self._on_cursor)
         self._covered = (0, 0)
@@ -285,7 +285,7 @@ class TranscriptView(QPlainTextEdit):
         if center:
             self.centerCursor()
 
-    def highlight_segment(self, segment_id: int | None) -> None:
+    def highlight_segment(self, segment_id: SegmentId | None) -> None:
         self.highlighted_segment = segment_id
         self._apply_selections()
 

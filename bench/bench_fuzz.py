@@ -20,9 +20,14 @@ import multiprocessing
 import os
 import resource
 import signal
+import sys
 import time
 from pathlib import Path
 from typing import Any
+
+from hypothesis import HealthCheck, Phase, given, seed, settings
+
+from bench.fuzzing import FuzzCase, fuzz_cases, run_one, seed_files
 
 INPUTS = int(os.environ.get("DUIDING_FUZZ_INPUTS", "100000"))
 MINUTES = float(os.environ.get("DUIDING_FUZZ_MINUTES", "0")) or None
@@ -46,15 +51,9 @@ def _rss_mb() -> float:
 
 
 def _worker(index: int, count: int, workdir: str, queue: Any) -> None:
-    import sys
-
     ends = time.monotonic() + MINUTES * 60 if MINUTES else None
     # A runaway input must not take the shared machine down: beyond 3 GB allocations fail.
     resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))
-    from hypothesis import HealthCheck, Phase, given, seed, settings
-
-    from bench.fuzzing import FuzzCase, fuzz_cases, run_one, seed_files
-
     folder = Path(workdir) / f"w{index}"
     folder.mkdir(parents=True, exist_ok=True)
     OUT.mkdir(exist_ok=True)

@@ -12,16 +12,20 @@ import sys
 import time
 from pathlib import Path
 
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
+
+from app.main_window import MainWindow
+from bench.synth import transcript_text
+from coding.project import Project
+from coding.types import CodeId, DocumentId, Valence
+from importers.batch import import_paths
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _project(workdir: Path) -> Path:
-    from bench.synth import transcript_text
-    from coding.project import Project
-    from coding.types import CodeId, DocumentId, Valence
-    from importers.batch import import_paths
-
     rng = random.Random(4)
     src = workdir / "long.txt"
     src.write_text(transcript_text(rng, 30000), encoding="utf-8")
@@ -56,11 +60,6 @@ def _startup_seconds() -> float:
 
 def run(workdir: Path) -> list[dict[str, object]]:
     os.environ.setdefault("DUIDING_SETTINGS_DIR", str(workdir / "settings"))
-    from PySide6.QtGui import QTextCursor
-    from PySide6.QtWidgets import QApplication
-
-    from app.main_window import MainWindow
-
     path = _project(workdir)
     app = QApplication.instance() or QApplication([])
     window = MainWindow()

@@ -16,15 +16,21 @@ import statistics
 import time
 from pathlib import Path
 
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
+
+from app.main_window import MainWindow
+from bench.bench_core import seed_codings
+from bench.synth import write_corpus
+from coding.commands import CodeSpans
+from coding.project import Project
+from coding.types import Valence
+from importers.batch import import_paths
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def _project(workdir: Path) -> Path:
-    from bench.bench_core import seed_codings
-    from bench.synth import write_corpus
-    from coding.project import Project
-    from importers.batch import import_paths
-
     files = write_corpus(workdir / "scale_corpus", 100, 3000)
     path = workdir / "gui_scale.duiding"
     for old in workdir.glob("gui_scale.duiding*"):
@@ -37,13 +43,6 @@ def _project(workdir: Path) -> Path:
 
 def run(workdir: Path) -> list[dict[str, object]]:
     os.environ.setdefault("DUIDING_SETTINGS_DIR", str(workdir / "settings"))
-    from PySide6.QtGui import QTextCursor
-    from PySide6.QtWidgets import QApplication
-
-    from app.main_window import MainWindow
-    from coding.commands import CodeSpans
-    from coding.types import Valence
-
     path = _project(workdir)
     app = QApplication.instance() or QApplication([])
     window = MainWindow()

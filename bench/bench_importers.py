@@ -14,6 +14,10 @@ import time
 from pathlib import Path
 from typing import Any
 
+from coding.project import Project
+from importers import read_transcript
+from importers.batch import import_paths
+
 DOCUMENTS = 100
 WORDS_PER_DOCUMENT = 5_000
 
@@ -58,8 +62,6 @@ def _make_documents(folder: Path) -> list[Path]:
 
 
 def run(workdir: Path) -> list[dict[str, Any]]:
-    from importers import read_transcript
-
     paths = _make_documents(workdir / "bench_importers_docx")
     started = time.perf_counter()
     words = 0
@@ -72,9 +74,6 @@ def run(workdir: Path) -> list[dict[str, Any]]:
     assert words == DOCUMENTS * WORDS_PER_DOCUMENT, words
     # The target is the whole import: reading, storing each file in its own
     # transaction with its speakers, turns and metadata-table attributes.
-    from coding.project import Project
-    from importers.batch import import_paths
-
     started = time.perf_counter()
     with Project.create(workdir / "bench_import.duiding", codebook="empty") as project:
         summary = import_paths(project, paths)

@@ -26,6 +26,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from coding.commands import ApplyCodes
+from coding.interchange_db import snapshot
+from coding.project import Project
+from coding.types import AttributeType
+from exports.chapter import ChapterOptions, write_chapter
+from exports.qdpx import write_qdpx
+from exports.tables import write_csv, write_xlsx
+from importers import read_transcript
+from importers.base import ImportedTranscript, Turn
+from importers.batch import import_paths
+
 KILLS = int(os.environ.get("DUIDING_KILLS", "1000"))
 FIXTURE = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "schema_0001.duiding"
 TEXT = "Interviewer: Hoe ging het?\n\nOuder: " + " ".join(
@@ -78,8 +89,6 @@ def _calibrate(work: Callable[[int], None]) -> float:
 
 
 def _opens(path: Path) -> bool:
-    from coding.project import Project
-
     try:
         Project.open(path).close()
         return True
@@ -98,10 +107,6 @@ def _strays(folder: Path, allowed: set[str]) -> list[str]:
 
 
 def coding_trials(workdir: Path, kills: int, rng: random.Random) -> dict[str, float]:
-    from coding.commands import ApplyCodes
-    from coding.project import Project
-    from importers.base import ImportedTranscript, Turn
-
     path = workdir / "coding.duiding"
     with Project.create(path, coder="Bench") as p:
         p.documents.add_transcript(ImportedTranscript(
@@ -140,11 +145,6 @@ def coding_trials(workdir: Path, kills: int, rng: random.Random) -> dict[str, fl
 
 
 def import_trials(workdir: Path, kills: int, rng: random.Random) -> dict[str, float]:
-    from coding.project import Project
-    from coding.types import AttributeType
-    from importers import read_transcript
-    from importers.batch import import_paths
-
     folder = workdir / "interviews"
     folder.mkdir()
     sheet = folder / "respondenten.csv"
@@ -194,8 +194,6 @@ def import_trials(workdir: Path, kills: int, rng: random.Random) -> dict[str, fl
 
 
 def upgrade_trials(workdir: Path, kills: int, rng: random.Random) -> dict[str, float]:
-    from coding.project import Project
-
     folder = workdir / "upgrade"
     folder.mkdir()
     path = folder / "studie.duiding"
@@ -243,14 +241,6 @@ def _complete(path: Path) -> bool:
 
 
 def export_trials(workdir: Path, kills: int, rng: random.Random) -> dict[str, float]:
-    from coding.commands import ApplyCodes
-    from coding.interchange import snapshot
-    from coding.project import Project
-    from exports.chapter import ChapterOptions, write_chapter
-    from exports.qdpx import write_qdpx
-    from exports.tables import write_csv, write_xlsx
-    from importers.batch import import_paths
-
     folder = workdir / "bron"
     folder.mkdir()
     for i in range(12):

@@ -20,8 +20,9 @@ import time
 from pathlib import Path
 
 from coding.commands.events import MarkEvent
-from coding.moments import Anchor, Moment, MomentKind, suggest_moment
+from coding.moments import Anchor, Moment, MomentKind
 from coding.project import Project
+from coding.time_expressions import suggest_moment
 from importers.batch import import_paths
 from tests.history_study import FAMILIES, write_study
 

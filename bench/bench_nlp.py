@@ -21,7 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from coding.nlp.pipeline import TurnSpan
+from coding.nlp.pipeline import TurnSpan, default_pipeline, process
+from coding.nlp.search import search
+from coding.nlp.suggest import builtin_keywords, suggest
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 
@@ -135,9 +137,6 @@ def _norm_code(name: str) -> str:
 
 def suggestion_scores(docs: list[CorpusDoc]) -> dict[str, float]:
     """Precision/recall of suggestions at theme and subtheme level over ``docs``."""
-    from coding.nlp.pipeline import process
-    from coding.nlp.suggest import builtin_keywords, suggest
-
     keywords = builtin_keywords()
     counts = {lvl: {"tp_sugg": 0, "sugg": 0, "found": 0, "gold": 0} for lvl in ("theme", "sub")}
     for doc in docs:
@@ -175,9 +174,6 @@ def _level_code(code: str, level: str) -> str:
 
 
 def run(workdir: Path) -> list[dict[str, Any]]:
-    from coding.nlp.pipeline import default_pipeline, process
-    from coding.nlp.search import search
-
     docs = load_corpus()
     pipeline = default_pipeline()
     # Speed: the whole corpus, processed eight times (about 100,000 words).

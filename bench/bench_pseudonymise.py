@@ -34,6 +34,10 @@ from pathlib import Path
 from typing import Any
 
 from bench.pii_gold import GoldDoc, GoldMention, load
+from coding.project import Project
+from coding.pseudonymise import deduce_backend, service
+from coding.pseudonymise.detect import detect_text
+from importers.batch import import_paths
 
 FUNCTION_WORDS = {
     "de", "het", "een", "'t", "van", "der", "den", "te", "ten", "ter", "in", "op", "bij", "met",
@@ -81,11 +85,7 @@ def _covered(ws: int, we: int, detected: list[tuple[int, int]]) -> bool:
     return pos >= we
 
 
-def build_project(workdir: Path, docs: list[GoldDoc], names: list[str]) -> Any:
-    from coding.project import Project
-    from coding.pseudonymise import service
-    from importers.batch import import_paths
-
+def build_project(workdir: Path, docs: list[GoldDoc], names: list[str]) -> Project:
     folder = workdir / "docs"
     folder.mkdir(parents=True, exist_ok=True)
     for d in docs:
@@ -103,8 +103,6 @@ def build_project(workdir: Path, docs: list[GoldDoc], names: list[str]) -> Any:
 
 
 def score(workdir: Path, docs: list[GoldDoc], with_names: bool) -> dict[str, float]:
-    from coding.pseudonymise import service
-
     names = sorted({n for d in docs for n in d.names}) if with_names else []
     project = build_project(workdir, docs, names)
     try:
@@ -178,9 +176,6 @@ def speed_docs(docs: list[GoldDoc], count: int = 4, words: int = 1700) -> list[t
 
 def command_run(workdir: Path, docs: list[GoldDoc]) -> tuple[float, float]:
     """Wall seconds and peak RSS (MB) of a warm ``duiding pseudonymise --detect``."""
-    from coding.project import Project
-    from importers.batch import import_paths
-
     folder = workdir / "speed"
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
@@ -207,9 +202,6 @@ def command_run(workdir: Path, docs: list[GoldDoc]) -> tuple[float, float]:
 
 
 def run(workdir: Path) -> list[dict[str, Any]]:
-    from coding.pseudonymise import deduce_backend
-    from coding.pseudonymise.detect import detect_text
-
     def row(name: str, value: float, unit: str, target: float | None,
             better: str = "higher") -> dict[str, Any]:
         return {"name": name, "value": value, "unit": unit, "target": target, "better": better}

@@ -14,6 +14,12 @@ import time
 from pathlib import Path
 from typing import Any
 
+from coding.project import Project
+from coding.survey.commands import ImportSurvey
+from importers.survey import read_survey
+from importers.survey_guess import guess_mapping
+from importers.survey_rows import prepare
+
 RESPONDENTS = 2_000
 FREQ = ("nooit", "soms", "vaak", "altijd")
 AGREE = ("helemaal oneens", "oneens", "neutraal", "eens", "helemaal eens")
@@ -53,12 +59,6 @@ def make_sheet(path: Path, n: int = RESPONDENTS) -> Path:
 
 
 def run(workdir: Path) -> list[dict[str, Any]]:
-    from coding.project import Project
-    from coding.survey.commands import ImportSurvey
-    from importers.survey import read_survey
-    from importers.survey_guess import guess_mapping
-    from importers.survey_rows import prepare
-
     path = make_sheet(workdir / "ceo_2024.xlsx")
     project_path = workdir / "bench_survey.duiding"
     project_path.unlink(missing_ok=True)

@@ -31,9 +31,15 @@ from typing import Any
 
 import psycopg
 from psycopg import sql
+from sqlalchemy import event
 
 from bench.pg_local import LocalServer
 from bench.synth import transcript_text
+from coding import live
+from coding.commands import ApplyCodes
+from coding.project import Project
+from coding.team import TeamManager
+from importers.base import ImportedTranscript
 
 CODERS = int(os.environ.get("DUIDING_TEAM_CODERS", "10"))
 CODINGS = int(os.environ.get("DUIDING_TEAM_CODINGS", "500"))
@@ -58,10 +64,6 @@ def _setup(workdir: Path) -> tuple[LocalServer, str]:
 
 
 def _make_project(url: str) -> list[int]:
-    from coding.project import Project
-    from coding.team import TeamManager
-    from importers.base import ImportedTranscript
-
     rng = random.Random(14)
     with Project.create(url) as p:
         docs = []
@@ -83,9 +85,6 @@ def _as(url: str, user: str) -> str:
 
 def worker(url: str, user: str, n: int, seed: int, out: str) -> None:
     """Code `n` distinct spans; write 'doc start end' per acknowledged coding."""
-    from coding.commands import ApplyCodes
-    from coding.project import Project
-
     rng = random.Random(seed)
     with Project.open(url) as p, open(out, "w", buffering=1) as log:
         docs = [(d.id, d.length) for d in p.documents.list()]
@@ -117,9 +116,6 @@ class View:
     re-read (as the workbench does) when a notification says they changed."""
 
     def __init__(self, url: str, doc: int) -> None:
-        from coding import live
-        from coding.project import Project
-
         self.project = Project.open(url)
         self.doc = doc
         self.lock = threading.Lock()
@@ -156,11 +152,6 @@ class View:
 
 def _median_apply(url: str) -> tuple[float, float, float, float]:
     """(median ms, 95th percentile ms, statements per coding, median ms of one round trip)."""
-    from sqlalchemy import event
-
-    from coding.commands import ApplyCodes
-    from coding.project import Project
-
     rng = random.Random(1)
     times = []
     statements = [0]

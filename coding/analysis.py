@@ -40,11 +40,10 @@ from coding.analysis_kernels import (
     fetch_codings,
 )
 from coding.coders import coder_name, coder_names
+from coding.matrix_cells import cell_summaries, write_cell_summary
 from coding.project import Project
 from coding.stats import CountsTable
 from coding.types import CodeId, DocumentId, SegmentId
-from models.analysis_models import MatrixCell
-from models.base import utcnow
 from models.errors import NotFoundError, ValidationError
 from models.schema import Case, Coder, Document
 
@@ -203,11 +202,7 @@ class AnalysisManager:
         row_of_doc = {int(d): i for i, r in enumerate(matrix_rows) for d in r.document_ids}
         data = self.codings(coders)
         cells = count_cells(data, targets, len(ids), row_of_doc, len(matrix_rows))
-        with self._store.read() as s:
-            q = select(MatrixCell.row_key, MatrixCell.code_id, MatrixCell.summary).where(
-                MatrixCell.row_kind == rows
-            )
-            summaries = {(k, CodeId(c)): t for k, c, t in s.execute(q) if t}
+        summaries = cell_summaries(self._store, rows)
         return FrameworkMatrix(
             row_kind=rows,
             rows=tuple(matrix_rows),
@@ -241,23 +236,7 @@ class AnalysisManager:
 
     def set_cell_summary(self, row_kind: str, row_key: str, code_id: CodeId, text: str) -> str:
         """Write the summary of one matrix cell (one transaction); returns the previous text."""
-        with self._store.write() as s:
-            cell = s.scalar(
-                select(MatrixCell).where(
-                    MatrixCell.row_kind == row_kind,
-                    MatrixCell.row_key == row_key,
-                    MatrixCell.code_id == code_id,
-                )
-            )
-            old = cell.summary if cell is not None else ""
-            if cell is None:
-                if not text:
-                    return old
-                cell = MatrixCell(row_kind=row_kind, row_key=row_key, code_id=code_id)
-                s.add(cell)
-            cell.summary = text
-            cell.modified = utcnow()
-            return old
+        return write_cell_summary(self._store, row_kind, row_key, code_id, text)
 
     # -- co-occurrence ---------------------------------------------------------------------
 

@@ -23,8 +23,9 @@ from coding import rows
 from coding.attributes import AttributeManager
 from coding.coders import CoderManager
 from coding.documents import DocumentManager
-from coding.moments import ORDER_ONLY, Anchor, Moment, MomentKind, MomentSuggestion, suggest_moment
+from coding.moments import ORDER_ONLY, Anchor, Moment, MomentKind, MomentSuggestion
 from coding.segments import SegmentManager
+from coding.time_expressions import suggest_moment
 from coding.told_durations import suggest_duration
 from coding.types import CaseId, DocumentId, SegmentFilter
 from models.base import utcnow

@@ -1,8 +1,8 @@
 """Where Duiding keeps its files on this machine, and which version is installed.
 
-Small on purpose: the start-up code (`app.gui_main`, imported by every `duiding` command) needs
-the log folder and the version before anything else, without importing the rest of the core.
-`coding.diagnostics` adds the facts that do need it (pipeline, schema).
+Small on purpose: the start-up code (`app.gui_main`) needs the log folder and the version before
+anything else, and nothing more of the core for it. `coding.diagnostics` adds the facts that do
+need the rest (pipeline, schema).
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Typing a moment is accepting it, so what is typed must be read one way only: `2021-03-15`,
 `15-3-2021`, `2021-03`, `3-2021`, `2021`, an age (`leeftijd 4`, `4 jaar`), `volgorde`, or a
-Dutch expression read as `coding.moments.suggest_moment` reads it ("toen hij 4 was",
+Dutch expression read as `coding.time_expressions.suggest_moment` reads it ("toen hij 4 was",
 "vorig jaar in maart").
 
 Ages: a decimal comma or point is a fraction of a year (`leeftijd 10,5` is ten and a half) and
@@ -18,14 +18,8 @@ from __future__ import annotations
 
 import re
 
-from coding.moments import (
-    ORDER_ONLY,
-    Anchor,
-    Moment,
-    MomentKind,
-    find_moments,
-    suggest_moment,
-)
+from coding.moments import NO_ANCHOR, ORDER_ONLY, Anchor, Moment, MomentKind
+from coding.time_expressions import find_moments, suggest_moment
 
 _CODE_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _CODE_DMY = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
@@ -61,7 +55,7 @@ def parse_moment(value: str, anchor: Anchor | None = None) -> Moment:
 
     Raises `MomentError` (or `MomentNeedsAnchor`) with a one-line message otherwise.
     """
-    anchor = anchor or Anchor()
+    anchor = anchor or NO_ANCHOR
     text = " ".join(value.split())
     low = text.casefold()
     if low in ("", "volgorde", "order", "-", "alleen volgorde"):

@@ -27,12 +27,12 @@ from coding.codes import CodeManager, builtin_codebook
 from coding.documents import DocumentManager
 from coding.events import EventManager
 from coding.groups import GroupManager
-from coding.history import Undoable, UndoStack
 from coding.memos import MemoManager
 from coding.segments import SegmentManager
 from coding.stats import StatsManager
 from coding.survey.manager import SurveyManager
 from coding.types import Changes
+from coding.undo import Undoable, UndoStack
 from models.base import utcnow
 from models.cipher import Cipher, PasswordRequiredError, WrongPasswordError
 from models.convert import convert_project

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from coding.moments import NUMBER, number_word
+from coding.time_expressions import NUMBER, number_word
 
 DAYS_PER = {"dag": 1, "dagen": 1, "week": 7, "weken": 7, "maand": 30, "maanden": 30,
             "jaar": 365, "jaren": 365}

@@ -28,6 +28,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from coding.project import Project
 from coding.pseudonymise.guard import assert_export_safe
 from coding.types import CodeInfo, Valence
 from exports import chapter_docx as w
@@ -57,8 +58,6 @@ from exports.matrix import append_matrix_appendix
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
-
-    from coding.project import Project
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]

@@ -24,6 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from coding.project import Project
 from coding.survey.figures import FiguresTable, ItemFigures
 from coding.survey.items import SurveyItem
 from coding.survey.kinds import DocumentKind, count_by_kind
@@ -41,8 +42,6 @@ from exports.chapter_text import (
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
-
-    from coding.project import Project
 
 MAX_SURVEY_QUOTES = 2  # questionnaire quotes beside a theme's figures
 

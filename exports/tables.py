@@ -17,16 +17,14 @@ from __future__ import annotations
 import csv
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from coding.project import Project
 from coding.pseudonymise.guard import assert_export_safe
 from coding.stats import EMPTY, CountRow
 from coding.types import SegmentFilter, SpeakerRole
 from exports.chapter_data import documents_in_scope, included_codes
 from exports.files import csv_rows, write_atomic, xlsx_append, xlsx_cell
-
-if TYPE_CHECKING:
-    from coding.project import Project
 
 VALENCE_LABELS = {"positief": "positief", "aandachtspunt": "aandachtspunt",
                   "neutraal": "neutraal"}

@@ -16,15 +16,13 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from coding.project import Project
 from coding.pseudonymise.service import assert_export_safe
 from coding.timeline import PlacedEvent, Timeline
 from exports.chapter_text import case_label
 from exports.files import write_atomic
-
-if TYPE_CHECKING:
-    from coding.project import Project
 
 LANE_TITLES = {"ouder": "Ouder", "jongere": "Jongere", "hulpverlener": "Hulpverlener",
                "school": "School", "onbekend": "Onbekend"}

@@ -22,7 +22,11 @@ from pathlib import Path
 
 from importers.base import ImportedTranscript, TranscriptImportError, Turn
 from importers.boundary import reading
+from importers.office import read_docx, read_odt, read_rtf
+from importers.pdf import read_pdf
 from importers.safety import MAX_FILE_BYTES, check_size
+from importers.subtitles import read_srt, read_vtt
+from importers.text import read_txt
 
 __all__ = [
     "SUPPORTED_EXTENSIONS",
@@ -38,11 +42,6 @@ Reader = Callable[[Path, int], ImportedTranscript]
 
 
 def _readers() -> dict[str, Reader]:
-    from importers.office import read_docx, read_odt, read_rtf
-    from importers.pdf import read_pdf
-    from importers.subtitles import read_srt, read_vtt
-    from importers.text import read_txt
-
     return {
         ".txt": read_txt,
         ".docx": read_docx,

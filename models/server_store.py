@@ -45,6 +45,7 @@ from models.errors import (
 )
 from models.location import ServerTarget
 from models.sessions import StoreBase, one_line
+from models.team import role_of
 from models.upgrade import StepHook, head_revision, known_revisions, upgrade_connection
 
 MIN_SERVER_VERSION = 130000  # PostgreSQL 13: pg_xact_status, EXECUTE FUNCTION triggers
@@ -329,8 +330,6 @@ class ServerStore(StoreBase):
             on_step("commit")
 
     def _who_am_i(self) -> None:
-        from models.team import role_of
-
         with self.read() as s:
             self.role, self.coder = role_of(s)
         if not self.role:

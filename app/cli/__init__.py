@@ -18,7 +18,9 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from app.cli.output import run_command
-from app.gui_main import gui_arguments, run_gui
+from app.gui_args import gui_arguments
+
+GUI_MODULE = "app.gui_main"  # loaded by name when the workbench opens: commands stay Qt-free
 
 # Every command and the module that registers it: `main` tells a command from a project file,
 # and imports only the one module a command needs (start-up stays fast), without importing the
@@ -66,13 +68,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     first = next((a for a in argv if not a.startswith("-")), None)
     if first not in COMMANDS and not any(a in ("-h", "--help") for a in argv[:1]):
         if gui_arguments(argv) is not None:
-            return run_gui(argv, exit_process=True)
+            return _run_gui(argv)
         if first is not None:
             print(f"duiding: unknown command {first!r}" + _did_you_mean(first), file=sys.stderr)
             return 2
     code = run_command(build_parser(first), argv)
     if console and "deduce" in sys.modules:
         _end_now(code)
+    return code
+
+
+def _run_gui(argv: Sequence[str]) -> int:
+    """Open the workbench; only now are Qt and the GUI modules imported."""
+    code: int = importlib.import_module(GUI_MODULE).run_gui(argv, exit_process=True)
     return code
 
 

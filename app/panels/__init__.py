@@ -29,14 +29,10 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDockWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMainWindow, QMenu
-
-    from app.context import ProjectContext
+from app.context import ProjectContext
 
 # Panel modules, installed in this order.
 PANELS: tuple[str, ...] = (

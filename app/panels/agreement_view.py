@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from app import ops
 from app.errors import show_error
 from app.manual import explanation
+from app.panels import PanelHost
 from app.panels.out_agreement_side import SideBySide
 from app.panels.out_common import (
     AnalysisPanel,
@@ -102,8 +103,8 @@ class AgreementModel(QAbstractTableModel):
                 return ""
             value = self.figure(index.row(), col)
             kind = (col - 1) % 4
-            return (str(value) if kind == 0 else _pct(value) if kind == 1  # type: ignore[arg-type]
-                    else _fig(value))  # type: ignore[arg-type]
+            return (str(value) if kind == 0 else _pct(value) if kind == 1
+                    else _fig(value))
         if role == Qt.ItemDataRole.UserRole:
             return name if col == 0 else self.figure(index.row(), col)
         if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
@@ -268,6 +269,6 @@ class AgreementView(AnalysisPanel):
         return self.task
 
 
-def install(host: Any) -> None:
+def install(host: PanelHost) -> None:
     view = AgreementView(host.ctx, host.jump)
     install_view(host, view, view.tr("Intercoder agreement"), view.tr("Intercoder agreement"), "actionAgreement")

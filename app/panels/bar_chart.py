@@ -77,7 +77,7 @@ class BarChart(QWidget):
         y = self.PAD
         # Legend.
         if len(self.series) > 1:
-            x = bar_x
+            x: float = bar_x
             for name, colour in self.series:
                 p.fillRect(QRectF(x, y + 5, 12, 12), colour)
                 p.setPen(text_colour)

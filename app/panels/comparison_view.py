@@ -7,6 +7,7 @@ clicking it shows exactly which fragments it counts.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.manual import explanation
+from app.panels import PanelHost
 from app.panels.out_common import (
     AnalysisPanel,
     CodeRowsModel,
@@ -31,7 +33,7 @@ from app.panels.out_common import (
     fill_combo,
     install_view,
 )
-from coding.analysis import AnalysisManager, Comparison
+from coding.analysis import AnalysisManager, Comparison, ComparisonRow
 from coding.stats import CellCount
 
 
@@ -58,8 +60,8 @@ class ComparisonModel(CodeRowsModel):
             return None
         return c.segments if col in (1, 3) else c.documents
 
-    def rows(self) -> list[Any]:
-        return self.result.rows if self.result is not None else []
+    def rows(self) -> Sequence[ComparisonRow]:
+        return self.result.rows if self.result is not None else ()
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else 5
@@ -181,6 +183,6 @@ class ComparisonView(AnalysisPanel):
         self.fragments.show_segments(cell.segment_ids if cell else [])
 
 
-def install(host: Any) -> None:
+def install(host: PanelHost) -> None:
     view = ComparisonView(host.ctx, host.jump)
     install_view(host, view, view.tr("Compare measurements"), view.tr("Compare measurements"), "actionComparison")

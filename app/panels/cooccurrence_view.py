@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.manual import explanation
+from app.panels import PanelHost
 from app.panels.out_common import (
     AnalysisPanel,
     CodeChooser,
@@ -219,6 +220,6 @@ class CooccurrenceView(AnalysisPanel):
         self.fragments.show_segments(self.model.segment_ids(row, col))
 
 
-def install(host: Any) -> None:
+def install(host: PanelHost) -> None:
     view = CooccurrenceView(host.ctx, host.jump)
     install_view(host, view, view.tr("Co-occurrence"), view.tr("Co-occurrence of codes"), "actionCooccurrence")

@@ -10,6 +10,8 @@ anchored on the interview's date or meting. Saving runs one undoable command thr
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -89,11 +91,11 @@ class EventDialog(QDialog):
         form.addRow(self.tr("Duration:"), self.duration_edit)
         if self.suggestion.duration_days is not None and event is None:
             row = QHBoxLayout()
-            told = duration_text(self.suggestion.duration_days)
-            label = QLabel(self.tr("Suggested: {duration}").format(duration=told))
+            suggested = duration_text(self.suggestion.duration_days)
+            label = QLabel(self.tr("Suggested: {duration}").format(duration=suggested))
             use = QPushButton(self.tr("Use"))
             use.setObjectName("useDurationSuggestion")
-            use.clicked.connect(lambda: self.duration_edit.setText(told))
+            use.clicked.connect(lambda: self.duration_edit.setText(suggested))
             row.addWidget(label, 1)
             row.addWidget(use)
             form.addRow("", row)
@@ -154,6 +156,7 @@ class EventDialog(QDialog):
             return
         assert not isinstance(days, bool)
         type_id = self.type_box.currentData()
+        cmd: MarkEvent | EditEvent
         if self.existing is None:
             cmd = MarkEvent(self.doc_id, *self.span, type_id, self.moment, days,
                             self.memo_edit.text(), coder=self.ctx.coder or None)
@@ -189,6 +192,10 @@ def extend_transcript_menu(menu: QMenu, ctx: ProjectContext, parent: QWidget,
             type=event.type, moment=event.moment.label()))
         sub.setEnabled(writable)
         sub.addAction(QCoreApplication.translate("EventMenu", "Edit event…"),
-                      lambda e=event: EventDialog(ctx, e.document_id, e.start, e.end, e,
-                                                  parent=parent).exec())
-        sub.addAction(QCoreApplication.translate("EventMenu", "Remove event"), lambda e=event: remove_event(ctx, e, parent))
+                      partial(_edit_event, ctx, event, parent))
+        sub.addAction(QCoreApplication.translate("EventMenu", "Remove event"),
+                      partial(remove_event, ctx, event, parent))
+
+
+def _edit_event(ctx: ProjectContext, event: EventInfo, parent: QWidget) -> None:
+    EventDialog(ctx, event.document_id, event.start, event.end, event, parent=parent).exec()

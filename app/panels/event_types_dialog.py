@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.context import ProjectContext
 from coding.commands.events import AddEventType, RemoveEventType, UpdateEventType
 from coding.durations import CHANGE, REGISTRATION, SIGNAL, START, WAIT
+from coding.events import EventTypeId
 from coding.types import Changes
 
 
@@ -80,7 +81,7 @@ class EventTypesDialog(QDialog):
         self.table.blockSignals(False)
 
     def _edited(self, item: QTableWidgetItem) -> None:
-        type_id = self.table.item(item.row(), 0).data(Qt.ItemDataRole.UserRole)
+        type_id = self._type_id(item.row())
         if item.column() == 0:
             cmd = UpdateEventType(type_id, name=item.text())
         else:
@@ -104,4 +105,9 @@ class EventTypesDialog(QDialog):
         row = self.table.currentRow()
         if row < 0:
             return
-        self.ctx.run(RemoveEventType(self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)), parent=self)
+        self.ctx.run(RemoveEventType(self._type_id(row)), parent=self)
+
+    def _type_id(self, row: int) -> EventTypeId:
+        name = self.table.item(row, 0)  # reload() puts an item in every cell
+        assert name is not None
+        return EventTypeId(int(name.data(Qt.ItemDataRole.UserRole)))

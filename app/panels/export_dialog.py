@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from app import ops
 from app.errors import show_error
+from app.panels import PanelHost
 from app.panels.out_common import (
     CodeChecklist,
     file_action,
@@ -393,7 +394,7 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("ExportDialog", text)
 
 
-def open_export(host: Any, fmt: str | None = None) -> ExportDialog | None:
+def open_export(host: PanelHost, fmt: str | None = None) -> ExportDialog | None:
     if host.ctx.project is None:
         show_message(host.window, _t("Open a project first."))
         return None
@@ -408,7 +409,7 @@ def open_export(host: Any, fmt: str | None = None) -> ExportDialog | None:
     return dialog
 
 
-def install(host: Any) -> None:
+def install(host: PanelHost) -> None:
     action = file_action(host, _t("Export…"), "actionExport")
     action.setShortcut("Ctrl+E")
     action.triggered.connect(lambda: open_export(host))

@@ -10,6 +10,7 @@ in the code tree's tooltips. Every change is one undoable command through ``ctx.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
@@ -59,14 +60,14 @@ def group_menu(parent: QWidget, ctx: ProjectContext, kind: GroupKind,
     if groups:
         delete = menu.addMenu(QCoreApplication.translate("Groups", "Delete group"))
         for group in groups:
-            delete.addAction(group.name, lambda g=group: ctx.run(
-                _named(DeleteGroup(g.id, g.kind), g.name), parent=parent)).setEnabled(writable)
+            delete.addAction(group.name, partial(_delete, parent, ctx, group)).setEnabled(writable)
     return menu
 
 
-def _named(command: DeleteGroup, name: str) -> DeleteGroup:
-    command.detail = name
-    return command
+def _delete(parent: QWidget, ctx: ProjectContext, group: GroupInfo) -> None:
+    command = DeleteGroup(group.id, group.kind)
+    command.detail = group.name
+    ctx.run(command, parent=parent)
 
 
 def _toggle(parent: QWidget, ctx: ProjectContext, group: GroupInfo, members: Sequence[int],

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from app import ops
 from app.errors import show_error
 from app.manual import explanation
+from app.panels import PanelHost
 from app.panels.out_common import (
     AnalysisPanel,
     CodeChooser,
@@ -43,6 +44,7 @@ from app.panels.out_common import (
 from coding.analysis import AnalysisManager, FrameworkMatrix
 from coding.commands import SetCellSummary
 from coding.types import CodeId
+from exports.matrix import write_matrix_docx, write_matrix_xlsx
 
 
 class MatrixModel(QAbstractTableModel):
@@ -309,8 +311,6 @@ class MatrixView(AnalysisPanel):
 
     def export_to(self, dest: Path) -> ops.Task | None:
         """Write the matrix shown to `dest`: Word for a .docx, else an Excel workbook."""
-        from exports.matrix import write_matrix_docx, write_matrix_xlsx
-
         matrix, project = self.model.matrix, self.project
         if matrix is None or project is None:
             return None
@@ -324,6 +324,6 @@ class MatrixView(AnalysisPanel):
                             on_error=lambda exc: show_error(self, exc))
 
 
-def install(host: Any) -> None:
+def install(host: PanelHost) -> None:
     view = MatrixView(host.ctx, host.jump)
     install_view(host, view, view.tr("Framework matrix"), view.tr("Framework matrix"), "actionMatrix")

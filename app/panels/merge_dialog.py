@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from app import ops
 from app.errors import show_error
+from app.panels import PanelHost
 from app.panels.out_common import file_action, show_message
 from coding.commands import MergeProjects
 from coding.merge import (
@@ -287,7 +288,7 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("MergeDialog", text)
 
 
-def install(host: Any) -> None:
+def install(host: PanelHost) -> None:
     action = file_action(host, _t("Merge projects…"), "actionMerge")
 
     def open_dialog() -> None:

@@ -9,7 +9,7 @@ Positions are stored as code points and converted to Qt's UTF-16 positions here.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -110,7 +110,7 @@ class SideBySide(QWidget):
             self.right_coder.blockSignals(True)
             self.right_coder.setCurrentIndex(1)
             self.right_coder.blockSignals(False)
-        codes = [(self.tr("All codes"), None)]
+        codes: list[tuple[str, Hashable | None]] = [(self.tr("All codes"), None)]
         if result is not None:
             codes += [(result.code_paths.get(c.code, str(c.code)), c.code)
                       for c in result.character.per_code]

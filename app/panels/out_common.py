@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import ProjectContext
+from app.panels import PanelHost
 from coding.project import Project
 from coding.types import Changes, CodeId, CodeInfo, SegmentInfo
 
@@ -253,7 +254,7 @@ class CodeChooser(QDialog):
         return [cid for cid, _path in self.tree.checked()]
 
 
-def install_view(host: Any, view: QWidget, title: str, action_text: str, name: str) -> QAction:
+def install_view(host: PanelHost, view: QWidget, title: str, action_text: str, name: str) -> QAction:
     """An analysis view as a central tab (`host.add_view`), opened from the Analysis menu."""
     opener = host.add_view(view, title)
     menu = host.menu("analysis")
@@ -264,7 +265,7 @@ def install_view(host: Any, view: QWidget, title: str, action_text: str, name: s
     return action
 
 
-def file_action(host: Any, text: str, name: str) -> QAction:
+def file_action(host: PanelHost, text: str, name: str) -> QAction:
     """An action in the File menu, placed before its last group (Close project / Quit)."""
     menu = host.menu("file")
     separators = [a for a in menu.actions() if a.isSeparator()]
@@ -365,14 +366,24 @@ def fill_combo(combo: QComboBox, items: Sequence[tuple[str, Any]], keep: bool = 
     combo.blockSignals(False)
 
 
+class CodeRow(Protocol):
+    """A row of a `CodeRowsModel`: a code's path and its depth in the tree."""
+
+    @property
+    def path(self) -> str: ...
+
+    @property
+    def depth(self) -> int: ...
+
+
 class CodeRowsModel(QAbstractTableModel):
     """A table with one row per code (name indented by depth, themes bold) and count columns.
 
-    Subclasses give `rows()` (objects with `.path` and `.depth`), `value(row, col)` for the
-    count columns and, if they like, `extra(row, col, role)` for their own roles.
+    Subclasses give `rows()`, `value(row, col)` for the count columns and, if they like,
+    `extra(row, col, role)` for their own roles.
     """
 
-    def rows(self) -> list[Any]:
+    def rows(self) -> Sequence[CodeRow]:
         raise NotImplementedError
 
     def value(self, row: int, col: int) -> int | None:
@@ -381,10 +392,10 @@ class CodeRowsModel(QAbstractTableModel):
     def extra(self, row: int, col: int, role: int) -> Any:
         return None
 
-    def rowCount(self, parent: Any = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.rows())
 
-    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         r = self.rows()[index.row()]

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from app.context import ProjectContext
 from app.errors import show_error
+from coding.commands import Command
 from coding.pseudonymise import attributes, names
 from coding.pseudonymise.detect import NameEntry
 from coding.pseudonymise.model import PiiType
@@ -145,10 +146,11 @@ class NameListBox(QGroupBox):
         self._filling = False
 
     def entries(self) -> list[str]:
-        return [self.table.item(r, self.NAME).text() for r in range(self.table.rowCount())]
+        items = (self.table.item(r, self.NAME) for r in range(self.table.rowCount()))
+        return [item.text() for item in items if item is not None]
 
-    def _run(self, command: object) -> bool:
-        ok = self.ctx.run(command, parent=self.window()) is not None  # type: ignore[arg-type]
+    def _run(self, command: Command) -> bool:
+        ok = self.ctx.run(command, parent=self.window()) is not None
         self.refresh()
         return ok
 

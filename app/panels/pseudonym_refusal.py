@@ -38,7 +38,7 @@ class RefusalDialog(QDialog):
 
     def __init__(self, ctx: ProjectContext, refused: OriginalInExport,
                  parent: QWidget | None = None,
-                 export_anyway: Callable[[], None] | None = None) -> None:
+                 export_anyway: Callable[[], object] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("exportRefusal")
         self.setWindowTitle(self.tr("Export refused"))
@@ -137,7 +137,7 @@ class RefusalDialog(QDialog):
 
 
 def show_refusal(ctx: ProjectContext, refused: OriginalInExport, parent: QWidget | None = None,
-                 export_anyway: Callable[[], None] | None = None) -> RefusalDialog:
+                 export_anyway: Callable[[], object] | None = None) -> RefusalDialog:
     """Open (window-modal, not blocking) the refusal dialog for a refused export."""
     dialog = RefusalDialog(ctx, refused, parent, export_anyway)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -39,8 +39,8 @@ from app.context import ProjectContext
 from app.errors import show_error
 from app.ops import Task, run_task
 from app.panels import PanelHost
-from app.panels.nlp_entity_model import EntityModel
 from app.panels.pseudonym_lists import AttributeBox, NameListBox
+from app.panels.pseudonym_table import EntityModel
 from app.undo import kind_text
 from coding.pseudonymise import service
 from coding.pseudonymise.entities import Entity

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app import ops
 from app.errors import show_error
+from app.panels import PanelHost
 from app.panels.out_common import file_action, show_message
 from coding.commands import ImportCodebook
 from coding.interchange import ImportReport
@@ -186,9 +186,9 @@ class ImportReportDialog(QDialog):
         self.resize(560, 480)
 
 
-def import_qdpx(host: Any, source: Path, target: Path) -> ops.Task:
+def import_qdpx(host: PanelHost, source: Path, target: Path) -> ops.Task:
     """Import `source` into a new project at `target`, then open it in the window."""
-    target = project_path(target)
+    location = project_path(target)
     ctx = host.ctx
     coder = ctx.coder or None
 
@@ -198,10 +198,10 @@ def import_qdpx(host: Any, source: Path, target: Path) -> ops.Task:
         except Exception as exc:
             show_error(host.window, exc)
             return
-        ImportReportDialog(result.report, dict(vars(result.result)), result.project.name,
-                           host.window).open()
+        name = result.project.name if isinstance(result.project, Path) else result.project
+        ImportReportDialog(result.report, dict(vars(result.result)), name, host.window).open()
 
-    return ops.run_task(lambda _p, _c: import_qdpx_file(source, target, coder),
+    return ops.run_task(lambda _p, _c: import_qdpx_file(source, location, coder),
                         parent=host.window,
                         label=QCoreApplication.translate("RefiImport", "Importing {name}…")
                         .format(name=source.name),
@@ -209,7 +209,7 @@ def import_qdpx(host: Any, source: Path, target: Path) -> ops.Task:
                         on_error=lambda exc: show_error(host.window, exc))
 
 
-def import_qdc(host: Any, source: Path) -> ops.Task | None:
+def import_qdc(host: PanelHost, source: Path) -> ops.Task | None:
     """Add the codes and code groups of a .qdc codebook to the open project (one undo step)."""
     ctx = host.ctx
     project = ctx.project
@@ -232,7 +232,7 @@ def import_qdc(host: Any, source: Path) -> ops.Task | None:
                         on_error=lambda exc: show_error(host.window, exc))
 
 
-def ask_import(host: Any) -> ops.Task | None:
+def ask_import(host: PanelHost) -> ops.Task | None:
     name, _ = QFileDialog.getOpenFileName(
         host.window, QCoreApplication.translate("RefiImport", "Import REFI-QDA"), "",
         QCoreApplication.translate(
@@ -252,7 +252,7 @@ def ask_import(host: Any) -> ops.Task | None:
     return import_qdpx(host, source, Path(target))
 
 
-def install(host: Any) -> None:
+def install(host: PanelHost) -> None:
     action = file_action(host, QCoreApplication.translate("RefiImport", "Import REFI-QDA…"),
                          "actionImportRefi")
     action.triggered.connect(lambda: ask_import(host))

@@ -9,6 +9,7 @@ chapter agree.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.labels import valence_label
 from app.manual import explanation
+from app.panels import PanelHost
 from app.panels.bar_chart import PALETTE, BarChart
 from app.panels.out_common import (
     AnalysisPanel,
@@ -38,7 +40,7 @@ from app.panels.out_common import (
     install_view,
 )
 from coding.analysis import AnalysisManager
-from coding.stats import CellCount, CountsTable
+from coding.stats import CellCount, CountRow, CountsTable
 from coding.types import Valence
 
 VALENCE_COLOURS = {Valence.POSITIEF: "#2E9E5B", Valence.AANDACHTSPUNT: "#E08A1E",
@@ -60,8 +62,8 @@ class CountsModel(CodeRowsModel):
         self.table, self.measure = table, measure
         self.endResetModel()
 
-    def rows(self) -> list[Any]:
-        return self.table.rows if self.table is not None else []
+    def rows(self) -> Sequence[CountRow]:
+        return self.table.rows if self.table is not None else ()
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         if parent.isValid():
@@ -218,6 +220,6 @@ class CountsView(AnalysisPanel):
                             [r.depth for r in rows])
 
 
-def install(host: Any) -> None:
+def install(host: PanelHost) -> None:
     view = CountsView(host.ctx, host.jump)
     install_view(host, view, view.tr("Counts per code"), view.tr("Counts per code"), "actionCounts")

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.panels import PanelHost
 from app.panels.bar_chart import PALETTE
 from app.panels.out_common import AnalysisPanel, CodeChecklist, Index, fill_combo
 from coding.survey.commands import LinkSurveyItem, SetSurveyScale
@@ -52,9 +53,10 @@ class FiguresModel(QAbstractTableModel):
         super().__init__(parent)
         self.table: FiguresTable | None = None
         self.rows: list[tuple[ItemFigures, str]] = []
-        self.paths: dict[int, str] = {}
+        self.paths: dict[CodeId, str] = {}
 
-    def set_table(self, table: FiguresTable | None, paths: dict[int, str] | None = None) -> None:
+    def set_table(self, table: FiguresTable | None,
+                  paths: dict[CodeId, str] | None = None) -> None:
         self.beginResetModel()
         self.table = table
         self.paths = paths or {}
@@ -393,7 +395,7 @@ class SurveyFiguresView(AnalysisPanel):
         self.top_box_dialog = dialog
 
 
-def install(host: Any) -> None:
+def install(host: PanelHost) -> None:
     view = SurveyFiguresView(host.ctx, host.jump)
     title = QCoreApplication.translate("SurveyFiguresView", "Questionnaire figures")
     opener = host.add_view(view, title)  # a tab beside the transcript (app/panels/__init__.py)

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from app import ops
 from app.context import ProjectContext
 from app.errors import show_error
+from app.panels import PanelHost
 from app.panels.out_common import file_action, show_message
 from coding.survey.commands import ImportSurvey
 from coding.survey.mapping import ColumnMapping, Role, Source, SurveyMapping
@@ -261,14 +262,14 @@ class SurveyImportDialog(QDialog):
         combo.blockSignals(True)
         combo.setCurrentIndex(ROLES.index(c.role))
         combo.blockSignals(False)
-        stored = self.grid.item(row, COL_STORED)
+        stored = self._cell(row, COL_STORED)
         stored.setText(c.attribute if c.role in (Role.ATTRIBUTE, Role.CLOSED, Role.METING)
                        else c.label if c.role == Role.OPEN else "")
         editable = c.role in (Role.ATTRIBUTE, Role.CLOSED)
         flags = stored.flags()
         stored.setFlags(flags | Qt.ItemFlag.ItemIsEditable if editable
                         else flags & ~Qt.ItemFlag.ItemIsEditable)
-        scale = self.grid.item(row, COL_SCALE)
+        scale = self._cell(row, COL_SCALE)
         scale.setFlags(scale.flags() & ~Qt.ItemFlag.ItemIsEditable)
         if c.scale is not None:
             scale.setText(f"{' / '.join(c.scale.categories)} ({c.scale.top_box_text()})")
@@ -276,10 +277,15 @@ class SurveyImportDialog(QDialog):
             scale.setText("")
         scale.setToolTip(self.notes.get(c.column, ""))
         scale.setForeground(QColor("#b00020") if c.column in self.notes else QColor())
-        source = self.grid.item(row, COL_SOURCE)
+        source = self._cell(row, COL_SOURCE)
         source.setFlags(source.flags() & ~Qt.ItemFlag.ItemIsEditable)
         source.setText(source_label(c.source))
         self.grid.blockSignals(False)
+
+    def _cell(self, row: int, column: int) -> QTableWidgetItem:
+        item = self.grid.item(row, column)
+        assert item is not None  # the grid is filled with an item in every cell
+        return item
 
     def row_of(self, column: str) -> int:
         return next(i for i, c in enumerate(self.mapping.columns) if c.column == column)
@@ -393,7 +399,7 @@ def open_survey_import(ctx: ProjectContext, parent: QWidget | None,
                         cancellable=False)
 
 
-def install(host: Any) -> None:
+def install(host: PanelHost) -> None:
     action = file_action(host, _t("Import &questionnaire…"), "actionImportSurvey")
 
     def choose() -> None:

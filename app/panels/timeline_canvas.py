@@ -118,7 +118,8 @@ class TimelineCanvas(QWidget):
     def _layout(self) -> None:
         """Label rows (first free row above or below the lane) and lane positions."""
         self.markers = []
-        if self.timeline is None or not self.timeline.events:
+        events = self.timeline.events if self.timeline is not None else []
+        if not events:
             self._levels, self._rows = [], 1
             return
         fm = QFontMetrics(self._font)
@@ -126,10 +127,9 @@ class TimelineCanvas(QWidget):
         lo, hi = self._x_range()
         per = (width - LANE_TITLE_W - MARGIN_R) / (hi - lo)
         taken: dict[tuple[str, int], list[tuple[float, float]]] = {}
-        levels = [0] * len(self.timeline.events)
-        for i in sorted(range(len(self.timeline.events)),
-                        key=lambda i: self.timeline.events[i].x):  # type: ignore[union-attr]
-            e = self.timeline.events[i]
+        levels = [0] * len(events)
+        for i in sorted(range(len(events)), key=lambda i: events[i].x):
+            e = events[i]
             w = max(fm.horizontalAdvance(line) for line in self._label(i).split("\n")) + 8
             x = (e.x - lo) * per
             span = (x - w / 2, x + w / 2)

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from app.context import ProjectContext
 from app.errors import show_error
+from app.panels import PanelHost
 from app.panels.event_dialog import EventDialog, remove_event
 from app.panels.event_types_dialog import EventTypesDialog
 from app.panels.timeline_canvas import TimelineCanvas
@@ -59,6 +60,7 @@ class TimelineView(QWidget):
         self.ctx = ctx
         self.jump = jump  # jump(document id, start, end)
         self.timeline: Timeline | None = None
+        self.canvas = TimelineCanvas()
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Family:")))
         self.case_box = QComboBox()
@@ -95,13 +97,12 @@ class TimelineView(QWidget):
         self.export_button.setMenu(menu)
         top.addWidget(self.export_button)
 
-        self.canvas = TimelineCanvas()
         self.canvas.setObjectName("timelineCanvas")
         self.canvas.event_clicked.connect(self.open_event)
         self.canvas.event_menu.connect(self._event_menu)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.canvas)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(self.canvas)
         self.contradictions = QLabel()
         self.contradictions.setObjectName("timelineContradictions")
         self.contradictions.setWordWrap(True)
@@ -133,7 +134,7 @@ class TimelineView(QWidget):
         upper = QWidget()
         upper_layout = QVBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
-        upper_layout.addWidget(self.scroll, 1)
+        upper_layout.addWidget(self.scroll_area, 1)
         upper_layout.addWidget(self.contradictions)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(upper)
@@ -336,7 +337,7 @@ class TimelineView(QWidget):
         return True
 
 
-def install(host: Any) -> None:
+def install(host: PanelHost) -> None:
     view = TimelineView(host.ctx, host.jump)
     view.setObjectName("timelineView")
     title = QCoreApplication.translate("TimelineView", "Help history per family")

@@ -2,7 +2,7 @@
 
 A command holds IDs and the snapshots it needs, does its work through the project's managers and
 returns `Changes`. The GUI runs each through `ProjectContext.run` (one transaction, one undo step,
-one broadcast); headless code keeps them on `coding.history.UndoStack`. Redo brings back the very
+one broadcast); headless code keeps them on `coding.undo.UndoStack`. Redo brings back the very
 same IDs (snapshots restore rows with their IDs), so commands further up the stack stay valid.
 `kind` is a stable code the GUI translates.
 

@@ -1,12 +1,13 @@
 """The framework matrix's one edit: a cell summary, undoable like any other (STYLE.md rule 6).
 
-`AnalysisManager.set_cell_summary` writes and returns the previous text, which is all undo needs.
+`coding.matrix_cells.write_cell_summary` writes and returns the previous text, which is all undo
+needs.
 """
 
 from __future__ import annotations
 
-from coding.analysis import AnalysisManager
 from coding.commands.base import Command
+from coding.matrix_cells import write_cell_summary
 from coding.project import Project
 from coding.types import Changes, CodeId
 
@@ -24,13 +25,12 @@ class SetCellSummary(Command):
         self.detail = detail
 
     def do(self, p: Project) -> Changes:
-        old = AnalysisManager(p).set_cell_summary(self.row_kind, self.row_key, self.code_id,
-                                                  self.text)
+        old = write_cell_summary(p.store, self.row_kind, self.row_key, self.code_id, self.text)
         if self.previous is None:
             self.previous = old
         return Changes(memos=True)
 
     def undo(self, p: Project) -> Changes:
-        AnalysisManager(p).set_cell_summary(self.row_kind, self.row_key, self.code_id,
-                                            self.previous or "")
+        write_cell_summary(p.store, self.row_kind, self.row_key, self.code_id,
+                           self.previous or "")
         return Changes(memos=True)

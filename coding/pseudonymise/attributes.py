@@ -12,17 +12,13 @@ never put in the key (they are published).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from sqlalchemy import select
 
 from coding.commands import Command
+from coding.project import Project
 from coding.pseudonymise.model import PiiType
 from coding.types import Changes
 from models.nlp_models import PseudonymAttribute
-
-if TYPE_CHECKING:
-    from coding.project import Project
 
 # Attributes that hold a person, school or address unless the researcher says otherwise.
 IDENTIFYING_BY_DEFAULT = frozenset(

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from coding.pseudonymise import casing, context, lexicon, notations, rules
+from coding.pseudonymise import casing, context, deduce_backend, lexicon, notations, rules
 from coding.pseudonymise.matching import FormMatcher
 from coding.pseudonymise.model import Mention, PiiType, Source
 
@@ -309,8 +309,6 @@ def detect_project(
         cands += [Mention(h.start, h.end, text[h.start:h.end], known[h.form], Source.RULE)
                   for h in known_matcher.finditer(text)]
         if use_deduce:
-            from coding.pseudonymise import deduce_backend
-
             cands += _clean_deduce(text, deduce_backend.detect(text, deduce_cache), cands)
         cands += rules.weak_rules(text) + notations.age_rules(text)
         cands += context.person_rules(text) + context.organisation_rules(text)

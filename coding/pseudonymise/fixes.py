@@ -9,18 +9,14 @@ Opening the review (the third fix) changes nothing by itself.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from sqlalchemy import select
 
 from coding.commands import Command
+from coding.project import Project
 from coding.pseudonymise.key import STATUS_REJECTED
 from coding.types import Changes
 from models.errors import ValidationError
 from models.schema import Coder, Pseudonym
-
-if TYPE_CHECKING:
-    from coding.project import Project
 
 
 class RejectKeyEntry(Command):

@@ -23,8 +23,8 @@ import re
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING
 
+from coding.project import Project
 from coding.pseudonymise import key as keys
 from coding.pseudonymise.detect import name_variants
 from coding.pseudonymise.lexicon import common_word
@@ -32,9 +32,6 @@ from coding.pseudonymise.matching import FormMatcher
 from coding.pseudonymise.model import PiiType
 from coding.pseudonymise.names import names as name_list
 from models.errors import DuidingError
-
-if TYPE_CHECKING:
-    from coding.project import Project
 
 _NOT_CHECKED = {PiiType.DATE, PiiType.AGE}
 _NAMES = {PiiType.PERSON, PiiType.LOCATION, PiiType.ORGANISATION, PiiType.SCHOOL,

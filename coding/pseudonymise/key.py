@@ -12,15 +12,12 @@ application returns to), ``rejected`` (the researcher keeps the original: not pe
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from coding.project import Project
 from coding.pseudonymise.model import PiiType
 from models.schema import Pseudonym
-
-if TYPE_CHECKING:
-    from coding.project import Project
 
 STATUS_PROPOSED = "proposed"
 STATUS_REJECTED = "rejected"

@@ -16,19 +16,16 @@ import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
 from coding.commands import Command
+from coding.project import Project
 from coding.pseudonymise.detect import NameEntry
 from coding.pseudonymise.model import PiiType
 from coding.types import Changes
 from models.errors import ValidationError
 from models.nlp_models import PseudonymName
-
-if TYPE_CHECKING:
-    from coding.project import Project
 
 NAME_TYPES = (PiiType.PERSON, PiiType.SCHOOL, PiiType.ORGANISATION, PiiType.LOCATION,
               PiiType.STREET, PiiType.OTHER)

@@ -14,12 +14,13 @@ in :mod:`coding.pseudonymise.attributes`, the key's statuses in :mod:`coding.pse
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import delete, func, inspect, select
 
 from coding.commands import Command
 from coding.documents import count_words
+from coding.project import Project
 from coding.pseudonymise import attributes as attrs
 from coding.pseudonymise import coverage
 from coding.pseudonymise.apply import apply_replacements
@@ -58,9 +59,6 @@ from models.schema import (
     Segment,
     Turn,
 )
-
-if TYPE_CHECKING:
-    from coding.project import Project
 
 __all__ = [
     "STATUS_APPLIED", "STATUS_CONFIRMED", "STATUS_PROPOSED", "STATUS_REJECTED",

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Collection, Iterable
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from coding.stats import StatsManager
+from coding.stats import StatsManager
 
 
 class DocumentKind(enum.StrEnum):

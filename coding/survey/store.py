@@ -13,7 +13,6 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
@@ -21,15 +20,13 @@ from sqlalchemy.orm import Session
 from coding import rows
 from coding.attributes import guess_type
 from coding.documents import DuplicateDocumentError, count_words
+from coding.project import Project
 from coding.survey.mapping import ColumnMapping, PreparedSurvey, Role
 from coding.types import AttributeScope, AttributeType, DocumentId, SpeakerRole
 from models.base import new_guid, utcnow
 from models.errors import ValidationError
 from models.schema import Attribute, Document, DocumentAttributeValue, Speaker, Turn
 from models.survey_models import SurveyImport, SurveyRespondent
-
-if TYPE_CHECKING:
-    from coding.project import Project
 
 Progress = Callable[[int, int], None]
 

@@ -775,11 +775,6 @@
       <translation>&amp;Gegevens</translation>
     </message>
     <message>
-      <location filename="../../app/main_window.py" line="67" />
-      <source>Show other coders</source>
-      <translation>Andere codeurs tonen</translation>
-    </message>
-    <message>
       <location filename="../../app/main_window.py" line="77" />
       <source>Valence:</source>
       <translation>Waardering:</translation>
@@ -987,11 +982,6 @@
       <translation>Duiding: een werkbank voor kwalitatief interviewonderzoek.</translation>
     </message>
     <message>
-      <location filename="../../app/main_window.py" line="325" />
-      <source>{n} words</source>
-      <translation>{n} woorden</translation>
-    </message>
-    <message>
       <location filename="../../app/main_window.py" line="333" />
       <source>read-only</source>
       <translation>alleen-lezen</translation>
@@ -1005,10 +995,6 @@
       <location filename="../../app/main_window.py" line="334" />
       <source>coder: {name}</source>
       <translation>codeur: {name}</translation>
-    </message>
-    <message>
-      <source>Off: only your own codings are shown (blind coding, before you compare with another coder).</source>
-      <translation>Uit: je ziet alleen je eigen coderingen (blind coderen, voordat je met een andere codeur vergelijkt).</translation>
     </message>
     <message>
       <source>Transcript</source>
@@ -1447,6 +1433,33 @@
       <location filename="../../app/undo.py" line="58" />
       <source>Change</source>
       <translation>Wijziging</translation>
+    </message>
+  </context>
+  <context>
+    <name>CodingArea</name>
+    <message>
+      <source>{n} words</source>
+      <translation>{n} woorden</translation>
+    </message>
+    <message>
+      <source>The memo on this document</source>
+      <translation>Het memo bij dit document</translation>
+    </message>
+    <message>
+      <source>Show other coders</source>
+      <translation>Andere codeurs tonen</translation>
+    </message>
+    <message>
+      <source>Memo: {name}</source>
+      <translation>Memo: {name}</translation>
+    </message>
+    <message>
+      <source>Memo</source>
+      <translation>Memo</translation>
+    </message>
+    <message>
+      <source>Off: only your own codings are shown (blind coding, before you compare with another coder).</source>
+      <translation>Uit: je ziet alleen je eigen coderingen (blind coderen, voordat je met een andere codeur vergelijkt).</translation>
     </message>
   </context>
 </TS>

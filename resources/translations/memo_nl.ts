@@ -40,14 +40,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Memo</source>
-        <translation>Memo</translation>
-    </message>
-    <message>
-        <source>The memo on this document</source>
-        <translation>Het memo bij dit document</translation>
-    </message>
-    <message>
         <source>Theme synthesis</source>
         <translation>Synthese per thema</translation>
     </message>
@@ -58,10 +50,6 @@
     <message>
         <source>Project memo…</source>
         <translation>Projectmemo…</translation>
-    </message>
-    <message>
-        <source>Memo: {name}</source>
-        <translation>Memo: {name}</translation>
     </message>
     <message>
         <source>Project memo</source>

@@ -17,7 +17,7 @@ from app.context import ProjectContext
 from app.i18n import parse_ts
 from app.ops import wait_all
 from app.panels import PanelHost, pipeline_status, pseudonymise, search, suggestions
-from app.panels.nlp_entity_model import EntityModel
+from app.panels.pseudonym_table import EntityModel
 from app.panels.pseudonymise import PseudonymiseDialog
 from app.panels.search import CodeHitsDialog, SearchPanel
 from app.panels.suggestions import SuggestionsPanel
@@ -29,7 +29,7 @@ from tests.helpers import venv_tool
 
 REPO = Path(__file__).resolve().parents[2]
 TS = REPO / "resources" / "translations" / "panels_nlp_nl.ts"
-# pseudonymise.py and nlp_entity_model.py: tests/app/test_pseudonymise_dialogs.py
+# pseudonymise.py and pseudonym_table.py: tests/app/test_pseudonymise_dialogs.py
 NLP_MODULES = ["search.py", "suggestions.py", "pipeline_status.py", "nlp_common.py"]
 
 R01 = """Interviewer: Hoe ging het met de wisselingen van hulpverleners?

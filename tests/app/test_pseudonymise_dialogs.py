@@ -19,9 +19,9 @@ from app.context import ProjectContext
 from app.ops import wait_all
 from app.panels import PanelHost, pseudonymise
 from app.panels.export_dialog import ExportDialog
-from app.panels.nlp_entity_model import EntityModel
 from app.panels.personal_data import PersonalDataWarning
 from app.panels.pseudonym_refusal import RefusalDialog
+from app.panels.pseudonym_table import EntityModel
 from coding.commands import ApplyCodes
 from coding.project import Project
 from coding.pseudonymise import names as name_list
@@ -29,7 +29,7 @@ from tests.helpers import project_with, venv_tool
 
 REPO = Path(__file__).resolve().parents[2]
 TS = REPO / "resources" / "translations" / "pseudonymise_nl.ts"
-MODULES = ["pseudonymise.py", "nlp_entity_model.py", "pseudonym_lists.py", "pseudonym_refusal.py"]
+MODULES = ["pseudonymise.py", "pseudonym_table.py", "pseudonym_lists.py", "pseudonym_refusal.py"]
 
 R1 = ("Interviewer: Hoe kwam u bij de hulp?\n\n"
       "Moeder: Mijn dochter Fenna zat op basisschool De Tovertuin. Juf Marleen belde mij en "

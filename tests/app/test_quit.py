@@ -13,14 +13,18 @@ import os
 import subprocess
 import sys
 import textwrap
+import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
+from coding import locations
 from coding.project import Project
 from importers.batch import import_paths
 
 REPO = Path(__file__).resolve().parents[2]
 LIMIT_S = 2.0
+CLOSE_WAIT_S = 300  # start, open, (detect with deduce), close: minutes at most, even loaded
 
 DRIVER = textwrap.dedent('''
     import sys, time
@@ -64,7 +68,31 @@ TEXT = ("Interviewer: Hoe ging het met de hulp?\n\nMoeder: "
           "Op De Regenboog in Westerveen merkten ze niets. " * 8 + "\n")
 
 
-def _run(tmp_path: Path, mode: str, files: int) -> tuple[str, float]:
+@dataclass
+class Child:
+    """What the driven `duiding` process did: its stdout, how long it lived after its window
+    closed, and everything it left to explain a failure."""
+
+    out: str
+    ended: float
+    report: str
+
+
+def _child_report(proc: subprocess.Popen[str], lines: list[str], stderr: Path) -> str:
+    """The child's exit code, stdout, stderr and the end of its logs (its own user folders:
+    conftest points XDG_STATE_HOME at the test's home), for the failure message."""
+    logs = locations.log_dir()
+    parts = [f"exit code {proc.returncode}", "stdout:\n" + "".join(lines),
+             "stderr:\n" + stderr.read_text(encoding="utf-8", errors="replace")]
+    for name, keep in (("duiding.log", 40), ("fatal.log", 200)):
+        log = logs / name
+        if log.exists():
+            tail = log.read_text(encoding="utf-8", errors="replace").splitlines()[-keep:]
+            parts.append(f"{name}:\n" + "\n".join(tail))
+    return "\n".join(parts)
+
+
+def _run(tmp_path: Path, mode: str, files: int) -> Child:
     folder = tmp_path / "transcripten"
     folder.mkdir()
     for i in range(files):
@@ -80,43 +108,74 @@ def _run(tmp_path: Path, mode: str, files: int) -> tuple[str, float]:
     (tmp_path / "driver.py").write_text(DRIVER, encoding="utf-8")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "DUIDING_SETTINGS_DIR": str(settings),
            "PYTHONPATH": str(REPO)}
-    proc = subprocess.Popen([sys.executable, str(tmp_path / "driver.py"), str(path), mode,
-                             str(folder)], cwd=REPO, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
-    out_lines: list[str] = []
-    closed_at = None
-    assert proc.stdout is not None
-    for line in proc.stdout:  # read as it comes: the CLOSE line is the start of the clock
-        out_lines.append(line)
-        if line.startswith("CLOSE"):
-            closed_at = time.time()
-            break
-    if closed_at is None:
-        proc.kill()
-        raise AssertionError(proc.stderr.read() if proc.stderr else "no CLOSE line")
+    # stderr goes to a file: a pipe nobody reads while waiting for the CLOSE line and the exit
+    # could fill up and stop the child mid-write, which would look like a slow quit
+    stderr = tmp_path / "child.stderr"
+    with stderr.open("w", encoding="utf-8") as err:
+        proc = subprocess.Popen([sys.executable, str(tmp_path / "driver.py"), str(path), mode,
+                                 str(folder)], cwd=REPO, env=env, stdout=subprocess.PIPE,
+                                stderr=err, text=True)
+    lines: list[str] = []
+    closed = threading.Event()
+    closed_at = [0.0]
+
+    def read_stdout() -> None:  # the CLOSE line is the start of the clock: read as it comes
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if line.startswith("CLOSE") and not closed.is_set():
+                closed_at[0] = time.time()
+                closed.set()
+            lines.append(line)
+
+    reader = threading.Thread(target=read_stdout, daemon=True)
+    reader.start()
     try:
-        proc.wait(timeout=60)
+        deadline = time.time() + CLOSE_WAIT_S
+        while not closed.wait(0.1) and time.time() < deadline:
+            if proc.poll() is not None:  # ended early: let the reader see its last lines
+                reader.join(timeout=10)
+                break
+        if not closed.is_set():
+            raise AssertionError("the window never closed\n" + _finish(proc, reader, lines,
+                                                                          stderr))
+        try:
+            proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            raise AssertionError("the process did not end within 60 s of its window closing\n"
+                                 + _finish(proc, reader, lines, stderr)) from None
+        ended = time.time() - closed_at[0]
     finally:
         if proc.poll() is None:
             proc.kill()  # never leave it behind, even when the test fails
-    ended = time.time() - closed_at
-    rest = proc.stdout.read()
-    assert proc.returncode == 0, proc.stderr.read() if proc.stderr else ""
-    return "".join(out_lines) + rest, ended
+    report = _finish(proc, reader, lines, stderr)
+    assert proc.returncode == 0, report
+    return Child("".join(lines), ended, report)
+
+
+def _finish(proc: subprocess.Popen[str], reader: threading.Thread, lines: list[str],
+            stderr: Path) -> str:
+    if proc.poll() is None:
+        proc.kill()
+    proc.wait()
+    reader.join(timeout=10)
+    return _child_report(proc, lines, stderr)
 
 
 def test_quits_within_2_s_after_a_detection_run_with_deduce(tmp_path: Path) -> None:
-    out, ended = _run(tmp_path, "detect", 3)
-    assert "FOUND" in out and "NOT REACHED" not in out
-    assert ended < LIMIT_S, f"the process lived {ended:.1f} s after its window closed"
+    child = _run(tmp_path, "detect", 3)
+    assert "FOUND" in child.out and "NOT REACHED" not in child.out, child.report
+    assert child.ended < LIMIT_S, (f"the process lived {child.ended:.2f} s after its window "
+                                   f"closed\n{child.report}")
     with Project.open(tmp_path / "stoppen.duiding") as project:  # closed cleanly, lock released
         assert len(project.documents.list()) == 3
 
 
 def test_quits_within_2_s_during_a_large_import_and_leaves_nothing_half_done(
         tmp_path: Path) -> None:
-    out, ended = _run(tmp_path, "import", 400)
-    assert ended < LIMIT_S, f"the process lived {ended:.1f} s after its window closed"
+    child = _run(tmp_path, "import", 400)
+    assert "NOT REACHED" not in child.out, child.report
+    assert child.ended < LIMIT_S, (f"the process lived {child.ended:.2f} s after its window "
+                                   f"closed\n{child.report}")
     # Quitting cancels the import; as with Cancel, the files stored so far stay (each file is
     # its own transaction, importers/batch.py) and every one of them is whole.
     with Project.open(tmp_path / "stoppen.duiding") as project:

@@ -57,7 +57,7 @@ def _assert_screen_is_project(window, project, doc_id) -> None:  # type: ignore[
     assert _highlights(view) == _stored(project, doc_id)
     assert _stripe_words(view) == _stored(project, doc_id)
     words = project.documents.get(doc_id).words
-    assert window.doc_label.text().split("·")[-1].strip().startswith(str(words))
+    assert window.coding_area.doc_label.text().split("·")[-1].strip().startswith(str(words))
 
 
 def _project_with_codings(qtbot, window, tmp_path: Path):  # type: ignore[no-untyped-def]

@@ -41,7 +41,7 @@ def _coded_view(qtbot, window, tmp_path: Path, spans: list[tuple[str, str]]):  #
 
 
 def _labels(view):  # type: ignore[no-untyped-def]
-    return {bar.name: (rect, label) for rect, bar, label in view.stripes.layout()}
+    return {bar.name: (rect, label) for rect, bar, label in view.stripes.placed_bars()}
 
 
 def test_close_codings_in_one_column_show_their_whole_names(qtbot, window,
@@ -60,7 +60,7 @@ def test_close_codings_in_one_column_show_their_whole_names(qtbot, window,
         assert label is not None and label.text == name and not label.elided
         assert not label.rotated  # a horizontal tag at the top of its bar
         assert label.rect.top() == rect.top()
-    placed = list(view.stripes.layout())
+    placed = list(view.stripes.placed_bars())
     for i, (_r, _b, a) in enumerate(placed):
         assert a is not None and view.stripes.rect().contains(a.rect)
         for j, (rect, _bar, b) in enumerate(placed):
@@ -78,7 +78,7 @@ def test_long_names_in_a_narrow_margin_run_along_their_bars_without_overlap(
         ("ons iets over de wachtlijst.\n\nOuder: We wachtten", "wisselingen/wisseling hulpverlener"),
         ("vertelde ons", "toegang/informatie"),
     ])
-    placed = view.stripes.layout()
+    placed = view.stripes.placed_bars()
     shown = [label for _r, _b, label in placed if label is not None]
     assert len(shown) == 3
     for (_rect, bar, a) in placed:

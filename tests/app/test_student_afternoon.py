@@ -180,13 +180,13 @@ def test_a_students_first_afternoon(qtbot, dutch, tmp_path: Path) -> None:  # ty
     view.centerCursor()
     [rect] = [r for r, b in view.stripes.visible_bars() if b.segment_id == waiting.id]
     qtbot.mouseClick(view.stripes, Qt.MouseButton.LeftButton, pos=rect.center())
-    assert window.fragment_valence.segment is not None
-    assert window.fragment_valence.segment.id == waiting.id
-    assert window.fragment_valence.buttons[Valence.NEUTRAAL].isChecked()
-    qtbot.mouseClick(window.fragment_valence.buttons[Valence.AANDACHTSPUNT],
+    assert window.coding_area.fragment_valence.segment is not None
+    assert window.coding_area.fragment_valence.segment.id == waiting.id
+    assert window.coding_area.fragment_valence.buttons[Valence.NEUTRAAL].isChecked()
+    qtbot.mouseClick(window.coding_area.fragment_valence.buttons[Valence.AANDACHTSPUNT],
                      Qt.MouseButton.LeftButton)
     assert project.segments.get(waiting.id).codings[0].valence == Valence.AANDACHTSPUNT
-    assert window.fragment_valence.buttons[Valence.AANDACHTSPUNT].isChecked()
+    assert window.coding_area.fragment_valence.buttons[Valence.AANDACHTSPUNT].isChecked()
     assert "aandachtspunt" in view.stripes.tooltip(view.stripe_model.bars_for_segment(
         waiting.id)[0])
     _settle(qtbot, window, project)

@@ -154,7 +154,8 @@ def test_document_case_and_project_memos(qtbot, window, small: Path) -> None:  #
     project = _open(qtbot, window, small)
     doc = project.documents.by_name("r1.txt")
     window.coding.open_document(doc.id)
-    qtbot.mouseClick(window.memo_button, Qt.MouseButton.LeftButton)  # from the transcript view
+    # from the transcript view
+    qtbot.mouseClick(window.coding_area.memo_button, Qt.MouseButton.LeftButton)
     dialog = window.findChild(MemoDialog)
     assert dialog is not None and dialog.isVisible() and "r1.txt" in dialog.windowTitle()
     dialog.editor.edit.setFocus()

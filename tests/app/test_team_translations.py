@@ -17,7 +17,8 @@ REPO = Path(__file__).resolve().parents[2]
 
 def test_team_strings_are_translated(tmp_path: Path) -> None:
     generated = tmp_path / "extracted.ts"
-    sources = [str(REPO / "app" / m) for m in ("team_ui.py", "main_window.py", "errors.py")]
+    sources = [str(REPO / "app" / m)
+               for m in ("team_ui.py", "main_window.py", "project_opening.py", "errors.py")]
     subprocess.run([venv_tool("pyside6-lupdate"), "-silent", *sources, "-ts", str(generated)],
                    check=True, capture_output=True, timeout=120)
     extracted = {(c.findtext("name"), m.findtext("source"))

@@ -163,9 +163,10 @@ def test_the_busy_indicator_shows_only_after_200_ms(qtbot) -> None:  # type: ign
 def test_the_selected_fragment_shows_its_valence_and_changes_it_in_one_click(
         qtbot, window, tmp_path: Path, transcript_file: Path) -> None:
     project, doc = _coded_window(qtbot, window, tmp_path, transcript_file)
-    view, bar = window.view, window.fragment_valence
+    view, bar = window.view, window.coding_area.fragment_valence
     assert not bar.buttons[Valence.POSITIEF].isEnabled()  # nothing selected yet
-    assert bar.buttons[Valence.POSITIEF].toolTip() and window.default_valence.toolTip()
+    assert bar.buttons[Valence.POSITIEF].toolTip()
+    assert window.coding_area.default_valence.toolTip()
     text = view.toPlainText()
     quote = "De wachtlijst was lang"
     a = text.index(quote)
@@ -184,7 +185,7 @@ def test_the_selected_fragment_shows_its_valence_and_changes_it_in_one_click(
     assert project.segments.get(seg.id).codings[0].valence == Valence.AANDACHTSPUNT
     assert bar.buttons[Valence.AANDACHTSPUNT].isChecked()
     assert not bar.buttons[Valence.NEUTRAAL].isChecked()
-    assert window.default_valence.value() == Valence.NEUTRAAL  # the default is a separate thing
+    assert window.coding_area.default_valence.value() == Valence.NEUTRAAL  # the default is a separate thing
     assert window.ctx.undo_stack.count() == steps + 1  # one step
 
     qtbot.keyClick(view, Qt.Key.Key_Plus)  # the keys + − 0 do the same

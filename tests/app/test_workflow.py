@@ -90,7 +90,8 @@ def test_valence_in_vivo_memo_key_quote_span_and_remove(qtbot, window, tmp_path:
     text = view.toPlainText()
     a = text.index("de hulpverlener luisterde echt")
     _select(view, a, a + len("de hulpverlener luisterde echt"))
-    window.valence.setCurrentIndex(window.valence.findData(Valence.POSITIEF))
+    valence = window.coding_area.default_valence.combo
+    valence.setCurrentIndex(valence.findData(Valence.POSITIEF))
     relatie = project.codes.by_path("aansluiting/relatie")
     deskundig = project.codes.by_path("aansluiting/deskundigheid")
     seg_id = coding.apply_codes([relatie.id, deskundig.id])  # several codes at once
@@ -145,9 +146,9 @@ def test_blind_coding_hides_other_coders(qtbot, window, tmp_path: Path,
     window.ctx.run(ApplyCodes(doc.id, 40, 45, [code], coder="Ander"))
     window.coding.open_document(doc.id)
     assert len(window.view.stripe_model.bars) == 1
-    window.show_others.setChecked(False)
+    window.coding_area.show_others.setChecked(False)
     assert window.view.stripe_model.bars == []
-    window.show_others.setChecked(True)
+    window.coding_area.show_others.setChecked(True)
     assert len(window.view.stripe_model.bars) == 1
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from coding.agreement import AgreementData, character_agreement
 from coding.analysis import AnalysisManager
-from coding.commands import MergeProjects
+from coding.commands import MergeProjects, SetCellSummary
 from coding.memos import MemoTarget
 from coding.merge import merge_projects
 from coding.project import Project
@@ -177,6 +177,13 @@ def test_framework_matrix_counts_fragments_and_summaries(project: Project) -> No
     )
     again = analysis.matrix("document")
     assert again.summaries == {(row.key, code_id): "Lang wachten op hulp."}
+
+    project.execute(SetCellSummary("document", row.key, code_id, "Zeven maanden."))
+    assert analysis.matrix("document").summaries == {(row.key, code_id): "Zeven maanden."}
+    project.history.undo()
+    assert analysis.matrix("document").summaries == {(row.key, code_id): "Lang wachten op hulp."}
+    project.history.redo()
+    assert analysis.matrix("document").summaries == {(row.key, code_id): "Zeven maanden."}
 
     by_meting = analysis.matrix("attribute:meting")
     assert [r.label for r in by_meting.rows] == ["2023", "2024"]

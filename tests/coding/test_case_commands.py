@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from coding.commands import RenameCase, SetCaseAttribute
-from coding.history import UndoStack
 from coding.project import Project
 from coding.types import AttributeScope, CaseId
+from coding.undo import UndoStack
 from models.errors import NotFoundError, ValidationError
 from tests.pg import Places
 

@@ -13,9 +13,9 @@ from coding.commands.events import (
     RemoveEventType,
     UpdateEventType,
 )
-from coding.history import UndoStack
 from coding.moments import Moment, MomentKind
 from coding.project import Project
+from coding.undo import UndoStack
 from importers.base import ImportedTranscript, Turn
 from models.errors import NotFoundError, ValidationError
 from tests.pg import Places

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from coding.moment_input import MomentError, parse_moment
-from coding.moments import Anchor, Moment, MomentKind, number_word, suggest_moment
+from coding.moments import Anchor, Moment, MomentKind
+from coding.time_expressions import number_word, suggest_moment
 from coding.told_durations import duration_text, suggest_duration
 
 INTERVIEW = Anchor(year=2024, month=5, birth_year=2012,

@@ -3,9 +3,6 @@ the password at open (wrong, then right)."""
 
 from __future__ import annotations
 
-import re
-import subprocess
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -16,7 +13,7 @@ from coding.commands import SetMemo
 from coding.memos import MemoTarget
 from coding.project import Project
 from tests.avg_study import PHRASES, build, occurrences, raw_files
-from tests.helpers import venv_tool
+from tests.translations import assert_placeholders_kept, extracted, translated
 
 REPO = Path(__file__).resolve().parents[2]
 TS = REPO / "resources" / "translations" / "avg_nl.ts"
@@ -102,24 +99,10 @@ def test_open_encrypted_project_wrong_then_right_password(qtbot, window, tmp_pat
 
 
 def test_dutch_translation_covers_every_avg_string(tmp_path: Path) -> None:
-    generated = tmp_path / "extracted.ts"
-    subprocess.run([venv_tool("pyside6-lupdate"), "-silent", str(REPO / "app/panels/avg.py"),
-                    str(REPO / "app/panels/export_dialog.py"), "-ts", str(generated)],
-                   check=True, capture_output=True, timeout=120)
-    extracted = {(c.findtext("name"), m.findtext("source"))
-                 for c in ET.parse(generated).getroot().iter("context") for m in c.iter("message")
-                 if c.findtext("name") != "ExportDialog" or m.findtext("source") in EXPORT_OPTIONS}
-    assert len(extracted) > 30
-    done: dict[tuple[str | None, str | None], list[str]] = {}
-    for ctx in ET.parse(TS).getroot().iter("context"):
-        for msg in ctx.iter("message"):
-            tr = msg.find("translation")
-            assert tr is not None and tr.get("type") is None, msg.findtext("source")
-            forms = [n.text or "" for n in tr.iter("numerusform")] or [tr.text or ""]
-            assert all(forms), msg.findtext("source")
-            done[(ctx.findtext("name"), msg.findtext("source"))] = forms
-    assert not extracted - set(done)
-    for (_ctx, source), forms in done.items():
-        for form in forms:
-            assert re.findall(r"%[1-9n]|\{\w+\}", source or "") == \
-                re.findall(r"%[1-9n]|\{\w+\}", form), source
+    found = {(ctx, source) for ctx, source in
+             extracted([REPO / "app/panels/avg.py", REPO / "app/panels/export_dialog.py"], tmp_path)
+             if ctx != "ExportDialog" or source in EXPORT_OPTIONS}
+    assert len(found) > 30
+    done = translated(TS)
+    assert not found - set(done)
+    assert_placeholders_kept(done)

@@ -4,8 +4,6 @@ the first names found; "Annuleren" writes nothing, "Doorgaan met exporteren" wri
 from __future__ import annotations
 
 import re
-import subprocess
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,7 +18,8 @@ from app.panels.pseudonymise import PseudonymiseDialog, open_review
 from coding.pseudonymise import service
 from tests.app.test_panels_analysis import Host, make_host
 from tests.exports.test_export_warns import chapter_text, family
-from tests.helpers import project_with, pseudonymise, venv_tool
+from tests.helpers import project_with, pseudonymise
+from tests.translations import assert_placeholders_kept, extracted, translated
 
 REPO = Path(__file__).resolve().parents[2]
 TS = REPO / "resources" / "translations" / "warn_nl.ts"
@@ -170,23 +169,8 @@ def test_a_detection_that_found_nothing_can_be_applied_in_the_review(  # type: i
 
 
 def test_dutch_translation_covers_every_warning_string(tmp_path: Path) -> None:
-    generated = tmp_path / "extracted.ts"
-    subprocess.run([venv_tool("pyside6-lupdate"), "-silent",
-                    str(REPO / "app/panels/personal_data.py"), "-ts", str(generated)],
-                   check=True, capture_output=True, timeout=120)
-    extracted = {(c.findtext("name"), m.findtext("source"))
-                 for c in ET.parse(generated).getroot().iter("context") for m in c.iter("message")}
-    assert len(extracted) >= 9
-    done: dict[tuple[str | None, str | None], list[str]] = {}
-    for ctx in ET.parse(TS).getroot().iter("context"):
-        for msg in ctx.iter("message"):
-            tr = msg.find("translation")
-            assert tr is not None and tr.get("type") is None, msg.findtext("source")
-            forms = [n.text or "" for n in tr.iter("numerusform")] or [tr.text or ""]
-            assert all(forms), msg.findtext("source")
-            done[(ctx.findtext("name"), msg.findtext("source"))] = forms
-    assert not extracted - set(done)
-    for (_ctx, source), forms in done.items():
-        for form in forms:
-            assert re.findall(r"%[1-9n]|\{\w+\}", source or "") == \
-                re.findall(r"%[1-9n]|\{\w+\}", form), source
+    found = extracted([REPO / "app/panels/personal_data.py"], tmp_path)
+    assert len(found) >= 9
+    done = translated(TS)
+    assert not found - set(done)
+    assert_placeholders_kept(done)

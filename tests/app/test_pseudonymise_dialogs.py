@@ -5,8 +5,6 @@ apply -> code -> Word chapters per municipality with the years compared -> undo 
 
 from __future__ import annotations
 
-import re
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,7 +23,8 @@ from app.panels.pseudonym_table import EntityModel
 from coding.commands import ApplyCodes
 from coding.project import Project
 from coding.pseudonymise import names as name_list
-from tests.helpers import project_with, venv_tool
+from tests.helpers import project_with
+from tests.translations import assert_placeholders_kept, extracted, translated
 
 REPO = Path(__file__).resolve().parents[2]
 TS = REPO / "resources" / "translations" / "pseudonymise_nl.ts"
@@ -234,30 +233,11 @@ def test_review_then_export_per_municipality(qtbot, host: Host, tmp_path: Path) 
 def test_dutch_translation_covers_every_pseudonymisation_string(tmp_path: Path) -> None:
     """lupdate extracts every tr() string of the review, list and refusal modules; each has a
     finished Dutch translation that keeps its placeholders (%n, {name})."""
-    import xml.etree.ElementTree as ET
-
-    generated = tmp_path / "extracted.ts"
-    sources = [str(REPO / "app" / "panels" / m) for m in MODULES]
-    subprocess.run([venv_tool("pyside6-lupdate"), "-silent", *sources, "-ts", str(generated)],
-                   check=True, capture_output=True, timeout=120)
-    extracted = {(c.findtext("name"), m.findtext("source"))
-                 for c in ET.parse(generated).getroot().iter("context")
-                 for m in c.iter("message")}
-    assert len(extracted) > 60
-    done: dict[tuple[str | None, str | None], list[str]] = {}
-    for ts in (TS, REPO / "resources" / "translations" / "panels_nlp_nl.ts"):
-        for ctx in ET.parse(ts).getroot().iter("context"):
-            for msg in ctx.iter("message"):
-                tr = msg.find("translation")
-                assert tr is not None and tr.get("type") is None, msg.findtext("source")
-                forms = [n.text or "" for n in tr.iter("numerusform")] or [tr.text or ""]
-                assert all(forms), msg.findtext("source")
-                done[(ctx.findtext("name"), msg.findtext("source"))] = forms
-    assert not extracted - set(done)
-    for key, forms in done.items():
-        for form in forms:
-            for pattern in (r"%[1-9n]", r"\{\w+\}"):
-                assert re.findall(pattern, key[1] or "") == re.findall(pattern, form), key
+    found = extracted([REPO / "app" / "panels" / m for m in MODULES], tmp_path)
+    assert len(found) > 60
+    done = translated(TS, REPO / "resources" / "translations" / "panels_nlp_nl.ts")
+    assert not found - set(done)
+    assert_placeholders_kept(done)
     for kind in ("Add to the name list", "Remove from the name list", "Keep original"):
         assert ("UndoText", kind) in done
     assert QCoreApplication.translate("RefusalDialog", "Export refused")  # loads in Qt

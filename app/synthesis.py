@@ -227,6 +227,9 @@ class SynthesisPanel(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
+        if self._pending and not self._scheduled:  # what changed while the tab was hidden
+            self._scheduled = True
+            QTimer.singleShot(0, self._flush)
         if not self._sized and self.splitter.width() > 0:  # the memo 2/5, its fragments 3/5
             self._sized = True
             memo = self.splitter.width() * 2 // 5
@@ -310,7 +313,10 @@ class SynthesisPanel(QWidget):
             QTimer.singleShot(0, self._flush)
 
     def _flush(self) -> None:
-        changes, self._pending, self._scheduled = self._pending, Changes(), False
+        self._scheduled = False
+        if not self.isVisible():  # a tab in the background catches up when it is shown
+            return
+        changes, self._pending = self._pending, Changes()
         if changes.attributes or changes.documents:
             self.filters.reload(self.ctx.project)
         if changes.codes:

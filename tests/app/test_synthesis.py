@@ -214,3 +214,23 @@ def test_the_buttons_keep_their_dutch_text_beside_the_docks(qtbot, qapp, small: 
         window.ctx.close()
     finally:
         i18n.install(qapp, "en")
+
+
+def test_a_hidden_workspace_waits_and_catches_up_when_shown(
+        qtbot, window, small: Path) -> None:  # type: ignore[no-untyped-def]
+    """Coding with the transcript in front costs the workspace nothing (its counts run the
+    chapter's own gathering); the changes show as soon as its tab comes back."""
+    project = _open(qtbot, window, small)
+    panel = window.synthesis
+    code = project.codes.by_path("toegang/wachttijd")
+    panel.set_code(code.id)
+    assert panel.model.rowCount() == 2
+    window.tabs.setCurrentIndex(0)  # back to the transcript
+    qtbot.waitUntil(lambda: not panel.isVisible())
+    doc = project.documents.by_name("r1.txt")
+    window.ctx.run(ApplyCodes(doc.id, 0, 11, [code.id], Valence.POSITIEF))
+    qtbot.wait(50)
+    assert panel.model.rowCount() == 2  # not refreshed while hidden
+    window.tabs.setCurrentIndex(window.tabs.indexOf(panel))
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 3)
+    assert "3 fragment" in panel.found.text()

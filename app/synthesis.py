@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -41,13 +42,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import ops
 from app.context import ProjectContext
 from app.labels import valence_label
 from app.memo_editor import MemoEditor
 from app.segment_filters import SegmentFilterBar
 from coding.commands import Command, EditSegment, Macro
 from coding.memos import MemoTarget
-from coding.types import Changes, CodeId, CodeInfo, SegmentInfo
+from coding.project import Project
+from coding.types import Changes, CodeId, CodeInfo, SegmentFilter, SegmentInfo
 from exports.chapter import theme_counts_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -127,6 +130,19 @@ class ThemeFragmentModel(QAbstractTableModel):
         return None
 
 
+_Question = tuple[CodeId, tuple[tuple[str, str], ...], SegmentFilter]
+
+
+def _gather(project: Project | None, question: _Question | None
+            ) -> tuple[list[SegmentInfo], str] | None:
+    """A theme's fragments and the chapter's sentence about it (no widgets: runs anywhere)."""
+    if project is None or question is None:
+        return None
+    code_id, where, segment_filter = question
+    return project.segments.query(segment_filter), theme_counts_text(project, code_id,
+                                                                     where=where)
+
+
 class SynthesisPanel(QWidget):
     """The theme synthesis workspace (a dock of the main window)."""
 
@@ -140,6 +156,8 @@ class SynthesisPanel(QWidget):
         self._codes: list[CodeInfo] = []
         self._pending = Changes()
         self._scheduled = False
+        self._generation = 0  # the newest refresh; an older background read is dropped
+        self.task: ops.Task | None = None
         # theme and the chapter's counts
         self.theme = QComboBox(objectName="synthesisTheme")
         self.theme.setMinimumContentsLength(24)
@@ -280,15 +298,50 @@ class SynthesisPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        p = self.ctx.project
+        """Fill the fragments and the chapter's sentence now (the user chose a theme or filter)."""
+        self._generation += 1
+        self._show(self._question(), _gather(self.ctx.project, self._question()))
+
+    def _refresh_later(self) -> None:
+        """The same after a change made elsewhere, read in the background: at study scale the
+        chapter's counting takes most of a second, which the window must not wait for."""
+        self._generation += 1
+        generation, project, question = self._generation, self.ctx.project, self._question()
+
+        def current() -> bool:
+            return generation == self._generation and shiboken6.isValid(self)
+
+        def done(found: object) -> None:
+            if current():  # not overtaken by a newer refresh
+                self._show(question, found)  # type: ignore[arg-type]
+
+        def failed(_exc: BaseException) -> None:
+            if current():
+                self.refresh()  # again in the foreground, where an error is shown as usual
+
+        self.task = ops.run_task(lambda _progress, _cancelled: _gather(project, question),
+                                 parent=self, writer=False, show_progress=False,
+                                 cancellable=False, on_done=done, on_error=failed)
+
+    def _question(self) -> _Question | None:
+        """What to read, taken from the widgets on the GUI thread."""
+        if self.code is None:
+            return None
+        return (self.code.id, self.filters.where(), self.filters.segment_filter((self.code.id,)))
+
+    def _show(self, question: _Question | None,
+              found: tuple[list[SegmentInfo], str] | None) -> None:
         selected = [s.id for s in self.selected()]
-        if p is None or self.code is None:
+        if question is None or found is None:
             self.model.set_segments([])
             self.counts.setText("")
             self.found.setText("")
             self._sync_buttons()
             return
-        rows = p.segments.query(self.filters.segment_filter((self.code.id,)))
+        rows, sentence = found
+        scope = " ".join(f"({name} = {value})" for name, value in question[1])
+        counts = self.tr("In the chapter{scope}: {sentence}").format(
+            scope=f" {scope}" if scope else "", sentence=sentence)
         self.model.set_segments(rows)
         for col in (0, 2, 3, 4):
             self.table.resizeColumnToContents(col)
@@ -299,11 +352,7 @@ class SynthesisPanel(QWidget):
             if row >= 0:
                 self.table.selectRow(row)
         self.found.setText(self.tr("%n fragment(s)", "", len(rows)))
-        where = self.filters.where()
-        scope = " ".join(f"({name} = {value})" for name, value in where)
-        sentence = theme_counts_text(p, self.code.id, where=where)
-        self.counts.setText(self.tr("In the chapter{scope}: {sentence}").format(
-            scope=f" {scope}" if scope else "", sentence=sentence))
+        self.counts.setText(counts)
         self._sync_buttons()
 
     def _on_changed(self, changes: Changes) -> None:
@@ -322,7 +371,7 @@ class SynthesisPanel(QWidget):
         if changes.codes:
             self._reload_codes()
         elif changes.segments or changes.attributes or changes.documents:
-            self.refresh()
+            self._refresh_later()
 
     # -- actions -------------------------------------------------------------------------------
 

@@ -11,7 +11,6 @@ set up here too, so every reader runs against the clock.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import io
 import logging
@@ -23,6 +22,7 @@ from typing import ParamSpec, TypeVar
 
 from importers.base import TranscriptImportError
 from importers.limits import budget_for
+from importers.quiet import captured_stdout
 
 log = logging.getLogger("duiding.import")
 
@@ -71,7 +71,7 @@ def reading(path: Path) -> Iterator[None]:
     ``duiding import --json`` output. It goes to the log instead.
     """
     captured = io.StringIO()
-    with budget_for(path), contextlib.redirect_stdout(captured), warnings.catch_warnings():
+    with budget_for(path), captured_stdout(captured), warnings.catch_warnings():
         warnings.simplefilter("ignore")  # openpyxl warns on stderr about odd parts: not for users
         try:
             yield

@@ -13,7 +13,6 @@ so that starting the application does not pay for them.
 
 from __future__ import annotations
 
-import contextlib
 import io
 import re
 from pathlib import Path
@@ -22,6 +21,7 @@ from typing import Any
 from importers.base import ImportedTranscript, TranscriptImportError
 from importers.boundary import damaged, importer
 from importers.limits import check_repeat, check_text, current
+from importers.quiet import captured_stdout
 from importers.safety import MAX_FILE_BYTES, check_zip_container, read_bytes
 from importers.speakers import find_turns, line_spans
 from importers.text import normalise, sha256_of
@@ -118,7 +118,7 @@ def read_odt(path: Path, max_bytes: int = MAX_FILE_BYTES) -> ImportedTranscript:
     # catch that output (it would also pollute ``--json`` output) and treat it as damage.
     captured = io.StringIO()
     try:
-        with contextlib.redirect_stdout(captured):
+        with captured_stdout(captured):
             document = load(str(path))
         body = document.text
     except Exception:  # odfpy raises bare exceptions of many kinds on a broken file

@@ -40,6 +40,7 @@ from coding.types import (
     SegmentId,
     SegmentInfo,
 )
+from models.errors import ConnectionLostError
 
 Index = QModelIndex | QPersistentModelIndex
 Fetch = Callable[[list[SegmentId]], list[SegmentInfo]]
@@ -85,7 +86,11 @@ class SegmentTableModel(QAbstractTableModel):
         if found is None and self._fetch is not None:
             first = row - row % self.PAGE
             page = [i for i in self._ids[first:first + self.PAGE] if i not in self._cache]
-            for info in self._fetch(page):
+            try:
+                fetched = self._fetch(page)
+            except ConnectionLostError:  # a team project's server is away: an empty row until
+                return None              # the window is back online and repaints
+            for info in fetched:
                 self._cache[info.id] = info
             found = self._cache.get(sid)
         return found

@@ -75,8 +75,14 @@ run "$app/duiding-cli" import "$demo" "$work/interview.docx" --json >/dev/null |
 run "$app/duiding-cli" documents "$demo" --json | grep -q '"interview.docx"' || fail "docx not listed"
 step "imported interview.docx"
 
-# 4. export the findings chapter
-run "$app/duiding-cli" export word "$demo" "$work/hoofdstuk.docx" || fail "export word"
+# 4. export the findings chapter: first refused in one line (names in transcripts never
+#    pseudonymised; this needs the bundled name lexicons), then written with the user's consent
+if refused=$(run "$app/duiding-cli" export word "$demo" "$work/hoofdstuk.docx" 2>&1); then
+    fail "an unpseudonymised export went out without asking"
+fi
+grep -q -- "--allow-personal-data" <<<"$refused" || fail "export refusal: $refused"
+run "$app/duiding-cli" export word "$demo" "$work/hoofdstuk.docx" --allow-personal-data \
+    || fail "export word"
 "$REPO/.venv/bin/python" -c 'import sys, zipfile; sys.exit("wachttijd" not in zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode())' "$work/hoofdstuk.docx" || fail "chapter content"
 step "exported the chapter: $(stat -c %s "$work/hoofdstuk.docx") bytes"
 

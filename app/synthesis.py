@@ -300,7 +300,8 @@ class SynthesisPanel(QWidget):
     def refresh(self) -> None:
         """Fill the fragments and the chapter's sentence now (the user chose a theme or filter)."""
         self._generation += 1
-        self._show(self._question(), _gather(self.ctx.project, self._question()))
+        question = self._question()
+        self._show(question, _gather(self.ctx.project, question))
 
     def _refresh_later(self) -> None:
         """The same after a change made elsewhere, read in the background: at study scale the

@@ -4,8 +4,6 @@ pseudonymisation review (name list, detect, merge, replace, apply, undo, confirm
 
 from __future__ import annotations
 
-import re
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,7 +23,7 @@ from coding.project import Project
 from coding.pseudonymise import service
 from coding.types import Valence
 from importers.batch import import_paths
-from tests.helpers import venv_tool
+from tests.translations import assert_placeholders_kept, extracted, translated
 
 REPO = Path(__file__).resolve().parents[2]
 TS = REPO / "resources" / "translations" / "panels_nlp_nl.ts"
@@ -440,30 +438,11 @@ def test_pipeline_shown_in_status_bar(host: Host) -> None:
 def test_dutch_translation_covers_every_panel_string(tmp_path: Path) -> None:
     """lupdate extracts every tr() string of these modules; each has a finished Dutch
     translation that keeps its placeholders (%1, %n)."""
-    generated = tmp_path / "extracted.ts"
-    sources = [str(REPO / "app" / "panels" / m) for m in NLP_MODULES]
-    subprocess.run([venv_tool("pyside6-lupdate"), "-silent", *sources, "-ts", str(generated)], check=True,
-                   capture_output=True, timeout=120)
-    import xml.etree.ElementTree as ET
-
-    extracted = {(c.findtext("name"), m.findtext("source"))
-                 for c in ET.parse(generated).getroot().iter("context")
-                 for m in c.iter("message")}
-    assert len(extracted) > 60
-    root = ET.parse(TS).getroot()
-    done: dict[tuple[str | None, str | None], list[str]] = {}
-    for ctx in root.iter("context"):
-        for msg in ctx.iter("message"):
-            tr = msg.find("translation")
-            assert tr is not None and tr.get("type") is None, msg.findtext("source")
-            forms = [n.text or "" for n in tr.iter("numerusform")] or [tr.text or ""]
-            assert all(forms), msg.findtext("source")
-            done[(ctx.findtext("name"), msg.findtext("source"))] = forms
-    missing = extracted - set(done)
-    assert not missing
-    for (_ctx, source), forms in done.items():
-        for form in forms:
-            assert re.findall(r"%[1-9n]", source or "") == re.findall(r"%[1-9n]", form), source
+    found = extracted([REPO / "app" / "panels" / m for m in NLP_MODULES], tmp_path)
+    assert len(found) > 60
+    done = translated(TS)
+    assert not found - set(done)
+    assert_placeholders_kept(done)
     # plain (non-plural) messages load through the app's own .ts reader as well
     assert parse_ts(TS)[("SearchPanel", "Search")] == "Zoeken"
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from app.panels.survey_import import (
     open_survey_import,
 )
 from coding.survey.mapping import Role
-from tests.helpers import pseudonymise, venv_tool
+from tests.helpers import pseudonymise
 from tests.survey_data import (
     CIJFER,
     EMAIL,
@@ -36,6 +35,7 @@ from tests.survey_data import (
     write_xlsx,
 )
 from tests.survey_data import expected_top_box as top_box
+from tests.translations import assert_placeholders_kept, extracted, translated
 
 REPO = Path(__file__).resolve().parents[2]
 TS = REPO / "resources" / "translations" / "survey_nl.ts"
@@ -207,22 +207,10 @@ def test_figures_view_table_chart_links_and_top_box(qtbot, win, tmp_path: Path) 
 
 
 def test_dutch_translation_covers_every_survey_string(tmp_path: Path) -> None:
-    generated = tmp_path / "extracted.ts"
-    sources = [str(REPO / "app" / "panels" / m) for m in MODULES]
-    subprocess.run([venv_tool("pyside6-lupdate"), "-silent", *sources, "-ts", str(generated)],
-                   check=True, capture_output=True, timeout=120)
-    extracted = {(c.findtext("name"), m.findtext("source"))
-                 for c in ET.parse(generated).getroot().iter("context")
-                 for m in c.iter("message")}
-    assert len(extracted) > 40
-    done = {}
-    for ctx in ET.parse(TS).getroot().iter("context"):
-        for msg in ctx.iter("message"):
-            tr = msg.find("translation")
-            assert tr is not None and tr.get("type") is None, msg.findtext("source")
-            assert tr.text, msg.findtext("source")
-            done[(ctx.findtext("name"), msg.findtext("source"))] = tr.text
-    assert not extracted - set(done)
+    found = extracted([REPO / "app" / "panels" / m for m in MODULES], tmp_path)
+    assert len(found) > 40
+    done = translated(TS)
+    assert not found - set(done)
     # strings passed through the module's _t() helper (context SurveyImport) are there too
     wrapped = re.findall(r'_t\("([^"]+)"\)', (REPO / "app/panels/survey_import.py").read_text())
     assert len(wrapped) > 10
@@ -233,8 +221,7 @@ def test_dutch_translation_covers_every_survey_string(tmp_path: Path) -> None:
     undo_nl = {msg.findtext("source") for c in ET.parse(main).getroot().iter("context")
                if c.findtext("name") == "UndoText" for msg in c.iter("message")}
     assert len(undo) == 3 and set(undo) <= undo_nl
-    for (_ctx, source), text in done.items():
-        assert re.findall(r"\{\w+\}", source or "") == re.findall(r"\{\w+\}", text), source
+    assert_placeholders_kept(done)
 
 
 def test_the_dialog_speaks_dutch(qtbot, qapp, win, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

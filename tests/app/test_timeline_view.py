@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import re
 import shutil
 import statistics
-import subprocess
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -17,8 +14,8 @@ from app.panels.event_dialog import EventDialog
 from app.panels.timeline_canvas import lane_title
 from app.panels.timeline_view import TimelineView
 from coding.timeline import perspective
-from tests.helpers import venv_tool
 from tests.history_study import FAMILIES, expected_durations, study_file
+from tests.translations import assert_placeholders_kept, extracted, translated
 
 REPO = Path(__file__).resolve().parent.parent.parent
 TS = REPO / "resources" / "translations" / "timeline_nl.ts"
@@ -216,20 +213,8 @@ def test_the_view_speaks_dutch(qtbot, dutch, win, tmp_path: Path) -> None:  # ty
 
 
 def test_dutch_translation_covers_every_timeline_string(tmp_path: Path) -> None:
-    generated = tmp_path / "extracted.ts"
-    subprocess.run([venv_tool("pyside6-lupdate"), "-silent", *[str(REPO / m) for m in MODULES],
-                    "-ts", str(generated)], check=True, capture_output=True, timeout=120)
-    extracted = {(c.findtext("name"), m.findtext("source"))
-                 for c in ET.parse(generated).getroot().iter("context")
-                 for m in c.iter("message")}
-    assert len(extracted) > 30
-    done: dict[tuple[str | None, str | None], str] = {}
-    for ctx in ET.parse(TS).getroot().iter("context"):
-        for msg in ctx.iter("message"):
-            tr = msg.find("translation")
-            assert tr is not None and tr.get("type") is None and tr.text, msg.findtext("source")
-            done[(ctx.findtext("name"), msg.findtext("source"))] = tr.text
-    assert not extracted - set(done), sorted(extracted - set(done))
-    for (_ctx, source), text in done.items():
-        assert re.findall(r"\{\w+\}|%[1-9n]", source or "") == re.findall(r"\{\w+\}|%[1-9n]",
-                                                                          text), source
+    found = extracted([REPO / m for m in MODULES], tmp_path)
+    assert len(found) > 30
+    done = translated(TS)
+    assert not found - set(done), sorted(found - set(done))
+    assert_placeholders_kept(done)
